@@ -1,0 +1,132 @@
+package nl.plein;
+
+import static nl.plein.accounts.Access.ADMIN;
+import static nl.plein.accounts.Access.ANYONE;
+import static nl.plein.accounts.Access.MODERATOR;
+import static nl.plein.accounts.Access.PLANNER;
+import static nl.plein.accounts.Access.SIGNED_IN;
+import static nl.plein.moderation.ModerationStore.Action.HIDE;
+import static nl.plein.moderation.ModerationStore.Action.RESTORE;
+import static nl.plein.moderation.ModerationStore.Target.COMMENT;
+import static nl.plein.moderation.ModerationStore.Target.PROPOSAL;
+import static nl.plein.moderation.ModerationStore.Target.VARIANT;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import javax.sql.DataSource;
+import nl.plein.accounts.Access;
+import nl.plein.accounts.AccountRoutes;
+import nl.plein.accounts.AccountStore;
+import nl.plein.accounts.Sessions;
+import nl.plein.areas.AreaRoutes;
+import nl.plein.comments.CommentRoutes;
+import nl.plein.comments.CommentStore;
+import nl.plein.config.Config;
+import nl.plein.http.Json;
+import nl.plein.http.Problems;
+import nl.plein.meta.MetaRoutes;
+import nl.plein.moderation.ModerationRoutes;
+import nl.plein.moderation.ModerationStore;
+import nl.plein.projects.ProjectRoutes;
+import nl.plein.projects.ProjectStore;
+import nl.plein.proposals.ProposalRoutes;
+import nl.plein.proposals.ProposalStore;
+import nl.plein.supports.SupportRoutes;
+import nl.plein.supports.SupportStore;
+import nl.plein.variants.VariantRoutes;
+import nl.plein.variants.VariantStore;
+
+/** The composition root: builds Plein's HTTP server on a data source, without starting it. */
+public final class App {
+    private App() {
+    }
+
+    public static Javalin create(Config config, DataSource dataSource) {
+        var sessions = new Sessions(dataSource, config.sessionLifetime(), config.secureCookies());
+        var projectStore = new ProjectStore(dataSource);
+        var proposalStore = new ProposalStore(dataSource);
+        var accounts = new AccountRoutes(new AccountStore(dataSource), sessions, config.maxBodyBytes());
+        var areas = new AreaRoutes(dataSource);
+        var projects = new ProjectRoutes(projectStore, config.maxBodyBytes(), config.maxVertices());
+        var proposals = new ProposalRoutes(proposalStore, projectStore, config);
+        var variants = new VariantRoutes(new VariantStore(dataSource), proposalStore, projectStore, config);
+        var comments = new CommentRoutes(new CommentStore(dataSource), proposalStore, projectStore, config);
+        var supports = new SupportRoutes(new SupportStore(dataSource));
+        var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
+        var meta = new MetaRoutes(dataSource);
+
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/map-client";
+                files.location = Location.CLASSPATH;
+            });
+            var routes = cfg.routes;
+            Problems.register(routes, config.maxBodyBytes());
+            routes.before("/api/*", sessions::identify);
+            routes.beforeMatched(ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    Access.check(ctx.routeRoles(), Access.viewer(ctx));
+                }
+            });
+            routes.after(SecurityHeaders::apply);
+
+            // The whole HTTP API, with the least access each route needs. Ownership (only the
+            // author edits) is checked inside the handlers.
+            routes.get("/api", meta::index, ANYONE);
+            routes.get("/api/health", meta::health, ANYONE);
+            routes.get("/api/openapi.json", meta::openapi, ANYONE);
+
+            routes.post("/api/accounts", accounts::signUp, ANYONE);
+            routes.patch("/api/accounts/me", accounts::updateOwn, SIGNED_IN);
+            routes.get("/api/accounts", accounts::list, ADMIN);
+            routes.patch("/api/accounts/{id}", accounts::updateByAdmin, ADMIN);
+            routes.get("/api/session", accounts::current, ANYONE);
+            routes.post("/api/session", accounts::signIn, ANYONE);
+            routes.delete("/api/session", accounts::signOut, ANYONE);
+
+            routes.get("/api/areas", areas::list, ANYONE);
+
+            routes.get("/api/projects", projects::list, ANYONE);
+            routes.post("/api/projects", projects::create, ADMIN);
+            routes.get("/api/projects/{id}", projects::get, ANYONE);
+            routes.patch("/api/projects/{id}", projects::update, ADMIN);
+            routes.post("/api/projects/{id}/proposals", proposals::create, SIGNED_IN);
+
+            routes.get("/api/proposals", proposals::list, ANYONE);
+            routes.get("/api/proposals/{id}", proposals::get, ANYONE);
+            routes.patch("/api/proposals/{id}", proposals::update, SIGNED_IN);
+            routes.delete("/api/proposals/{id}", proposals::withdraw, SIGNED_IN);
+            routes.post("/api/proposals/{id}/decisions", proposals::decide, PLANNER);
+            routes.post("/api/proposals/{id}/publish", proposals::publish, MODERATOR);
+            routes.put("/api/proposals/{id}/support", supports::support, SIGNED_IN);
+            routes.delete("/api/proposals/{id}/support", supports::withdraw, SIGNED_IN);
+            routes.get("/api/proposals/{id}/variants", variants::list, ANYONE);
+            routes.post("/api/proposals/{id}/variants", variants::create, SIGNED_IN);
+            routes.get("/api/proposals/{id}/comments", comments::list, ANYONE);
+            routes.post("/api/proposals/{id}/comments", comments::create, SIGNED_IN);
+            routes.post("/api/proposals/{id}/hide", moderation.handler(PROPOSAL, HIDE), MODERATOR);
+            routes.post("/api/proposals/{id}/restore", moderation.handler(PROPOSAL, RESTORE), MODERATOR);
+
+            routes.get("/api/variants/{id}", variants::get, ANYONE);
+            routes.get("/api/variants/{id}/comparison", variants::compare, ANYONE);
+            routes.patch("/api/variants/{id}", variants::update, SIGNED_IN);
+            routes.delete("/api/variants/{id}", variants::withdraw, SIGNED_IN);
+            routes.post("/api/variants/{id}/hide", moderation.handler(VARIANT, HIDE), MODERATOR);
+            routes.post("/api/variants/{id}/restore", moderation.handler(VARIANT, RESTORE), MODERATOR);
+
+            routes.patch("/api/comments/{id}", comments::update, SIGNED_IN);
+            routes.delete("/api/comments/{id}", comments::withdraw, SIGNED_IN);
+            routes.post("/api/comments/{id}/hide", moderation.handler(COMMENT, HIDE), MODERATOR);
+            routes.post("/api/comments/{id}/restore", moderation.handler(COMMENT, RESTORE), MODERATOR);
+
+            routes.get("/api/moderation/log", moderation::log, MODERATOR);
+        });
+    }
+}

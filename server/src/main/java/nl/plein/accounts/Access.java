@@ -1,0 +1,49 @@
+package nl.plein.accounts;
+
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import nl.plein.http.ApiError;
+
+/** The least a route requires, as written in the route table; ownership is checked in the handler. */
+public enum Access implements RouteRole {
+    ANYONE, SIGNED_IN, MODERATOR, PLANNER, ADMIN;
+
+    public static final String VIEWER = "plein.viewer";
+
+    public static Viewer viewer(Context ctx) {
+        Viewer viewer = ctx.attribute(VIEWER);
+        return viewer == null ? Viewer.ANONYMOUS : viewer;
+    }
+
+    /**
+     * Checks a route's declared access. A route under /api without one is refused: access is
+     * never granted by forgetting to declare it.
+     */
+    public static void check(java.util.Set<RouteRole> declared, Viewer viewer) {
+        if (declared.isEmpty()) {
+            throw ApiError.forbidden("This route declares no access rule.");
+        }
+        for (RouteRole role : declared) {
+            ((Access) role).check(viewer);
+        }
+    }
+
+    /** Refuses the request unless the viewer holds this access. */
+    public void check(Viewer viewer) {
+        if (this == ANYONE) {
+            return;
+        }
+        if (!viewer.signedIn()) {
+            throw ApiError.unauthenticated();
+        }
+        boolean allowed = switch (this) {
+            case MODERATOR -> viewer.role().moderates();
+            case PLANNER -> viewer.role().plans();
+            case ADMIN -> viewer.role() == Role.ADMIN;
+            default -> true;
+        };
+        if (!allowed) {
+            throw ApiError.forbidden("This needs the " + name().toLowerCase() + " role.");
+        }
+    }
+}

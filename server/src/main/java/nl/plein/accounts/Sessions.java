@@ -1,0 +1,125 @@
+package nl.plein.accounts;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import nl.plein.db.Sql;
+import nl.plein.http.ApiError;
+
+/**
+ * Cookie sessions. The browser holds a random token in an HttpOnly, SameSite=Lax cookie; the
+ * database holds only its SHA-256. State-changing requests of a signed-in browser must repeat the
+ * session's CSRF token in the {@code X-CSRF-Token} header, and a cross-site {@code Origin} is refused.
+ */
+public final class Sessions {
+    public static final String COOKIE = "plein_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DataSource dataSource;
+    private final Duration lifetime;
+    private final boolean secureCookies;
+
+    public Sessions(DataSource dataSource, Duration lifetime, boolean secureCookies) {
+        this.dataSource = dataSource;
+        this.lifetime = lifetime;
+        this.secureCookies = secureCookies;
+    }
+
+    /** Runs before every API request: who is asking, and is a write really theirs? */
+    public void identify(Context ctx) {
+        boolean unsafe = !SAFE_METHODS.contains(ctx.method().name());
+        if (unsafe) {
+            requireSameOrigin(ctx);
+        }
+        String token = ctx.cookie(COOKIE);
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return;
+        }
+        Optional<Viewer> viewer = Sql.read(dataSource, c -> Sql.one(c, """
+                SELECT a.id, a.role, s.csrf_token
+                  FROM sessions s JOIN accounts a ON a.id = s.account_id
+                 WHERE s.token_hash = ? AND s.expires_at > now() AND NOT a.disabled""",
+                rs -> Viewer.of(rs.getLong(1), Role.valueOf(rs.getString(2).toUpperCase()), rs.getString(3)),
+                (Object) sha256(token)));
+        if (viewer.isEmpty()) {
+            return;
+        }
+        if (unsafe) {
+            String sent = ctx.header(CSRF_HEADER);
+            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                    viewer.get().csrfToken().orElseThrow().getBytes(StandardCharsets.UTF_8))) {
+                throw ApiError.forbidden("The " + CSRF_HEADER + " header is missing or does not match this "
+                        + "session; read it from GET /api/session.");
+            }
+        }
+        ctx.attribute(Access.VIEWER, viewer.get());
+    }
+
+    private static void requireSameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return;
+        }
+        String host = ctx.header("Host");
+        String originHost = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+        if (host == null || !originHost.equalsIgnoreCase(host)) {
+            throw ApiError.forbidden("Cross-site requests are not accepted (Origin " + origin + ").");
+        }
+    }
+
+    /** Starts a session for the account, sets the cookie and returns the CSRF token. */
+    public String start(Context ctx, long accountId) {
+        String token = randomToken();
+        String csrf = randomToken();
+        Sql.transaction(dataSource, c -> {
+            Sql.update(c, "DELETE FROM sessions WHERE account_id = ? AND expires_at <= now()", accountId);
+            return Sql.update(c, "INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at) "
+                    + "VALUES (?, ?, ?, ?)", sha256(token), accountId, csrf,
+                    Timestamp.from(Instant.now().plus(lifetime)));
+        });
+        ctx.cookie(new Cookie(COOKIE, token, "/", (int) lifetime.toSeconds(), secureCookies, true, null,
+                SameSite.LAX));
+        return csrf;
+    }
+
+    public void end(Context ctx) {
+        String token = ctx.cookie(COOKIE);
+        if (token != null) {
+            Sql.transaction(dataSource, c -> Sql.update(c, "DELETE FROM sessions WHERE token_hash = ?",
+                    (Object) sha256(token)));
+        }
+        ctx.cookie(new Cookie(COOKIE, "", "/", 0, secureCookies, true, null, SameSite.LAX));
+    }
+
+    /** Ends every session of an account, e.g. when an admin disables it. */
+    void endAll(java.sql.Connection c, long accountId) throws java.sql.SQLException {
+        Sql.update(c, "DELETE FROM sessions WHERE account_id = ?", accountId);
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

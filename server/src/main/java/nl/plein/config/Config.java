@@ -1,0 +1,117 @@
+package nl.plein.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plein's whole configuration, read once from the environment. Every setting, its default and its
+ * check live here; {@code plein.env.example} documents them for operators.
+ */
+public record Config(
+        String host,
+        int port,
+        Optional<String> databaseUrl,
+        Path dataDir,
+        boolean demoContent,
+        long maxBodyBytes,
+        int maxVertices,
+        int maxTitleLength,
+        int maxTextLength,
+        boolean secureCookies,
+        Duration sessionLifetime,
+        Optional<String> adminEmail,
+        Optional<String> adminPassword,
+        int databasePoolSize) {
+
+    /** Reads the configuration from environment variables; fails with every problem listed. */
+    public static Config fromEnvironment(Map<String, String> env) {
+        var errors = new ArrayList<String>();
+        var reader = new Reader(env, errors);
+        var config = new Config(
+                reader.string("PLEIN_HOST", "127.0.0.1"),
+                reader.integer("PLEIN_PORT", 7070, 0, 65535),
+                reader.optional("DATABASE_URL"),
+                Path.of(reader.string("PLEIN_DATA_DIR", "var")),
+                reader.bool("PLEIN_DEMO_CONTENT", true),
+                reader.integer("PLEIN_MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
+                reader.integer("PLEIN_MAX_VERTICES", 2000, 4, 1_000_000),
+                reader.integer("PLEIN_MAX_TITLE_LENGTH", 120, 10, 1000),
+                reader.integer("PLEIN_MAX_TEXT_LENGTH", 5000, 100, 100_000),
+                reader.bool("PLEIN_SECURE_COOKIES", false),
+                Duration.ofHours(reader.integer("PLEIN_SESSION_HOURS", 24 * 14, 1, 24 * 365)),
+                reader.optional("PLEIN_ADMIN_EMAIL"),
+                reader.optional("PLEIN_ADMIN_PASSWORD"),
+                reader.integer("PLEIN_DB_POOL_SIZE", 10, 1, 200));
+        if (config.adminEmail.isPresent() != config.adminPassword.isPresent()) {
+            errors.add("PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD go together: set both or neither");
+        }
+        config.adminPassword.filter(p -> p.length() < 12)
+                .ifPresent(p -> errors.add("PLEIN_ADMIN_PASSWORD must have at least 12 characters"));
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("Invalid configuration:\n  " + String.join("\n  ", errors));
+        }
+        return config;
+    }
+
+    /** Defaults for everything: what tests start from. */
+    public static Config defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(host, newPort, databaseUrl, dataDir, demoContent, maxBodyBytes, maxVertices,
+                maxTitleLength, maxTextLength, secureCookies, sessionLifetime, adminEmail, adminPassword,
+                databasePoolSize);
+    }
+
+    public Config withDataDir(Path dir) {
+        return new Config(host, port, databaseUrl, dir, demoContent, maxBodyBytes, maxVertices,
+                maxTitleLength, maxTextLength, secureCookies, sessionLifetime, adminEmail, adminPassword,
+                databasePoolSize);
+    }
+
+    private record Reader(Map<String, String> env, List<String> errors) {
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        String string(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            var raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value < min || value > max) {
+                    errors.add(name + " must be between " + min + " and " + max + ", not " + value);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                errors.add(name + " must be a whole number, not '" + raw.get() + "'");
+                return fallback;
+            }
+        }
+
+        boolean bool(String name, boolean fallback) {
+            var raw = optional(name).map(String::toLowerCase);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            switch (raw.get()) {
+                case "true", "yes", "on", "1": return true;
+                case "false", "no", "off", "0": return false;
+                default:
+                    errors.add(name + " must be true or false, not '" + raw.get() + "'");
+                    return fallback;
+            }
+        }
+    }
+}

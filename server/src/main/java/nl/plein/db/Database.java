@@ -1,0 +1,120 @@
+package nl.plein.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Connection pool, PostGIS check and migrations: what every start does before serving. */
+public final class Database {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private Database() {
+    }
+
+    /** Where to connect: a JDBC URL with its credentials. */
+    public record Target(String jdbcUrl, String user, String password) {
+        /**
+         * Accepts {@code postgres://user:pass@host:port/db?…} (as most hosting platforms give it) and
+         * {@code jdbc:postgresql://host:port/db?user=…&password=…}.
+         */
+        public static Target parse(String databaseUrl) {
+            if (databaseUrl.startsWith("jdbc:postgresql:")) {
+                return new Target(databaseUrl, null, null);
+            }
+            URI uri;
+            try {
+                uri = URI.create(databaseUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("DATABASE_URL is not a valid URL");
+            }
+            if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
+                throw new IllegalArgumentException(
+                        "DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql://");
+            }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("DATABASE_URL has no host");
+            }
+            String user = null;
+            String password = null;
+            if (uri.getRawUserInfo() != null) {
+                String[] parts = uri.getRawUserInfo().split(":", 2);
+                user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+                password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
+            }
+            String url = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                    + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return new Target(url, user, password);
+        }
+    }
+
+    public static HikariDataSource pool(Target target, int size) {
+        var hikari = new HikariConfig();
+        hikari.setJdbcUrl(target.jdbcUrl());
+        if (target.user() != null) {
+            hikari.setUsername(target.user());
+        }
+        if (target.password() != null) {
+            hikari.setPassword(target.password());
+        }
+        hikari.setMaximumPoolSize(size);
+        hikari.setPoolName("plein");
+        hikari.setInitializationFailTimeout(30_000);
+        hikari.addDataSourceProperty("ApplicationName", "plein");
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(hikari);
+    }
+
+    /** Makes sure PostGIS is there, then brings the schema up to date. */
+    public static void prepare(DataSource dataSource) {
+        ensurePostgis(dataSource);
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
+        var result = flyway.migrate();
+        log.info("Schema is at version {} ({} migration(s) applied now)",
+                flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
+                result.migrationsExecuted);
+    }
+
+    private static void ensurePostgis(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            try (var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT extversion FROM pg_extension WHERE extname = 'postgis'")) {
+                if (rs.next()) {
+                    log.info("PostGIS {} is present", rs.getString(1));
+                    return;
+                }
+            }
+            boolean available;
+            try (var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'")) {
+                available = rs.next();
+            }
+            if (!available) {
+                throw new DatabaseUnavailable("The PostGIS extension is not installed on the database server "
+                        + "(it is missing from pg_available_extensions). Install PostGIS for that PostgreSQL "
+                        + "(on Debian or Ubuntu: postgresql-NN-postgis-3).", null);
+            }
+            try (var st = c.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+                log.info("Created the PostGIS extension");
+            } catch (SQLException e) {
+                throw new DatabaseUnavailable("PostGIS is installed on the server but could not be created in "
+                        + "this database: " + e.getMessage() + ". Ask a superuser to run "
+                        + "'CREATE EXTENSION postgis;' in it, then start Plein again.", e);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("Could not connect to the database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package nl.plein.meta;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.plein.db.Sql;
+import nl.plein.http.Query;
+
+/** What the API says about itself: an index of links, its health, and its OpenAPI document. */
+public final class MetaRoutes {
+    private final DataSource dataSource;
+    private final String openapi;
+
+    public MetaRoutes(DataSource dataSource) {
+        this.dataSource = dataSource;
+        try (InputStream in = MetaRoutes.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the build");
+            }
+            this.openapi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read openapi.json", e);
+        }
+    }
+
+    public void index(Context ctx) {
+        Query.of(ctx);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("title", "Plein");
+        body.put("description", "Co-design of public spaces, on a map, by a city and its residents.");
+        body.put("links", List.of(
+                Map.of("rel", "service-desc", "type", "application/vnd.oai.openapi+json;version=3.0",
+                        "href", "/api/openapi.json"),
+                Map.of("rel", "projects", "type", "application/geo+json", "href", "/api/projects"),
+                Map.of("rel", "proposals", "type", "application/geo+json", "href", "/api/proposals"),
+                Map.of("rel", "areas", "type", "application/geo+json", "href", "/api/areas")));
+        ctx.json(body);
+    }
+
+    public void health(Context ctx) {
+        Query.of(ctx);
+        String postgis = Sql.read(dataSource, c -> Sql.one(c, "SELECT postgis_lib_version()",
+                rs -> rs.getString(1)).orElse("unknown"));
+        ctx.json(Map.of("status", "ok", "postgis", postgis));
+    }
+
+    public void openapi(Context ctx) {
+        Query.of(ctx);
+        ctx.contentType("application/vnd.oai.openapi+json;version=3.0").result(openapi);
+    }
+}

@@ -1,0 +1,34 @@
+-- A proposal as a GeoJSON Feature, serialised by PostgreSQL. Parameters: the viewer's staff flag
+-- (shows moderation state) and the viewer's account id (shows their own support).
+-- Counts of comments and variants include only what the public sees.
+SELECT p.id,
+       json_build_object(
+           'type', 'Feature',
+           'id', p.id,
+           'geometry', ST_AsGeoJSON(p.geom, 7)::json,
+           'properties', json_strip_nulls(json_build_object(
+               'id', p.id,
+               'projectId', p.project_id,
+               'title', p.title,
+               'description', p.description,
+               'category', p.category,
+               'kind', CASE WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN 'point'
+                            WHEN GeometryType(p.geom) IN ('LINESTRING', 'MULTILINESTRING') THEN 'line'
+                            ELSE 'polygon' END,
+               'status', p.status,
+               'author', json_build_object('id', a.id, 'displayName', a.display_name),
+               'areaId', p.area_id,
+               'supportCount', p.support_count,
+               'supportedByMe', CASE WHEN ?::bigint > 0 THEN EXISTS (
+                                    SELECT 1 FROM supports s WHERE s.proposal_id = p.id AND s.account_id = ?::bigint)
+                                END,
+               'commentCount', (SELECT count(*) FROM comments c
+                                 WHERE c.proposal_id = p.id AND NOT c.hidden AND NOT c.withdrawn),
+               'variantCount', (SELECT count(*) FROM variants v
+                                 WHERE v.proposal_id = p.id AND NOT v.hidden AND NOT v.withdrawn),
+               'hidden', CASE WHEN p.hidden THEN true END,
+               'withdrawn', CASE WHEN p.withdrawn THEN true END,
+               'createdAt', p.created_at,
+               'updatedAt', p.updated_at)))::text
+  FROM proposals p
+  JOIN accounts a ON a.id = p.author_id
