@@ -39,7 +39,7 @@ public final class AccountRoutes {
     public void signIn(Context ctx) {
         var body = Fields.of(Requests.jsonBody(ctx, maxBody), "email", "password");
         String email = body.text("email", 254).toLowerCase();
-        String password = body.text("password", Passwords.MAX_LENGTH);
+        String password = exact(body, "password");
         String byAddress = "ip:" + ctx.ip();
         throttle.check("email:" + email, byAddress);
         var credentials = store.credentials(email);
@@ -81,7 +81,7 @@ public final class AccountRoutes {
                 ? Optional.of(body.optionalId("homeAreaId")) : Optional.empty();
         Optional<String> newHash = Optional.empty();
         if (body.has("password")) {
-            String current = body.text("currentPassword", Passwords.MAX_LENGTH);
+            String current = exact(body, "currentPassword");
             String stored = store.get(id).flatMap(a -> store.credentials(a.email())).orElseThrow().passwordHash();
             if (!Passwords.matches(current, stored)) {
                 throw ApiError.invalid("currentPassword", "is not your current password");
@@ -116,7 +116,15 @@ public final class AccountRoutes {
         return email;
     }
 
+    /** A new password: taken exactly as typed (spaces count), and long enough. */
     private static String password(Fields body, String field) {
+        String password = exact(body, field);
+        Passwords.requireStrongEnough(field, password);
+        return password;
+    }
+
+    /** A password as typed: never trimmed, so what was set is what signs in. */
+    private static String exact(Fields body, String field) {
         var raw = body.raw(field);
         if (raw.isEmpty() || raw.get().isNull()) {
             throw ApiError.invalid(field, "is required");
@@ -125,7 +133,9 @@ public final class AccountRoutes {
             throw ApiError.invalid(field, "must be a string");
         }
         String password = raw.get().textValue();
-        Passwords.requireStrongEnough(field, password);
+        if (password.length() > 4 * Passwords.MAX_LENGTH) {
+            throw ApiError.invalid(field, "is too long");
+        }
         return password;
     }
 

@@ -43,6 +43,9 @@ public final class Sessions {
         boolean unsafe = !SAFE_METHODS.contains(ctx.method().name());
         if (unsafe) {
             requireSameOrigin(ctx);
+            // No write takes query parameters: anything there is a mistake worth saying.
+            ctx.queryParamMap().keySet().stream().findFirst()
+                    .ifPresent(name -> { throw ApiError.unknownParameter(name, "none"); });
         }
         String token = ctx.cookie(COOKIE);
         if (token == null || token.isEmpty() || token.length() > 100) {
@@ -57,7 +60,7 @@ public final class Sessions {
         if (viewer.isEmpty()) {
             return;
         }
-        if (unsafe) {
+        if (unsafe && !signingIn(ctx)) {
             String sent = ctx.header(CSRF_HEADER);
             if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                     viewer.get().csrfToken().orElseThrow().getBytes(StandardCharsets.UTF_8))) {
@@ -66,6 +69,15 @@ public final class Sessions {
             }
         }
         ctx.attribute(Access.VIEWER, viewer.get());
+    }
+
+    /**
+     * Signing in or up again while a session exists needs no CSRF token: those requests do not act
+     * for the session, and a cross-site form cannot send their JSON body (see requireSameOrigin).
+     */
+    private static boolean signingIn(Context ctx) {
+        return ctx.method().name().equals("POST")
+                && (ctx.path().equals("/api/session") || ctx.path().equals("/api/accounts"));
     }
 
     private static void requireSameOrigin(Context ctx) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.plein.db.DataAccessException;
 import nl.plein.db.Sql;
 import nl.plein.http.Query;
 
@@ -44,9 +45,13 @@ public final class MetaRoutes {
 
     public void health(Context ctx) {
         Query.of(ctx);
-        String postgis = Sql.read(dataSource, c -> Sql.one(c, "SELECT postgis_lib_version()",
-                rs -> rs.getString(1)).orElse("unknown"));
-        ctx.json(Map.of("status", "ok", "postgis", postgis));
+        try {
+            String postgis = Sql.read(dataSource, c -> Sql.one(c, "SELECT postgis_lib_version()",
+                    rs -> rs.getString(1)).orElse("unknown"));
+            ctx.json(Map.of("status", "ok", "postgis", postgis));
+        } catch (DataAccessException e) {
+            ctx.status(503).json(Map.of("status", "unavailable", "detail", "The database cannot be reached."));
+        }
     }
 
     public void openapi(Context ctx) {

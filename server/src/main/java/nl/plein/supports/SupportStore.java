@@ -22,7 +22,7 @@ public final class SupportStore {
     public Map<String, Object> support(Viewer viewer, long proposalId) {
         long account = viewer.requireAccount();
         return Sql.transaction(dataSource, c -> {
-            var state = Sql.one(c, "SELECT p.hidden, p.status, j.open FROM proposals p "
+            var state = Sql.one(c, "SELECT p.hidden OR p.withdrawn, p.status, j.open FROM proposals p "
                             + "JOIN projects j ON j.id = p.project_id WHERE p.id = ? AND " + Visibility.PROPOSAL,
                     rs -> new Object[] {rs.getBoolean(1), rs.getString(2), rs.getBoolean(3)},
                     proposalId, Visibility.params(viewer)[0], Visibility.params(viewer)[1])

@@ -1,5 +1,5 @@
--- A proposal as a GeoJSON Feature, serialised by PostgreSQL. Parameters: the viewer's staff flag
--- (shows moderation state) and the viewer's account id (shows their own support).
+-- A proposal as a GeoJSON Feature, serialised by PostgreSQL. Parameters: the viewer's account id,
+-- twice (for "supportedByMe"; -1 for nobody). Callers add WHERE with the visibility rule.
 -- Counts of comments and variants include only what the public sees.
 SELECT p.id,
        json_build_object(

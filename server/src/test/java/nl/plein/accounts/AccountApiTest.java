@@ -83,6 +83,15 @@ class AccountApiTest {
     }
 
     @Test
+    void aPasswordIsUsedExactlyAsTypedSpacesIncluded() {
+        server.anonymous().post("/api/accounts", Map.of("email", "spaces@example.org", "password",
+                "  padded secret  ", "displayName", "Spaces")).expect(201);
+        assertEquals(401, server.anonymous().post("/api/session", Map.of("email", "spaces@example.org",
+                "password", "padded secret")).status());
+        server.anonymous().signIn("spaces@example.org", "  padded secret  ");
+    }
+
+    @Test
     void aDuplicateEmailIsAConflictWhateverItsCase() {
         server.anonymous().post("/api/accounts", Map.of("email", "twice@example.org", "password",
                 "a long enough secret", "displayName", "One")).expect(201);

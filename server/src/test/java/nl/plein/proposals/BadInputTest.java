@@ -181,6 +181,8 @@ class BadInputTest {
         assertProblem(anna.get("/api/proposals?cursor=not-a-cursor"), 400, "cursor");
         assertProblem(anna.get("/api/proposals?project=1&project=2"), 400, "project");
         assertProblem(anna.get("/api/projects?x=1"), 400, "x");
+        assertProblem(anna.post("/api/projects/" + projectId + "/proposals?dryRun=true",
+                proposal(INSIDE_POINT, "x")), 400, "dryRun");
     }
 
     @Test

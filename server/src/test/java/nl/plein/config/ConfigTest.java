@@ -1,0 +1,60 @@
+package nl.plein.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void defaultsServeOnPort7070WithEmbeddedPostgisUnderVar() {
+        var config = Config.defaults();
+        assertEquals(7070, config.port());
+        assertEquals(Path.of("var"), config.dataDir());
+        assertTrue(config.databaseUrl().isEmpty());
+        assertTrue(config.demoContent());
+    }
+
+    @Test
+    void everyBadSettingIsReportedAtOnceByName() {
+        var error = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(
+                "PLEIN_PORT", "seventy", "PLEIN_MAX_VERTICES", "2", "PLEIN_DEMO_CONTENT", "perhaps",
+                "PLEIN_ADMIN_EMAIL", "a@b.c")));
+        for (String name : new String[] {"PLEIN_PORT", "PLEIN_MAX_VERTICES", "PLEIN_DEMO_CONTENT", "PLEIN_ADMIN_PASSWORD"}) {
+            assertTrue(error.getMessage().contains(name), error.getMessage());
+        }
+    }
+
+    @Test
+    void settingsAreRead() {
+        var config = Config.fromEnvironment(Map.of("PLEIN_PORT", "8080", "PLEIN_DEMO_CONTENT", "off",
+                "DATABASE_URL", "postgres://u:p@h/db", "PLEIN_DATA_DIR", "/srv/plein"));
+        assertEquals(8080, config.port());
+        assertFalse(config.demoContent());
+        assertEquals("postgres://u:p@h/db", config.databaseUrl().orElseThrow());
+        assertEquals(Path.of("/srv/plein"), config.dataDir());
+    }
+
+    @Test
+    void theExampleFileDocumentsEverySettingTheCodeReads() throws Exception {
+        String code = Files.readString(Path.of("src/main/java/nl/plein/config/Config.java"));
+        String example = Files.readString(Path.of("../plein.env.example"));
+        var read = new HashSet<String>();
+        var matcher = Pattern.compile("\"((?:PLEIN_|DATABASE_)[A-Z_]+)\"").matcher(code);
+        while (matcher.find()) {
+            read.add(matcher.group(1));
+        }
+        assertTrue(read.size() > 10);
+        for (String name : read) {
+            assertTrue(example.contains(name + "="), name + " is missing from plein.env.example");
+        }
+    }
+}

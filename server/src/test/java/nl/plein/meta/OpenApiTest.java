@@ -1,0 +1,64 @@
+package nl.plein.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.plein.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document Plein serves describes exactly the routes it has. */
+class OpenApiTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedRouteExists() {
+        var response = server.anonymous().get("/api/openapi.json").expect(200);
+        JsonNode doc = response.json();
+        assertTrue(doc.get("openapi").asText().startsWith("3."));
+        Set<String> documented = new TreeSet<>();
+        Set<String> operationIds = new HashSet<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (Set.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                documented.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                assertTrue(operationIds.add(op.getValue().get("operationId").asText()), "unique operationId");
+                assertTrue(op.getValue().get("responses").size() > 0);
+            }
+        }));
+        Set<String> routes = new TreeSet<>();
+        server.app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
+            String method = parsed.endpoint.method.name();
+            if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)
+                    && parsed.endpoint.path.startsWith("/api")) {
+                routes.add(method + " " + parsed.endpoint.path);
+            }
+        });
+        assertEquals(routes, documented);
+    }
+
+    @Test
+    void theIndexLinksToTheServiceDescription() {
+        var index = server.anonymous().get("/api").expect(200).json();
+        boolean linked = false;
+        for (JsonNode link : index.get("links")) {
+            linked |= link.get("rel").asText().equals("service-desc") && link.get("href").asText().equals("/api/openapi.json");
+        }
+        assertTrue(linked);
+    }
+}
