@@ -1,0 +1,63 @@
+package nl.plein.gisdata.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import nl.plein.gisdata.demo.DemoDataset.AreaSet;
+import nl.plein.gisdata.demo.DemoDataset.Comment;
+import nl.plein.gisdata.demo.DemoDataset.Decision;
+import nl.plein.gisdata.demo.DemoDataset.ModerationEntry;
+import nl.plein.gisdata.demo.DemoDataset.Project;
+import nl.plein.gisdata.demo.DemoDataset.Proposal;
+import nl.plein.gisdata.demo.DemoDataset.Support;
+import nl.plein.gisdata.demo.DemoDataset.Variant;
+import nl.plein.gisdata.demo.PeopleGenerator.People;
+
+/**
+ * Generates the whole demo dataset from one seed. Pure: no I/O, no clock, no files; the same seed
+ * gives the same dataset on every run and every machine.
+ */
+final class DemoGenerator {
+
+    /** The seed of the published demo. Changing it changes the demo everyone sees. */
+    static final long SEED = 20_261_120L;
+
+    static final int VARIANTS = 40;
+    static final int COMMENTS = 300;
+
+    private DemoGenerator() {}
+
+    static DemoDataset generate() {
+        return generate(SEED);
+    }
+
+    static DemoDataset generate(long seed) {
+        Frame frame = new Frame();
+        Town town = new TownGenerator(new Rng(seed, "town"), frame).generate();
+        People people = new PeopleGenerator(new Rng(seed, "people")).generate(town.areas());
+        List<ProjectPlan> plans = new ProjectGenerator(frame, town, PeopleGenerator.ADMIN).generate();
+
+        List<Draft> drafts = new ProposalGenerator(new Rng(seed, "proposals"), frame, town, people).generate(plans);
+        HistoryGenerator history = new HistoryGenerator(new Rng(seed, "history"));
+        history.generate(drafts);
+        List<Variant> variants = new VariantGenerator(new Rng(seed, "variants"), frame, people)
+                .generate(drafts, VARIANTS);
+        CommentGenerator commentGenerator = new CommentGenerator(new Rng(seed, "comments"), frame, people);
+        List<Comment> comments = commentGenerator.generate(drafts, COMMENTS);
+        List<Support> supports = new SupportGenerator(new Rng(seed, "supports"), people).generate(drafts);
+
+        List<ModerationEntry> moderation = new ArrayList<>(history.moderation());
+        moderation.addAll(commentGenerator.moderation());
+        moderation.sort(Comparator.comparing(ModerationEntry::at));
+        List<Decision> decisions = new ArrayList<>(history.decisions());
+        decisions.sort(Comparator.comparing(Decision::decidedAt)); // stable, so per proposal still in order
+
+        List<Project> projects = plans.stream().map(ProjectPlan::project).toList();
+        List<Proposal> proposals = drafts.stream().map(Draft::toRow).toList();
+        AreaSet areaSet = new AreaSet(Names.MUNICIPALITY + " buurten (demo)", "neighbourhood",
+                "Plein demo generator", Timeline.at(LocalDate.of(2025, 12, 1), 9, 0));
+        return new DemoDataset(areaSet, town.areas(), people.accounts(), projects, proposals, decisions,
+                variants, comments, supports, moderation);
+    }
+}

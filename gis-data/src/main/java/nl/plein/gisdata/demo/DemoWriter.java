@@ -1,0 +1,285 @@
+package nl.plein.gisdata.demo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import nl.plein.gisdata.demo.DemoDataset.Account;
+import nl.plein.gisdata.demo.DemoDataset.Area;
+import nl.plein.gisdata.demo.DemoDataset.Comment;
+import nl.plein.gisdata.demo.DemoDataset.Decision;
+import nl.plein.gisdata.demo.DemoDataset.ModerationEntry;
+import nl.plein.gisdata.demo.DemoDataset.Project;
+import nl.plein.gisdata.demo.DemoDataset.Proposal;
+import nl.plein.gisdata.demo.DemoDataset.StageDates;
+import nl.plein.gisdata.demo.DemoDataset.Support;
+import nl.plein.gisdata.demo.DemoDataset.Variant;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * Writes a {@link DemoDataset} through one JDBC connection; the caller owns the transaction.
+ *
+ * <p>Every value is a bound parameter. Geometry goes over as WKB, which is exact: PostGIS checks
+ * the very coordinates the generator validated, not a decimal rendering of them. Rows that others
+ * refer to are inserted in batches that return their generated ids, in insertion order.
+ */
+final class DemoWriter {
+
+    /** How many rows of each table were written. */
+    record Counts(int areas, int accounts, int projects, int proposals, int decisions, int variants,
+            int comments, int supports, int moderation) {}
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement, int row) throws SQLException;
+    }
+
+    private static final String GEOM = "ST_GeomFromWKB(?, 4326)";
+
+    private final Connection connection;
+    private final WKBWriter wkb = new WKBWriter(2);
+
+    DemoWriter(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** passwordHashes holds one stored hash per account, in account order. */
+    Counts write(DemoDataset data, List<String> passwordHashes) throws SQLException {
+        long areaSet = insertAreaSet(data);
+        List<Area> areas = data.areas();
+        long[] areaIds = insert("INSERT INTO areas (area_set_id, code, name, population, geom) VALUES (?, ?, ?, ?, "
+                + GEOM + ")", areas.size(), (s, i) -> {
+                    Area a = areas.get(i);
+                    s.setLong(1, areaSet);
+                    s.setString(2, a.code());
+                    s.setString(3, a.name());
+                    setNullable(s, 4, a.population(), Types.INTEGER);
+                    s.setBytes(5, wkb.write(a.geom()));
+                });
+
+        List<Account> accounts = data.accounts();
+        long[] accountIds = insert("INSERT INTO accounts (email, password_hash, display_name, role, home_area_id, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?)", accounts.size(), (s, i) -> {
+                    Account a = accounts.get(i);
+                    s.setString(1, a.email());
+                    s.setString(2, passwordHashes.get(i));
+                    s.setString(3, a.displayName());
+                    s.setString(4, a.role());
+                    setNullable(s, 5, a.homeArea() == null ? null : areaIds[a.homeArea()], Types.BIGINT);
+                    s.setObject(6, time(a.createdAt()));
+                });
+
+        List<Project> projects = data.projects();
+        long[] projectIds = insert("INSERT INTO projects (title, summary, area, categories, geometry_kinds, stage, "
+                + "open, premoderation, created_by, created_at, updated_at) VALUES (?, ?, " + GEOM
+                + ", ?, ?, ?, ?, ?, ?, ?, ?)", projects.size(), (s, i) -> {
+                    Project p = projects.get(i);
+                    s.setString(1, p.title());
+                    s.setString(2, p.summary());
+                    s.setBytes(3, wkb.write(p.area()));
+                    s.setArray(4, connection.createArrayOf("text", p.categories().toArray()));
+                    s.setArray(5, connection.createArrayOf("text", p.geometryKinds().toArray()));
+                    s.setString(6, p.stage());
+                    s.setBoolean(7, p.open());
+                    s.setBoolean(8, p.premoderation());
+                    s.setLong(9, accountIds[p.createdBy()]);
+                    s.setObject(10, time(p.createdAt()));
+                    s.setObject(11, time(p.updatedAt()));
+                });
+
+        record StageRow(long projectId, StageDates dates) {}
+        List<StageRow> stages = new ArrayList<>();
+        for (int p = 0; p < projects.size(); p++) {
+            for (StageDates dates : projects.get(p).stages()) {
+                stages.add(new StageRow(projectIds[p], dates));
+            }
+        }
+        batch("INSERT INTO project_stages (project_id, stage, starts_on, ends_on) VALUES (?, ?, ?, ?)",
+                stages.size(), (s, i) -> {
+                    StageRow row = stages.get(i);
+                    s.setLong(1, row.projectId());
+                    s.setString(2, row.dates().stage());
+                    s.setObject(3, row.dates().startsOn());
+                    s.setObject(4, row.dates().endsOn());
+                });
+
+        List<Proposal> proposals = data.proposals();
+        long[] proposalIds = insert("INSERT INTO proposals (project_id, author_id, title, description, category, "
+                + "geom, status, area_id, hidden, created_at, updated_at) VALUES (?, ?, ?, ?, ?, " + GEOM
+                + ", ?, ?, ?, ?, ?)", proposals.size(), (s, i) -> {
+                    Proposal p = proposals.get(i);
+                    s.setLong(1, projectIds[p.project()]);
+                    s.setLong(2, accountIds[p.author()]);
+                    s.setString(3, p.title());
+                    s.setString(4, p.description());
+                    s.setString(5, p.category());
+                    s.setBytes(6, wkb.write(p.geom()));
+                    s.setString(7, p.status());
+                    setNullable(s, 8, p.area() == null ? null : areaIds[p.area()], Types.BIGINT);
+                    s.setBoolean(9, p.hidden());
+                    s.setObject(10, time(p.createdAt()));
+                    s.setObject(11, time(p.updatedAt()));
+                });
+
+        List<Decision> decisions = data.decisions();
+        batch("INSERT INTO proposal_decisions (proposal_id, from_status, to_status, reason, decided_by, decided_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", decisions.size(), (s, i) -> {
+                    Decision d = decisions.get(i);
+                    s.setLong(1, proposalIds[d.proposal()]);
+                    s.setString(2, d.fromStatus());
+                    s.setString(3, d.toStatus());
+                    s.setString(4, d.reason());
+                    s.setLong(5, accountIds[d.decidedBy()]);
+                    s.setObject(6, time(d.decidedAt()));
+                });
+
+        List<Variant> variants = data.variants();
+        long[] variantIds = insert("INSERT INTO variants (proposal_id, author_id, title, description, geom, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, " + GEOM + ", ?, ?)", variants.size(), (s, i) -> {
+                    Variant v = variants.get(i);
+                    s.setLong(1, proposalIds[v.proposal()]);
+                    s.setLong(2, accountIds[v.author()]);
+                    s.setString(3, v.title());
+                    s.setString(4, v.description());
+                    s.setBytes(5, wkb.write(v.geom()));
+                    s.setObject(6, time(v.createdAt()));
+                    s.setObject(7, time(v.createdAt()));
+                });
+
+        long[] commentIds = insertComments(data.comments(), proposalIds, accountIds);
+
+        List<Support> supports = data.supports();
+        // support_count on proposals follows from the trigger on supports; it is never written here.
+        batch("INSERT INTO supports (proposal_id, account_id, created_at) VALUES (?, ?, ?)",
+                supports.size(), (s, i) -> {
+                    Support su = supports.get(i);
+                    s.setLong(1, proposalIds[su.proposal()]);
+                    s.setLong(2, accountIds[su.account()]);
+                    s.setObject(3, time(su.createdAt()));
+                });
+
+        List<ModerationEntry> moderation = data.moderation();
+        batch("INSERT INTO moderation_log (target_kind, target_id, action, reason, moderator_id, at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", moderation.size(), (s, i) -> {
+                    ModerationEntry m = moderation.get(i);
+                    long[] targets = switch (m.targetKind()) {
+                        case "proposal" -> proposalIds;
+                        case "variant" -> variantIds;
+                        case "comment" -> commentIds;
+                        default -> throw new IllegalArgumentException("unknown target kind " + m.targetKind());
+                    };
+                    s.setString(1, m.targetKind());
+                    s.setLong(2, targets[m.target()]);
+                    s.setString(3, m.action());
+                    s.setString(4, m.reason());
+                    s.setLong(5, accountIds[m.moderator()]);
+                    s.setObject(6, time(m.at()));
+                });
+
+        return new Counts(areas.size(), accounts.size(), projects.size(), proposals.size(), decisions.size(),
+                variants.size(), data.comments().size(), supports.size(), moderation.size());
+    }
+
+    private long insertAreaSet(DemoDataset data) throws SQLException {
+        return insert("INSERT INTO area_sets (name, kind, source, created_at) VALUES (?, ?, ?, ?)", 1, (s, i) -> {
+            s.setString(1, data.areaSet().name());
+            s.setString(2, data.areaSet().kind());
+            s.setString(3, data.areaSet().source());
+            s.setObject(4, time(data.areaSet().createdAt()));
+        })[0];
+    }
+
+    /**
+     * Comments in list order (which is chronological). A reply needs its parent's id, so the
+     * pending batch is sent whenever the next comment answers one that is still in it.
+     */
+    private long[] insertComments(List<Comment> comments, long[] proposalIds, long[] accountIds) throws SQLException {
+        long[] ids = new long[comments.size()];
+        String sql = "INSERT INTO comments (proposal_id, parent_id, author_id, body, geom, hidden, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, " + GEOM + ", ?, ?, ?)";
+        try (PreparedStatement s = connection.prepareStatement(sql, new String[] {"id"})) {
+            int flushed = 0;
+            for (int i = 0; i < comments.size(); i++) {
+                Comment c = comments.get(i);
+                if (c.parent() != null && c.parent() >= flushed) {
+                    flushed = flush(s, ids, flushed, i);
+                }
+                s.setLong(1, proposalIds[c.proposal()]);
+                setNullable(s, 2, c.parent() == null ? null : ids[c.parent()], Types.BIGINT);
+                s.setLong(3, accountIds[c.author()]);
+                s.setString(4, c.body());
+                s.setBytes(5, c.geom() == null ? null : wkb.write(c.geom()));
+                s.setBoolean(6, c.hidden());
+                s.setObject(7, time(c.createdAt()));
+                s.setObject(8, time(c.createdAt()));
+                s.addBatch();
+            }
+            flush(s, ids, flushed, comments.size());
+        }
+        return ids;
+    }
+
+    /** Sends the batch holding rows [from, to) and records their ids; returns the new flushed mark. */
+    private static int flush(PreparedStatement s, long[] ids, int from, int to) throws SQLException {
+        s.executeBatch();
+        readIds(s, ids, from, to);
+        return to;
+    }
+
+    private long[] insert(String sql, int rows, Binder binder) throws SQLException {
+        long[] ids = new long[rows];
+        try (PreparedStatement s = connection.prepareStatement(sql, new String[] {"id"})) {
+            for (int i = 0; i < rows; i++) {
+                binder.bind(s, i);
+                s.addBatch();
+            }
+            s.executeBatch();
+            readIds(s, ids, 0, rows);
+        }
+        return ids;
+    }
+
+    private static void readIds(PreparedStatement s, long[] ids, int from, int to) throws SQLException {
+        int i = from;
+        try (ResultSet keys = s.getGeneratedKeys()) {
+            while (keys.next()) {
+                if (i >= to) {
+                    throw new SQLException("more generated ids than inserted rows");
+                }
+                ids[i++] = keys.getLong(1);
+            }
+        }
+        if (i != to) {
+            throw new SQLException("expected " + (to - from) + " generated ids, got " + (i - from));
+        }
+    }
+
+    private void batch(String sql, int rows, Binder binder) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < rows; i++) {
+                binder.bind(s, i);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void setNullable(PreparedStatement s, int index, Number value, int sqlType) throws SQLException {
+        if (value == null) {
+            s.setNull(index, sqlType);
+        } else {
+            s.setObject(index, value, sqlType);
+        }
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
