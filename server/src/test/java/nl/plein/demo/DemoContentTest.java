@@ -1,0 +1,96 @@
+package nl.plein.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Set;
+import nl.plein.accounts.Passwords;
+import nl.plein.db.Sql;
+import nl.plein.gisdata.demo.DemoData;
+import nl.plein.support.Client;
+import nl.plein.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo town, loaded as Main loads it, seen through the API as a newcomer would see it. */
+class DemoContentTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        assertTrue(DemoData.loadIfEmpty(server.dataSource, Passwords::hash));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theMapIsNotEmpty() {
+        var client = server.anonymous();
+        var areas = client.get("/api/areas").expect(200).json().get("features");
+        assertTrue(areas.size() >= 20 && areas.size() <= 40, "20–40 neighbourhoods, got " + areas.size());
+        long withPopulation = 0;
+        for (JsonNode area : areas) {
+            withPopulation += area.get("properties").get("population").isNull() ? 0 : 1;
+        }
+        assertTrue(withPopulation >= areas.size() - 5);
+
+        var projects = client.get("/api/projects").expect(200).json().get("features");
+        Set<String> stages = new HashSet<>();
+        projects.forEach(p -> stages.add(p.get("properties").get("stage").asText()));
+        assertTrue(stages.size() >= 3, "projects in different stages: " + stages);
+
+        Set<String> kinds = new HashSet<>();
+        int count = 0;
+        String next = "/api/proposals?limit=1000";
+        while (next != null) {
+            JsonNode page = client.get(next).expect(200).json();
+            for (JsonNode f : page.get("features")) {
+                kinds.add(f.get("geometry").get("type").asText().replace("Multi", ""));
+                count++;
+            }
+            next = null;
+            for (JsonNode link : page.get("links")) {
+                if (link.get("rel").asText().equals("next")) {
+                    next = link.get("href").asText().substring(server.baseUrl.length());
+                }
+            }
+        }
+        assertTrue(count >= 200, "a few hundred public proposals, got " + count);
+        assertEquals(Set.of("Point", "LineString", "Polygon"), kinds);
+    }
+
+    @Test
+    void theDemoAccountsCanSignInWithTheDocumentedPassword() {
+        var planner = new Client(server.baseUrl);
+        planner.signIn("planner@demo.plein.test", DemoData.DEMO_PASSWORD);
+        assertEquals("planner", planner.get("/api/session").json().get("account").get("role").asText());
+        var resident = new Client(server.baseUrl);
+        resident.signIn("anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+    }
+
+    @Test
+    void variantsCommentsAndSupportsAreThere() {
+        long counted = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT (SELECT count(*) FROM variants) * "
+                + "(SELECT count(*) FROM comments) * (SELECT count(*) FROM supports)", rs -> rs.getLong(1))).orElseThrow();
+        assertTrue(counted > 0);
+        String dutch = server.anonymous().get("/api/projects").body();
+        assertTrue(dutch.contains("Marktplein"), "Dutch and English content");
+    }
+
+    @Test
+    void loadingAgainAddsNothing() throws Exception {
+        long before = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals",
+                rs -> rs.getLong(1))).orElseThrow();
+        assertFalse(DemoData.loadIfEmpty(server.dataSource, Passwords::hash));
+        assertEquals(before, Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals",
+                rs -> rs.getLong(1))).orElseThrow());
+    }
+}
