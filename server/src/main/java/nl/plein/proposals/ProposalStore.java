@@ -20,6 +20,18 @@ public final class ProposalStore {
     private static final String FEATURE = Sql.load(ProposalStore.class, "proposal-feature.sql");
     private static final String DECISIONS = Sql.load(ProposalStore.class, "decisions.sql");
 
+    /**
+     * The neighbourhood a proposal lies in: the one of the newest boundary set that holds a point
+     * inside the drawing (ST_PointOnSurface, so lines and areas count where they are, not at a
+     * centroid that may fall outside them). None when no boundaries cover it.
+     */
+    private static final String DERIVE_AREA = """
+            UPDATE proposals p SET area_id = (
+                SELECT a.id FROM areas a
+                 WHERE ST_Covers(a.geom, ST_PointOnSurface(p.geom))
+                 ORDER BY a.area_set_id DESC, a.id LIMIT 1)
+             WHERE p.id = ?""";
+
     private final DataSource dataSource;
 
     public ProposalStore(DataSource dataSource) {
@@ -124,6 +136,7 @@ public final class ProposalStore {
                     VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?) RETURNING id""", rs -> rs.getLong(1),
                     projectId, author.requireAccount(), content.title(), content.description(), content.category(),
                     new WKBWriter().write(content.geometry()), Choices.wire(status)).orElseThrow();
+            Sql.update(c, DERIVE_AREA, id);
             decide(c, id, null, Status.SUBMITTED, "Submitted by its author.", author.requireAccount());
             if (!premoderation) {
                 decide(c, id, Status.SUBMITTED, Status.PUBLISHED,
@@ -149,6 +162,9 @@ public final class ProposalStore {
                            geom = coalesce(ST_GeomFromWKB(?, 4326), geom), updated_at = now()
                      WHERE id = ?""", title, description, category.isPresent(), category.flatMap(x -> x),
                     geometry.map(g -> new WKBWriter().write(g)), id);
+            if (geometry.isPresent()) {
+                Sql.update(c, DERIVE_AREA, id);
+            }
             return feature(c, viewer, id).orElseThrow();
         });
     }

@@ -162,6 +162,26 @@ class ProposalApiTest {
     }
 
     @Test
+    void theNeighbourhoodAProposalLiesInIsDerivedFromTheBoundaries() {
+        long area = nl.plein.db.Sql.transaction(server.dataSource, c -> {
+            long set = nl.plein.db.Sql.one(c, "INSERT INTO area_sets (name) VALUES ('Buurten') RETURNING id",
+                    rs -> rs.getLong(1)).orElseThrow();
+            return nl.plein.db.Sql.one(c, "INSERT INTO areas (area_set_id, code, name, geom) VALUES (?, 'BU2', 'Oost', "
+                    + "ST_Multi(ST_MakeEnvelope(5.505, 52.50, 5.51, 52.51, 4326))) RETURNING id", rs -> rs.getLong(1), set)
+                    .orElseThrow();
+        });
+        var inside = anna.post("/api/projects/" + projectId + "/proposals", proposal(point(5.508, 52.505), "Oost"))
+                .expect(201).json();
+        assertEquals(area, inside.get("properties").get("areaId").asLong());
+        var outside = anna.post("/api/projects/" + projectId + "/proposals", proposal(point(5.501, 52.505), "West"))
+                .expect(201).json();
+        assertFalse(outside.get("properties").has("areaId"));
+        var moved = anna.patch("/api/proposals/" + outside.get("id").asLong(),
+                feature(point(5.509, 52.509), Map.of())).expect(200).json();
+        assertEquals(area, moved.get("properties").get("areaId").asLong());
+    }
+
+    @Test
     void aWithdrawnProposalDisappearsForEveryoneButStaff() {
         long id = create(anna, INSIDE_POINT, "Withdraw me");
         anna.delete("/api/proposals/" + id).expect(204);
