@@ -12,8 +12,11 @@ import static nl.plein.moderation.ModerationStore.Target.PROPOSAL;
 import static nl.plein.moderation.ModerationStore.Target.VARIANT;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import javax.sql.DataSource;
 import nl.plein.accounts.Access;
 import nl.plein.accounts.AccountRoutes;
@@ -42,6 +45,20 @@ public final class App {
     private App() {
     }
 
+    /**
+     * Gzip for what Plein sends (large GeoJSON lists shrink about tenfold). Naming the types lets
+     * Javalin decide by one exact lookup instead of scanning its exclusion list for every response,
+     * which profiling showed to be a large share of a small request's cost.
+     */
+    private static CompressionStrategy compression() {
+        var strategy = new CompressionStrategy(null, new Gzip(4));
+        strategy.setAllowedMimeTypes(List.of("application/geo+json", "application/json",
+                "application/problem+json", "application/vnd.oai.openapi+json;version=3.0",
+                "text/html", "text/css", "text/javascript", "application/javascript"));
+        strategy.setExcludedMimeTypes(List.of("image/", "audio/", "video/", "font/woff"));
+        return strategy;
+    }
+
     public static Javalin create(Config config, DataSource dataSource) {
         var sessions = new Sessions(dataSource, config.sessionLifetime(), config.secureCookies());
         var projectStore = new ProjectStore(dataSource);
@@ -61,6 +78,7 @@ public final class App {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.compressionStrategy = compression();
             cfg.router.ignoreTrailingSlashes = true;
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";

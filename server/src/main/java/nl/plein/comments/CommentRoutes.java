@@ -16,7 +16,6 @@ import nl.plein.http.Requests;
 import nl.plein.projects.ProjectRules;
 import nl.plein.projects.ProjectStore;
 import nl.plein.proposals.ProposalStore;
-import nl.plein.proposals.Status;
 import org.locationtech.jts.geom.Geometry;
 
 /** Discussion on a proposal: threaded replies, optionally with a small drawing ("move this path here"). */
@@ -40,22 +39,19 @@ public final class CommentRoutes {
         Query.of(ctx);
         long proposalId = Requests.pathId(ctx, "id", "Proposal");
         Viewer viewer = Access.viewer(ctx);
-        proposals.facts(viewer, proposalId).orElseThrow(() -> ApiError.notFound("Proposal " + proposalId));
+        proposals.visible(viewer, proposalId);
         GeoJson.collection(ctx, store.listForProposal(viewer, proposalId), null);
     }
 
     public void create(Context ctx) {
         long proposalId = Requests.pathId(ctx, "id", "Proposal");
         Viewer viewer = Access.viewer(ctx);
-        var proposal = proposals.facts(viewer, proposalId)
-                .orElseThrow(() -> ApiError.notFound("Proposal " + proposalId));
+        var proposal = proposals.visible(viewer, proposalId);
         ProjectRules rules = projects.rules(proposal.projectId());
         var feature = FeatureBody.read(Requests.jsonBody(ctx, config.maxBodyBytes()), false,
                 Math.min(MAX_COMMENT_VERTICES, config.maxVertices()), "body", "parentId");
         rules.requireOpen();
-        if (proposal.hidden() || proposal.withdrawn() || proposal.status() == Status.SUBMITTED) {
-            throw ApiError.conflict("proposal", "comments can be added only to published proposals");
-        }
+        proposal.requireOpenToResponses("comments");
         Fields p = feature.properties();
         String body = p.text("body", config.maxTextLength());
         Optional<Long> parentId = p.optionalId("parentId");

@@ -68,7 +68,7 @@ public final class ProposalRoutes {
     public void update(Context ctx) {
         long id = Requests.pathId(ctx, "id", "Proposal");
         Viewer viewer = Access.viewer(ctx);
-        var facts = store.facts(viewer, id).orElseThrow(() -> ApiError.notFound("Proposal " + id));
+        var facts = store.visible(viewer, id);
         ProposalStore.requireAuthor(viewer, facts);
         ProjectRules rules = projects.rules(facts.projectId());
         var feature = FeatureBody.read(Requests.jsonBody(ctx, config.maxBodyBytes()), false, config.maxVertices(),
@@ -106,7 +106,7 @@ public final class ProposalRoutes {
         var body = Fields.of(Requests.jsonBody(ctx, config.maxBodyBytes()), "reason");
         String reason = body.text("reason", config.maxTextLength());
         Viewer viewer = Access.viewer(ctx);
-        var facts = store.facts(viewer, id).orElseThrow(() -> ApiError.notFound("Proposal " + id));
+        var facts = store.visible(viewer, id);
         if (facts.status() != Status.SUBMITTED) {
             throw ApiError.conflict("status", "only a submitted proposal can be published");
         }

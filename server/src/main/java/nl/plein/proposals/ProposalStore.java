@@ -113,10 +113,21 @@ public final class ProposalStore {
 
     /** Facts about a proposal that authorisation needs, if the viewer may see it at all. */
     public record Facts(long id, long projectId, long authorId, Status status, boolean hidden, boolean withdrawn) {
+        /** Others respond to a proposal (comment, variant) only once it is published and in view. */
+        public void requireOpenToResponses(String what) {
+            if (hidden || withdrawn || status == Status.SUBMITTED) {
+                throw ApiError.conflict("proposal", what + " can be added only to published proposals");
+            }
+        }
     }
 
     public Optional<Facts> facts(Viewer viewer, long id) {
         return Sql.read(dataSource, c -> facts(c, viewer, id, false));
+    }
+
+    /** The proposal's facts if the viewer may see it; a 404 otherwise, as if it did not exist. */
+    public Facts visible(Viewer viewer, long id) {
+        return facts(viewer, id).orElseThrow(() -> ApiError.notFound("Proposal " + id));
     }
 
     static Optional<Facts> facts(Connection c, Viewer viewer, long id, boolean lock) throws SQLException {

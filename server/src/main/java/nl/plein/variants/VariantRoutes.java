@@ -14,7 +14,6 @@ import nl.plein.http.Requests;
 import nl.plein.projects.ProjectRules;
 import nl.plein.projects.ProjectStore;
 import nl.plein.proposals.ProposalStore;
-import nl.plein.proposals.Status;
 
 /** Co-design: an alternative drawing and text offered on someone else's proposal. */
 public final class VariantRoutes {
@@ -34,7 +33,7 @@ public final class VariantRoutes {
         Query.of(ctx);
         long proposalId = Requests.pathId(ctx, "id", "Proposal");
         Viewer viewer = Access.viewer(ctx);
-        proposals.facts(viewer, proposalId).orElseThrow(() -> ApiError.notFound("Proposal " + proposalId));
+        proposals.visible(viewer, proposalId);
         GeoJson.collection(ctx, store.listForProposal(viewer, proposalId), null);
     }
 
@@ -54,8 +53,7 @@ public final class VariantRoutes {
     public void create(Context ctx) {
         long proposalId = Requests.pathId(ctx, "id", "Proposal");
         Viewer viewer = Access.viewer(ctx);
-        var proposal = proposals.facts(viewer, proposalId)
-                .orElseThrow(() -> ApiError.notFound("Proposal " + proposalId));
+        var proposal = proposals.visible(viewer, proposalId);
         ProjectRules rules = projects.rules(proposal.projectId());
         var feature = FeatureBody.read(Requests.jsonBody(ctx, config.maxBodyBytes()), true, config.maxVertices(),
                 "title", "description");
@@ -64,9 +62,7 @@ public final class VariantRoutes {
             throw ApiError.conflict("proposal", "a variant is offered on someone else's proposal; "
                     + "change your own proposal instead");
         }
-        if (proposal.hidden() || proposal.withdrawn() || proposal.status() == Status.SUBMITTED) {
-            throw ApiError.conflict("proposal", "variants can be offered only on published proposals");
-        }
+        proposal.requireOpenToResponses("variants");
         Fields p = feature.properties();
         String title = p.text("title", config.maxTitleLength());
         String description = p.optionalTextOrEmpty("description", config.maxTextLength()).orElse("");
