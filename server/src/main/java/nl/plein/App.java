@@ -16,6 +16,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.Roles;
 import java.util.List;
 import javax.sql.DataSource;
 import nl.plein.accounts.Access;
@@ -73,7 +74,7 @@ public final class App {
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
 
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -89,7 +90,7 @@ public final class App {
             Problems.register(routes, config.maxBodyBytes());
             routes.before("/api/*", sessions::identify);
             routes.beforeMatched(ctx -> {
-                if (ctx.path().startsWith("/api/")) {
+                if (!ctx.routeRoles().isEmpty()) {
                     Access.check(ctx.routeRoles(), Access.viewer(ctx));
                 }
             });
@@ -146,5 +147,19 @@ public final class App {
 
             routes.get("/api/moderation/log", moderation::log, MODERATOR);
         });
+        requireAccessOnEveryRoute(app);
+        return app;
+    }
+
+    /** Access is never granted by forgetting to declare it: a route without a rule stops the start. */
+    private static void requireAccessOnEveryRoute(Javalin app) {
+        for (var parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+            var endpoint = parsed.endpoint;
+            boolean isRoute = List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(endpoint.method.name());
+            var declared = endpoint.metadata(Roles.class);
+            if (isRoute && (declared == null || declared.getRoles().isEmpty())) {
+                throw new IllegalStateException(endpoint.method + " " + endpoint.path + " declares no access rule");
+            }
+        }
     }
 }

@@ -14,7 +14,15 @@ public final class GeoJson {
     }
 
     public static void feature(Context ctx, String featureJson) {
-        ctx.contentType(MEDIA_TYPE).result(featureJson);
+        send(ctx, MEDIA_TYPE, featureJson);
+    }
+
+    /**
+     * Sends text as UTF-8, whatever the media type: JSON is UTF-8 (RFC 8259), but a servlet container
+     * falls back to ISO-8859-1 for types it does not know, such as application/geo+json.
+     */
+    public static void send(Context ctx, String mediaType, String text) {
+        ctx.contentType(mediaType).result(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A FeatureCollection, with a {@code next} link when there is a further page. */
@@ -36,6 +44,6 @@ public final class GeoJson {
                     .append(Json.write(nextHref)).append('}');
         }
         out.append("]}");
-        ctx.contentType(MEDIA_TYPE).result(out.toString());
+        send(ctx, MEDIA_TYPE, out.toString());
     }
 }

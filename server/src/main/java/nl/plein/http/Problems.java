@@ -72,8 +72,7 @@ public final class Problems {
             }
         }
         ctx.status(status);
-        ctx.contentType("application/problem+json");
-        ctx.result(body.toString());
+        GeoJson.send(ctx, "application/problem+json", body.toString());
     }
 
     private static String reason(int status) {

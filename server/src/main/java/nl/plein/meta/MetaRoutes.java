@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import nl.plein.db.DataAccessException;
 import nl.plein.db.Sql;
+import nl.plein.http.GeoJson;
 import nl.plein.http.Query;
 
 /** What the API says about itself: an index of links, its health, and its OpenAPI document. */
@@ -56,6 +57,6 @@ public final class MetaRoutes {
 
     public void openapi(Context ctx) {
         Query.of(ctx);
-        ctx.contentType("application/vnd.oai.openapi+json;version=3.0").result(openapi);
+        GeoJson.send(ctx, "application/vnd.oai.openapi+json;version=3.0", openapi);
     }
 }

@@ -80,6 +80,21 @@ class ProposalApiTest {
     }
 
     @Test
+    void textTravelsAsUtf8WhateverItsScript() throws Exception {
+        String title = "Ideeën voor het plein — Zoë’s bankje 🌳 ŁÓDŹ";
+        long id = create(anna, INSIDE_POINT, title);
+        for (String path : List.of("/api/proposals/" + id, "/api/proposals?project=" + projectId + "&q=Zo%C3%AB")) {
+            var response = anna.get(path).expect(200);
+            assertTrue(response.body().contains(title), path + ": " + response.body());
+        }
+        var problem = anna.post("/api/projects/" + projectId + "/proposals",
+                feature(INSIDE_POINT, Map.of("title", "x", "catégorie", "y"))).expect(400);
+        assertTrue(problem.body().contains("properties.catégorie"), problem.body());
+        var session = anna.patch("/api/accounts/me", Map.of("displayName", "Zoë")).expect(200);
+        assertTrue(session.body().contains("Zoë"), session.body());
+    }
+
+    @Test
     void listsFilterByBboxCategoryStatusAndTextAndPageWithACursor() {
         long east = create(bram, point(5.509, 52.509), "Bankje bij de vijver");
         long west = create(bram, point(5.501, 52.501), "Boom aan de westkant");
