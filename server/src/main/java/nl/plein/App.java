@@ -83,8 +83,9 @@ public final class App {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
-                files.directory = "/map-client";
-                files.location = Location.CLASSPATH;
+                // Developers point PLEIN_CLIENT_DIR at map-client/ to see edits without a rebuild.
+                files.directory = config.clientDir().map(dir -> dir.toAbsolutePath().toString()).orElse("/map-client");
+                files.location = config.clientDir().isPresent() ? Location.EXTERNAL : Location.CLASSPATH;
             });
             var routes = cfg.routes;
             Problems.register(routes, config.maxBodyBytes());

@@ -25,7 +25,8 @@ public record Config(
         Duration sessionLifetime,
         Optional<String> adminEmail,
         Optional<String> adminPassword,
-        int databasePoolSize) {
+        int databasePoolSize,
+        Optional<Path> clientDir) {
 
     /** Reads the configuration from environment variables; fails with every problem listed. */
     public static Config fromEnvironment(Map<String, String> env) {
@@ -45,7 +46,10 @@ public record Config(
                 Duration.ofHours(reader.integer("PLEIN_SESSION_HOURS", 24 * 14, 1, 24 * 365)),
                 reader.optional("PLEIN_ADMIN_EMAIL"),
                 reader.optional("PLEIN_ADMIN_PASSWORD"),
-                reader.integer("PLEIN_DB_POOL_SIZE", 10, 1, 200));
+                reader.integer("PLEIN_DB_POOL_SIZE", 10, 1, 200),
+                reader.optional("PLEIN_CLIENT_DIR").map(Path::of));
+        config.clientDir.filter(dir -> !java.nio.file.Files.isDirectory(dir))
+                .ifPresent(dir -> errors.add("PLEIN_CLIENT_DIR is not a folder: " + dir));
         if (config.adminEmail.isPresent() != config.adminPassword.isPresent()) {
             errors.add("PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD go together: set both or neither");
         }
@@ -65,13 +69,13 @@ public record Config(
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, dataDir, demoContent, maxBodyBytes, maxVertices,
                 maxTitleLength, maxTextLength, secureCookies, sessionLifetime, adminEmail, adminPassword,
-                databasePoolSize);
+                databasePoolSize, clientDir);
     }
 
     public Config withDataDir(Path dir) {
         return new Config(host, port, databaseUrl, dir, demoContent, maxBodyBytes, maxVertices,
                 maxTitleLength, maxTextLength, secureCookies, sessionLifetime, adminEmail, adminPassword,
-                databasePoolSize);
+                databasePoolSize, clientDir);
     }
 
     private record Reader(Map<String, String> env, List<String> errors) {
