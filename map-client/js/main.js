@@ -1,0 +1,76 @@
+// Composition root: reads the configuration and session, builds the services pages share, and
+// starts the router. Nothing here is global; pages get what they need through `ctx`.
+import { createApi } from './api.js';
+import { createI18n } from './i18n.js';
+import { createSession } from './session.js';
+import { createRouter } from './router.js';
+import { renderHeader } from './header.js';
+import { createAnnouncer } from './announce.js';
+import { loadCapabilities } from './capabilities.js';
+import { projectsPage } from './pages/projects.js';
+import { projectPage } from './pages/project.js';
+import { proposalPage } from './pages/proposal.js';
+import { newProposalPage } from './pages/new-proposal.js';
+import { variantPage } from './pages/variant.js';
+import { signInPage, signUpPage } from './pages/sign-in.js';
+import { accountPage } from './pages/account.js';
+import { notFoundPage } from './pages/not-found.js';
+
+async function loadConfig(api, capabilities) {
+  if (!capabilities.has('/api/config')) return {};
+  try {
+    return await api.get('/api/config');
+  } catch {
+    return {};
+  }
+}
+
+async function start() {
+  const api = createApi();
+  const capabilities = await loadCapabilities({ api });
+  const config = await loadConfig(api, capabilities);
+  const i18n = await createI18n({ defaultLanguage: config.defaultLanguage });
+  const session = createSession({ api });
+  await session.refresh();
+  const ctx = { api, capabilities, config, i18n, session, announce: createAnnouncer(document.getElementById('announcer')) };
+
+  const bind = (page) => (args) => page(ctx, args);
+  ctx.router = createRouter({
+    routes: [
+      ['/', bind(projectsPage)],
+      ['/projects/{id}', bind(projectPage)],
+      ['/projects/{id}/new', bind(newProposalPage)],
+      ['/proposals/{id}', bind(proposalPage)],
+      ['/proposals/{id}/variant', bind(variantPage)],
+      ['/signin', bind(signInPage)],
+      ['/signup', bind(signUpPage)],
+      ['/account', bind(accountPage)],
+    ],
+    notFound: bind(notFoundPage),
+    outlet: document.getElementById('main'),
+    onRender: ({ title }) => {
+      document.title = title ? `${title} — Plein` : 'Plein';
+    },
+  });
+
+  const header = document.getElementById('site-header');
+  const skip = document.getElementById('skip-link');
+  // The hash is the router's, so the skip link moves focus itself instead of changing it.
+  skip.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('main').focus();
+  });
+  const paintChrome = () => {
+    renderHeader({ element: header, ctx });
+    skip.textContent = i18n.t('header.skip');
+  };
+  paintChrome();
+  session.onChange(paintChrome);
+  i18n.onChange(() => {
+    paintChrome();
+    ctx.router.refresh();
+  });
+  await ctx.router.start();
+}
+
+start();

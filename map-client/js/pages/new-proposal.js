@@ -1,0 +1,5 @@
+import { notFoundPage } from './not-found.js';
+
+export function newProposalPage(ctx, args) {
+  return notFoundPage(ctx, args);
+}

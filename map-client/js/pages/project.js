@@ -1,0 +1,236 @@
+// #/projects/{id} — the project's map and the list of proposals in view, kept in sync, with
+// filters that apply to both, and a list-only view for people who do not use the map.
+import L from '../leaflet.js';
+import { h } from '../dom.js';
+import { createMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
+import { createProposalFeed } from '../proposal-feed.js';
+import { loadProject, STATUSES } from '../projects.js';
+import { isAbort } from '../api.js';
+
+export async function projectPage(ctx, { container, params, signal }) {
+  const project = await loadProject(ctx, params.id, signal);
+  if (signal.aborted) return {};
+  const { t } = ctx.i18n;
+  if (!project) {
+    container.append(h('h1', { tabindex: '-1', text: t('project.missing') }));
+    return { title: t('project.missing') };
+  }
+  const p = project.properties;
+  const filterState = { category: '', status: '', q: '' };
+  const filters = () => ({ ...filterState });
+
+  const listStatus = h('p', { role: 'status', class: 'list-status', text: t('list.loading') });
+  const list = h('ul', { class: 'proposal-list', id: 'proposal-list' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true, text: t('list.more') });
+  const mapElement = h('div', { id: 'project-map' });
+  const split = h('div', { class: 'split' },
+    mapElement,
+    h('section', { class: 'list-pane', 'aria-labelledby': 'list-heading' },
+      h('h2', { id: 'list-heading', text: t('list.heading') }), listStatus, list, more));
+
+  container.append(
+    h('h1', { tabindex: '-1', text: p.title }),
+    h('p', { class: 'meta' },
+      h('span', { class: `badge stage-${p.stage}`, text: t(`stage.${p.stage}`) }), ' ',
+      p.open ? t('projects.open') : t('projects.closed')),
+    h('p', { class: 'lead', text: p.summary }),
+    p.open ? h('p', {}, h('a', { class: 'button', id: 'new-proposal-link', href: `#/projects/${project.id}/new`, text: t('project.newProposal') })) : null,
+    filterForm({ ctx, project, filterState, onChange: () => view.reload() }),
+    viewSwitch({ ctx, onChange: (listOnly) => view.setListOnly(listOnly) }),
+    split,
+  );
+
+  const map = createMap({ element: mapElement, ctx, label: t('project.mapLabel', { title: p.title }) });
+  addProjectArea({ map, project });
+  const layers = { shapes: L.featureGroup().addTo(map), clusters: L.layerGroup().addTo(map) };
+  const byId = new Map();
+
+  function showProposals(features, { more: truncated }) {
+    layers.clusters.clearLayers();
+    layers.shapes.clearLayers();
+    byId.clear();
+    for (const feature of features) {
+      const layer = shapeLayer({ data: feature, colour: COLOURS.proposal });
+      layer.on('click', () => ctx.router.go(`#/proposals/${feature.id}`));
+      layer.bindTooltip(feature.properties.title);
+      layers.shapes.addLayer(layer);
+      byId.set(feature.id, layer);
+    }
+    list.replaceChildren(...features.map((feature) => listItem({ ctx, feature, layer: byId.get(feature.id) })));
+    listStatus.textContent = truncated
+      ? t('list.truncated', { count: features.length })
+      : t('list.inView', { count: features.length });
+  }
+
+  function showClusters(features) {
+    layers.shapes.clearLayers();
+    layers.clusters.clearLayers();
+    byId.clear();
+    let total = 0;
+    for (const feature of features) {
+      total += feature.properties.count;
+      layers.clusters.addLayer(clusterMarker({ ctx, map, feature }));
+    }
+    list.replaceChildren();
+    listStatus.textContent = t('list.zoomIn', { count: total });
+  }
+
+  const feed = createProposalFeed({
+    ctx, map, projectId: project.id, filters,
+    onProposals: showProposals,
+    onClusters: showClusters,
+    onError: () => { listStatus.textContent = t('list.failed'); },
+  });
+
+  const view = listOnlyController({ ctx, project, filters, split, list, listStatus, more, map, feed });
+  signal.addEventListener('abort', () => {
+    feed.destroy();
+    view.destroy();
+    map.remove();
+  });
+  feed.reload();
+  return { title: p.title };
+}
+
+function filterForm({ ctx, project, filterState, onChange }) {
+  const { t } = ctx.i18n;
+  const categories = project.properties.categories ?? [];
+  const category = h('select', { id: 'filter-category', name: 'category' },
+    h('option', { value: '', text: t('filter.anyCategory') }),
+    categories.map((c) => h('option', { value: c, text: c })));
+  const status = h('select', { id: 'filter-status', name: 'status' },
+    h('option', { value: '', text: t('filter.anyStatus') }),
+    STATUSES.map((s) => h('option', { value: s, text: t(`status.${s}`) })));
+  const search = h('input', { id: 'filter-search', name: 'q', type: 'search', autocomplete: 'off' });
+  let timer = null;
+  const update = () => {
+    Object.assign(filterState, { category: category.value, status: status.value, q: search.value.trim() });
+    onChange();
+  };
+  category.addEventListener('change', update);
+  status.addEventListener('change', update);
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 400);
+  });
+  const field = (id, label, control) => h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
+  return h('form', { class: 'filters', role: 'search', 'aria-label': t('filter.label'), on: { submit: (e) => { e.preventDefault(); update(); } } },
+    categories.length ? field('filter-category', t('filter.category'), category) : null,
+    field('filter-status', t('filter.status'), status),
+    field('filter-search', t('filter.search'), search));
+}
+
+function viewSwitch({ ctx, onChange }) {
+  const { t } = ctx.i18n;
+  const mapButton = h('button', { type: 'button', id: 'view-map', 'aria-pressed': 'true', text: t('view.mapAndList') });
+  const listButton = h('button', { type: 'button', id: 'view-list', 'aria-pressed': 'false', text: t('view.listOnly') });
+  const set = (listOnly) => {
+    mapButton.setAttribute('aria-pressed', String(!listOnly));
+    listButton.setAttribute('aria-pressed', String(listOnly));
+    onChange(listOnly);
+  };
+  mapButton.addEventListener('click', () => set(false));
+  listButton.addEventListener('click', () => set(true));
+  return h('div', { class: 'view-switch', role: 'group', 'aria-label': t('view.label') }, mapButton, listButton);
+}
+
+// In list-only view the list pages through the whole project (50 at a time) instead of the view.
+function listOnlyController({ ctx, project, filters, split, list, listStatus, more, map, feed }) {
+  const { t } = ctx.i18n;
+  let listOnly = false;
+  let next = null;
+  let controller = null;
+
+  async function loadPage(append) {
+    controller?.abort();
+    controller = new AbortController();
+    try {
+      const data = next && append
+        ? await ctx.api.get(next, { signal: controller.signal })
+        : await ctx.api.get('/api/proposals', { query: { project: project.id, limit: 50, ...filters() }, signal: controller.signal });
+      const items = data.features.map((feature) => listItem({ ctx, feature }));
+      if (append) list.append(...items);
+      else list.replaceChildren(...items);
+      const link = (data.links ?? []).find((l) => l.rel === 'next');
+      next = link ? sameOrigin(link.href) : null;
+      more.hidden = !next;
+      listStatus.textContent = t('list.shown', { count: list.children.length });
+    } catch (error) {
+      if (!isAbort(error)) listStatus.textContent = t('list.failed');
+    }
+  }
+  more.addEventListener('click', () => loadPage(true));
+
+  return {
+    setListOnly(value) {
+      listOnly = value;
+      split.classList.toggle('list-only', listOnly);
+      if (listOnly) loadPage(false);
+      else {
+        more.hidden = true;
+        map.invalidateSize();
+        feed.reload();
+      }
+    },
+    reload() {
+      if (listOnly) loadPage(false);
+      else feed.reload();
+    },
+    destroy() { controller?.abort(); },
+  };
+}
+
+function sameOrigin(href) {
+  const url = new URL(href, location.href);
+  return `${url.pathname}${url.search}`;
+}
+
+export function listItem({ ctx, feature, layer }) {
+  const { t } = ctx.i18n;
+  const p = feature.properties;
+  const item = h('li', { class: 'proposal-item', dataset: { proposalId: feature.id } },
+    h('a', { href: `#/proposals/${feature.id}`, text: p.title }),
+    h('p', { class: 'meta' },
+      p.category ? `${p.category} · ` : '',
+      h('span', { class: `badge status-${p.status}`, text: t(`status.${p.status}`) }),
+      ' · ',
+      t('support.count', { count: p.supportCount })));
+  if (layer) {
+    const on = () => {
+      layer.setStyle({ color: COLOURS.highlight, fillColor: COLOURS.highlight, weight: 5 });
+      layer.eachLayer((l) => l.bringToFront?.());
+      item.classList.add('highlighted');
+    };
+    const off = () => {
+      layer.setStyle({ color: COLOURS.proposal, fillColor: COLOURS.proposal, weight: 3 });
+      item.classList.remove('highlighted');
+    };
+    item.addEventListener('mouseenter', on);
+    item.addEventListener('mouseleave', off);
+    item.addEventListener('focusin', on);
+    item.addEventListener('focusout', off);
+  }
+  return item;
+}
+
+function clusterMarker({ ctx, map, feature }) {
+  const { count, bbox, proposalId } = feature.properties;
+  const [lon, lat] = feature.geometry.coordinates;
+  const label = ctx.i18n.t('cluster.label', { count });
+  const size = count > 99 ? 48 : 40;
+  const marker = L.marker([lat, lon], {
+    icon: L.divIcon({ className: 'cluster', html: '', iconSize: [size, size] }),
+    title: label,
+  });
+  marker.on('add', () => {
+    const element = marker.getElement();
+    element.setAttribute('aria-label', label);
+    element.textContent = ctx.i18n.formatNumber(count);
+  });
+  marker.on('click', () => {
+    if (count === 1 && proposalId) ctx.router.go(`#/proposals/${proposalId}`);
+    else if (bbox) map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]]);
+    else map.setView([lat, lon], map.getZoom() + 2);
+  });
+  return marker;
+}
