@@ -17,7 +17,7 @@ export function createApi() {
 
   async function request(method, path, { body, signal, query } = {}) {
     const headers = { Accept: 'application/json, application/geo+json, application/problem+json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (WRITES.has(method) || body !== undefined) headers['Content-Type'] = 'application/json';
     if (WRITES.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
     const url = query ? `${path}?${toQuery(query)}` : path;
     const response = await fetch(url, {

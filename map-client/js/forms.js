@@ -1,0 +1,83 @@
+// Form fields with labels and error slots, and the server's field errors put next to the field
+// they are about ("properties.title" → the title field, "geometry…" → the location fieldset).
+import { h } from './dom.js';
+
+/** A labelled control with an error slot `${id}-error` the control is described by. */
+export function field({ id, label, control, hint }) {
+  control.id = id;
+  const hintId = hint ? `${id}-hint` : null;
+  control.setAttribute('aria-describedby', [hintId, `${id}-error`].filter(Boolean).join(' '));
+  return h('div', { class: 'field' },
+    h('label', { for: id, text: label }),
+    hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
+    control,
+    h('p', { class: 'error', id: `${id}-error`, hidden: true }));
+}
+
+export function errorSlot(id) {
+  return h('p', { class: 'error', id: `${id}-error`, hidden: true });
+}
+
+export function clearErrors(form) {
+  for (const slot of form.querySelectorAll('.error')) {
+    slot.textContent = '';
+    slot.hidden = true;
+  }
+  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+}
+
+/**
+ * Shows each error beside its target. routes: [[fieldPrefix, targetId], …]; errors that match no
+ * route go to `${generalId}`. Moves focus to the first target with an error.
+ */
+export function showErrors({ form, error, routes, generalId, fallbackMessage }) {
+  clearErrors(form);
+  const fields = error?.fields ?? {};
+  const shown = [];
+  const general = [];
+  for (const [name, message] of Object.entries(fields)) {
+    const route = routes.find(([prefix]) => matches(name, prefix));
+    if (!route) {
+      general.push(message);
+      continue;
+    }
+    const target = form.querySelector(`#${route[1]}`);
+    const slot = form.querySelector(`#${route[1]}-error`);
+    if (!target || !slot) {
+      general.push(message);
+      continue;
+    }
+    slot.textContent = slot.hidden ? message : `${slot.textContent} ${message}`;
+    slot.hidden = false;
+    target.setAttribute('aria-invalid', 'true');
+    shown.push(target);
+  }
+  if (general.length || shown.length === 0) {
+    const slot = form.querySelector(`#${generalId}-error`);
+    slot.textContent = general.length ? general.join(' ') : (error?.message || fallbackMessage);
+    slot.hidden = false;
+    if (shown.length === 0) {
+      slot.setAttribute('tabindex', '-1');
+      shown.push(slot);
+    }
+  }
+  const first = shown[0];
+  if (first.tagName === 'FIELDSET') first.setAttribute('tabindex', '-1');
+  first.focus();
+}
+
+function matches(name, prefix) {
+  return name === prefix || name.startsWith(`${prefix}.`) || name.startsWith(`${prefix}[`);
+}
+
+/**
+ * Checks required text fields before anything is sent: [[fieldName, control, message], …].
+ * Returns an error shaped like the server's (null when all are filled), for showErrors.
+ */
+export function missingFields(checks) {
+  const fields = {};
+  for (const [name, control, message] of checks) {
+    if (!control.value.trim()) fields[name] = message;
+  }
+  return Object.keys(fields).length ? { fields } : null;
+}
