@@ -32,6 +32,8 @@ import nl.plein.http.Problems;
 import nl.plein.meta.MetaRoutes;
 import nl.plein.moderation.ModerationRoutes;
 import nl.plein.moderation.ModerationStore;
+import nl.plein.places.PlaceRoutes;
+import nl.plein.places.PlaceStore;
 import nl.plein.projects.ProjectRoutes;
 import nl.plein.projects.ProjectStore;
 import nl.plein.proposals.ProposalRoutes;
@@ -73,6 +75,7 @@ public final class App {
         var supports = new SupportRoutes(new SupportStore(dataSource));
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
+        var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -118,6 +121,8 @@ public final class App {
             routes.get("/api/projects/{id}", projects::get, ANYONE);
             routes.patch("/api/projects/{id}", projects::update, ADMIN);
             routes.post("/api/projects/{id}/proposals", proposals::create, SIGNED_IN);
+            routes.get("/api/projects/{id}/places", places::list, ANYONE);
+            routes.post("/api/projects/{id}/places", places::add, ADMIN);
 
             routes.get("/api/proposals", proposals::list, ANYONE);
             routes.get("/api/proposals/{id}", proposals::get, ANYONE);

@@ -24,7 +24,7 @@ import org.locationtech.jts.geom.Polygonal;
 /** Projects: anyone reads them, admins set them up. */
 public final class ProjectRoutes {
     private static final String[] PROPERTIES = {"title", "summary", "categories", "geometryKinds", "stage",
-            "open", "premoderation", "schedule"};
+            "open", "premoderation", "schedule", "language"};
 
     private final ProjectStore store;
     private final long maxBody;
@@ -78,7 +78,8 @@ public final class ProjectRoutes {
         });
         return new ProjectStore.Draft(title, p.optionalTextOrEmpty("summary", 5000), feature.geometry(),
                 p.optionalTextList("categories", 30, 60), kinds, p.optionalChoice("stage", Stage.class),
-                p.optionalBoolean("open"), p.optionalBoolean("premoderation"), schedule(p));
+                p.optionalBoolean("open"), p.optionalBoolean("premoderation"), schedule(p),
+                p.optionalChoice("language", Language.class));
     }
 
     private static void checkArea(Geometry area) {

@@ -36,7 +36,7 @@ public final class ProjectStore {
     public record Draft(Optional<String> title, Optional<String> summary, Optional<Geometry> area,
                         Optional<List<String>> categories, Optional<List<GeometryKind>> kinds,
                         Optional<Stage> stage, Optional<Boolean> open, Optional<Boolean> premoderation,
-                        Optional<Map<Stage, LocalDate[]>> schedule) {
+                        Optional<Map<Stage, LocalDate[]>> schedule, Optional<Language> language) {
     }
 
     public List<String> listFeatures() {
@@ -55,14 +55,15 @@ public final class ProjectStore {
         return Sql.transaction(dataSource, c -> {
             long id = Sql.one(c, """
                     INSERT INTO projects (title, summary, area, categories, geometry_kinds, stage, open,
-                                          premoderation, created_by)
-                    VALUES (?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?, ?, ?, ?, ?) RETURNING id""",
+                                          premoderation, created_by, language)
+                    VALUES (?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     rs -> rs.getLong(1),
                     draft.title().orElseThrow(), draft.summary().orElse(""), wkb(draft.area().orElseThrow()),
                     draft.categories().orElse(List.of()).toArray(String[]::new),
                     kinds(draft.kinds().orElse(Arrays.asList(GeometryKind.values()))),
                     Choices.wire(draft.stage().orElse(Stage.THINK)), draft.open().orElse(true),
-                    draft.premoderation().orElse(false), adminId).orElseThrow();
+                    draft.premoderation().orElse(false), adminId,
+                    Choices.wire(draft.language().orElse(Language.NL))).orElseThrow();
             writeSchedule(c, id, draft.schedule().orElse(Map.of()));
             return feature(c, id).orElseThrow();
         });
@@ -75,11 +76,13 @@ public final class ProjectStore {
                            area = coalesce(ST_Multi(ST_GeomFromWKB(?, 4326)), area),
                            categories = coalesce(?, categories), geometry_kinds = coalesce(?, geometry_kinds),
                            stage = coalesce(?, stage), open = coalesce(?, open),
-                           premoderation = coalesce(?, premoderation), updated_at = now()
+                           premoderation = coalesce(?, premoderation), language = coalesce(?, language),
+                           updated_at = now()
                      WHERE id = ?""",
                     draft.title(), draft.summary(), draft.area().map(ProjectStore::wkb),
                     draft.categories().map(l -> l.toArray(String[]::new)), draft.kinds().map(ProjectStore::kinds),
-                    draft.stage().map(Choices::wire), draft.open(), draft.premoderation(), id);
+                    draft.stage().map(Choices::wire), draft.open(), draft.premoderation(),
+                    draft.language().map(Choices::wire), id);
             if (changed == 0) {
                 throw ApiError.notFound("Project " + id);
             }

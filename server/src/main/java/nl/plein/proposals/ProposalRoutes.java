@@ -51,10 +51,11 @@ public final class ProposalRoutes {
         long projectId = Requests.pathId(ctx, "id", "Project");
         ProjectRules rules = projects.rules(projectId);
         var feature = FeatureBody.read(Requests.jsonBody(ctx, config.maxBodyBytes()), true, config.maxVertices(),
-                "title", "description", "category");
+                "title", "description", "category", "locationMethod");
         rules.requireOpen();
         Fields p = feature.properties();
         String title = p.text("title", config.maxTitleLength());
+        LocationMethod method = p.optionalChoice("locationMethod", LocationMethod.class).orElse(LocationMethod.MAP);
         String description = p.optionalTextOrEmpty("description", config.maxTextLength()).orElse("");
         Optional<String> category = p.optionalText("category", 60);
         category.ifPresent(c -> rules.requireCategory(p.path("category"), c));
@@ -62,7 +63,7 @@ public final class ProposalRoutes {
         GeometryRules.check(geometry, "geometry", rules.kinds(), rules.area());
         ctx.status(201);
         GeoJson.feature(ctx, store.create(Access.viewer(ctx), projectId, rules.premoderation(),
-                new ProposalStore.Content(title, description, category, geometry)));
+                new ProposalStore.Content(title, description, category, geometry, method)));
     }
 
     public void update(Context ctx) {

@@ -46,7 +46,8 @@ public final class ProposalStore {
     public record Row(long id, String feature) {
     }
 
-    public record Content(String title, String description, Optional<String> category, Geometry geometry) {
+    public record Content(String title, String description, Optional<String> category, Geometry geometry,
+                          LocationMethod locationMethod) {
     }
 
     /** One page, newest first; fetches one row more than asked to know whether a next page exists. */
@@ -143,10 +144,12 @@ public final class ProposalStore {
         return Sql.transaction(dataSource, c -> {
             Status status = premoderation ? Status.SUBMITTED : Status.PUBLISHED;
             long id = Sql.one(c, """
-                    INSERT INTO proposals (project_id, author_id, title, description, category, geom, status)
-                    VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?) RETURNING id""", rs -> rs.getLong(1),
+                    INSERT INTO proposals (project_id, author_id, title, description, category, geom, status,
+                                           location_method)
+                    VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?) RETURNING id""", rs -> rs.getLong(1),
                     projectId, author.requireAccount(), content.title(), content.description(), content.category(),
-                    new WKBWriter().write(content.geometry()), Choices.wire(status)).orElseThrow();
+                    new WKBWriter().write(content.geometry()), Choices.wire(status),
+                    Choices.wire(content.locationMethod())).orElseThrow();
             Sql.update(c, DERIVE_AREA, id);
             decide(c, id, null, Status.SUBMITTED, "Submitted by its author.", author.requireAccount());
             if (!premoderation) {

@@ -16,6 +16,7 @@ SELECT p.id,
                             WHEN GeometryType(p.geom) IN ('LINESTRING', 'MULTILINESTRING') THEN 'line'
                             ELSE 'polygon' END,
                'status', p.status,
+               'locationMethod', p.location_method,
                'author', json_build_object('id', a.id, 'displayName', a.display_name),
                'areaId', p.area_id,
                'supportCount', p.support_count,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
 
 /**
  * The complete demo content as plain values, before it touches a database.
@@ -19,6 +20,7 @@ record DemoDataset(
         List<Area> areas,
         List<Account> accounts,
         List<Project> projects,
+        List<Place> places,
         List<Proposal> proposals,
         List<Decision> decisions,
         List<Variant> variants,
@@ -30,6 +32,7 @@ record DemoDataset(
         areas = List.copyOf(areas);
         accounts = List.copyOf(accounts);
         projects = List.copyOf(projects);
+        places = List.copyOf(places);
         proposals = List.copyOf(proposals);
         decisions = List.copyOf(decisions);
         variants = List.copyOf(variants);
@@ -68,6 +71,9 @@ record DemoDataset(
     }
 
     record StageDates(String stage, LocalDate startsOn, LocalDate endsOn) {}
+
+    /** A named place residents can pick instead of drawing; project is an index into projects. */
+    record Place(int project, String name, Point geom) {}
 
     /** area is the index of the neighbourhood the proposal lies in (derived, not chosen). */
     record Proposal(

@@ -8,11 +8,14 @@ import nl.plein.gisdata.demo.DemoDataset.AreaSet;
 import nl.plein.gisdata.demo.DemoDataset.Comment;
 import nl.plein.gisdata.demo.DemoDataset.Decision;
 import nl.plein.gisdata.demo.DemoDataset.ModerationEntry;
+import nl.plein.gisdata.demo.DemoDataset.Place;
 import nl.plein.gisdata.demo.DemoDataset.Project;
 import nl.plein.gisdata.demo.DemoDataset.Proposal;
 import nl.plein.gisdata.demo.DemoDataset.Support;
 import nl.plein.gisdata.demo.DemoDataset.Variant;
 import nl.plein.gisdata.demo.PeopleGenerator.People;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Generates the whole demo dataset from one seed. Pure: no I/O, no clock, no files; the same seed
@@ -54,10 +57,28 @@ final class DemoGenerator {
         decisions.sort(Comparator.comparing(Decision::decidedAt)); // stable, so per proposal still in order
 
         List<Project> projects = plans.stream().map(ProjectPlan::project).toList();
+        List<Place> places = places(plans, frame);
         List<Proposal> proposals = drafts.stream().map(Draft::toRow).toList();
         AreaSet areaSet = new AreaSet(Names.MUNICIPALITY + " buurten (demo)", "neighbourhood",
                 "Plein demo generator", Timeline.at(LocalDate.of(2025, 12, 1), 9, 0));
-        return new DemoDataset(areaSet, town.areas(), people.accounts(), projects, proposals, decisions,
+        return new DemoDataset(areaSet, town.areas(), people.accounts(), projects, places, proposals, decisions,
                 variants, comments, supports, moderation);
+    }
+
+    /**
+     * The hot spots residents draw near are the places they would name: "bij de fontein" becomes
+     * the place "De fontein", at the hot spot's centre (which the project generator keeps inside).
+     */
+    static List<Place> places(List<ProjectPlan> plans, Frame frame) {
+        List<Place> places = new ArrayList<>();
+        for (ProjectPlan plan : plans) {
+            for (ProjectPlan.HotSpot spot : plan.hotSpots()) {
+                String near = spot.nearNl();
+                String name = near.substring(near.indexOf(' ') + 1);
+                Point at = (Point) frame.toLonLat(Frame.METRES.createPoint(new Coordinate(spot.x(), spot.y())));
+                places.add(new Place(plan.index(), Character.toUpperCase(name.charAt(0)) + name.substring(1), at));
+            }
+        }
+        return places;
     }
 }

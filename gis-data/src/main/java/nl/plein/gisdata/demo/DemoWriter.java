@@ -15,6 +15,7 @@ import nl.plein.gisdata.demo.DemoDataset.Area;
 import nl.plein.gisdata.demo.DemoDataset.Comment;
 import nl.plein.gisdata.demo.DemoDataset.Decision;
 import nl.plein.gisdata.demo.DemoDataset.ModerationEntry;
+import nl.plein.gisdata.demo.DemoDataset.Place;
 import nl.plein.gisdata.demo.DemoDataset.Project;
 import nl.plein.gisdata.demo.DemoDataset.Proposal;
 import nl.plein.gisdata.demo.DemoDataset.StageDates;
@@ -33,7 +34,7 @@ import org.locationtech.jts.io.WKBWriter;
 final class DemoWriter {
 
     /** How many rows of each table were written. */
-    record Counts(int areas, int accounts, int projects, int proposals, int decisions, int variants,
+    record Counts(int areas, int accounts, int projects, int places, int proposals, int decisions, int variants,
             int comments, int supports, int moderation) {}
 
     @FunctionalInterface
@@ -110,6 +111,14 @@ final class DemoWriter {
                     s.setObject(4, row.dates().endsOn());
                 });
 
+        List<Place> places = data.places();
+        batch("INSERT INTO places (project_id, name, geom) VALUES (?, ?, " + GEOM + ")", places.size(), (s, i) -> {
+            Place place = places.get(i);
+            s.setLong(1, projectIds[place.project()]);
+            s.setString(2, place.name());
+            s.setBytes(3, wkb.write(place.geom()));
+        });
+
         List<Proposal> proposals = data.proposals();
         long[] proposalIds = insert("INSERT INTO proposals (project_id, author_id, title, description, category, "
                 + "geom, status, area_id, hidden, created_at, updated_at) VALUES (?, ?, ?, ?, ?, " + GEOM
@@ -183,8 +192,8 @@ final class DemoWriter {
                     s.setObject(6, time(m.at()));
                 });
 
-        return new Counts(areas.size(), accounts.size(), projects.size(), proposals.size(), decisions.size(),
-                variants.size(), data.comments().size(), supports.size(), moderation.size());
+        return new Counts(areas.size(), accounts.size(), projects.size(), places.size(), proposals.size(),
+                decisions.size(), variants.size(), data.comments().size(), supports.size(), moderation.size());
     }
 
     private long insertAreaSet(DemoDataset data) throws SQLException {

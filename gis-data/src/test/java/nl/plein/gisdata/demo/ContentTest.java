@@ -32,6 +32,19 @@ class ContentTest {
     }
 
     @Test
+    void everyProjectNamesThreeToFivePlacesWellInsideItsArea() {
+        for (int p = 0; p < data.projects().size(); p++) {
+            int project = p;
+            List<DemoDataset.Place> places = data.places().stream().filter(x -> x.project() == project).toList();
+            assertTrue(between(places.size(), 3, 5), data.projects().get(p).title() + ": " + places.size() + " places");
+            for (DemoDataset.Place place : places) {
+                assertTrue(Character.isUpperCase(place.name().charAt(0)), place.name());
+                assertTrue(data.projects().get(p).area().contains(place.geom()), place.name() + " outside its project");
+            }
+        }
+    }
+
+    @Test
     void oneOfEachStaffRoleAndResidentsWithNeighbourhoodsNotAddresses() {
         Map<String, Long> roles = data.accounts().stream()
                 .collect(Collectors.groupingBy(Account::role, Collectors.counting()));
