@@ -29,6 +29,9 @@ import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
 import nl.plein.http.Json;
 import nl.plein.http.Problems;
+import nl.plein.map.ClientSettings;
+import nl.plein.map.Geocoder;
+import nl.plein.map.TileProxy;
 import nl.plein.meta.MetaRoutes;
 import nl.plein.moderation.ModerationRoutes;
 import nl.plein.moderation.ModerationStore;
@@ -76,6 +79,9 @@ public final class App {
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
+        var clientSettings = new ClientSettings(config);
+        var tiles = new TileProxy(config);
+        var geocoder = new Geocoder(config);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -105,6 +111,10 @@ public final class App {
             routes.get("/api", meta::index, ANYONE);
             routes.get("/api/health", meta::health, ANYONE);
             routes.get("/api/openapi.json", meta::openapi, ANYONE);
+            routes.get("/api/config", clientSettings::get, ANYONE);
+            routes.get("/api/geocode", geocoder::search, ANYONE);
+            // Outside /api: basemap tiles, served from Plein's own origin.
+            routes.get("/tiles/{z}/{x}/{y}.png", tiles::get, ANYONE);
 
             routes.post("/api/accounts", accounts::signUp, ANYONE);
             routes.patch("/api/accounts/me", accounts::updateOwn, SIGNED_IN);

@@ -26,7 +26,36 @@ public record Config(
         Optional<String> adminEmail,
         Optional<String> adminPassword,
         int databasePoolSize,
-        Optional<Path> clientDir) {
+        Optional<Path> clientDir,
+        Basemap basemap,
+        Optional<String> basemapUrl,
+        Optional<String> geocoderUrl,
+        String defaultLanguage) {
+
+    /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
+    public enum Basemap {
+        PDOK("https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+                "Kaartgegevens © Kadaster"),
+        OSM("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
+        NONE(null, "");
+
+        private final String template;
+        private final String attribution;
+
+        Basemap(String template, String attribution) {
+            this.template = template;
+            this.attribution = attribution;
+        }
+
+        public String attribution() {
+            return attribution;
+        }
+    }
+
+    /** The upstream tile URL template with {z}/{x}/{y}, or empty when there is no basemap. */
+    public Optional<String> tileTemplate() {
+        return basemap == Basemap.NONE ? Optional.empty() : basemapUrl.or(() -> Optional.of(basemap.template));
+    }
 
     /** Reads the configuration from environment variables; fails with every problem listed. */
     public static Config fromEnvironment(Map<String, String> env) {
@@ -47,7 +76,20 @@ public record Config(
                 reader.optional("PLEIN_ADMIN_EMAIL"),
                 reader.optional("PLEIN_ADMIN_PASSWORD"),
                 reader.integer("PLEIN_DB_POOL_SIZE", 10, 1, 200),
-                reader.optional("PLEIN_CLIENT_DIR").map(Path::of));
+                reader.optional("PLEIN_CLIENT_DIR").map(Path::of),
+                reader.choice("PLEIN_BASEMAP", Basemap.PDOK),
+                reader.optional("PLEIN_BASEMAP_URL"),
+                reader.optional("PLEIN_GEOCODER_URL").map(url -> url.replaceAll("/+$", "")),
+                reader.string("PLEIN_DEFAULT_LANGUAGE", "nl"));
+        config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
+                        || !url.contains("{y}"))
+                .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));
+        config.geocoderUrl.filter(url -> !isHttp(url))
+                .ifPresent(url -> errors.add("PLEIN_GEOCODER_URL must be an http(s) URL"));
+        if (!LANGUAGES.contains(config.defaultLanguage)) {
+            errors.add("PLEIN_DEFAULT_LANGUAGE must be one of " + String.join(", ", LANGUAGES)
+                    + ", not '" + config.defaultLanguage + "'");
+        }
         config.clientDir.filter(dir -> !java.nio.file.Files.isDirectory(dir))
                 .ifPresent(dir -> errors.add("PLEIN_CLIENT_DIR is not a folder: " + dir));
         if (config.adminEmail.isPresent() != config.adminPassword.isPresent()) {
@@ -61,6 +103,13 @@ public record Config(
         return config;
     }
 
+    /** The languages the client speaks, in the order it offers them. */
+    public static final List<String> LANGUAGES = List.of("nl", "en");
+
+    private static boolean isHttp(String url) {
+        return url.startsWith("http://") || url.startsWith("https://");
+    }
+
     /** Defaults for everything: what tests start from. */
     public static Config defaults() {
         return fromEnvironment(Map.of());
@@ -69,13 +118,13 @@ public record Config(
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, dataDir, demoContent, maxBodyBytes, maxVertices,
                 maxTitleLength, maxTextLength, secureCookies, sessionLifetime, adminEmail, adminPassword,
-                databasePoolSize, clientDir);
+                databasePoolSize, clientDir, basemap, basemapUrl, geocoderUrl, defaultLanguage);
     }
 
     public Config withDataDir(Path dir) {
         return new Config(host, port, databaseUrl, dir, demoContent, maxBodyBytes, maxVertices,
                 maxTitleLength, maxTextLength, secureCookies, sessionLifetime, adminEmail, adminPassword,
-                databasePoolSize, clientDir);
+                databasePoolSize, clientDir, basemap, basemapUrl, geocoderUrl, defaultLanguage);
     }
 
     private record Reader(Map<String, String> env, List<String> errors) {
@@ -102,6 +151,22 @@ public record Config(
                 errors.add(name + " must be a whole number, not '" + raw.get() + "'");
                 return fallback;
             }
+        }
+
+        <E extends Enum<E>> E choice(String name, E fallback) {
+            var raw = optional(name).map(s -> s.toUpperCase(java.util.Locale.ROOT));
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            for (E constant : fallback.getDeclaringClass().getEnumConstants()) {
+                if (constant.name().equals(raw.get())) {
+                    return constant;
+                }
+            }
+            errors.add(name + " must be one of " + java.util.Arrays.stream(fallback.getDeclaringClass()
+                    .getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", not '"
+                    + optional(name).orElseThrow() + "'");
+            return fallback;
         }
 
         boolean bool(String name, boolean fallback) {

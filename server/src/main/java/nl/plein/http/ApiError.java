@@ -83,6 +83,16 @@ public final class ApiError extends RuntimeException {
                 List.of(new FieldError("Content-Type", detail)));
     }
 
+    /** A feature this server has switched off in its configuration. */
+    public static ApiError switchedOff(String detail) {
+        return new ApiError(404, "switched-off", "Switched off", detail, List.of());
+    }
+
+    /** A service Plein relies on for this request did not answer usefully. */
+    public static ApiError upstreamUnavailable(String detail) {
+        return new ApiError(502, "upstream-unavailable", "Service unavailable", detail, List.of());
+    }
+
     public static ApiError tooManyRequests(String detail) {
         return new ApiError(429, "too-many-requests", "Too many requests", detail, List.of());
     }

@@ -44,6 +44,22 @@ class ConfigTest {
     }
 
     @Test
+    void theBasemapAndAddressSearchSettingsAreChecked() {
+        var error = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(
+                "PLEIN_BASEMAP", "google", "PLEIN_BASEMAP_URL", "https://tiles.example/{z}/{x}.png",
+                "PLEIN_GEOCODER_URL", "ftp://geocoder.example", "PLEIN_DEFAULT_LANGUAGE", "fr")));
+        for (String name : new String[] {"PLEIN_BASEMAP ", "PLEIN_BASEMAP_URL", "PLEIN_GEOCODER_URL",
+                "PLEIN_DEFAULT_LANGUAGE"}) {
+            assertTrue(error.getMessage().contains(name), error.getMessage());
+        }
+        var osm = Config.fromEnvironment(Map.of("PLEIN_BASEMAP", "OSM"));
+        assertEquals("https://tile.openstreetmap.org/{z}/{x}/{y}.png", osm.tileTemplate().orElseThrow());
+        assertTrue(Config.fromEnvironment(Map.of("PLEIN_BASEMAP", "none")).tileTemplate().isEmpty());
+        assertEquals("https://tiles.example/{z}/{x}/{y}.png", Config.fromEnvironment(Map.of(
+                "PLEIN_BASEMAP_URL", "https://tiles.example/{z}/{x}/{y}.png")).tileTemplate().orElseThrow());
+    }
+
+    @Test
     void theExampleFileDocumentsEverySettingTheCodeReads() throws Exception {
         String code = Files.readString(Path.of("src/main/java/nl/plein/config/Config.java"));
         String example = Files.readString(Path.of("../plein.env.example"));
