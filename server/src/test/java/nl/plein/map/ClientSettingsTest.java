@@ -53,4 +53,17 @@ class ClientSettingsTest {
             server.anonymous().get("/tiles/0/0/0.png").expect(404);
         }
     }
+
+    @Test
+    void theContentSecurityPolicyAllowsNothingInlineAndNothingFromElsewhere() {
+        try (var server = TestServer.start()) {
+            String policy = server.anonymous().get("/api/config").expect(200).header("Content-Security-Policy");
+            assertFalse(policy.contains("unsafe-inline"), policy);
+            assertFalse(policy.contains("https:"), policy);
+            for (String directive : new String[] {"script-src 'self'", "style-src 'self'",
+                    "img-src 'self' data: blob:", "object-src 'none'", "frame-ancestors 'none'"}) {
+                assertTrue(policy.contains(directive), directive + " in " + policy);
+            }
+        }
+    }
 }
