@@ -14,6 +14,11 @@ export async function loadCapabilities({ api }) {
     has(path) {
       return path in paths;
     },
+    /** Whether a Feature schema's `properties` object describes the named member. */
+    schemaHasProperty(schema, name) {
+      const members = document.components?.schemas?.[schema]?.properties?.properties?.properties ?? {};
+      return name in members;
+    },
     hasQueryParameter(path, name) {
       const parameters = paths[path]?.get?.parameters ?? [];
       return parameters.some((p) => resolve(document, p)?.name === name);

@@ -1,0 +1,38 @@
+// Geoman drawing and editing with a toolbar limited to what the project allows. Its buttons are
+// links named only by their wrapper's title, so each gets that title as aria-label and a stable id.
+import L from './leaflet.js';
+
+const DRAW_BUTTON = { point: 'drawMarker', line: 'drawPolyline', polygon: 'drawPolygon' };
+
+export function addDrawingToolbar({ ctx, map, kinds, edit = true }) {
+  map.pm.setLang(ctx.i18n.language);
+  const controls = {
+    position: 'topleft',
+    drawMarker: false, drawPolyline: false, drawPolygon: false, drawCircleMarker: false,
+    drawRectangle: false, drawCircle: false, drawText: false, cutPolygon: false, rotateMode: false,
+    dragMode: false, editMode: edit, removalMode: edit,
+  };
+  for (const kind of kinds) controls[DRAW_BUTTON[kind]] = true;
+  map.pm.addControls(controls);
+  nameButtons(map);
+  map.on('pm:langchange', () => nameButtons(map));
+}
+
+export function nameButtons(map) {
+  for (const container of map.getContainer().querySelectorAll('.button-container')) {
+    const button = container.querySelector('a.leaflet-buttons-control-button');
+    const title = container.getAttribute('title');
+    if (!button || !title) continue;
+    button.setAttribute('aria-label', title);
+    const icon = container.querySelector('.control-icon');
+    const name = [...(icon?.classList ?? [])].find((c) => c.startsWith('leaflet-pm-icon-'));
+    if (name) button.id = `draw-${name.slice('leaflet-pm-icon-'.length)}`;
+  }
+}
+
+/** A layer from a GeoJSON geometry that Geoman can edit (points become draggable markers). */
+export function editableLayer(geometry, style) {
+  let layer = null;
+  L.geoJSON(geometry, { style: () => style }).eachLayer((l) => { layer = l; });
+  return layer;
+}
