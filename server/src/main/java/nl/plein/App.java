@@ -135,6 +135,7 @@ public final class App {
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
 
             routes.get("/api/proposals", proposals::list, ANYONE);
+            routes.get("/api/proposals/clusters", proposals::clusters, ANYONE);
             routes.get("/api/proposals/{id}", proposals::get, ANYONE);
             routes.patch("/api/proposals/{id}", proposals::update, SIGNED_IN);
             routes.delete("/api/proposals/{id}", proposals::withdraw, SIGNED_IN);

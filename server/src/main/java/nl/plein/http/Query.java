@@ -55,6 +55,10 @@ public final class Query {
     }
 
     public int integer(String name, int fallback, int min, int max) {
+        return optionalInteger(name, min, max).orElse(fallback);
+    }
+
+    public Optional<Integer> optionalInteger(String name, int min, int max) {
         return text(name, 12).map(raw -> {
             try {
                 int value = Integer.parseInt(raw);
@@ -65,7 +69,7 @@ public final class Query {
                 // reported below
             }
             throw ApiError.invalid(name, "must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
-        }).orElse(fallback);
+        });
     }
 
     public <E extends Enum<E>> Optional<E> choice(String name, Class<E> type) {

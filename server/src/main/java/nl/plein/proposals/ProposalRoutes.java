@@ -19,6 +19,9 @@ import nl.plein.projects.ProjectStore;
 
 /** Residents draw, change and withdraw proposals; planners decide on them; anyone reads them. */
 public final class ProposalRoutes {
+    /** The deepest zoom a web map asks for. */
+    private static final int MAX_ZOOM = 22;
+
     private final ProposalStore store;
     private final ProjectStore projects;
     private final Config config;
@@ -30,15 +33,33 @@ public final class ProposalRoutes {
     }
 
     public void list(Context ctx) {
-        var query = Query.of(ctx, "project", "bbox", "category", "status", "q", "limit", "cursor");
-        var filter = new ProposalStore.Filter(query.id("project"), query.bbox("bbox"), query.text("category", 60),
-                query.choice("status", Status.class), query.text("q", 200));
+        var query = Query.of(ctx, "project", "bbox", "category", "status", "q", "zoom", "limit", "cursor");
+        var filter = filter(query);
+        Optional<Integer> zoom = query.optionalInteger("zoom", 0, MAX_ZOOM);
         int limit = query.integer("limit", Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
-        List<ProposalStore.Row> rows = store.list(Access.viewer(ctx), filter, Paging.cursor(query), limit);
+        List<ProposalStore.Row> rows = store.list(Access.viewer(ctx), filter, zoom, Paging.cursor(query), limit);
         boolean more = rows.size() > limit;
         List<ProposalStore.Row> page = more ? rows.subList(0, limit) : rows;
         GeoJson.collection(ctx, page.stream().map(ProposalStore.Row::feature).toList(),
                 more ? Paging.nextHref(ctx, page.get(page.size() - 1).id()) : null);
+    }
+
+    /** Many proposals at once on a map: counts per grid cell, with the same filters as the list. */
+    public void clusters(Context ctx) {
+        var query = Query.of(ctx, "project", "bbox", "category", "status", "q", "zoom");
+        var filter = filter(query);
+        if (filter.bbox().isEmpty()) {
+            throw ApiError.invalid("bbox", "is required");
+        }
+        int zoom = query.optionalInteger("zoom", 0, MAX_ZOOM)
+                .orElseThrow(() -> ApiError.invalid("zoom", "is required"));
+        GeoJson.collection(ctx, store.clusters(Access.viewer(ctx), filter, zoom), null);
+    }
+
+    /** The filters the list and the clusters share. */
+    private static ProposalStore.Filter filter(Query query) {
+        return new ProposalStore.Filter(query.id("project"), query.bbox("bbox"), query.text("category", 60),
+                query.choice("status", Status.class), query.text("q", 200));
     }
 
     public void get(Context ctx) {

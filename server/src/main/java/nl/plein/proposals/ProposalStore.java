@@ -19,6 +19,25 @@ import org.locationtech.jts.io.WKBWriter;
 public final class ProposalStore {
     private static final String FEATURE = Sql.load(ProposalStore.class, "proposal-feature.sql");
     private static final String DECISIONS = Sql.load(ProposalStore.class, "decisions.sql");
+    private static final String CLUSTERS = Sql.load(ProposalStore.class, "clusters.sql");
+    /** The equator's length in EPSG:3857 metres: the width of the zoom 0 tile. */
+    private static final double WEB_MERCATOR_WIDTH = 40075016.686;
+
+    /**
+     * The feature with lines and areas simplified for display (one more parameter, the tolerance in
+     * degrees, before the feature's own). Points stay exact; ST_SimplifyPreserveTopology keeps lines
+     * and areas valid. Only the list uses it: a single proposal is always read exactly.
+     */
+    private static final String FEATURE_FOR_DISPLAY = displayed(FEATURE);
+
+    private static String displayed(String feature) {
+        String exact = "ST_AsGeoJSON(p.geom, 7)";
+        if (!feature.contains(exact)) {
+            throw new IllegalStateException("proposal-feature.sql no longer writes " + exact);
+        }
+        return feature.replace(exact, "ST_AsGeoJSON(CASE WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') "
+                + "THEN p.geom ELSE ST_SimplifyPreserveTopology(p.geom, ?::float8) END, 7)");
+    }
 
     /**
      * The neighbourhood a proposal lies in: the one of the newest boundary set that holds a point
@@ -51,11 +70,42 @@ public final class ProposalStore {
     }
 
     /** One page, newest first; fetches one row more than asked to know whether a next page exists. */
-    public List<Row> list(Viewer viewer, Filter filter, Optional<Long> beforeId, int limit) {
-        var sql = new StringBuilder(FEATURE).append(" WHERE ").append(Visibility.PROPOSAL);
+    public List<Row> list(Viewer viewer, Filter filter, Optional<Integer> zoom, Optional<Long> beforeId, int limit) {
         var params = new ArrayList<Object>();
+        zoom.ifPresent(z -> params.add(simplifyTolerance(z)));
         params.add(viewer.idOrNone());
         params.add(viewer.idOrNone());
+        var sql = new StringBuilder(zoom.isPresent() ? FEATURE_FOR_DISPLAY : FEATURE)
+                .append(" WHERE ").append(where(viewer, filter, params));
+        beforeId.ifPresent(id -> {
+            sql.append(" AND p.id < ?");
+            params.add(id);
+        });
+        sql.append(" ORDER BY p.id DESC LIMIT ?");
+        params.add(limit + 1);
+        return Sql.read(dataSource, c -> Sql.list(c, sql.toString(),
+                rs -> new Row(rs.getLong(1), rs.getString(2)), params.toArray()));
+    }
+
+    /**
+     * The visible proposals that match the filter, grouped by a grid of about 64 pixels at this
+     * zoom: one GeoJSON Point Feature per occupied cell, at the mean position of its members.
+     */
+    public List<String> clusters(Viewer viewer, Filter filter, int zoom) {
+        var params = new ArrayList<Object>();
+        String where = where(viewer, filter, params);
+        params.add(WEB_MERCATOR_WIDTH / Math.pow(2, zoom) / 256 * 64);
+        return Sql.read(dataSource, c -> Sql.list(c, CLUSTERS.replace("/*where*/ true", where),
+                rs -> rs.getString(1), params.toArray()));
+    }
+
+    /**
+     * The one place the list's filters become SQL, for every query that reads proposals by filter:
+     * the visibility rule first, then each part of the filter that is present. Appends the
+     * parameters to {@code params} in order; the proposals' alias must be {@code p}.
+     */
+    private static String where(Viewer viewer, Filter filter, List<Object> params) {
+        var sql = new StringBuilder(Visibility.PROPOSAL);
         params.addAll(List.of(Visibility.params(viewer)));
         filter.projectId().ifPresent(id -> {
             sql.append(" AND p.project_id = ?");
@@ -80,14 +130,12 @@ public final class ProposalStore {
             sql.append(" AND p.search_text ILIKE ? ESCAPE '\\'");
             params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         });
-        beforeId.ifPresent(id -> {
-            sql.append(" AND p.id < ?");
-            params.add(id);
-        });
-        sql.append(" ORDER BY p.id DESC LIMIT ?");
-        params.add(limit + 1);
-        return Sql.read(dataSource, c -> Sql.list(c, sql.toString(),
-                rs -> new Row(rs.getLong(1), rs.getString(2)), params.toArray()));
+        return sql.toString();
+    }
+
+    /** Half a pixel at this zoom, in degrees of longitude: less than anyone can see on the map. */
+    private static double simplifyTolerance(int zoom) {
+        return 360 / Math.pow(2, zoom) / 256 / 2;
     }
 
     /** One proposal with its decisions, if the viewer may see it. */

@@ -103,7 +103,7 @@ public final class ProposalBenchmark {
                 double[] b = boxes.get(Math.floorMod(next.getAndIncrement(), boxes.size()));
                 return store.list(Viewer.ANONYMOUS, new ProposalStore.Filter(Optional.of(projectId),
                         Optional.of(Arrays.copyOf(b, 4)), Optional.empty(), Optional.empty(), Optional.empty()),
-                        Optional.empty(), 1000).size();
+                        Optional.empty(), Optional.empty(), 1000).size();
             };
             Callable<Integer> httpList = () -> {
                 double[] b = boxes.get(Math.floorMod(next.getAndIncrement(), boxes.size()));
