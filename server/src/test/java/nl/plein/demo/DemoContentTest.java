@@ -68,6 +68,25 @@ class DemoContentTest {
     }
 
     @Test
+    void everyDemoProjectOffersNamedPlacesAndNeighbourhoodsToPickWithoutTheMap() {
+        var client = server.anonymous();
+        for (JsonNode project : client.get("/api/projects").expect(200).json().get("features")) {
+            var choices = client.get("/api/projects/" + project.get("id").asLong() + "/places").expect(200).json()
+                    .get("features");
+            int places = 0;
+            int areas = 0;
+            for (JsonNode choice : choices) {
+                boolean place = choice.get("properties").get("kind").asText().equals("place");
+                places += place ? 1 : 0;
+                areas += place ? 0 : 1;
+            }
+            String title = project.get("properties").get("title").asText();
+            assertTrue(places >= 3 && places <= 5, title + ": " + places + " places");
+            assertTrue(areas >= 1, title + " lies in at least one neighbourhood");
+        }
+    }
+
+    @Test
     void theDemoAccountsCanSignInWithTheDocumentedPassword() {
         var planner = new Client(server.baseUrl);
         planner.signIn("planner@demo.plein.test", DemoData.DEMO_PASSWORD);
