@@ -3,7 +3,7 @@
 // chosen last is the proposal's location, with how it was chosen (locationMethod).
 import L from './leaflet.js';
 import { h } from './dom.js';
-import { createMap, addProjectArea, COLOURS } from './map.js';
+import { createMap, destroyMap, addProjectArea, COLOURS } from './map.js';
 import { addDrawingToolbar } from './geoman.js';
 import { createKeyboardDrawing } from './keyboard-draw.js';
 import { insideArea, KIND_OF_TYPE } from './geometry.js';
@@ -73,7 +73,7 @@ export function createLocationPicker({ ctx, project, parent }) {
     },
     destroy() {
       keyboard.destroy();
-      map.remove();
+      destroyMap(map);
     },
   };
 }

@@ -29,13 +29,23 @@ export function createMap({ element, ctx, label }) {
   return map;
 }
 
-export function addProjectArea({ map, project }) {
+export function addProjectArea({ map, project, fit = true }) {
   const layer = L.geoJSON(project.geometry, {
     interactive: false,
     style: { color: COLOURS.area, weight: 3, dashArray: '8 6', fill: false },
   }).addTo(map);
-  map.fitBounds(layer.getBounds(), { padding: [16, 16] });
+  if (fit) map.fitBounds(layer.getBounds(), { padding: [16, 16] });
   return layer;
+}
+
+/**
+ * Removes a map when the page goes away. Leaflet fails (reading _leaflet_pos) when a map is
+ * removed during a zoom animation, so removal waits for the animation to end.
+ */
+export function destroyMap(map) {
+  map.stop();
+  if (map.getPane('mapPane')?.classList.contains('leaflet-zoom-anim')) map.once('zoomend', () => map.remove());
+  else map.remove();
 }
 
 /** A GeoJSON layer for proposal-like features; points become circle markers. */

@@ -5,9 +5,15 @@
 export function createRouter({ routes, notFound, outlet, onRender }) {
   let current = null;
   let firstRender = true;
+  let shownHash = null;
+  let previousHash = null;
 
   async function render() {
     const hash = location.hash.replace(/^#/, '') || '/';
+    if (hash !== shownHash) {
+      previousHash = shownHash;
+      shownHash = hash;
+    }
     current?.controller.abort();
     const controller = new AbortController();
     current = { controller };
@@ -28,6 +34,8 @@ export function createRouter({ routes, notFound, outlet, onRender }) {
       return render();
     },
     refresh: render,
+    /** The page shown before this one (e.g. to return to after signing in), or null. */
+    get previous() { return previousHash; },
     go(hash) {
       if (location.hash === hash) render();
       else location.hash = hash;

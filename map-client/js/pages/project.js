@@ -2,7 +2,7 @@
 // filters that apply to both, and a list-only view for people who do not use the map.
 import L from '../leaflet.js';
 import { h } from '../dom.js';
-import { createMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
+import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
 import { createProposalFeed } from '../proposal-feed.js';
 import { loadProject, STATUSES } from '../projects.js';
 import { isAbort } from '../api.js';
@@ -86,7 +86,7 @@ export async function projectPage(ctx, { container, params, signal }) {
   signal.addEventListener('abort', () => {
     feed.destroy();
     view.destroy();
-    map.remove();
+    destroyMap(map);
   });
   feed.reload();
   return { title: p.title };

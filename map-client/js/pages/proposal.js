@@ -1,7 +1,7 @@
 // #/proposals/{id} — one proposal: its text, lifecycle with reasons, its drawing on the map,
 // support, threaded comments with pins, and variants.
 import { h } from '../dom.js';
-import { createMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
+import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
 import { loadProject } from '../projects.js';
 import { createComments } from '../comments.js';
 import { createVariants } from '../variants.js';
@@ -29,7 +29,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
     h('div', { class: 'proposal-page' }, h('div', { class: 'map-column' }, mapElement), details));
 
   const map = createMap({ element: mapElement, ctx, label: t('proposal.mapLabel', { title: p.title }) });
-  addProjectArea({ map, project });
+  addProjectArea({ map, project, fit: false });
   const shape = shapeLayer({ data: proposal, colour: COLOURS.highlight, weight: 5 }).addTo(map);
   map.fitBounds(shape.getBounds().pad(0.5), { maxZoom: 19 });
 
@@ -52,7 +52,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
 
   signal.addEventListener('abort', () => {
     comments.destroy();
-    map.remove();
+    destroyMap(map);
   });
   return { title: p.title };
 }
