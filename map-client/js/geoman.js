@@ -16,6 +16,23 @@ export function addDrawingToolbar({ ctx, map, kinds, edit = true }) {
   map.pm.addControls(controls);
   nameButtons(map);
   map.on('pm:langchange', () => nameButtons(map));
+  nameVertexHandles({ ctx, map });
+}
+
+// Geoman's vertex handles are role=button elements without a name; name each as it appears.
+function nameVertexHandles({ ctx, map }) {
+  const pane = map.getPane('markerPane');
+  const name = (element) => {
+    if (!element.classList?.contains('marker-icon') || element.hasAttribute('aria-label')) return;
+    const middle = element.classList.contains('marker-icon-middle');
+    element.setAttribute('aria-label', ctx.i18n.t(middle ? 'draw.midpoint' : 'draw.vertex'));
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) record.addedNodes.forEach(name);
+  });
+  observer.observe(pane, { childList: true });
+  pane.childNodes.forEach(name);
+  map.on('unload', () => observer.disconnect());
 }
 
 export function nameButtons(map) {
