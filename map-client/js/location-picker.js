@@ -113,7 +113,10 @@ function addressSearch({ ctx, onChoose }) {
   const status = h('p', { class: 'hint', role: 'status' });
   const search = async () => {
     const q = input.value.trim();
-    if (!q) return;
+    if (q.length < 2) {
+      status.textContent = t('address.tooShort');
+      return;
+    }
     try {
       const data = await ctx.api.get('/api/geocode', { query: { q } });
       const found = data.results ?? [];
