@@ -6,6 +6,7 @@ import { isAbort } from './api.js';
 
 const CLUSTER_BELOW_ZOOM = 16;
 const PAGE = 500;
+const LIST_PAGE = 50;
 const DEBOUNCE_MS = 300;
 
 export function createProposalFeed({ ctx, map, projectId, filters, onProposals, onClusters, onError }) {
@@ -20,9 +21,13 @@ export function createProposalFeed({ ctx, map, projectId, filters, onProposals, 
     return { project: projectId, bbox, ...filters() };
   }
 
+  // While the map shows clusters, the list still shows the newest proposals in view.
   async function clusters(query, zoom, signal) {
-    const data = await ctx.api.get('/api/proposals/clusters', { query: { ...query, zoom }, signal });
-    onClusters(data.features ?? []);
+    const [data, newest] = await Promise.all([
+      ctx.api.get('/api/proposals/clusters', { query: { ...query, zoom }, signal }),
+      ctx.api.get('/api/proposals', { query: { ...query, limit: LIST_PAGE }, signal }),
+    ]);
+    onClusters(data.features ?? [], { newest: newest.features ?? [] });
   }
 
   async function proposals(query, zoom, signal) {

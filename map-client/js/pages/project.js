@@ -62,7 +62,7 @@ export async function projectPage(ctx, { container, params, signal }) {
       : t('list.inView', { count: features.length });
   }
 
-  function showClusters(features) {
+  function showClusters(features, { newest }) {
     layers.shapes.clearLayers();
     layers.clusters.clearLayers();
     byId.clear();
@@ -71,8 +71,10 @@ export async function projectPage(ctx, { container, params, signal }) {
       total += feature.properties.count;
       layers.clusters.addLayer(clusterMarker({ ctx, map, feature }));
     }
-    list.replaceChildren();
-    listStatus.textContent = t('list.zoomIn', { count: total });
+    list.replaceChildren(...newest.map((feature) => listItem({ ctx, feature })));
+    listStatus.textContent = total > newest.length
+      ? t('list.newestOf', { count: total, shown: newest.length })
+      : t('list.inView', { count: total });
   }
 
   const feed = createProposalFeed({
