@@ -49,6 +49,11 @@ public final class Browser implements AutoCloseable {
             }
         });
         page.onPageError(error -> errors.add("page error: " + error));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                errors.add("HTTP " + response.status() + " for " + response.url());
+            }
+        });
         return page;
     }
 

@@ -34,6 +34,8 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Map<String, String> settings) {
         var env = new HashMap<String, String>();
         env.put("PLEIN_DEMO_CONTENT", "false");
+        // The tile cache and anything else the server keeps on disk stay inside target/.
+        env.put("PLEIN_DATA_DIR", "target/test-data");
         env.putAll(settings);
         return new TestServer(TestPostgis.freshDatabase(), Config.fromEnvironment(env));
     }

@@ -1,0 +1,279 @@
+package nl.plein.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import nl.plein.accounts.Passwords;
+import nl.plein.gisdata.demo.DemoData;
+import nl.plein.support.Browser;
+import nl.plein.support.Client;
+import nl.plein.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A resident's whole journey in a real Chromium against a real Plein on PostGIS: sign up, draw a
+ * polygon, find it on the map and in the list, comment with a pin, have someone offer a variant,
+ * support and withdraw, switch language, and place a proposal with the keyboard alone. Every page
+ * passes axe and logs no error.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResidentFlowTest {
+    static TestServer server;
+    static Browser browser;
+    static long projectId;
+    static long drawnProposal;
+    static final List<String> pagesChecked = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
+        browser = new Browser();
+        for (JsonNode project : server.anonymous().get("/api/projects").json().get("features")) {
+            if (project.get("properties").get("title").asText().equals("Herinrichting Marktplein")) {
+                projectId = project.get("id").asLong();
+            }
+        }
+        assertTrue(projectId > 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.close();
+    }
+
+    private static void go(Page page, String hash) {
+        page.navigate(server.baseUrl + "/#" + hash);
+        page.locator("h1").first().waitFor();
+    }
+
+    private static void checkPage(Page page, String name) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        Browser.assertAccessible(page, name);
+        browser.assertNoErrors(name);
+        pagesChecked.add(name);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void freshErrorLog() {
+        browser.errors.clear();
+    }
+
+    private static Locator map(Page page) {
+        return page.locator(".leaflet-container").first();
+    }
+
+    @Test
+    @Order(1)
+    void aResidentSignsUpDrawsAPolygonAndFindsItOnTheMapAndInTheList() {
+        Page page = browser.phone();
+        go(page, "/signup");
+        checkPage(page, "sign-up");
+        page.locator("#sign-up-email").fill("sanne@example.org");
+        page.locator("#sign-up-password").fill("een lang wachtwoord");
+        page.locator("#sign-up-display-name").fill("Sanne");
+        page.locator("#sign-up-home-area").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(2));
+        page.locator("#sign-up-submit").click();
+        page.locator("#sign-out").waitFor();
+
+        go(page, "/projects/" + projectId);
+        page.locator("#proposal-list").waitFor();
+        checkPage(page, "project");
+        go(page, "/projects/" + projectId + "/new");
+        page.locator("#proposal-form").waitFor();
+        checkPage(page, "new proposal");
+
+        page.locator("#draw-polygon").click();
+        BoundingBox box = map(page).boundingBox();
+        double cx = box.x + box.width / 2;
+        double cy = box.y + box.height / 2;
+        double[][] corners = {{-30, -30}, {30, -30}, {30, 30}, {-30, 30}, {-30, -30}};
+        for (double[] c : corners) {
+            page.mouse().click(cx + c[0], cy + c[1]);
+            page.waitForTimeout(150);
+        }
+        page.locator("#proposal-title").fill("Speelplek met bomen");
+        page.locator("#proposal-description").fill("Een groene speelplek midden op het plein.");
+        page.locator("#proposal-category").selectOption("spelen");
+        page.locator("#proposal-submit").click();
+        page.waitForURL(Pattern.compile(".*#/proposals/\\d+$"));
+        drawnProposal = Long.parseLong(page.url().replaceAll(".*#/proposals/", ""));
+        page.locator("#support-button").waitFor();
+        checkPage(page, "proposal");
+
+        JsonNode stored = server.anonymous().get("/api/proposals/" + drawnProposal).expect(200).json();
+        assertEquals("Polygon", stored.get("geometry").get("type").asText());
+        assertEquals("map", stored.get("properties").get("locationMethod").asText());
+
+        go(page, "/projects/" + projectId);
+        Locator item = page.locator("li.proposal-item[data-proposal-id='" + drawnProposal + "']");
+        item.waitFor();
+        assertTrue(item.textContent().contains("Speelplek met bomen"));
+        assertTrue(page.locator(".leaflet-overlay-pane path").count() > 0, "shapes are drawn on the map");
+    }
+
+    @Test
+    @Order(2)
+    void theResidentCommentsWithAPinAndSupportsAndWithdraws() {
+        Page page = browser.desktop();
+        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        go(page, "/proposals/" + drawnProposal);
+        page.locator("#comment-form").waitFor();
+        page.locator("#comment-body").fill("Zet de bank hier, in de schaduw.");
+        page.locator("#comment-pin").click();
+        map(page).scrollIntoViewIfNeeded();
+        BoundingBox box = map(page).boundingBox();
+        page.mouse().click(box.x + box.width / 2, box.y + box.height / 2);
+        page.locator("#comment-submit").click();
+        page.locator("#comment-list").getByText("Zet de bank hier").waitFor();
+        JsonNode comments = server.anonymous().get("/api/proposals/" + drawnProposal + "/comments").json();
+        assertEquals("Point", comments.get("features").get(0).get("geometry").get("type").asText());
+
+        Locator support = page.locator("#support-button");
+        support.click();
+        page.waitForCondition(() -> "true".equals(support.getAttribute("aria-pressed")));
+        assertEquals(1, supportCount());
+        support.click();
+        page.waitForCondition(() -> "false".equals(support.getAttribute("aria-pressed")));
+        assertEquals(0, supportCount());
+        checkPage(page, "proposal, signed in");
+    }
+
+    @Test
+    @Order(3)
+    void someoneElseOffersAVariantOnACopyOfTheDrawing() {
+        Page page = browser.desktop();
+        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        go(page, "/proposals/" + drawnProposal + "/variant");
+        page.locator("#variant-form").waitFor();
+        checkPage(page, "variant");
+        page.locator("#variant-move-right").click();
+        page.locator("#variant-title").fill("Iets dichter bij de kerk");
+        page.locator("#variant-description").fill("Dan staat de speelplek in de middagzon.");
+        page.locator("#variant-submit").click();
+        page.waitForURL(Pattern.compile(".*#/proposals/" + drawnProposal + "$"));
+        page.locator("#variant-list").getByText("Iets dichter bij de kerk").waitFor();
+        JsonNode variants = server.anonymous().get("/api/proposals/" + drawnProposal + "/variants").json();
+        assertEquals(1, variants.get("features").size());
+        JsonNode original = server.anonymous().get("/api/proposals/" + drawnProposal).json();
+        assertTrue(!variants.get("features").get(0).get("geometry").equals(original.get("geometry")),
+                "the variant's drawing differs from the original");
+        browser.assertNoErrors("variant submitted");
+    }
+
+    @Test
+    @Order(4)
+    void theLanguageSwitchTranslatesThePageAndItStaysAccessible() {
+        Page page = browser.phone();
+        go(page, "/projects/" + projectId);
+        page.locator("#language-en").click();
+        page.waitForCondition(() -> "en".equals(page.locator("html").getAttribute("lang")));
+        page.locator("#proposal-list").waitFor();
+        checkPage(page, "project in English");
+        go(page, "/");
+        checkPage(page, "projects in English");
+        go(page, "/signin");
+        checkPage(page, "sign-in in English");
+        page.locator("#language-nl").click();
+        page.waitForCondition(() -> "nl".equals(page.locator("html").getAttribute("lang")));
+        checkPage(page, "sign-in in Dutch");
+    }
+
+    @Test
+    @Order(5)
+    void aProposalCanBePlacedWithTheKeyboardAlone() {
+        Page page = browser.desktop();
+        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        go(page, "/projects/" + projectId + "/new");
+        page.locator("#keyboard-kind").focus();
+        page.locator("#keyboard-kind").selectOption("polygon");
+        page.locator("#keyboard-start").focus();
+        page.keyboard().press("Enter");
+        page.keyboard().press("Enter");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("Enter");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        page.keyboard().press("ArrowLeft");
+        page.keyboard().press("Enter");
+        page.keyboard().press("Backspace");
+        Locator announcer = page.locator("#announcer");
+        page.waitForCondition(() -> announcer.textContent().contains("4") || announcer.textContent().contains("3"));
+        String afterUndo = announcer.textContent();
+        page.keyboard().press("f");
+        assertTrue(!afterUndo.isBlank(), "each step is announced");
+        page.locator("#proposal-title").focus();
+        page.keyboard().type("Bankjes rond de boom");
+        page.locator("#proposal-category").focus();
+        page.locator("#proposal-category").selectOption("verblijven");
+        page.locator("#proposal-submit").focus();
+        page.keyboard().press("Enter");
+        page.waitForURL(Pattern.compile(".*#/proposals/\\d+$"));
+        long id = Long.parseLong(page.url().replaceAll(".*#/proposals/", ""));
+        JsonNode stored = server.anonymous().get("/api/proposals/" + id).expect(200).json();
+        assertEquals("keyboard", stored.get("properties").get("locationMethod").asText());
+        assertEquals("Polygon", stored.get("geometry").get("type").asText());
+        assertEquals(4, stored.get("geometry").get("coordinates").get(0).size(), "3 vertices and the closing one");
+        browser.assertNoErrors("keyboard flow");
+    }
+
+    @Test
+    @Order(6)
+    void aProposalCanBePlacedByChoosingANeighbourhoodFromAList() {
+        Page page = browser.phone();
+        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        go(page, "/projects/" + projectId + "/new");
+        page.locator("#place-select").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.locator("#proposal-title").fill("Watertappunt");
+        page.locator("#proposal-category").selectOption("verblijven");
+        page.locator("#proposal-submit").click();
+        page.waitForURL(Pattern.compile(".*#/proposals/\\d+$"));
+        long id = Long.parseLong(page.url().replaceAll(".*#/proposals/", ""));
+        String method = server.anonymous().get("/api/proposals/" + id).json().get("properties")
+                .get("locationMethod").asText();
+        assertTrue(method.equals("area") || method.equals("place"), method);
+        browser.assertNoErrors("choose a place");
+    }
+
+    @Test
+    @Order(7)
+    void everyOtherPagePassesAxeToo() {
+        Page page = browser.desktop();
+        go(page, "/");
+        checkPage(page, "projects");
+        go(page, "/signin");
+        checkPage(page, "sign-in");
+        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        go(page, "/account");
+        page.locator("#account-form").waitFor();
+        checkPage(page, "account");
+        go(page, "/nothing-here");
+        checkPage(page, "not found");
+    }
+
+    private static void signIn(Page page, String email, String password) {
+        go(page, "/signin");
+        page.locator("#sign-in-email").fill(email);
+        page.locator("#sign-in-password").fill(password);
+        page.locator("#sign-in-submit").click();
+        page.locator("#sign-out").waitFor();
+    }
+
+    private static int supportCount() {
+        return new Client(server.baseUrl).get("/api/proposals/" + drawnProposal).json().get("properties")
+                .get("supportCount").asInt();
+    }
+}
