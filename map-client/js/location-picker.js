@@ -56,7 +56,7 @@ export function createLocationPicker({ ctx, project, parent }) {
   fieldset.append(keyboard.element);
   if (kinds.includes('point')) {
     fieldset.append(placeChooser({ ctx, project, onChoose: set }));
-    if (ctx.config.geocoder?.enabled && ctx.capabilities.has('/api/geocode')) {
+    if (ctx.config.geocoder?.enabled) {
       fieldset.append(addressSearch({ ctx, onChoose: set }));
     }
   }
@@ -82,7 +82,6 @@ function placeChooser({ ctx, project, onChoose }) {
   const { t } = ctx.i18n;
   const path = `/api/projects/${project.id}/places`;
   const section = h('div', { class: 'place-chooser', hidden: true });
-  if (!ctx.capabilities.has('/api/projects/{id}/places')) return section;
   const select = h('select', { id: 'place-select' }, h('option', { value: '', text: t('place.choose') }));
   section.append(h('h3', { text: t('place.heading') }),
     h('div', { class: 'field' }, h('label', { for: 'place-select', text: t('place.label') }), select));

@@ -6,7 +6,6 @@ import { createSession } from './session.js';
 import { createRouter } from './router.js';
 import { renderHeader } from './header.js';
 import { createAnnouncer } from './announce.js';
-import { loadCapabilities } from './capabilities.js';
 import { projectsPage } from './pages/projects.js';
 import { projectPage } from './pages/project.js';
 import { proposalPage } from './pages/proposal.js';
@@ -16,8 +15,7 @@ import { signInPage, signUpPage } from './pages/sign-in.js';
 import { accountPage } from './pages/account.js';
 import { notFoundPage } from './pages/not-found.js';
 
-async function loadConfig(api, capabilities) {
-  if (!capabilities.has('/api/config')) return {};
+async function loadConfig(api) {
   try {
     return await api.get('/api/config');
   } catch {
@@ -27,12 +25,11 @@ async function loadConfig(api, capabilities) {
 
 async function start() {
   const api = createApi();
-  const capabilities = await loadCapabilities({ api });
-  const config = await loadConfig(api, capabilities);
-  const i18n = await createI18n({ defaultLanguage: config.defaultLanguage });
   const session = createSession({ api });
-  await session.refresh();
-  const ctx = { api, capabilities, config, i18n, session, announce: createAnnouncer(document.getElementById('announcer')) };
+  // Configuration and session are independent: fetched together, the first page comes sooner.
+  const [config] = await Promise.all([loadConfig(api), session.refresh()]);
+  const i18n = await createI18n({ defaultLanguage: config.defaultLanguage });
+  const ctx = { api, config, i18n, session, announce: createAnnouncer(document.getElementById('announcer')) };
 
   const bind = (page) => (args) => page(ctx, args);
   ctx.router = createRouter({

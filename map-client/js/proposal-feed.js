@@ -12,8 +12,6 @@ const DEBOUNCE_MS = 300;
 export function createProposalFeed({ ctx, map, projectId, filters, onProposals, onClusters, onError }) {
   let controller = null;
   let timer = null;
-  let clustersAvailable = ctx.capabilities.has('/api/proposals/clusters');
-  let zoomAccepted = ctx.capabilities.hasQueryParameter('/api/proposals', 'zoom');
 
   function viewQuery() {
     const b = map.getBounds();
@@ -30,17 +28,9 @@ export function createProposalFeed({ ctx, map, projectId, filters, onProposals, 
     onClusters(data.features ?? [], { newest: newest.features ?? [] });
   }
 
-  async function proposals(query, zoom, signal) {
-    const base = { ...query, limit: PAGE };
-    if (zoomAccepted) {
-      try {
-        return await ctx.api.get('/api/proposals', { query: { ...base, zoom }, signal });
-      } catch (error) {
-        if (error.status !== 400 || !('zoom' in (error.fields ?? {}))) throw error;
-        zoomAccepted = false;
-      }
-    }
-    return ctx.api.get('/api/proposals', { query: base, signal });
+  // zoom lets the server simplify lines and areas to what this zoom can show.
+  function proposals(query, zoom, signal) {
+    return ctx.api.get('/api/proposals', { query: { ...query, limit: PAGE, zoom }, signal });
   }
 
   async function load() {
@@ -50,25 +40,16 @@ export function createProposalFeed({ ctx, map, projectId, filters, onProposals, 
     const zoom = Math.round(map.getZoom());
     const query = viewQuery();
     try {
-      if (clustersAvailable && zoom < CLUSTER_BELOW_ZOOM) {
-        try {
-          await clusters(query, zoom, signal);
-          return;
-        } catch (error) {
-          if (isAbort(error)) throw error;
-          clustersAvailable = false;
-        }
+      // Low zooms, and views holding more than a page, are aggregated: never the whole project.
+      if (zoom < CLUSTER_BELOW_ZOOM) {
+        await clusters(query, zoom, signal);
+        return;
       }
       const data = await proposals(query, zoom, signal);
       const more = (data.links ?? []).some((link) => link.rel === 'next');
-      if (more && clustersAvailable) {
-        try {
-          await clusters(query, zoom, signal);
-          return;
-        } catch (error) {
-          if (isAbort(error)) throw error;
-          clustersAvailable = false;
-        }
+      if (more) {
+        await clusters(query, zoom, signal);
+        return;
       }
       onProposals(data.features, { more });
     } catch (error) {

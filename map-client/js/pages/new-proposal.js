@@ -65,7 +65,7 @@ export async function newProposalPage(ctx, { container, params, signal }) {
     }
     const properties = { title: titleInput.value, description: description.value };
     if (category.value) properties.category = category.value;
-    if (acceptsLocationMethod(ctx)) properties.locationMethod = picker.location.method;
+    properties.locationMethod = picker.location.method;
     submit.disabled = true;
     try {
       const created = await ctx.api.post(`/api/projects/${project.id}/proposals`, {
@@ -79,9 +79,4 @@ export async function newProposalPage(ctx, { container, params, signal }) {
     }
   });
   return { title };
-}
-
-// locationMethod is newer than the rest of the proposal API: send it only where it is described.
-function acceptsLocationMethod(ctx) {
-  return ctx.capabilities.schemaHasProperty('ProposalCreate', 'locationMethod');
 }
