@@ -19,6 +19,12 @@ export function createMap({ element, ctx, label }) {
   const map = L.map(element, { zoomControl: false, attributionControl: true });
   L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
   map.attributionControl.setPrefix(false);
+  // Chromium puts every SVG shape in the Tab order, so a map with hundreds of proposals took
+  // hundreds of presses to leave. Shapes are reached through the list instead; markers (the
+  // clusters and pins) keep their own keyboard access.
+  map.on('layeradd', ({ layer }) => {
+    if (layer instanceof L.Path) layer.getElement()?.setAttribute('tabindex', '-1');
+  });
   const basemap = ctx.config?.basemap;
   if (basemap?.tiles && isSameOrigin(basemap.tiles)) {
     L.tileLayer(basemap.tiles, {
