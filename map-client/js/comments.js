@@ -173,7 +173,7 @@ function commentForm({ ctx, proposal, map, onPosted }) {
       onPosted();
     } catch (error) {
       showErrors({
-        form: element, error, routes, generalId: 'comment-form', fallbackMessage: t('error.generic'),
+        form: element, error, routes, generalId: 'comment-form', t, fallbackMessage: t('error.generic'),
       });
     }
   });

@@ -30,12 +30,37 @@ export function clearErrors(form) {
  * Shows each error beside its target. routes: [[fieldPrefix, targetId], …]; errors that match no
  * route go to `${generalId}`. Moves focus to the first target with an error.
  */
-export function showErrors({ form, error, routes, generalId, fallbackMessage }) {
+// The server explains problems in English; these are the explanations a resident meets most, in
+// the page's language. Anything else is shown as the server wrote it.
+const SERVER_MESSAGES = [
+  [/^is required$|^must not be empty$/, 'error.required'],
+  [/^is too long: \d+ characters, at most (\d+)$/, 'error.tooLong', (m) => ({ max: m[1] })],
+  [/^must have at least (\d+) characters$/, 'error.tooShort', (m) => ({ min: m[1] })],
+  [/outside the project's area/, 'error.outsideArea'],
+  [/^invalid geometry/, 'error.invalidGeometry'],
+  [/^this project accepts/, 'error.kindNotAllowed'],
+  [/^must be one of this project's categories/, 'error.category'],
+  [/^an account with this email address exists already$/, 'error.emailTaken'],
+  [/^is not an email address$/, 'error.email'],
+  [/^the geometry has more than (\d+) vertices$/, 'error.tooManyVertices', (m) => ({ max: m[1] })],
+];
+
+function localise(message, t) {
+  if (!t || typeof message !== 'string') return message;
+  for (const [pattern, key, params] of SERVER_MESSAGES) {
+    const match = message.match(pattern);
+    if (match) return t(key, params ? params(match) : {});
+  }
+  return message;
+}
+
+export function showErrors({ form, error, routes, generalId, fallbackMessage, t }) {
   clearErrors(form);
   const fields = error?.fields ?? {};
   const shown = [];
   const general = [];
-  for (const [name, message] of Object.entries(fields)) {
+  for (const [name, raw] of Object.entries(fields)) {
+    const message = localise(raw, t);
     const route = routes.find(([prefix]) => matches(name, prefix));
     if (!route) {
       general.push(message);

@@ -37,7 +37,7 @@ export async function accountPage(ctx, { container, signal }) {
       ctx.session.replaceAccount(updated?.email ? updated : { ...account, displayName: displayName.value.trim() });
       ctx.announce(t('account.saved'));
     } catch (error) {
-      showErrors({ form, error, routes, generalId: 'account-form', fallbackMessage: t('error.generic') });
+      showErrors({ form, error, routes, generalId: 'account-form', t, fallbackMessage: t('error.generic') });
     }
   });
   container.append(form);

@@ -75,7 +75,7 @@ export async function newProposalPage(ctx, { container, params, signal }) {
       ctx.router.go(`#/proposals/${created.id}`);
     } catch (error) {
       submit.disabled = false;
-      showErrors({ form, error, routes: ROUTES, generalId: 'proposal-form', fallbackMessage: t('error.generic') });
+      showErrors({ form, error, routes: ROUTES, generalId: 'proposal-form', t, fallbackMessage: t('error.generic') });
     }
   });
   return { title };

@@ -26,7 +26,7 @@ export async function signInPage(ctx, { container }) {
       ctx.announce(t('account.signedIn', { name: ctx.session.account?.displayName ?? '' }));
       ctx.router.go(returnTo(ctx));
     } catch (error) {
-      showErrors({ form, error, routes, generalId: 'sign-in-form', fallbackMessage: t('account.signInFailed') });
+      showErrors({ form, error, routes, generalId: 'sign-in-form', t, fallbackMessage: t('account.signInFailed') });
     }
   });
   container.append(
@@ -74,7 +74,7 @@ export async function signUpPage(ctx, { container, signal }) {
       ctx.announce(t('account.created'));
       ctx.router.go(returnTo(ctx));
     } catch (error) {
-      showErrors({ form, error, routes, generalId: 'sign-up-form', fallbackMessage: t('error.generic') });
+      showErrors({ form, error, routes, generalId: 'sign-up-form', t, fallbackMessage: t('error.generic') });
     }
   });
   container.append(h('h1', { tabindex: '-1', text: t('header.signUp') }), form);

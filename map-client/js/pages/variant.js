@@ -85,7 +85,7 @@ export async function variantPage(ctx, { container, params, signal }) {
       ctx.announce(t('variant.created'));
       ctx.router.go(`#/proposals/${proposal.id}`);
     } catch (error) {
-      showErrors({ form, error, routes: ROUTES, generalId: 'variant-form', fallbackMessage: t('error.generic') });
+      showErrors({ form, error, routes: ROUTES, generalId: 'variant-form', t, fallbackMessage: t('error.generic') });
     }
   });
   return { title };

@@ -264,6 +264,35 @@ class ResidentFlowTest {
         checkPage(page, "not found");
     }
 
+    @Test
+    @Order(8)
+    void theServersObjectionAppearsBesideTheLocationInTheResidentsLanguage() {
+        Page page = browser.desktop();
+        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        go(page, "/projects/" + projectId + "/new");
+        page.locator("#draw-polygon").click();
+        BoundingBox box = map(page).boundingBox();
+        double cx = box.x + box.width / 2;
+        double cy = box.y + box.height / 2;
+        // A bow tie: the server refuses a ring that crosses itself.
+        double[][] corners = {{-30, -30}, {30, 30}, {30, -30}, {-30, 30}, {-30, -30}};
+        for (double[] c : corners) {
+            page.mouse().click(cx + c[0], cy + c[1]);
+            page.waitForTimeout(150);
+        }
+        page.locator("#proposal-title").fill("Een vlinderdas");
+        page.locator("#proposal-category").selectOption("spelen");
+        page.locator("#proposal-submit").click();
+        Locator error = page.locator("#location-fieldset-error");
+        error.waitFor();
+        assertTrue(error.textContent().contains("De tekening klopt niet"), error.textContent());
+        assertTrue(page.url().endsWith("/new"), "the resident stays on the form");
+        // Chromium itself logs the refused request (400); that one line is expected, nothing else.
+        browser.errors.removeIf(e -> e.contains("status of 400") || e.startsWith("HTTP 400 for " + server.baseUrl
+                + "/api/projects/" + projectId + "/proposals"));
+        checkPage(page, "new proposal with a server error");
+    }
+
     private static void signIn(Page page, String email, String password) {
         go(page, "/signin");
         page.locator("#sign-in-email").fill(email);
