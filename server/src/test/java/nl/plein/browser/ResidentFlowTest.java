@@ -293,6 +293,50 @@ class ResidentFlowTest {
         checkPage(page, "new proposal with a server error");
     }
 
+    @Test
+    @Order(9)
+    void filtersAndTheMapViewNarrowTheListTogether() {
+        Page page = browser.desktop();
+        go(page, "/projects/" + projectId);
+        Locator items = page.locator("li.proposal-item");
+        items.first().waitFor();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        int all = items.count();
+
+        page.locator("#filter-category").selectOption("groen");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.waitForTimeout(500);
+        int green = items.count();
+        assertTrue(green > 0 && green < all, "category narrows the list: " + green + " of " + all);
+        for (int i = 0; i < green; i++) {
+            assertTrue(items.nth(i).textContent().contains("groen"), items.nth(i).textContent());
+        }
+
+        page.locator("#filter-category").selectOption("");
+        page.locator("#filter-search").fill("fontein");
+        page.waitForTimeout(800);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        int searched = items.count();
+        assertTrue(searched > 0 && searched < all, "search narrows the list: " + searched);
+        for (int i = 0; i < searched; i++) {
+            assertTrue(items.nth(i).textContent().toLowerCase().contains("fontein"), items.nth(i).textContent());
+        }
+
+        page.locator("#filter-search").fill("");
+        page.waitForTimeout(800);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        int before = items.count();
+        map(page).focus();
+        for (int i = 0; i < 3; i++) {
+            page.keyboard().press("+");
+            page.waitForTimeout(400);
+        }
+        page.waitForTimeout(800);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertTrue(items.count() < before, "zooming in narrows the list: " + items.count() + " of " + before);
+        browser.assertNoErrors("filters");
+    }
+
     private static void signIn(Page page, String email, String password) {
         go(page, "/signin");
         page.locator("#sign-in-email").fill(email);
