@@ -115,18 +115,6 @@ public record Config(
         return fromEnvironment(Map.of());
     }
 
-    public Config withPort(int newPort) {
-        return new Config(host, newPort, databaseUrl, dataDir, demoContent, maxBodyBytes, maxVertices,
-                maxTitleLength, maxTextLength, secureCookies, sessionLifetime, adminEmail, adminPassword,
-                databasePoolSize, clientDir, basemap, basemapUrl, geocoderUrl, defaultLanguage);
-    }
-
-    public Config withDataDir(Path dir) {
-        return new Config(host, port, databaseUrl, dir, demoContent, maxBodyBytes, maxVertices,
-                maxTitleLength, maxTextLength, secureCookies, sessionLifetime, adminEmail, adminPassword,
-                databasePoolSize, clientDir, basemap, basemapUrl, geocoderUrl, defaultLanguage);
-    }
-
     private record Reader(Map<String, String> env, List<String> errors) {
         Optional<String> optional(String name) {
             return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());

@@ -337,6 +337,32 @@ class ResidentFlowTest {
         browser.assertNoErrors("filters");
     }
 
+    @Test
+    @Order(10)
+    void aProposalCanBeDrawnWithAFingerOnAPhone() {
+        Page page = browser.touchPhone();
+        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        go(page, "/projects/" + projectId + "/new");
+        page.locator("#draw-polygon").tap();
+        map(page).scrollIntoViewIfNeeded();
+        BoundingBox box = map(page).boundingBox();
+        double cx = box.x + box.width / 2;
+        double cy = box.y + box.height / 2;
+        double[][] corners = {{-40, -40}, {40, -40}, {40, 40}, {-40, 40}, {-40, -40}};
+        for (double[] c : corners) {
+            page.touchscreen().tap(cx + c[0], cy + c[1]);
+            page.waitForTimeout(250);
+        }
+        page.locator("#proposal-title").fill("Met de vinger getekend");
+        page.locator("#proposal-category").selectOption("groen");
+        page.locator("#proposal-submit").tap();
+        page.waitForURL(Pattern.compile(".*#/proposals/\\d+$"));
+        long id = Long.parseLong(page.url().replaceAll(".*#/proposals/", ""));
+        JsonNode stored = server.anonymous().get("/api/proposals/" + id).expect(200).json();
+        assertEquals("Polygon", stored.get("geometry").get("type").asText());
+        browser.assertNoErrors("touch drawing");
+    }
+
     private static void signIn(Page page, String email, String password) {
         go(page, "/signin");
         page.locator("#sign-in-email").fill(email);

@@ -42,7 +42,10 @@ public final class Browser implements AutoCloseable {
     public Page page(int width, int height) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(width, height).setLocale("nl-NL"));
-        Page page = context.newPage();
+        return watched(context.newPage());
+    }
+
+    private Page watched(Page page) {
         page.onConsoleMessage(message -> {
             if (message.type().equals("error")) {
                 errors.add("console: " + message.text());
@@ -59,6 +62,13 @@ public final class Browser implements AutoCloseable {
 
     public Page phone() {
         return page(360, 740);
+    }
+
+    /** A phone with a touch screen: taps are touch events, as a resident's finger makes them. */
+    public Page touchPhone() {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(360, 740).setHasTouch(true).setIsMobile(true).setLocale("nl-NL"));
+        return watched(context.newPage());
     }
 
     public Page desktop() {
