@@ -96,15 +96,7 @@ class ResidentFlowTest {
         page.locator("#proposal-form").waitFor();
         checkPage(page, "new proposal");
 
-        page.locator("#draw-polygon").click();
-        BoundingBox box = map(page).boundingBox();
-        double cx = box.x + box.width / 2;
-        double cy = box.y + box.height / 2;
-        double[][] corners = {{-30, -30}, {30, -30}, {30, 30}, {-30, 30}, {-30, -30}};
-        for (double[] c : corners) {
-            page.mouse().click(cx + c[0], cy + c[1]);
-            page.waitForTimeout(150);
-        }
+        drawPolygon(page, new double[][] {{-30, -30}, {30, -30}, {30, 30}, {-30, 30}, {-30, -30}}, false);
         page.locator("#proposal-title").fill("Speelplek met bomen");
         page.locator("#proposal-description").fill("Een groene speelplek midden op het plein.");
         page.locator("#proposal-category").selectOption("spelen");
@@ -270,16 +262,8 @@ class ResidentFlowTest {
         Page page = browser.desktop();
         signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
         go(page, "/projects/" + projectId + "/new");
-        page.locator("#draw-polygon").click();
-        BoundingBox box = map(page).boundingBox();
-        double cx = box.x + box.width / 2;
-        double cy = box.y + box.height / 2;
         // A bow tie: the server refuses a ring that crosses itself.
-        double[][] corners = {{-30, -30}, {30, 30}, {30, -30}, {-30, 30}, {-30, -30}};
-        for (double[] c : corners) {
-            page.mouse().click(cx + c[0], cy + c[1]);
-            page.waitForTimeout(150);
-        }
+        drawPolygon(page, new double[][] {{-30, -30}, {30, 30}, {30, -30}, {-30, 30}, {-30, -30}}, false);
         page.locator("#proposal-title").fill("Een vlinderdas");
         page.locator("#proposal-category").selectOption("spelen");
         page.locator("#proposal-submit").click();
@@ -343,16 +327,7 @@ class ResidentFlowTest {
         Page page = browser.touchPhone();
         signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
         go(page, "/projects/" + projectId + "/new");
-        page.locator("#draw-polygon").tap();
-        map(page).scrollIntoViewIfNeeded();
-        BoundingBox box = map(page).boundingBox();
-        double cx = box.x + box.width / 2;
-        double cy = box.y + box.height / 2;
-        double[][] corners = {{-40, -40}, {40, -40}, {40, 40}, {-40, 40}, {-40, -40}};
-        for (double[] c : corners) {
-            page.touchscreen().tap(cx + c[0], cy + c[1]);
-            page.waitForTimeout(250);
-        }
+        drawPolygon(page, new double[][] {{-40, -40}, {40, -40}, {40, 40}, {-40, 40}, {-40, -40}}, true);
         page.locator("#proposal-title").fill("Met de vinger getekend");
         page.locator("#proposal-category").selectOption("groen");
         page.locator("#proposal-submit").tap();
@@ -361,6 +336,27 @@ class ResidentFlowTest {
         JsonNode stored = server.anonymous().get("/api/proposals/" + id).expect(200).json();
         assertEquals("Polygon", stored.get("geometry").get("type").asText());
         browser.assertNoErrors("touch drawing");
+    }
+
+    /** Draws with Geoman's polygon tool: corners are pixel offsets from the map's centre. */
+    private static void drawPolygon(Page page, double[][] corners, boolean withFinger) {
+        if (withFinger) {
+            page.locator("#draw-polygon").tap();
+        } else {
+            page.locator("#draw-polygon").click();
+        }
+        map(page).scrollIntoViewIfNeeded();
+        BoundingBox box = map(page).boundingBox();
+        double cx = box.x + box.width / 2;
+        double cy = box.y + box.height / 2;
+        for (double[] c : corners) {
+            if (withFinger) {
+                page.touchscreen().tap(cx + c[0], cy + c[1]);
+            } else {
+                page.mouse().click(cx + c[0], cy + c[1]);
+            }
+            page.waitForTimeout(200);
+        }
     }
 
     private static void signIn(Page page, String email, String password) {
