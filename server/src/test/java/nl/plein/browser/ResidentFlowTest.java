@@ -288,37 +288,30 @@ class ResidentFlowTest {
         int all = items.count();
 
         page.locator("#filter-category").selectOption("groen");
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        page.waitForTimeout(500);
-        int green = items.count();
-        assertTrue(green > 0 && green < all, "category narrows the list: " + green + " of " + all);
-        for (int i = 0; i < green; i++) {
-            assertTrue(items.nth(i).textContent().contains("groen"), items.nth(i).textContent());
-        }
+        page.waitForCondition(() -> items.count() > 0 && items.count() < all && everyItemContains(items, "groen"));
 
         page.locator("#filter-category").selectOption("");
         page.locator("#filter-search").fill("fontein");
-        page.waitForTimeout(800);
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        int searched = items.count();
-        assertTrue(searched > 0 && searched < all, "search narrows the list: " + searched);
-        for (int i = 0; i < searched; i++) {
-            assertTrue(items.nth(i).textContent().toLowerCase().contains("fontein"), items.nth(i).textContent());
-        }
+        page.waitForCondition(() -> items.count() > 0 && items.count() < all && everyItemContains(items, "fontein"));
 
         page.locator("#filter-search").fill("");
-        page.waitForTimeout(800);
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        int before = items.count();
+        page.waitForCondition(() -> items.count() == all);
         map(page).focus();
         for (int i = 0; i < 3; i++) {
             page.keyboard().press("+");
-            page.waitForTimeout(400);
+            page.waitForTimeout(300);
         }
-        page.waitForTimeout(800);
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        assertTrue(items.count() < before, "zooming in narrows the list: " + items.count() + " of " + before);
+        page.waitForCondition(() -> items.count() < all, new Page.WaitForConditionOptions().setTimeout(15_000));
         browser.assertNoErrors("filters");
+    }
+
+    private static boolean everyItemContains(Locator items, String text) {
+        for (String item : items.allTextContents()) {
+            if (!item.toLowerCase().contains(text)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
