@@ -1,12 +1,13 @@
 // #/proposals/{id}/variant — offer a variant: the original drawing is copied into an editable
-// layer (Geoman edit mode; keyboard users can move the whole drawing under the crosshair-free
-// map with the offset buttons), with its own title and description.
+// layer (Geoman edit mode). Keyboard users can move the whole drawing with the offset buttons, or
+// draw the variant anew with the keyboard drawing mode. It has its own title and description.
 import { h } from '../dom.js';
 import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
 import { addDrawingToolbar, editableLayer } from '../geoman.js';
 import { loadProject } from '../projects.js';
 import { insideArea } from '../geometry.js';
 import { field, errorSlot, showErrors, clearErrors, missingFields } from '../forms.js';
+import { createKeyboardDrawing } from '../keyboard-draw.js';
 
 const ROUTES = [
   ['properties.title', 'variant-title'],
@@ -41,6 +42,7 @@ export async function variantPage(ctx, { container, params, signal }) {
   const description = h('textarea', { name: 'description', rows: '5' });
   const mapElement = h('div', { id: 'variant-map' });
   const nudges = h('div', { class: 'actions', role: 'group', 'aria-label': t('variant.nudgeLabel') });
+  const redraw = h('div', { class: 'variant-redraw' });
   const form = h('form', { id: 'variant-form', class: 'form wide', novalidate: true },
     errorSlot('variant-form'),
     h('fieldset', { id: 'variant-location', 'aria-describedby': 'variant-location-error' },
@@ -49,6 +51,7 @@ export async function variantPage(ctx, { container, params, signal }) {
       h('div', { class: 'map-wrap' }, mapElement),
       h('p', { class: 'hint', text: t('variant.nudgeHint') }),
       nudges,
+      redraw,
       errorSlot('variant-location')),
     field({ id: 'variant-title', label: t('newProposal.titleLabel'), control: titleInput }),
     field({ id: 'variant-description', label: t('newProposal.descriptionLabel'), control: description }),
@@ -62,11 +65,28 @@ export async function variantPage(ctx, { container, params, signal }) {
   map.fitBounds(original.getBounds().pad(0.6), { maxZoom: 19, animate: false });
   addProjectArea({ map, project, fit: false });
   original.addTo(map);
-  const layer = editableLayer(proposal.geometry, { color: COLOURS.variant, weight: 4, fillColor: COLOURS.variant, fillOpacity: 0.2 });
+  const style = { color: COLOURS.variant, weight: 4, fillColor: COLOURS.variant, fillOpacity: 0.2 };
+  let layer = editableLayer(proposal.geometry, style);
   layer.addTo(map);
   addDrawingToolbar({ ctx, map, kinds: [], edit: false });
   layer.pm.enable({ allowSelfIntersection: false });
-  nudges.append(...nudgeButtons({ ctx, map, layer }));
+  nudges.append(...nudgeButtons({ ctx, map, layer: () => layer }));
+  // Drawing the variant anew without a pointer: the keyboard mode replaces the copied drawing.
+  const keyboard = createKeyboardDrawing({
+    ctx,
+    map,
+    kinds: [kindOf(proposal.geometry)],
+    onFinish: (geometry) => {
+      layer.pm.disable();
+      layer.remove();
+      layer = editableLayer(geometry, style);
+      layer.addTo(map);
+      layer.pm.enable({ allowSelfIntersection: false });
+      ctx.announce(t('variant.redrawn'));
+    },
+  });
+  redraw.append(keyboard.element);
+  signal.addEventListener('abort', () => keyboard.destroy());
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -102,11 +122,12 @@ function nudgeButtons({ ctx, map, layer }) {
     text: t(`variant.move.${name}`),
     on: {
       click: () => {
+        const current = layer();
         const shift = (latlng) => map.containerPointToLatLng(map.latLngToContainerPoint(latlng).add([dx * STEP_PX, dy * STEP_PX]));
-        layer.pm.disable();
-        if (layer.getLatLng) layer.setLatLng(shift(layer.getLatLng()));
-        else layer.setLatLngs(mapDeep(layer.getLatLngs(), shift));
-        layer.pm.enable({ allowSelfIntersection: false });
+        current.pm.disable();
+        if (current.getLatLng) current.setLatLng(shift(current.getLatLng()));
+        else current.setLatLngs(mapDeep(current.getLatLngs(), shift));
+        current.pm.enable({ allowSelfIntersection: false });
         ctx.announce(t('variant.moved'));
       },
     },
@@ -115,4 +136,10 @@ function nudgeButtons({ ctx, map, layer }) {
 
 function mapDeep(value, fn) {
   return Array.isArray(value) ? value.map((v) => mapDeep(v, fn)) : fn(value);
+}
+
+function kindOf(geometry) {
+  if (geometry.type.endsWith('Point')) return 'point';
+  if (geometry.type.endsWith('LineString')) return 'line';
+  return 'polygon';
 }

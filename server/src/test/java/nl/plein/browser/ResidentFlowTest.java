@@ -331,6 +331,35 @@ class ResidentFlowTest {
         browser.assertNoErrors("touch drawing");
     }
 
+    @Test
+    @Order(11)
+    void aVariantCanBeDrawnAnewWithTheKeyboardAlone() {
+        Page page = browser.desktop();
+        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        int before = server.anonymous().get("/api/proposals/" + drawnProposal + "/variants").json()
+                .get("features").size();
+        go(page, "/proposals/" + drawnProposal + "/variant");
+        page.locator("#keyboard-start").focus();
+        page.keyboard().press("Enter");
+        for (String move : new String[] {"ArrowLeft", "ArrowDown", "ArrowRight"}) {
+            page.keyboard().press("Enter");
+            page.keyboard().press(move);
+        }
+        page.keyboard().press("f");
+        page.locator("#variant-title").focus();
+        page.keyboard().type("Driehoekig plein");
+        page.locator("#variant-submit").focus();
+        page.keyboard().press("Enter");
+        page.waitForURL(Pattern.compile(".*#/proposals/" + drawnProposal + "$"));
+        JsonNode variants = server.anonymous().get("/api/proposals/" + drawnProposal + "/variants").json()
+                .get("features");
+        assertEquals(before + 1, variants.size());
+        JsonNode drawn = variants.get(variants.size() - 1).get("geometry");
+        assertEquals("Polygon", drawn.get("type").asText());
+        assertEquals(4, drawn.get("coordinates").get(0).size(), "three corners and the closing one");
+        browser.assertNoErrors("keyboard variant");
+    }
+
     /** Draws with Geoman's polygon tool: corners are pixel offsets from the map's centre. */
     private static void drawPolygon(Page page, double[][] corners, boolean withFinger) {
         if (withFinger) {
