@@ -97,7 +97,8 @@ public final class Main {
         return running;
     }
 
-    private static void ensureDatabase(EmbeddedPostgis postgres) {
+    /** Creates Plein's database in the embedded cluster on first start. */
+    public static void ensureDatabase(EmbeddedPostgis postgres) {
         var admin = new Database.Target(postgres.jdbcUrl("postgres"), EmbeddedPostgis.USER, postgres.password());
         try (var c = java.sql.DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
              var st = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

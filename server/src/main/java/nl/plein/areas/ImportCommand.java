@@ -1,0 +1,75 @@
+package nl.plein.areas;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import nl.plein.config.Config;
+import nl.plein.db.Database;
+import nl.plein.db.DatabaseUnavailable;
+import nl.plein.db.EmbeddedPostgis;
+import nl.plein.gisdata.boundaries.ImportBoundaries;
+import nl.plein.gisdata.boundaries.ImportException;
+import nl.plein.gisdata.boundaries.ImportOptions;
+import nl.plein.gisdata.boundaries.ImportReport;
+
+/**
+ * `plein import-boundaries FILE [options]`: imports a boundary file into the database Plein uses
+ * (DATABASE_URL, or the embedded cluster under PLEIN_DATA_DIR). The reading and mapping live in
+ * gis-data; this class only reaches the database, which needs the server's embedded PostGIS.
+ */
+public final class ImportCommand {
+    private ImportCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(ImportOptions.USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        ImportOptions options;
+        Config config;
+        try {
+            options = ImportOptions.parse(args);
+            config = Config.fromEnvironment(System.getenv());
+        } catch (ImportException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        long started = System.nanoTime();
+        EmbeddedPostgis embedded = null;
+        try {
+            Database.Target target;
+            if (config.databaseUrl().isPresent()) {
+                target = Database.Target.parse(config.databaseUrl().get());
+            } else {
+                embedded = EmbeddedPostgis.start(config.dataDir());
+                nl.plein.Main.ensureDatabase(embedded);
+                target = new Database.Target(embedded.jdbcUrl(EmbeddedPostgis.DATABASE), EmbeddedPostgis.USER,
+                        embedded.password());
+            }
+            try (var dataSource = Database.pool(target, 2)) {
+                Database.prepare(dataSource);
+                try (Connection c = dataSource.getConnection()) {
+                    ImportReport report = ImportBoundaries.run(c, options, line -> System.err.println("  … " + line));
+                    System.out.print(report.describe());
+                }
+            }
+            System.out.printf("Took %.1f s%n", (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (ImportException e) {
+            System.err.println("import-boundaries: " + e.getMessage());
+            return 1;
+        } catch (SQLException | DatabaseUnavailable e) {
+            System.err.println("import-boundaries: the database refused the import: " + e.getMessage());
+            return 1;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}
