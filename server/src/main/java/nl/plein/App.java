@@ -23,6 +23,9 @@ import nl.plein.accounts.Access;
 import nl.plein.accounts.AccountRoutes;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Sessions;
+import nl.plein.analysis.ParticipationRoutes;
+import nl.plein.analysis.ParticipationStore;
+import nl.plein.analysis.SmallCounts;
 import nl.plein.areas.AreaRoutes;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
@@ -78,6 +81,8 @@ public final class App {
         var supports = new SupportRoutes(new SupportStore(dataSource));
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
+        var participation = new ParticipationRoutes(new ParticipationStore(dataSource), projectStore,
+                new SmallCounts(SmallCounts.DEFAULT_THRESHOLD));
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
@@ -132,6 +137,7 @@ public final class App {
             routes.patch("/api/projects/{id}", projects::update, ADMIN);
             routes.post("/api/projects/{id}/proposals", proposals::create, SIGNED_IN);
             routes.get("/api/projects/{id}/places", places::list, ANYONE);
+            routes.get("/api/projects/{id}/participation", participation::get, ANYONE); // planners: raw counts
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
 
             routes.get("/api/proposals", proposals::list, ANYONE);
