@@ -27,6 +27,7 @@ import nl.plein.analysis.ParticipationRoutes;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.areas.AreaRoutes;
+import nl.plein.areas.AreaSetRoutes;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
@@ -74,6 +75,7 @@ public final class App {
         var proposalStore = new ProposalStore(dataSource);
         var accounts = new AccountRoutes(new AccountStore(dataSource), sessions, config.maxBodyBytes());
         var areas = new AreaRoutes(dataSource);
+        var areaSets = new AreaSetRoutes(dataSource, config.maxBoundaryBytes());
         var projects = new ProjectRoutes(projectStore, config.maxBodyBytes(), config.maxVertices());
         var proposals = new ProposalRoutes(proposalStore, projectStore, config);
         var variants = new VariantRoutes(new VariantStore(dataSource), proposalStore, projectStore, config);
@@ -130,6 +132,9 @@ public final class App {
             routes.delete("/api/session", accounts::signOut, ANYONE);
 
             routes.get("/api/areas", areas::list, ANYONE);
+            routes.get("/api/area-sets", areaSets::list, ANYONE);
+            routes.post("/api/area-sets", areaSets::upload, ADMIN);
+            routes.post("/api/area-sets/{id}/assign", areaSets::assign, ADMIN);
 
             routes.get("/api/projects", projects::list, ANYONE);
             routes.post("/api/projects", projects::create, ADMIN);

@@ -32,6 +32,9 @@ public final class Sessions {
     private final Duration lifetime;
     private final boolean secureCookies;
 
+    /** The one write whose options come as query parameters: see {@link #identify}. */
+    private static final String QUERY_TAKING_WRITE = "/api/area-sets";
+
     public Sessions(DataSource dataSource, Duration lifetime, boolean secureCookies) {
         this.dataSource = dataSource;
         this.lifetime = lifetime;
@@ -43,8 +46,10 @@ public final class Sessions {
         boolean unsafe = !SAFE_METHODS.contains(ctx.method().name());
         if (unsafe) {
             requireSameOrigin(ctx);
-            // No write takes query parameters: anything there is a mistake worth saying.
-            ctx.queryParamMap().keySet().stream().findFirst()
+            // No write takes query parameters: anything there is a mistake worth saying. The one
+            // exception is a boundary upload, whose body is the GeoJSON file exactly as published,
+            // so its options travel in the query (its handler checks them as strictly).
+            ctx.queryParamMap().keySet().stream().filter(name -> !ctx.path().equals(QUERY_TAKING_WRITE)).findFirst()
                     .ifPresent(name -> { throw ApiError.unknownParameter(name, "none"); });
         }
         String token = ctx.cookie(COOKIE);

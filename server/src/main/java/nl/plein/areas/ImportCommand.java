@@ -7,10 +7,12 @@ import nl.plein.config.Config;
 import nl.plein.db.Database;
 import nl.plein.db.DatabaseUnavailable;
 import nl.plein.db.EmbeddedPostgis;
+import nl.plein.db.Sql;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportException;
 import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.gisdata.boundaries.ImportReport;
+import nl.plein.gisdata.boundaries.Level;
 
 /**
  * `plein import-boundaries FILE [options]`: imports a boundary file into the database Plein uses
@@ -56,6 +58,10 @@ public final class ImportCommand {
                 try (Connection c = dataSource.getConnection()) {
                     ImportReport report = ImportBoundaries.run(c, options, line -> System.err.println("  … " + line));
                     System.out.print(report.describe());
+                    if (report.committed() && report.level() == Level.NEIGHBOURHOOD) {
+                        System.out.println("  assigned:    " + AreaAssignment.describe(
+                                Sql.transaction(dataSource, tx -> AreaAssignment.assignAll(tx, report.setId()))));
+                    }
                 }
             }
             System.out.printf("Took %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -63,7 +69,7 @@ public final class ImportCommand {
         } catch (ImportException e) {
             System.err.println("import-boundaries: " + e.getMessage());
             return 1;
-        } catch (SQLException | DatabaseUnavailable e) {
+        } catch (SQLException | DatabaseUnavailable | nl.plein.db.DataAccessException e) {
             System.err.println("import-boundaries: the database refused the import: " + e.getMessage());
             return 1;
         } finally {

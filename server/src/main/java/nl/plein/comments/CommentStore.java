@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nl.plein.accounts.Viewer;
+import nl.plein.areas.AreaAssignment;
+import nl.plein.areas.AreaAssignment.Drawing;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
 import nl.plein.proposals.Visibility;
@@ -69,6 +71,9 @@ public final class CommentStore {
                     VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326)) RETURNING id""", rs -> rs.getLong(1),
                     proposalId, parentId, author.requireAccount(), body,
                     geometry.map(g -> new WKBWriter().write(g))).orElseThrow();
+            if (geometry.isPresent()) {
+                AreaAssignment.assign(c, Drawing.COMMENTS, id);
+            }
             return feature(c, author, id).orElseThrow();
         });
     }
@@ -76,11 +81,15 @@ public final class CommentStore {
     /** The author's edit; {@code geometry} empty keeps it, a present empty inner value removes it. */
     public String update(Viewer viewer, long id, Optional<String> body, Optional<Optional<Geometry>> geometry) {
         return Sql.transaction(dataSource, c -> {
-            Sql.update(c, """
+            int changed = Sql.update(c, """
                     UPDATE comments SET body = coalesce(?, body),
                            geom = CASE WHEN ? THEN ST_GeomFromWKB(?, 4326) ELSE geom END, updated_at = now()
                      WHERE id = ? AND author_id = ? AND NOT withdrawn""", body, geometry.isPresent(),
                     geometry.flatMap(g -> g).map(g -> new WKBWriter().write(g)), id, viewer.requireAccount());
+            if (changed > 0 && geometry.isPresent()) {
+                // A removed geometry leaves the comment unpinned: the rule then gives NULL.
+                AreaAssignment.assign(c, Drawing.COMMENTS, id);
+            }
             return feature(c, viewer, id).orElseThrow(() -> ApiError.notFound("Comment " + id));
         });
     }

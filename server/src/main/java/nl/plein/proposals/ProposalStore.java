@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nl.plein.accounts.Viewer;
+import nl.plein.areas.AreaAssignment;
+import nl.plein.areas.AreaAssignment.Drawing;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
@@ -38,18 +40,6 @@ public final class ProposalStore {
         return feature.replace(exact, "ST_AsGeoJSON(CASE WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') "
                 + "THEN p.geom ELSE ST_SimplifyPreserveTopology(p.geom, ?::float8) END, 7)");
     }
-
-    /**
-     * The neighbourhood a proposal lies in: the one of the newest boundary set that holds a point
-     * inside the drawing (ST_PointOnSurface, so lines and areas count where they are, not at a
-     * centroid that may fall outside them). None when no boundaries cover it.
-     */
-    private static final String DERIVE_AREA = """
-            UPDATE proposals p SET area_id = (
-                SELECT a.id FROM areas a
-                 WHERE ST_Covers(a.geom, ST_PointOnSurface(p.geom))
-                 ORDER BY a.area_set_id DESC, a.id LIMIT 1)
-             WHERE p.id = ?""";
 
     private final DataSource dataSource;
 
@@ -198,7 +188,7 @@ public final class ProposalStore {
                     projectId, author.requireAccount(), content.title(), content.description(), content.category(),
                     new WKBWriter().write(content.geometry()), Choices.wire(status),
                     Choices.wire(content.locationMethod())).orElseThrow();
-            Sql.update(c, DERIVE_AREA, id);
+            AreaAssignment.assign(c, Drawing.PROPOSALS, id);
             decide(c, id, null, Status.SUBMITTED, "Submitted by its author.", author.requireAccount());
             if (!premoderation) {
                 decide(c, id, Status.SUBMITTED, Status.PUBLISHED,
@@ -225,7 +215,7 @@ public final class ProposalStore {
                      WHERE id = ?""", title, description, category.isPresent(), category.flatMap(x -> x),
                     geometry.map(g -> new WKBWriter().write(g)), id);
             if (geometry.isPresent()) {
-                Sql.update(c, DERIVE_AREA, id);
+                AreaAssignment.assign(c, Drawing.PROPOSALS, id);
             }
             return feature(c, viewer, id).orElseThrow();
         });

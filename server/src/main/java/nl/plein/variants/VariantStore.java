@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nl.plein.accounts.Viewer;
+import nl.plein.areas.AreaAssignment;
+import nl.plein.areas.AreaAssignment.Drawing;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
 import nl.plein.proposals.Visibility;
@@ -66,6 +68,7 @@ public final class VariantStore {
                     VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326)) RETURNING id""", rs -> rs.getLong(1),
                     proposalId, author.requireAccount(), title, description, new WKBWriter().write(geometry))
                     .orElseThrow();
+            AreaAssignment.assign(c, Drawing.VARIANTS, id);
             return feature(c, author, id).orElseThrow();
         });
     }
@@ -73,11 +76,14 @@ public final class VariantStore {
     public String update(Viewer viewer, long id, Optional<String> title, Optional<String> description,
                          Optional<Geometry> geometry) {
         return Sql.transaction(dataSource, c -> {
-            Sql.update(c, """
+            int changed = Sql.update(c, """
                     UPDATE variants SET title = coalesce(?, title), description = coalesce(?, description),
                            geom = coalesce(ST_GeomFromWKB(?, 4326), geom), updated_at = now()
                      WHERE id = ? AND author_id = ? AND NOT withdrawn""", title, description,
                     geometry.map(g -> new WKBWriter().write(g)), id, viewer.requireAccount());
+            if (changed > 0 && geometry.isPresent()) {
+                AreaAssignment.assign(c, Drawing.VARIANTS, id);
+            }
             return feature(c, viewer, id).orElseThrow(() -> ApiError.notFound("Variant " + id));
         });
     }

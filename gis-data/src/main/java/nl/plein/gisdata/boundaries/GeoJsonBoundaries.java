@@ -48,7 +48,8 @@ public final class GeoJsonBoundaries {
         return read(root, sha256(fingerprinted), options, progress);
     }
 
-    BoundarySource read(JsonNode root, String sha256, ImportOptions options, Consumer<String> progress) {
+    /** Reads GeoJSON already parsed, e.g. an upload; sha256 fingerprints the bytes it came from. */
+    public BoundarySource read(JsonNode root, String sha256, ImportOptions options, Consumer<String> progress) {
         JsonNode features = root.path("features");
         if (!"FeatureCollection".equals(root.path("type").asText()) || !features.isArray()) {
             throw new ImportException("Expected a GeoJSON FeatureCollection");
@@ -203,6 +204,15 @@ public final class GeoJsonBoundaries {
         }
         if (shell != null) {
             polygons.add(geometries.createPolygon(shell, holes.toArray(LinearRing[]::new)));
+        }
+    }
+
+    /** The fingerprint a set remembers of its source, for bytes received rather than a file. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,169 @@
+package nl.plein.areas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.plein.areas.AreaAssignment.Count;
+import nl.plein.areas.AreaAssignment.Drawing;
+import nl.plein.db.DataAccessException;
+import nl.plein.db.Sql;
+import nl.plein.http.ApiError;
+import nl.plein.http.Json;
+import nl.plein.http.Query;
+import nl.plein.http.Requests;
+import nl.plein.gisdata.boundaries.BoundaryImporter;
+import nl.plein.gisdata.boundaries.BoundarySource;
+import nl.plein.gisdata.boundaries.GeoJsonBoundaries;
+import nl.plein.gisdata.boundaries.ImportException;
+import nl.plein.gisdata.boundaries.ImportOptions;
+import nl.plein.gisdata.boundaries.ImportReport;
+import nl.plein.gisdata.boundaries.Level;
+
+/**
+ * Boundary sets over HTTP: list them, upload one (a dry run unless {@code dryRun=false}), and place
+ * every drawing in a set's areas. Reading and writing a set is the gis-data importer's work, the
+ * same code `plein import-boundaries` runs.
+ */
+public final class AreaSetRoutes {
+    private static final String LIST = """
+            SELECT json_build_object('id', s.id, 'name', s.name, 'year', s.year, 'level', s.kind,
+                       'count', count(a.id), 'populationTotal', coalesce(sum(a.population), 0),
+                       'createdAt', s.created_at)::text
+              FROM area_sets s LEFT JOIN areas a ON a.area_set_id = s.id
+             GROUP BY s.id ORDER BY s.id""";
+
+    private final DataSource dataSource;
+    private final long maxBoundaryBytes;
+
+    public AreaSetRoutes(DataSource dataSource, long maxBoundaryBytes) {
+        this.dataSource = dataSource;
+        this.maxBoundaryBytes = maxBoundaryBytes;
+    }
+
+    public void list(Context ctx) {
+        Query.of(ctx);
+        var sets = Sql.read(dataSource, c -> Sql.list(c, LIST, rs -> rs.getString(1)));
+        ctx.contentType("application/json").result("{\"sets\":[" + String.join(",", sets) + "]}");
+    }
+
+    public void upload(Context ctx) {
+        var query = Query.of(ctx, "name", "year", "level", "preset", "dryRun");
+        String name = query.text("name", 200).orElseThrow(() -> ApiError.invalid("name", "is required"));
+        Integer year = query.optionalInteger("year", 1800, 2200).orElse(null);
+        Level level = query.text("level", 20).map(raw -> parse("level", () -> Level.parse(raw))).orElse(null);
+        String preset = query.text("preset", 20).orElse(null);
+        boolean dryRun = query.text("dryRun", 5).map(AreaSetRoutes::bool).orElse(true);
+        var options = new ImportOptions(java.nio.file.Path.of("upload.geojson"), preset, level, null, null, null, null,
+                name, year, null, null, null, !dryRun);
+        if (preset != null) {
+            parse("preset", () -> ImportOptions.parse("upload.geojson", "--preset", preset));
+        }
+        byte[] bytes = body(ctx);
+        JsonNode root = Json.parse(bytes);
+        BoundarySource source = parse("body", () -> new GeoJsonBoundaries().read(root,
+                GeoJsonBoundaries.sha256(bytes), options, line -> { }));
+        ImportReport report;
+        try (Connection c = dataSource.getConnection()) {
+            report = new BoundaryImporter(line -> { }).run(c, source, options, "upload by HTTP");
+        } catch (ImportException e) {
+            throw ApiError.conflict("name", e.getMessage());
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+        ObjectNode json = report(report);
+        if (report.committed() && report.level() == Level.NEIGHBOURHOOD) {
+            json.set("assigned", counts(Sql.transaction(dataSource, c -> AreaAssignment.assignAll(c, report.setId()))));
+        }
+        ctx.status(report.committed() ? 201 : 200).contentType("application/json").result(json.toString());
+    }
+
+    public void assign(Context ctx) {
+        long id = Requests.pathId(ctx, "id", "Boundary set");
+        Query.of(ctx);
+        var counts = Sql.transaction(dataSource, c -> {
+            String kind = Sql.one(c, "SELECT kind FROM area_sets WHERE id = ?", rs -> rs.getString(1), id)
+                    .orElseThrow(() -> ApiError.notFound("Boundary set " + id));
+            if (!kind.equals(Level.NEIGHBOURHOOD.key())) {
+                throw ApiError.conflict("id", "boundary set " + id + " holds " + kind
+                        + " areas; drawings are placed in neighbourhoods");
+            }
+            return AreaAssignment.assignAll(c, id);
+        });
+        ObjectNode json = Json.MAPPER.createObjectNode().put("areaSetId", id);
+        json.set("assigned", counts(counts));
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    /** The body, read up to the boundary limit: larger than what residents may send, so read here. */
+    private byte[] body(Context ctx) {
+        String type = ctx.contentType();
+        String base = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!base.equals("application/json") && !base.equals("application/geo+json")) {
+            throw ApiError.unsupportedMediaType(type == null ? "no Content-Type" : "'" + base + "'");
+        }
+        if (ctx.contentLength() > maxBoundaryBytes) {
+            throw ApiError.tooLarge(maxBoundaryBytes);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBoundaryBytes + 1));
+            if (bytes.length > maxBoundaryBytes) {
+                throw ApiError.tooLarge(maxBoundaryBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiError.malformedJson("the body could not be read");
+        }
+    }
+
+    private static boolean bool(String raw) {
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiError.invalid("dryRun", "must be true or false, not '" + raw + "'");
+        };
+    }
+
+    /** Runs a step of the importer, reporting its complaint as a problem with this field. */
+    private static <T> T parse(String field, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ImportException e) {
+            throw ApiError.invalid(field, e.getMessage());
+        }
+    }
+
+    private static ObjectNode report(ImportReport r) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("name", r.setName());
+        json.put("year", r.year());
+        json.put("level", r.level() == null ? null : r.level().key());
+        json.put("committed", r.committed());
+        json.put("unchanged", r.unchanged());
+        if (r.setId() > 0) {
+            json.put("id", r.setId());
+        }
+        json.put("areas", r.areas());
+        json.put("populationTotal", r.populationTotal());
+        json.set("unknownPopulation", Json.MAPPER.valueToTree(r.unknownPopulation()));
+        json.set("repaired", Json.MAPPER.valueToTree(r.repaired()));
+        json.put("srid", r.srid());
+        json.put("crsFrom", r.crsFrom());
+        json.put("fields", r.mapping());
+        json.put("report", r.describe());
+        return json;
+    }
+
+    private static ObjectNode counts(Map<Drawing, Count> counts) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        counts.forEach((drawing, count) -> json.putObject(drawing.name().toLowerCase(Locale.ROOT))
+                .put("inSet", count.inSet()).put("changed", count.changed()));
+        return json;
+    }
+}

@@ -1,0 +1,138 @@
+package nl.plein.areas;
+
+import static nl.plein.support.Fixtures.feature;
+import static nl.plein.support.Fixtures.line;
+import static nl.plein.support.Fixtures.point;
+import static nl.plein.support.Fixtures.polygon;
+import static nl.plein.support.Fixtures.project;
+import static nl.plein.support.Fixtures.proposal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import nl.plein.accounts.Role;
+import nl.plein.db.Sql;
+import nl.plein.support.Client;
+import nl.plein.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every proposal, variant and pinned comment knows its neighbourhood, from the newest neighbourhood set. */
+class AreaAssignmentTest {
+    private static final Map<String, Object> WEST = point(5.502, 52.505);
+    private static final Map<String, Object> EAST = point(5.508, 52.505);
+
+    TestServer server;
+    Client admin;
+    Client anna;
+    Client bram;
+    long projectId;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        admin = server.signedIn("admin@test.example", Role.ADMIN);
+        anna = server.signedIn("anna@test.example", Role.RESIDENT);
+        bram = server.signedIn("bram@test.example", Role.RESIDENT);
+        projectId = admin.post("/api/projects", project("P", List.of("point", "line", "polygon"), false))
+                .expect(201).json().get("id").asLong();
+        upload("Buurten", 2024, Buurten.westAndEast());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode upload(String name, int year, Object body) {
+        return admin.post("/api/area-sets?name=" + name + "&year=" + year + "&dryRun=false", body).expect(201).json();
+    }
+
+    /** The code of the area a row lies in, or null. */
+    private String areaOf(String table, long id) throws SQLException {
+        try (Connection c = server.dataSource.getConnection()) {
+            String code = Sql.one(c, "SELECT coalesce(a.code, '(none)') FROM " + table
+                    + " t LEFT JOIN areas a ON a.id = t.area_id WHERE t.id = ?", rs -> rs.getString(1), id)
+                    .orElseThrow(() -> new AssertionError(table + " " + id));
+            return code.equals("(none)") ? null : code;
+        }
+    }
+
+    private long propose(Object geometry) {
+        return anna.post("/api/projects/" + projectId + "/proposals", proposal(geometry, "Bankje")).expect(201)
+                .json().get("id").asLong();
+    }
+
+    @Test
+    void aProposalKnowsItsBuurtWhenWrittenAndWhenMoved() throws SQLException {
+        long id = propose(WEST);
+        assertEquals("BU0001", areaOf("proposals", id));
+        anna.patch("/api/proposals/" + id, feature(EAST, Map.of())).expect(200);
+        assertEquals("BU0002", areaOf("proposals", id));
+        anna.patch("/api/proposals/" + id, feature(null, Map.of("title", "Twee bankjes"))).expect(200);
+        assertEquals("BU0002", areaOf("proposals", id));
+
+        // A line counts where it lies: this one runs wholly through the east buurt.
+        assertEquals("BU0002", areaOf("proposals", propose(line(5.506, 52.501, 5.509, 52.509))));
+    }
+
+    @Test
+    void aVariantAndAPinnedCommentKnowTheirBuurtAndAnUnpinnedCommentHasNone() throws SQLException {
+        long original = propose(WEST);
+        long variant = bram.post("/api/proposals/" + original + "/variants",
+                feature(polygon(5.506, 52.502, 5.507, 52.502, 5.507, 52.503, 5.506, 52.502), Map.of("title", "Oost")))
+                .expect(201).json().get("id").asLong();
+        assertEquals("BU0002", areaOf("variants", variant));
+        bram.patch("/api/variants/" + variant, feature(WEST, Map.of())).expect(200);
+        assertEquals("BU0001", areaOf("variants", variant));
+
+        long pinned = bram.post("/api/proposals/" + original + "/comments", feature(EAST, Map.of("body", "Hier?")))
+                .expect(201).json().get("id").asLong();
+        assertEquals("BU0002", areaOf("comments", pinned));
+        long plain = bram.post("/api/proposals/" + original + "/comments", feature(null, Map.of("body", "Goed")))
+                .expect(201).json().get("id").asLong();
+        assertNull(areaOf("comments", plain));
+        bram.patch("/api/comments/" + pinned, feature(WEST, Map.of())).expect(200);
+        assertEquals("BU0001", areaOf("comments", pinned));
+    }
+
+    @Test
+    void aNewSetPlacesEveryDrawingAgainAndAnOlderOneCanBeAssignedBack() throws SQLException {
+        long west = propose(WEST);
+        long east = propose(EAST);
+        long variant = bram.post("/api/proposals/" + west + "/variants", feature(EAST, Map.of("title", "Oost")))
+                .expect(201).json().get("id").asLong();
+        long pinned = bram.post("/api/proposals/" + west + "/comments", feature(WEST, Map.of("body", "Hier")))
+                .expect(201).json().get("id").asLong();
+        long plain = bram.post("/api/proposals/" + west + "/comments", feature(null, Map.of("body", "Ja")))
+                .expect(201).json().get("id").asLong();
+        long first = admin.get("/api/area-sets").expect(200).json().get("sets").get(0).get("id").asLong();
+
+        JsonNode merged = upload("Buurten", 2025, Buurten.merged());
+        assertEquals(2, merged.get("assigned").get("proposals").get("inSet").asLong());
+        assertEquals(1, merged.get("assigned").get("variants").get("inSet").asLong());
+        assertEquals(1, merged.get("assigned").get("comments").get("inSet").asLong());
+        for (var row : List.of(List.of("proposals", west), List.of("proposals", east), List.of("variants", variant),
+                List.of("comments", pinned))) {
+            assertEquals("BU0003", areaOf((String) row.get(0), (Long) row.get(1)), row.toString());
+        }
+        assertNull(areaOf("comments", plain));
+
+        JsonNode back = admin.post("/api/area-sets/" + first + "/assign", Map.of()).expect(200).json();
+        assertEquals(2, back.get("assigned").get("proposals").get("changed").asInt());
+        assertEquals("BU0001", areaOf("proposals", west));
+        assertEquals("BU0002", areaOf("proposals", east));
+        assertEquals("BU0002", areaOf("variants", variant));
+        assertEquals("BU0001", areaOf("comments", pinned));
+        JsonNode again = admin.post("/api/area-sets/" + first + "/assign", Map.of()).expect(200).json();
+        assertEquals(0, again.get("assigned").get("proposals").get("changed").asInt(), "nothing left to change");
+
+        anna.post("/api/area-sets/" + first + "/assign", Map.of()).expect(403);
+        admin.post("/api/area-sets/999999/assign", Map.of()).expect(404);
+    }
+}

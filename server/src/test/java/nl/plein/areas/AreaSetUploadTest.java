@@ -1,0 +1,119 @@
+package nl.plein.areas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import nl.plein.accounts.Role;
+import nl.plein.db.Sql;
+import nl.plein.support.Client;
+import nl.plein.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An admin uploads boundaries over HTTP, with the importer's rules: a dry run by default, idempotent. */
+class AreaSetUploadTest {
+    static TestServer server;
+    static Client admin;
+    static Client resident;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("PLEIN_MAX_BOUNDARY_BYTES", "4096"));
+        admin = server.signedIn("admin@test.example", Role.ADMIN);
+        resident = server.signedIn("rita@test.example", Role.RESIDENT);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static long count(String sql, Object... params) throws SQLException {
+        try (Connection c = server.dataSource.getConnection()) {
+            return Sql.one(c, sql, rs -> rs.getLong(1), params).orElseThrow();
+        }
+    }
+
+    private static JsonNode problem(Client.Response response, int status) {
+        JsonNode json = response.expect(status).json();
+        assertTrue(response.header("Content-Type").startsWith("application/problem+json"));
+        return json;
+    }
+
+    @Test
+    void aDryRunReportsAndWritesNothingThenCommitWritesAndTheSameUploadAgainChangesNothing() throws SQLException {
+        long sets = count("SELECT count(*) FROM area_sets");
+        JsonNode dry = admin.post("/api/area-sets?name=Wijkkaart&year=2024", Buurten.westAndEast()).expect(200).json();
+        assertFalse(dry.get("committed").asBoolean());
+        assertEquals(2, dry.get("areas").asInt());
+        assertEquals(2000, dry.get("populationTotal").asLong());
+        assertEquals("neighbourhood", dry.get("level").asText());
+        assertEquals(sets, count("SELECT count(*) FROM area_sets"));
+
+        JsonNode done = admin.post("/api/area-sets?name=Wijkkaart&year=2024&dryRun=false", Buurten.westAndEast())
+                .expect(201).json();
+        assertTrue(done.get("committed").asBoolean());
+        long id = done.get("id").asLong();
+        assertEquals(2, count("SELECT count(*) FROM areas WHERE area_set_id = ?", id));
+
+        JsonNode again = admin.post("/api/area-sets?name=Wijkkaart&year=2024&dryRun=false", Buurten.westAndEast())
+                .expect(200).json();
+        assertTrue(again.get("unchanged").asBoolean());
+        assertEquals(id, again.get("id").asLong());
+        assertEquals(sets + 1, count("SELECT count(*) FROM area_sets"));
+
+        JsonNode listed = null;
+        for (JsonNode set : server.anonymous().get("/api/area-sets").expect(200).json().get("sets")) {
+            listed = set.get("id").asLong() == id ? set : listed;
+        }
+        assertEquals("Wijkkaart", listed.get("name").asText());
+        assertEquals(2024, listed.get("year").asInt());
+        assertEquals("neighbourhood", listed.get("level").asText());
+        assertEquals(2, listed.get("count").asInt());
+        assertEquals(2000, listed.get("populationTotal").asLong());
+
+        JsonNode refused = problem(admin.post("/api/area-sets?name=Wijkkaart&year=2024&dryRun=false",
+                Buurten.merged()), 409);
+        assertEquals("name", refused.get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    void aResidentMayNotUpload() throws SQLException {
+        long sets = count("SELECT count(*) FROM area_sets");
+        resident.post("/api/area-sets?name=Mine&dryRun=false", Buurten.westAndEast()).expect(403);
+        resident.post("/api/area-sets/1/assign", Map.of()).expect(403);
+        assertEquals(sets, count("SELECT count(*) FROM area_sets"));
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        byte[] broken = "{\"type\": \"FeatureCollection\", \"features\": [".getBytes(StandardCharsets.UTF_8);
+        assertEquals("body", problem(admin.raw("POST", "/api/area-sets?name=X", "application/geo+json", broken), 400)
+                .get("errors").get(0).get("field").asText());
+        assertEquals("body", problem(admin.post("/api/area-sets?name=X", Map.of("type", "Feature")), 400)
+                .get("errors").get(0).get("field").asText());
+        var unmapped = Buurten.collection(nl.plein.support.Fixtures.feature(
+                nl.plein.support.Fixtures.point(5.5, 52.5), Map.of("naam", "A")));
+        assertEquals("body", problem(admin.post("/api/area-sets?name=X", unmapped), 400)
+                .get("errors").get(0).get("field").asText());
+        assertEquals("name", problem(admin.post("/api/area-sets", Buurten.merged()), 400)
+                .get("errors").get(0).get("field").asText());
+        assertEquals("year", problem(admin.post("/api/area-sets?name=X&year=soon", Buurten.merged()), 400)
+                .get("errors").get(0).get("field").asText());
+        assertEquals("level", problem(admin.post("/api/area-sets?name=X&level=street", Buurten.merged()), 400)
+                .get("errors").get(0).get("field").asText());
+        assertEquals("preset", problem(admin.post("/api/area-sets?name=X&preset=osm", Buurten.merged()), 400)
+                .get("errors").get(0).get("field").asText());
+        assertEquals("dryRun", problem(admin.post("/api/area-sets?name=X&dryRun=maybe", Buurten.merged()), 400)
+                .get("errors").get(0).get("field").asText());
+        problem(admin.raw("POST", "/api/area-sets?name=X", "text/plain", "{}".getBytes(StandardCharsets.UTF_8)), 415);
+        problem(admin.raw("POST", "/api/area-sets?name=X", "application/json", new byte[5000]), 413);
+    }
+}
