@@ -121,11 +121,6 @@ public final class Sessions {
         ctx.cookie(new Cookie(COOKIE, "", "/", 0, secureCookies, true, null, SameSite.LAX));
     }
 
-    /** Ends every session of an account, e.g. when an admin disables it. */
-    void endAll(java.sql.Connection c, long accountId) throws java.sql.SQLException {
-        Sql.update(c, "DELETE FROM sessions WHERE account_id = ?", accountId);
-    }
-
     private static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
