@@ -35,6 +35,11 @@ public final class ParticipationReport {
         this.smallCounts = smallCounts;
     }
 
+    /** Home → proposal pairs under this many proposals are left out of public views. */
+    public int threshold() {
+        return smallCounts.threshold();
+    }
+
     public ObjectNode build(long projectId, Counts counts, LocalDate from, LocalDate to, View view) {
         var result = Participation.compute(counts.areas().stream()
                 .map(a -> new AreaCount(a.id(), a.code(), a.name(), a.population(), a.participants())).toList());
@@ -84,6 +89,11 @@ public final class ParticipationReport {
                     .put("participants", p.participants()));
         }
         flows(json.putArray("flows"), counts, raw);
+        var flowSummary = json.putObject("flowSummary");
+        flowSummary.put("pairs", counts.flowPairs());
+        flowSummary.put("listed", json.get("flows").size());
+        flowSummary.put("maxListed", ParticipationStore.MAX_FLOWS);
+        count(flowSummary, "proposalsInHomeArea", counts.proposalsInHomeArea(), Hidden.NO, raw);
         distances(json.putObject("distances"), counts.distances(), raw);
         weekly(json.putArray("weekly"), counts.weekly(), t, raw);
         return json;

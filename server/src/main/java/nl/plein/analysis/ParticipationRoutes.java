@@ -57,8 +57,8 @@ public final class ParticipationRoutes {
     }
 
     private ObjectNode view(Request r, View view) {
-        return report.build(r.projectId(), store.read(r.projectId(), r.setId(), r.from(), r.to(), zone), r.from(),
-                r.to(), view);
+        return report.build(r.projectId(), store.read(r.projectId(), r.setId(), r.from(), r.to(), zone,
+                view == View.RAW ? 1 : report.threshold()), r.from(), r.to(), view);
     }
 
     public void get(Context ctx) {

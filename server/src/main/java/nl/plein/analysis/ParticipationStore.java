@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.regex.Pattern;
 import java.util.List;
 import javax.sql.DataSource;
 import nl.plein.db.Sql;
@@ -18,7 +20,12 @@ import nl.plein.http.Json;
  * home → proposal pairs; the distances from home to proposal; the weekly series.
  */
 public final class ParticipationStore {
-    private static final String PARTICIPATION = Sql.load(ParticipationStore.class, "participation.sql");
+    private static final Pattern NAMED = Pattern.compile("(?<!:):([a-z]+)\\b");
+    private static final String PARTICIPATION_NAMED = Sql.load(ParticipationStore.class, "participation.sql");
+    /** The statement with its named parameters turned into positional ones, and their names in order. */
+    private static final String PARTICIPATION = NAMED.matcher(PARTICIPATION_NAMED).replaceAll("?");
+    private static final List<String> PARAMETERS = NAMED.matcher(PARTICIPATION_NAMED).results()
+            .map(m -> m.group(1)).toList();
     private static final String SET = """
             SELECT s.id, s.name, s.year, s.kind, s.source,
                    coalesce(s.metric_srid, metric_srid(4326,
@@ -53,9 +60,17 @@ public final class ParticipationStore {
             long variants, long comments, long supports) {
     }
 
-    public record Counts(AreaSet set, List<AreaRow> areas, Totals totals, List<Flow> flows, Distances distances,
-            List<Week> weekly) {
+    /**
+     * @param flows      the largest home → proposal pairs, at most {@link #MAX_FLOWS}
+     * @param flowPairs  how many pairs there are in all
+     * @param proposalsInHomeArea proposals that lie in their author's home area
+     */
+    public record Counts(AreaSet set, List<AreaRow> areas, Totals totals, List<Flow> flows, long flowPairs,
+            long proposalsInHomeArea, Distances distances, List<Week> weekly) {
     }
+
+    /** The most home → proposal pairs one answer lists; there may be millions (areas squared). */
+    public static final int MAX_FLOWS = 1000;
 
     private final DataSource dataSource;
 
@@ -67,19 +82,29 @@ public final class ParticipationStore {
      * @param setId the boundary set, or null for the newest neighbourhood set
      * @param from  first day counted, or null; {@code to} the last day counted, or null; days in {@code zone}
      */
-    public Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone) {
+    public Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone, long minFlow) {
         return Sql.read(dataSource, c -> {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
                 AreaSet set = set(c, setId);
+                var values = new HashMap<String, Object>();
+                values.put("project", projectId);
+                values.put("set", set.id());
+                values.put("from", from == null ? null : from.atStartOfDay(zone).toOffsetDateTime());
+                values.put("to", to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+                values.put("zone", zone.getId());
+                values.put("srid", set.metricSrid());
+                values.put("minflow", minFlow);
+                Object[] params = PARAMETERS.stream().map(name -> {
+                    if (!values.containsKey(name)) {
+                        throw new IllegalStateException("participation.sql names an unknown parameter :" + name);
+                    }
+                    return values.get(name);
+                }).toArray();
                 Counts counts = Sql.one(c, PARTICIPATION, rs -> counts(set, rs.getString("areas"),
                         rs.getString("totals"), rs.getString("flows"), rs.getString("distances"),
-                        rs.getString("weekly")), projectId, set.id(),
-                        from == null ? null : from.atStartOfDay(zone).toOffsetDateTime(),
-                        to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), zone.getId(),
-                        set.metricSrid())
-                        .orElseThrow();
+                        rs.getString("weekly")), params).orElseThrow();
                 c.commit();
                 return counts;
             } finally {
@@ -114,7 +139,8 @@ public final class ParticipationStore {
         var totals = new Totals(t.get(0).asLong(), t.get(1).asLong(), t.get(2).asLong(), t.get(3).asLong(),
                 t.get(4).asLong(), t.get(5).asLong());
         var flows = new ArrayList<Flow>();
-        for (JsonNode f : array(flowsJson)) {
+        JsonNode flowParts = Json.parse(flowsJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (JsonNode f : flowParts.get(2)) {
             flows.add(new Flow(f.get(0).asLong(), f.get(1).asLong(), f.get(2).asLong()));
         }
         flows.sort(java.util.Comparator.comparingLong(Flow::proposals).reversed()
@@ -133,7 +159,8 @@ public final class ParticipationStore {
             weekly.add(new Week(LocalDate.parse(w.get(0).asText()), w.get(1).asText(), w.get(2).asLong(),
                     w.get(3).asLong(), w.get(4).asLong(), w.get(5).asLong(), w.get(6).asLong(), w.get(7).asLong()));
         }
-        return new Counts(set, List.copyOf(areas), totals, List.copyOf(flows), distances, List.copyOf(weekly));
+        return new Counts(set, List.copyOf(areas), totals, List.copyOf(flows), flowParts.get(0).asLong(),
+                flowParts.get(1).asLong(), distances, List.copyOf(weekly));
     }
 
     private static Double number(JsonNode node) {

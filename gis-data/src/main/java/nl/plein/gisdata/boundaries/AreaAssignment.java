@@ -103,6 +103,12 @@ public final class AreaAssignment {
                 place.setLong(1, setId);
                 place.executeUpdate();
             }
+            // A temporary table has no statistics until analysed; without them the planner may compare
+            // every placement with every row of it (a nested loop over a million squared).
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE placed ADD PRIMARY KEY (drawing_id)");
+                st.execute("ANALYZE placed");
+            }
             long changed;
             try (PreparedStatement upsert = c.prepareStatement(UPSERT);
                  PreparedStatement remove = c.prepareStatement(REMOVE_GONE)) {
