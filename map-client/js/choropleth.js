@@ -1,0 +1,108 @@
+// The dashboard's choropleth: colour-blind-safe palettes, the hatch patterns for areas whose
+// figure is hidden or whose population is unknown, and the legend. Patterns are SVG <pattern>
+// elements made with DOM calls and referenced from Leaflet's fill attribute, which the
+// Content-Security-Policy allows (no style attributes anywhere).
+import L from './leaflet.js';
+import { h } from './dom.js';
+import { svg } from './charts.js';
+import { classOf } from './classify.js';
+
+/** Sequential, light to dark (viridis): readable with every common colour-vision deficiency. */
+export const SEQUENTIAL = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
+/** Diverging around 1 (orange under, purple over), also colour-blind safe. */
+export const DIVERGING = ['#e66101', '#fdb863', '#f7f7f7', '#b2abd2', '#5e3c99'];
+const OUTLINE = '#1b1f24';
+
+export const HATCH = { hidden: 'hatch-hidden', unknown: 'hatch-unknown' };
+
+/** Appends the two hatch patterns to an <svg>, under the given id prefix. */
+function addPatterns(root, prefix = '') {
+  const defs = svg('defs');
+  defs.append(
+    svg('pattern', { id: `${prefix}${HATCH.hidden}`, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      svg('rect', { width: 8, height: 8, fill: '#d9dde3' }),
+      svg('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#4a5563', 'stroke-width': 3 })),
+    svg('pattern', { id: `${prefix}${HATCH.unknown}`, width: 8, height: 8, patternUnits: 'userSpaceOnUse' },
+      svg('rect', { width: 8, height: 8, fill: '#ffffff' }),
+      svg('path', { d: 'M0 0L8 8M8 0L0 8', stroke: '#4a5563', 'stroke-width': 1.2 })));
+  root.prepend(defs);
+}
+
+/**
+ * Draws areas on the map. entries: [{feature, value, state: 'value'|'hidden'|'unknown', tooltip}]
+ * Returns the Leaflet layer (a feature group), already on the map.
+ */
+export function choroplethLayer({ map, entries, breaks, palette }) {
+  const group = L.featureGroup();
+  for (const entry of entries) {
+    const c = entry.state === 'value' ? classOf(entry.value, breaks) : -1;
+    const fill = entry.state === 'hidden' ? `url(#${HATCH.hidden})`
+      : entry.state === 'unknown' || c < 0 ? `url(#${HATCH.unknown})`
+        : palette[Math.min(c, palette.length - 1)];
+    const layer = L.geoJSON(entry.feature, {
+      style: { color: OUTLINE, weight: 1, opacity: 0.8, fillColor: fill, fillOpacity: 0.75 },
+    });
+    // A node, not a string: Leaflet would read a string as HTML, and area names are data.
+    layer.bindTooltip(h('span', { text: entry.tooltip }), { sticky: true });
+    group.addLayer(layer);
+  }
+  group.addTo(map);
+  const element = firstPath(group);
+  const root = element?.ownerSVGElement;
+  if (root && !root.querySelector(`#${HATCH.hidden}`)) addPatterns(root);
+  return group;
+}
+
+function firstPath(group) {
+  let found = null;
+  group.eachLayer((geo) => geo.eachLayer?.((layer) => { found = found ?? layer.getElement?.(); }));
+  return found;
+}
+
+/**
+ * Palette colours for the classes actually used: a diverging palette keeps its middle at the
+ * middle class, a sequential one spreads from light to dark.
+ */
+export function paletteFor(classes, diverging) {
+  const base = diverging ? DIVERGING : SEQUENTIAL;
+  if (classes >= base.length) return base;
+  if (classes <= 1) return [base[Math.floor(base.length / 2)]];
+  return Array.from({ length: classes }, (_, i) => base[Math.round((i * (base.length - 1)) / (classes - 1))]);
+}
+
+/** The legend: one swatch and range per class, then the two hatches. */
+export function legend({ id, title, breaks, palette, format, t, showHidden, showUnknown }) {
+  const items = [];
+  for (let c = 0; c < breaks.length - 1; c++) {
+    const low = breaks[c];
+    const high = breaks[c + 1];
+    const text = low === null ? t('part.legend.upTo', { value: format(high) })
+      : high === null ? t('part.legend.above', { value: format(low) })
+        : low === high ? format(low)
+          : t('part.legend.range', { low: format(low), high: format(high) });
+    items.push(legendItem(swatch({ fill: palette[Math.min(c, palette.length - 1)] }), text));
+  }
+  if (showHidden) items.push(legendItem(swatch({ pattern: HATCH.hidden }), t('part.legend.hidden')));
+  if (showUnknown) items.push(legendItem(swatch({ pattern: HATCH.unknown }), t('part.legend.unknown')));
+  return h('figure', { class: 'legend', id },
+    h('figcaption', { text: title }),
+    h('ul', {}, items));
+}
+
+function legendItem(mark, text) {
+  return h('li', {}, mark, h('span', { text }));
+}
+
+let swatches = 0;
+function swatch({ fill, pattern }) {
+  const root = svg('svg', { width: 24, height: 16, viewBox: '0 0 24 16', 'aria-hidden': 'true', focusable: 'false', class: 'swatch' });
+  let paint = fill;
+  if (pattern) {
+    swatches += 1;
+    const prefix = `legend-${swatches}-`;
+    addPatterns(root, prefix);
+    paint = `url(#${prefix}${pattern})`;
+  }
+  root.append(svg('rect', { x: 0.5, y: 0.5, width: 23, height: 15, fill: paint, stroke: OUTLINE }));
+  return root;
+}
