@@ -30,9 +30,9 @@ function addPatterns(root, prefix = '') {
 
 /**
  * Draws areas on the map. entries: [{feature, value, state: 'value'|'hidden'|'unknown', tooltip}]
- * Returns the Leaflet layer (a feature group), already on the map.
+ * fit: move the map to the areas first. Returns the Leaflet layer (a feature group), on the map.
  */
-export function choroplethLayer({ map, entries, breaks, palette }) {
+export function choroplethLayer({ map, entries, breaks, palette, fit }) {
   const group = L.featureGroup();
   for (const entry of entries) {
     const c = entry.state === 'value' ? classOf(entry.value, breaks) : -1;
@@ -46,6 +46,8 @@ export function choroplethLayer({ map, entries, breaks, palette }) {
     layer.bindTooltip(h('span', { text: entry.tooltip }), { sticky: true });
     group.addLayer(layer);
   }
+  // Leaflet adds layers only once the map has a view, so the view comes first when it is new.
+  if (fit && entries.length) map.fitBounds(group.getBounds(), { padding: [8, 8] });
   group.addTo(map);
   const element = firstPath(group);
   const root = element?.ownerSVGElement;

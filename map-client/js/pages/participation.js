@@ -143,11 +143,9 @@ export async function participationPage(ctx, { container, params, signal }) {
       : state.classification === 'jenks' ? jenksBreaks(values, CLASSES) : quantileBreaks(values, CLASSES);
     const palette = paletteFor(Math.max(1, breaks.length - 1), ratio);
     layer?.remove();
-    layer = choroplethLayer({ map, entries, breaks, palette });
-    if (fitted !== data.areaSet?.id && entries.length) {
-      map.fitBounds(layer.getBounds(), { padding: [8, 8] });
-      fitted = data.areaSet?.id;
-    }
+    const fit = fitted !== data.areaSet?.id;
+    layer = choroplethLayer({ map, entries, breaks, palette, fit });
+    if (fit && entries.length) fitted = data.areaSet?.id;
     const measureName = t(`part.measure.${state.measure}`);
     mapElement.setAttribute('aria-label', t('part.map.label', { measure: measureName, set: data.areaSet?.name ?? '' }));
     legendSlot.replaceChildren(legend({
