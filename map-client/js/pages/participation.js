@@ -85,6 +85,7 @@ export async function participationPage(ctx, { container, params, signal }) {
     controller = new AbortController();
     const fetchSignal = controller.signal;
     status.textContent = t('part.loading');
+    status.dataset.state = 'loading';
     controls.clearErrors();
     try {
       const answer = await ctx.api.get(`/api/projects/${project.id}/participation`, {
@@ -97,11 +98,13 @@ export async function participationPage(ctx, { container, params, signal }) {
       controls.showSet(setId);
       render(features);
       status.textContent = t('part.loaded', { count: answer.areas?.length ?? 0, set: answer.areaSet?.name ?? '' });
+      status.dataset.state = 'ready';
       ctx.announce(status.textContent);
     } catch (error) {
       if (isAbort(error)) return;
       controls.showErrors(error.fields ?? {});
       status.textContent = error.status === 400 ? t('part.badRequest') : t('part.failed');
+      status.dataset.state = 'failed';
     }
   }
 
@@ -403,10 +406,10 @@ function areaTable({ ctx, data, state, onSort }) {
     });
     return h('th', { scope: 'col', 'aria-sort': active ? state.sort.dir : null, class: column.numeric ? 'num' : null }, button);
   }));
-  const body = h('tbody', {}, rows.map((area) => h('tr', { dataset: { areaId: area.areaId } },
+  const body = h('tbody', {}, rows.map((area) => h('tr', { dataset: { areaId: area.areaId, representation: area.representation ?? 'UNKNOWN' } },
     columns.map((column, i) => (i === 0
-      ? h('th', { scope: 'row', text: column.text(area) })
-      : h('td', { class: column.numeric ? 'num' : null, text: column.text(area) }))))));
+      ? h('th', { scope: 'row', dataset: { col: column.key }, text: column.text(area) })
+      : h('td', { class: column.numeric ? 'num' : null, dataset: { col: column.key }, text: column.text(area) }))))));
   const caption = h('caption', { id: 'area-table-caption', text: t('part.table.caption', { count: rows.length }) });
   const table = h('table', { class: 'data', id: 'area-table' }, caption, h('thead', {}, head), body);
   const note = data.view === 'raw' ? null : h('p', { class: 'hint', text: t('part.table.publicNote', { threshold: data.threshold ?? 5 }) });
