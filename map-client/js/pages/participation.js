@@ -241,6 +241,7 @@ function controlForm({ ctx, state, onChange, onRedraw }) {
   const classification = h('select', { id: 'part-classification', name: 'classification', 'aria-describedby': 'part-classification-hint' },
     ['quantiles', 'jenks'].map((c) => h('option', { value: c, text: t(`part.classification.${c}`), selected: c === state.classification })));
   const errors = {};
+  let shownSet = null; // the set the figures are for, also when the server chose it
   const field = (control, label, hint) => {
     errors[control.name] = h('p', { class: 'error', id: `${control.id}-error`, hidden: true });
     return h('div', { class: 'field' }, h('label', { for: control.id, text: label }), control,
@@ -265,7 +266,7 @@ function controlForm({ ctx, state, onChange, onRedraw }) {
       try {
         const answer = await ctx.api.get('/api/area-sets', { signal });
         const sets = Array.isArray(answer) ? answer : answer?.sets ?? [];
-        const current = set.value || state.set;
+        const current = state.set || shownSet;
         set.replaceChildren(...sets.map((s) => h('option', {
           value: s.id,
           text: t('part.set.option', { name: s.name, year: s.year === null || s.year === undefined ? '–' : String(s.year), count: s.areaCount ?? s.count ?? 0 }),
@@ -277,6 +278,7 @@ function controlForm({ ctx, state, onChange, onRedraw }) {
     },
     showSet(id) {
       if (id === undefined || id === null) return;
+      shownSet = id;
       if (![...set.options].some((o) => o.value === String(id))) return;
       set.value = String(id);
     },
