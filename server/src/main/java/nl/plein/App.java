@@ -23,6 +23,7 @@ import nl.plein.accounts.Access;
 import nl.plein.accounts.AccountRoutes;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Sessions;
+import nl.plein.analysis.AreaShapes;
 import nl.plein.analysis.ParticipationRoutes;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
@@ -83,8 +84,8 @@ public final class App {
         var supports = new SupportRoutes(new SupportStore(dataSource));
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
-        var participation = new ParticipationRoutes(new ParticipationStore(dataSource), projectStore,
-                new SmallCounts(SmallCounts.DEFAULT_THRESHOLD));
+        var participation = new ParticipationRoutes(new ParticipationStore(dataSource), new AreaShapes(dataSource),
+                projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
@@ -143,6 +144,8 @@ public final class App {
             routes.post("/api/projects/{id}/proposals", proposals::create, SIGNED_IN);
             routes.get("/api/projects/{id}/places", places::list, ANYONE);
             routes.get("/api/projects/{id}/participation", participation::get, ANYONE); // planners: raw counts
+            routes.get("/api/projects/{id}/participation.csv", participation::csv, ANYONE); // always public
+            routes.get("/api/projects/{id}/participation.geojson", participation::geojson, ANYONE); // always public
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
 
             routes.get("/api/proposals", proposals::list, ANYONE);

@@ -1,7 +1,6 @@
 package nl.plein.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import nl.plein.analysis.Participation.AreaResult;
 import nl.plein.analysis.Participation.Representation;
@@ -74,28 +73,44 @@ public final class SmallCounts {
     }
 
     private List<Hidden> hiddenCells(List<AreaResult> areas, long total) {
-        var hidden = new ArrayList<Hidden>(areas.size());
+        return hide(areas.stream().map(AreaResult::participants).toList(), total);
+    }
+
+    /**
+     * Which cells of one table column may not be shown: those from 1 up to the threshold, and, when
+     * the column's total is shown and exactly one cell is hidden, the visible cell with the smallest
+     * positive count (the lowest index among equals), which would otherwise give the hidden one away.
+     */
+    public List<Hidden> hide(List<Long> cells, long total) {
+        var hidden = new ArrayList<Hidden>(cells.size());
         int small = 0;
-        for (var a : areas) {
-            boolean isSmall = a.participants() > 0 && a.participants() < threshold;
+        for (long cell : cells) {
+            boolean isSmall = cell > 0 && cell < threshold;
             hidden.add(isSmall ? Hidden.SMALL : Hidden.NO);
             small += isSmall ? 1 : 0;
         }
-        boolean totalShown = total >= threshold;
-        if (totalShown && small == 1) {
-            // With the total shown and one area at least the threshold, such an area always exists.
-            var candidates = new ArrayList<Integer>();
-            for (int i = 0; i < areas.size(); i++) {
-                if (hidden.get(i) == Hidden.NO && areas.get(i).participants() > 0) {
-                    candidates.add(i);
+        if (total >= threshold && small == 1) {
+            int smallest = -1;
+            for (int i = 0; i < cells.size(); i++) {
+                if (hidden.get(i) == Hidden.NO && cells.get(i) > 0
+                        && (smallest < 0 || cells.get(i) < cells.get(smallest))) {
+                    smallest = i;
                 }
             }
-            candidates.stream()
-                    .min(Comparator.<Integer>comparingLong(i -> areas.get(i).participants())
-                            .thenComparingLong(i -> areas.get(i).areaId()))
-                    .ifPresent(i -> hidden.set(i, Hidden.SECONDARY));
+            if (smallest >= 0) {
+                hidden.set(smallest, Hidden.SECONDARY);
+            }
         }
         return hidden;
+    }
+
+    /** A cell as shown: "x" when hidden to protect another cell, else {@link #show(long)}. */
+    public String show(long count, Hidden hidden) {
+        return hidden == Hidden.SECONDARY ? "x" : show(count);
+    }
+
+    public int threshold() {
+        return threshold;
     }
 
     private PublicArea area(AreaResult a, Hidden hidden, long shownC, long p) {

@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import nl.plein.areas.AreaAssignment.Count;
-import nl.plein.areas.AreaAssignment.Drawing;
+import nl.plein.gisdata.boundaries.AreaAssignment;
+import nl.plein.gisdata.boundaries.AreaAssignment.Count;
+import nl.plein.gisdata.boundaries.AreaAssignment.Drawing;
 import nl.plein.db.DataAccessException;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
@@ -78,7 +79,7 @@ public final class AreaSetRoutes {
             throw new DataAccessException(e);
         }
         ObjectNode json = report(report);
-        if (report.committed() && report.level() == Level.NEIGHBOURHOOD) {
+        if (report.committed() && !report.unchanged()) {
             json.set("assigned", counts(Sql.transaction(dataSource, c -> AreaAssignment.assignAll(c, report.setId()))));
         }
         ctx.status(report.committed() ? 201 : 200).contentType("application/json").result(json.toString());
@@ -88,12 +89,8 @@ public final class AreaSetRoutes {
         long id = Requests.pathId(ctx, "id", "Boundary set");
         Query.of(ctx);
         var counts = Sql.transaction(dataSource, c -> {
-            String kind = Sql.one(c, "SELECT kind FROM area_sets WHERE id = ?", rs -> rs.getString(1), id)
+            Sql.one(c, "SELECT id FROM area_sets WHERE id = ?", rs -> rs.getLong(1), id)
                     .orElseThrow(() -> ApiError.notFound("Boundary set " + id));
-            if (!kind.equals(Level.NEIGHBOURHOOD.key())) {
-                throw ApiError.conflict("id", "boundary set " + id + " holds " + kind
-                        + " areas; drawings are placed in neighbourhoods");
-            }
             return AreaAssignment.assignAll(c, id);
         });
         ObjectNode json = Json.MAPPER.createObjectNode().put("areaSetId", id);

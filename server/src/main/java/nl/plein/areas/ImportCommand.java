@@ -8,6 +8,7 @@ import nl.plein.db.Database;
 import nl.plein.db.DatabaseUnavailable;
 import nl.plein.db.EmbeddedPostgis;
 import nl.plein.db.Sql;
+import nl.plein.gisdata.boundaries.AreaAssignment;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportException;
 import nl.plein.gisdata.boundaries.ImportOptions;
@@ -58,7 +59,7 @@ public final class ImportCommand {
                 try (Connection c = dataSource.getConnection()) {
                     ImportReport report = ImportBoundaries.run(c, options, line -> System.err.println("  … " + line));
                     System.out.print(report.describe());
-                    if (report.committed() && report.level() == Level.NEIGHBOURHOOD) {
+                    if (report.committed() && !report.unchanged()) {
                         System.out.println("  assigned:    " + AreaAssignment.describe(
                                 Sql.transaction(dataSource, tx -> AreaAssignment.assignAll(tx, report.setId()))));
                     }

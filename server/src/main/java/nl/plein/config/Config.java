@@ -31,7 +31,9 @@ public record Config(
         Basemap basemap,
         Optional<String> basemapUrl,
         Optional<String> geocoderUrl,
-        String defaultLanguage) {
+        String defaultLanguage,
+        int smallCountThreshold,
+        java.time.ZoneId timeZone) {
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -82,7 +84,9 @@ public record Config(
                 reader.choice("PLEIN_BASEMAP", Basemap.PDOK),
                 reader.optional("PLEIN_BASEMAP_URL"),
                 reader.optional("PLEIN_GEOCODER_URL").map(url -> url.replaceAll("/+$", "")),
-                reader.string("PLEIN_DEFAULT_LANGUAGE", "nl"));
+                reader.string("PLEIN_DEFAULT_LANGUAGE", "nl"),
+                reader.integer("PLEIN_SMALL_COUNT_THRESHOLD", 5, 1, 100),
+                reader.zone("PLEIN_TIME_ZONE", "Europe/Amsterdam"));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));
@@ -124,6 +128,16 @@ public record Config(
 
         String string(String name, String fallback) {
             return optional(name).orElse(fallback);
+        }
+
+        java.time.ZoneId zone(String name, String fallback) {
+            String raw = string(name, fallback);
+            try {
+                return java.time.ZoneId.of(raw);
+            } catch (java.time.DateTimeException e) {
+                errors.add(name + " must be a time zone such as Europe/Amsterdam, not '" + raw + "'");
+                return java.time.ZoneId.of(fallback);
+            }
         }
 
         int integer(String name, int fallback, int min, int max) {

@@ -72,6 +72,17 @@ public final class Query {
         });
     }
 
+    /** A calendar date, YYYY-MM-DD. */
+    public Optional<java.time.LocalDate> date(String name) {
+        return text(name, 10).map(raw -> {
+            try {
+                return java.time.LocalDate.parse(raw);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ApiError.invalid(name, "must be a date written YYYY-MM-DD, not '" + raw + "'");
+            }
+        });
+    }
+
     public <E extends Enum<E>> Optional<E> choice(String name, Class<E> type) {
         return text(name, 64).map(raw -> Choices.parse(name, raw, type));
     }

@@ -18,7 +18,10 @@ SELECT p.id,
                'status', p.status,
                'locationMethod', p.location_method,
                'author', json_build_object('id', a.id, 'displayName', a.display_name),
-               'areaId', p.area_id,
+               -- its neighbourhood in the newest neighbourhood-level boundary set
+               'areaId', (SELECT pl.area_id FROM placements pl
+                           WHERE pl.drawing = 'proposal' AND pl.drawing_id = p.id
+                             AND pl.area_set_id = (SELECT max(s.id) FROM area_sets s WHERE s.kind = 'neighbourhood')),
                'supportCount', p.support_count,
                'supportedByMe', CASE WHEN ?::bigint > 0 THEN EXISTS (
                                     SELECT 1 FROM supports s WHERE s.proposal_id = p.id AND s.account_id = ?::bigint)

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class ParticipationApiTest {
     static TestServer server;
     static long projectId;
+    static Client planner;
 
     @BeforeAll
     static void start() throws SQLException {
@@ -49,6 +50,7 @@ class ParticipationApiTest {
                            AS a (set_name, code, name, population, x0, x1)
                       JOIN area_sets s ON s.name = a.set_name""");
         }
+        planner = server.signedIn("planner@test.example", Role.PLANNER);
         var author = resident("noord1", "Noord");
         long proposalId = author.post("/api/projects/" + projectId + "/proposals", proposal(INSIDE_POINT, "Bankjes"))
                 .expect(201).json().get("id").asLong();
@@ -86,13 +88,31 @@ class ParticipationApiTest {
         server.close();
     }
 
+    private static JsonNode planner(String query) {
+        return planner.get("/api/projects/" + projectId + "/participation" + query).expect(200).json();
+    }
+
+    private static JsonNode area(JsonNode body, String name) {
+        for (JsonNode a : body.get("areas")) {
+            if (a.get("name").asText().equals(name)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no area " + name + " in " + body.get("areas"));
+    }
+
     @Test
     void aPlannerSeesRawCountsWithRatesAndIntervals() {
-        JsonNode body = server.signedIn("planner@test.example", Role.PLANNER)
-                .get("/api/projects/" + projectId + "/participation").expect(200).json();
+        JsonNode body = planner("");
+        assertEquals("raw", body.get("view").asText());
+        assertEquals("Buurten 2025", body.get("areaSet").get("name").asText());
+        assertTrue(body.get("method").asText().contains("Buurten 2025"), "the method names the boundary set");
 
-        assertEquals(8, body.get("participants").asLong());
-        assertEquals(3000, body.get("population").asLong());
+        var totals = body.get("totals");
+        assertEquals(8, totals.get("participants").asLong());
+        assertEquals(8, totals.get("participantsAllAreas").asLong());
+        assertEquals(1, totals.get("participantsWithoutArea").asLong(), "the one without a home area");
+        assertEquals(3000, totals.get("population").asLong());
         var areas = body.get("areas");
         assertEquals(List.of("Noord", "Onbekend", "Zuid"),
                 List.of(areas.get(0).get("name").asText(), areas.get(1).get("name").asText(),
@@ -101,7 +121,7 @@ class ParticipationApiTest {
         assertEquals(6, noord.get("participants").asLong());
         assertEquals(6.0, noord.get("ratePer1000").asDouble(), 1e-12);
         assertEquals((6.0 / 8) / (1000.0 / 3000), noord.get("ratio").asDouble(), 1e-12);
-        assertTrue(noord.get("ratioLower").asDouble() > 0);
+        assertEquals(Participation.garwoodLower(6) / (1000.0 * 8 / 3000), noord.get("ratioLower").asDouble(), 1e-12);
         var unknown = areas.get(1);
         assertTrue(unknown.get("population").isNull());
         assertTrue(unknown.get("ratePer1000").isNull());
@@ -111,21 +131,142 @@ class ParticipationApiTest {
     }
 
     @Test
+    void activityIsCountedWhereItLiesAndFlowsFromHomeToProposal() {
+        JsonNode body = planner("");
+        var totals = body.get("totals");
+        assertEquals(List.of(1L, 0L, 4L, 5L), List.of(totals.get("proposals").asLong(), totals.get("variants").asLong(),
+                totals.get("comments").asLong(), totals.get("supports").asLong()), "the other project is not counted");
+        // The proposal, its unpinned comments and its supports all lie in Zuid (lon 5.505).
+        var zuid = area(body, "Zuid");
+        assertEquals(List.of(1L, 4L, 5L), List.of(zuid.get("proposals").asLong(), zuid.get("comments").asLong(),
+                zuid.get("supports").asLong()));
+        assertEquals(0, area(body, "Noord").get("proposals").asLong());
+
+        var flows = body.get("flows");
+        assertEquals(1, flows.size());
+        assertEquals("Noord", flows.get(0).get("homeName").asText());
+        assertEquals("Zuid", flows.get(0).get("proposalName").asText());
+        assertEquals(1, flows.get(0).get("proposals").asLong());
+
+        // From Noord's centroid (5.45, 52.5) to the proposal (5.505, 52.505), measured independently on
+        // the spheroid; the planar UTM distance Plein uses agrees within a few parts in a thousand.
+        double geodesic;
+        try (var c = server.dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT ST_Distance('SRID=4326;POINT(5.45 52.5)'::geography,"
+                     + " 'SRID=4326;POINT(5.505 52.505)'::geography)")) {
+            rs.next();
+            geodesic = rs.getDouble(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        var distances = body.get("distances");
+        assertEquals(1, distances.get("proposals").asLong());
+        assertEquals(geodesic, distances.get("medianMetres").asDouble(), geodesic * 0.003);
+        assertEquals(1, distances.get("bins").get(4).get("proposals").asLong(), "3.8 km: the 2-5 km bin");
+
+        var weekly = body.get("weekly");
+        assertEquals(1, weekly.size(), "everything happened this week");
+        assertEquals(9, weekly.get(0).get("participants").asLong(), "including the one without a home area");
+        assertEquals(9, weekly.get(0).get("newParticipants").asLong());
+        assertEquals(4, weekly.get(0).get("comments").asLong());
+    }
+
+    @Test
+    void aDateRangeAndAnotherBoundarySetAreHonoured() throws SQLException {
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusDays(1).toString();
+        JsonNode later = planner("?from=" + tomorrow);
+        assertEquals(0, later.get("totals").get("participantsAllAreas").asLong());
+        assertEquals(0, later.get("weekly").size());
+        assertEquals(tomorrow, later.get("from").asText());
+        assertTrue(later.get("method").asText().contains("from " + tomorrow));
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(1).toString();
+        assertEquals(8, planner("?from=" + yesterday + "&to=" + tomorrow).get("totals").get("participants").asLong());
+
+        long old;
+        try (var c = server.dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT id FROM area_sets WHERE name = 'Buurten 2024'")) {
+            rs.next();
+            old = rs.getLong(1);
+        }
+        JsonNode byOldSet = planner("?set=" + old);
+        assertEquals(1, byOldSet.get("areas").size());
+        assertEquals(8, area(byOldSet, "Oud").get("participants").asLong(), "homes in the newer set, counted in Oud");
+        assertEquals(1, area(byOldSet, "Oud").get("proposals").asLong());
+    }
+
+    @Test
+    void badParametersAreProblemsNamingTheField() {
+        var anyone = server.anonymous();
+        String base = "/api/projects/" + projectId + "/participation";
+        for (var bad : List.of(List.of("?from=2026-13-01", "from"), List.of("?to=yesterday", "to"),
+                List.of("?from=2026-05-02&to=2026-05-01", "to"), List.of("?set=0", "set"), List.of("?set=999999", "set"),
+                List.of("?colour=red", "colour"), List.of("?set=1&set=2", "set"))) {
+            var response = anyone.get(base + bad.get(0)).expect(400);
+            assertTrue(response.header("Content-Type").startsWith("application/problem+json"), bad.toString());
+            assertTrue(response.body().contains("\"" + bad.get(1) + "\""), bad + " names its field: " + response.body());
+        }
+        anyone.get(base + ".csv?table=people").expect(400);
+        anyone.get(base + ".geojson?table=weekly").expect(400);
+    }
+
+    @Test
     void everyoneElseSeesThePublicFormWithoutRawSmallCounts() {
         for (var client : List.of(server.anonymous(), server.signedIn("bewoner@test.example", Role.RESIDENT))) {
             var response = client.get("/api/projects/" + projectId + "/participation").expect(200);
             JsonNode body = response.json();
 
-            assertEquals("10", body.get("participants").asText());
+            assertEquals("public", body.get("view").asText());
+            assertEquals("10", body.get("totals").get("participants").asText());
+            assertEquals("<5", body.get("totals").get("participantsWithoutArea").asText());
             var areas = body.get("areas");
             assertEquals("x", areas.get(0).get("participants").asText(), "Noord hidden: Zuid = total - Noord");
             assertEquals("SECONDARY", areas.get(0).get("hidden").asText());
             assertEquals("0", areas.get(1).get("participants").asText());
             assertEquals("<5", areas.get(2).get("participants").asText());
             assertTrue(areas.get(2).get("ratePer1000").isNull());
-            assertFalse(body.has("lorenz"));
-            assertFalse(response.body().contains("ratioLower"));
+            assertEquals("<5", areas.get(2).get("comments").asText());
+            assertEquals("5", areas.get(2).get("supports").asText());
+            assertEquals(0, body.get("lorenz").size());
+            assertTrue(areas.get(0).get("ratioLower").isNull());
+            assertEquals(0, body.get("flows").size(), "a pair of fewer than 5 proposals is not listed");
+            assertTrue(body.get("distances").get("medianMetres").isNull(), "one distance is one person's");
+            assertEquals("10", body.get("weekly").get(0).get("participants").asText());
         }
+    }
+
+    @Test
+    void exportsAreAlwaysThePublicForm() {
+        var csv = planner.get("/api/projects/" + projectId + "/participation.csv").expect(200);
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"));
+        assertTrue(csv.header("Content-Disposition").contains("attachment"));
+        var lines = csv.body().split("\r\n");
+        assertEquals("area_id,code,name,population,participants,rate_per_1000,ratio,representation,proposals,"
+                + "variants,comments,supports", lines[0]);
+        assertEquals(4, lines.length, "a header and three areas");
+        assertTrue(lines[1].contains(",Noord,1000,x,"), lines[1]);
+        assertTrue(lines[3].contains(",Zuid,2000,<5,"), lines[3]);
+
+        var weekly = planner.get("/api/projects/" + projectId + "/participation.csv?table=weekly").expect(200).body();
+        assertTrue(weekly.split("\r\n")[1].contains(",10,10,<5,0,<5,5"), weekly);
+
+        JsonNode geojson = planner.get("/api/projects/" + projectId + "/participation.geojson").expect(200).json();
+        assertEquals("FeatureCollection", geojson.get("type").asText());
+        assertEquals(3, geojson.get("features").size());
+        var feature = geojson.get("features").get(0);
+        assertTrue(feature.get("geometry").get("type").asText().endsWith("Polygon"));
+        assertEquals("x", feature.get("properties").get("participants").asText());
+        assertTrue(geojson.get("method").asText().contains("Public counts"));
+        assertFalse(geojson.toString().contains("ratioLower"));
+    }
+
+    @Test
+    void csvCellsAreQuotedAndNeverFormulas() {
+        assertEquals("Noord", ParticipationRoutes.cell("Noord"));
+        assertEquals("\"Oost, west\"", ParticipationRoutes.cell("Oost, west"));
+        assertEquals("\"De \"\"Hoek\"\"\"", ParticipationRoutes.cell("De \"Hoek\""));
+        assertEquals("'=SUM(A1)", ParticipationRoutes.cell("=SUM(A1)"));
+        assertEquals("'@home", ParticipationRoutes.cell("@home"));
+        assertEquals("-1.5", ParticipationRoutes.cell("-1.5"));
     }
 
     @Test

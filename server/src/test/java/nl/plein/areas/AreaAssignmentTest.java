@@ -53,13 +53,19 @@ class AreaAssignmentTest {
         return admin.post("/api/area-sets?name=" + name + "&year=" + year + "&dryRun=false", body).expect(201).json();
     }
 
-    /** The code of the area a row lies in, or null. */
+    /** The code of the area a drawing lies in, in the newest neighbourhood set, or null. */
     private String areaOf(String table, long id) throws SQLException {
+        return areaOf(table, id, null);
+    }
+
+    /** The code of the area a drawing lies in, in the given set (null: the newest neighbourhood set), or null. */
+    private String areaOf(String table, long id, Long set) throws SQLException {
+        String drawing = table.substring(0, table.length() - 1);
         try (Connection c = server.dataSource.getConnection()) {
-            String code = Sql.one(c, "SELECT coalesce(a.code, '(none)') FROM " + table
-                    + " t LEFT JOIN areas a ON a.id = t.area_id WHERE t.id = ?", rs -> rs.getString(1), id)
-                    .orElseThrow(() -> new AssertionError(table + " " + id));
-            return code.equals("(none)") ? null : code;
+            return Sql.one(c, "SELECT a.code FROM placements pl JOIN areas a ON a.id = pl.area_id"
+                    + " WHERE pl.drawing = ? AND pl.drawing_id = ? AND pl.area_set_id = coalesce(?::bigint,"
+                    + " (SELECT max(id) FROM area_sets WHERE kind = 'neighbourhood'))", rs -> rs.getString(1),
+                    drawing, id, set).orElse(null);
         }
     }
 
@@ -123,12 +129,23 @@ class AreaAssignmentTest {
         }
         assertNull(areaOf("comments", plain));
 
+        // The older set keeps its placements: participation can still be read by it.
+        assertEquals("BU0001", areaOf("proposals", west, first));
+        assertEquals("BU0002", areaOf("proposals", east, first));
+
+        // Placing a set again puts back what is missing and leaves what is right alone.
+        try (Connection c = server.dataSource.getConnection()) {
+            Sql.update(c, "DELETE FROM placements WHERE area_set_id = ? AND drawing = 'proposal'", first);
+        }
+        assertNull(areaOf("proposals", west, first));
         JsonNode back = admin.post("/api/area-sets/" + first + "/assign", Map.of()).expect(200).json();
         assertEquals(2, back.get("assigned").get("proposals").get("changed").asInt());
-        assertEquals("BU0001", areaOf("proposals", west));
-        assertEquals("BU0002", areaOf("proposals", east));
-        assertEquals("BU0002", areaOf("variants", variant));
-        assertEquals("BU0001", areaOf("comments", pinned));
+        assertEquals(0, back.get("assigned").get("variants").get("changed").asInt());
+        assertEquals("BU0001", areaOf("proposals", west, first));
+        assertEquals("BU0002", areaOf("proposals", east, first));
+        assertEquals("BU0002", areaOf("variants", variant, first));
+        assertEquals("BU0001", areaOf("comments", pinned, first));
+        assertEquals("BU0003", areaOf("proposals", west), "the newest set is untouched");
         JsonNode again = admin.post("/api/area-sets/" + first + "/assign", Map.of()).expect(200).json();
         assertEquals(0, again.get("assigned").get("proposals").get("changed").asInt(), "nothing left to change");
 

@@ -82,6 +82,16 @@ public final class BoundaryImporter {
         }
         long setId = insertSet(c, source, options, sourceName);
         insertAreas(c, setId, source);
+        // Analysis measures distances in metres: the source's CRS when it is metric, else a UTM zone.
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE area_sets SET metric_srid = metric_srid(?,
+                       (SELECT ST_Centroid(ST_Extent(a.geom)) FROM areas a WHERE a.area_set_id = ?))
+                 WHERE id = ?""")) {
+            st.setInt(1, source.srid());
+            st.setLong(2, setId);
+            st.setLong(3, setId);
+            st.executeUpdate();
+        }
         int linked = 0;
         int missing = 0;
         if (parentSet != null) {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import nl.plein.gisdata.boundaries.AreaAssignment;
 import nl.plein.gisdata.demo.DemoDataset.Account;
 import nl.plein.gisdata.demo.DemoDataset.Area;
 import nl.plein.gisdata.demo.DemoDataset.Comment;
@@ -121,8 +122,8 @@ final class DemoWriter {
 
         List<Proposal> proposals = data.proposals();
         long[] proposalIds = insert("INSERT INTO proposals (project_id, author_id, title, description, category, "
-                + "geom, status, area_id, hidden, created_at, updated_at) VALUES (?, ?, ?, ?, ?, " + GEOM
-                + ", ?, ?, ?, ?, ?)", proposals.size(), (s, i) -> {
+                + "geom, status, hidden, created_at, updated_at) VALUES (?, ?, ?, ?, ?, " + GEOM
+                + ", ?, ?, ?, ?)", proposals.size(), (s, i) -> {
                     Proposal p = proposals.get(i);
                     s.setLong(1, projectIds[p.project()]);
                     s.setLong(2, accountIds[p.author()]);
@@ -131,10 +132,9 @@ final class DemoWriter {
                     s.setString(5, p.category());
                     s.setBytes(6, wkb.write(p.geom()));
                     s.setString(7, p.status());
-                    setNullable(s, 8, p.area() == null ? null : areaIds[p.area()], Types.BIGINT);
-                    s.setBoolean(9, p.hidden());
-                    s.setObject(10, time(p.createdAt()));
-                    s.setObject(11, time(p.updatedAt()));
+                    s.setBoolean(8, p.hidden());
+                    s.setObject(9, time(p.createdAt()));
+                    s.setObject(10, time(p.updatedAt()));
                 });
 
         List<Decision> decisions = data.decisions();
@@ -191,6 +191,14 @@ final class DemoWriter {
                     s.setLong(5, accountIds[m.moderator()]);
                     s.setObject(6, time(m.at()));
                 });
+
+        // Vijverdal is a Dutch town: distances are measured in the Dutch national grid. Then every
+        // drawing is placed in its buurt by the same rule the server applies when drawings are written.
+        try (PreparedStatement st = connection.prepareStatement("UPDATE area_sets SET metric_srid = 28992 WHERE id = ?")) {
+            st.setLong(1, areaSet);
+            st.executeUpdate();
+        }
+        AreaAssignment.assignAll(connection, areaSet);
 
         return new Counts(areas.size(), accounts.size(), projects.size(), places.size(), proposals.size(),
                 decisions.size(), variants.size(), data.comments().size(), supports.size(), moderation.size());
