@@ -73,13 +73,15 @@ export function paletteFor(classes, diverging) {
 }
 
 /** The legend: one swatch and range per class, then the two hatches. */
-export function legend({ id, title, breaks, palette, format, t, showHidden, showUnknown }) {
+export function legend({ id, title, breaks, palette, format, t, showHidden, showUnknown, integer = false }) {
   const items = [];
   for (let c = 0; c < breaks.length - 1; c++) {
-    const low = breaks[c];
+    // Class c holds values above breaks[c] (except the first, which holds it too): for counts
+    // the range starts at the next whole number, so neighbouring classes do not seem to overlap.
+    const low = breaks[c] !== null && c > 0 && integer ? breaks[c] + 1 : breaks[c];
     const high = breaks[c + 1];
     const text = low === null ? t('part.legend.upTo', { value: format(high) })
-      : high === null ? t('part.legend.above', { value: format(low) })
+      : high === null ? t('part.legend.above', { value: format(breaks[c]) })
         : low === high ? format(low)
           : t('part.legend.range', { low: format(low), high: format(high) });
     items.push(legendItem(swatch({ fill: palette[Math.min(c, palette.length - 1)] }), text));

@@ -159,6 +159,7 @@ export async function participationPage(ctx, { container, params, signal }) {
       breaks,
       palette,
       format: (v) => formatMeasure(ctx, state.measure, v),
+      integer: !POPULATION_MEASURES.has(state.measure) && breaks.every((b) => Number.isInteger(b)),
       t,
       showHidden: data.view !== 'raw' || entries.some((e) => e.state === 'hidden'),
       showUnknown: POPULATION_MEASURES.has(state.measure) || entries.some((e) => e.state === 'unknown'),
