@@ -270,7 +270,9 @@ function controlForm({ ctx, state, onChange, onRedraw }) {
         const current = state.set || shownSet;
         set.replaceChildren(...sets.map((s) => h('option', {
           value: s.id,
-          text: t('part.set.option', { name: s.name, year: s.year === null || s.year === undefined ? '–' : String(s.year), count: s.areaCount ?? s.count ?? 0 }),
+          text: s.year === null || s.year === undefined
+            ? t('part.set.optionNoYear', { name: s.name, count: s.areaCount ?? s.count ?? 0 })
+            : t('part.set.option', { name: s.name, year: String(s.year), count: s.areaCount ?? s.count ?? 0 }),
         })));
         if (current) set.value = String(current);
       } catch {
