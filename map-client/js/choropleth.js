@@ -110,3 +110,46 @@ function swatch({ fill, pattern }) {
   root.append(svg('rect', { x: 0.5, y: 0.5, width: 23, height: 15, fill: paint, stroke: OUTLINE }));
   return root;
 }
+
+/** An area's centre for drawing flows: the centroid of its largest outer ring ([lat, lng]). */
+export function centreOf(feature) {
+  const g = feature.geometry;
+  const polygons = g?.type === 'MultiPolygon' ? g.coordinates : g?.type === 'Polygon' ? [g.coordinates] : [];
+  let best = null;
+  for (const polygon of polygons) {
+    const ring = polygon[0] ?? [];
+    let area = 0;
+    let x = 0;
+    let y = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+      area += cross;
+      x += (ring[j][0] + ring[i][0]) * cross;
+      y += (ring[j][1] + ring[i][1]) * cross;
+    }
+    if (area !== 0 && (!best || Math.abs(area) > best.size)) best = { size: Math.abs(area), at: [y / (3 * area), x / (3 * area)] };
+  }
+  return best?.at ?? null;
+}
+
+/**
+ * Flows from home area to proposal area as lines on the map, thicker for more proposals, with a
+ * dot where the proposals are; proposals in the home area itself are a ring. flows: [{from,
+ * to ([lat, lng]), count (number), label}]. Lines have a white casing so they read on any class.
+ */
+export function flowLayer({ map, flows }) {
+  const group = L.featureGroup();
+  const max = Math.max(1, ...flows.map((f) => f.count));
+  for (const flow of flows) {
+    const weight = 2 + (6 * flow.count) / max;
+    const tooltip = h('span', { text: flow.label });
+    if (flow.from[0] === flow.to[0] && flow.from[1] === flow.to[1]) {
+      group.addLayer(L.circleMarker(flow.to, { radius: 6 + weight, color: OUTLINE, weight: 2, fill: false }).bindTooltip(tooltip));
+      continue;
+    }
+    group.addLayer(L.polyline([flow.from, flow.to], { color: '#ffffff', weight: weight + 3, opacity: 0.9, interactive: false }));
+    group.addLayer(L.polyline([flow.from, flow.to], { color: OUTLINE, weight, opacity: 0.9 }).bindTooltip(tooltip, { sticky: true }));
+    group.addLayer(L.circleMarker(flow.to, { radius: 3 + weight / 2, color: '#ffffff', weight: 2, fillColor: OUTLINE, fillOpacity: 1 }).bindTooltip(tooltip));
+  }
+  return group.addTo(map);
+}

@@ -8,7 +8,7 @@ import { createMap, destroyMap } from '../map.js';
 import { loadProject } from '../projects.js';
 import { isAbort } from '../api.js';
 import { quantileBreaks, jenksBreaks, RATIO_BREAKS } from '../classify.js';
-import { choroplethLayer, legend, paletteFor } from '../choropleth.js';
+import { choroplethLayer, flowLayer, centreOf, legend, paletteFor } from '../choropleth.js';
 import { lorenzChart, barChart } from '../charts.js';
 
 const CLASSES = 5;
@@ -29,7 +29,7 @@ export async function participationPage(ctx, { container, params, signal }) {
     return { title: t('project.missing') };
   }
   const state = remembered.get(project.id)
-    ?? { set: '', from: '', to: '', measure: 'participants', classification: 'quantiles', sort: { key: 'participants', dir: 'descending' } };
+    ?? { set: '', from: '', to: '', measure: 'participants', classification: 'quantiles', showFlows: false, sort: { key: 'participants', dir: 'descending' } };
   remembered.set(project.id, state);
   const title = t('part.title', { title: project.properties.title });
 
@@ -38,6 +38,10 @@ export async function participationPage(ctx, { container, params, signal }) {
   const controls = controlForm({ ctx, state, onChange: () => load(), onRedraw: () => redraw() });
   const mapElement = h('div', { id: 'participation-map', class: 'part-map' });
   const legendSlot = h('div', { class: 'legend-slot' });
+  const flowCheckbox = h('input', { type: 'checkbox', id: 'part-show-flows', checked: state.showFlows });
+  const flowToggle = h('div', { class: 'checkbox' }, flowCheckbox,
+    h('label', { for: 'part-show-flows', text: t('part.map.showFlows', { count: TOP_FLOWS }) }));
+  flowCheckbox.addEventListener('change', () => { state.showFlows = flowCheckbox.checked; redraw(); });
   const slots = {
     totals: h('div'), table: h('div'), lorenz: h('div'), under: h('div'),
     flows: h('div'), distances: h('div'), weekly: h('div'), exports: h('div'), method: h('div'),
@@ -52,7 +56,7 @@ export async function participationPage(ctx, { container, params, signal }) {
     controls.form,
     status,
     section('totals', t('part.totals.heading'), slots.totals),
-    section('map', t('part.map.heading'), h('div', { class: 'map-with-legend' }, mapElement, legendSlot)),
+    section('map', t('part.map.heading'), flowToggle, h('div', { class: 'map-with-legend' }, mapElement, legendSlot)),
     section('areas', t('part.table.heading'), slots.table),
     section('under', t('part.under.heading'), slots.under),
     section('lorenz', t('part.lorenz.heading'), slots.lorenz),
@@ -66,6 +70,7 @@ export async function participationPage(ctx, { container, params, signal }) {
   const map = createMap({ element: mapElement, ctx, label: t('part.map.label') });
   const geometry = new Map(); // area set id → features
   let layer = null;
+  let flowLines = null;
   let fitted = null;
   let controller = null;
   let data = null;
@@ -149,8 +154,10 @@ export async function participationPage(ctx, { container, params, signal }) {
     const fit = fitted !== data.areaSet?.id;
     layer = choroplethLayer({ map, entries, breaks, palette, fit });
     if (fit && entries.length) fitted = data.areaSet?.id;
+    flowLines?.remove();
+    flowLines = state.showFlows ? flowLayer({ map, flows: flowLinesOf(ctx, data, features) }) : null;
     const measureName = t(`part.measure.${state.measure}`);
-    mapElement.setAttribute('aria-label', t('part.map.label', { measure: measureName, set: data.areaSet?.name ?? '' }));
+    mapElement.setAttribute('aria-label', t(state.showFlows ? 'part.map.labelFlows' : 'part.map.label', { measure: measureName, set: data.areaSet?.name ?? '' }));
     legendSlot.replaceChildren(legend({
       id: 'part-legend',
       title: ratio ? t('part.legend.ratioTitle') : t('part.legend.title', {
@@ -453,6 +460,18 @@ function lorenzSection(ctx, data) {
     labels: { x: t('part.lorenz.x'), y: t('part.lorenz.y') },
   });
   return [h('figure', { class: 'chart-figure' }, chart), text];
+}
+
+/** The largest flows with a count to draw (hidden ones are left off the map), as map lines. */
+function flowLinesOf(ctx, data, features) {
+  const centres = new Map(features.map((f) => [f.id ?? f.properties?.id, centreOf(f)]));
+  return (data.flows ?? []).slice(0, TOP_FLOWS).flatMap((f) => {
+    const count = countNumber(f.proposals);
+    const from = centres.get(f.homeAreaId);
+    const to = centres.get(f.proposalAreaId);
+    if (!count || !from || !to) return [];
+    return [{ from, to, count, label: ctx.i18n.t('part.flows.line', { home: f.homeName ?? '', area: f.proposalName ?? '', count }) }];
+  });
 }
 
 function flowsSection(ctx, data) {

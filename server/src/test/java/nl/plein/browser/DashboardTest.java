@@ -151,6 +151,10 @@ class DashboardTest {
         page.locator("#part-measure").selectOption("ratePer1000");
         page.locator("#part-classification").selectOption("jenks");
         assertTrue(page.locator("#part-legend li").count() >= 2);
+        int flows = page.locator("#flow-table tbody tr").count();
+        assertTrue(flows > 0, "the demo has proposals by people with a home area");
+        page.locator("#part-show-flows").check();
+        assertTrue(page.locator("#participation-map path.leaflet-interactive").count() > rows, "flows drawn as lines");
 
         // The chosen period goes into every download link, with the area set.
         page.locator("#part-from").fill("2020-01-01");
