@@ -73,7 +73,7 @@ export function paletteFor(classes, diverging) {
 }
 
 /** The legend: one swatch and range per class, then the two hatches. */
-export function legend({ id, title, breaks, palette, format, t, showHidden, showUnknown, integer = false }) {
+export function legend({ id, title, breaks, palette, format, t, showHidden, showUnknown, integer = false, threshold = 5 }) {
   const items = [];
   for (let c = 0; c < breaks.length - 1; c++) {
     // Class c holds values above breaks[c] (except the first, which holds it too): for counts
@@ -86,7 +86,7 @@ export function legend({ id, title, breaks, palette, format, t, showHidden, show
           : t('part.legend.range', { low: format(low), high: format(high) });
     items.push(legendItem(swatch({ fill: palette[Math.min(c, palette.length - 1)] }), text));
   }
-  if (showHidden) items.push(legendItem(swatch({ pattern: HATCH.hidden }), t('part.legend.hidden')));
+  if (showHidden) items.push(legendItem(swatch({ pattern: HATCH.hidden }), t('part.legend.hidden', { threshold })));
   if (showUnknown) items.push(legendItem(swatch({ pattern: HATCH.unknown }), t('part.legend.unknown')));
   return h('figure', { class: 'legend', id },
     h('figcaption', { text: title }),

@@ -92,6 +92,13 @@ export async function participationPage(ctx, { container, params, signal }) {
     status.textContent = t('part.loading');
     status.dataset.state = 'loading';
     controls.clearErrors();
+    // Caught here, in the reader's language, rather than sent for the server to refuse.
+    if (state.from && state.to && state.to < state.from) {
+      controls.showErrors({ to: t('part.error.toBeforeFrom') }, ctx.i18n.language);
+      status.textContent = t('part.badRequest');
+      status.dataset.state = 'failed';
+      return;
+    }
     try {
       const answer = await ctx.api.get(`/api/projects/${project.id}/participation`, {
         query: { set: state.set, from: state.from, to: state.to }, signal: fetchSignal,
@@ -107,7 +114,7 @@ export async function participationPage(ctx, { container, params, signal }) {
       ctx.announce(status.textContent);
     } catch (error) {
       if (isAbort(error)) return;
-      controls.showErrors(error.fields ?? {});
+      controls.showErrors(error.fields ?? {}, 'en'); // the server's messages are in English
       status.textContent = error.status === 400 ? t('part.badRequest') : t('part.failed');
       status.dataset.state = 'failed';
     }
@@ -141,7 +148,7 @@ export async function participationPage(ctx, { container, params, signal }) {
       const area = byId.get(feature.id ?? feature.properties?.id);
       if (!area) continue;
       const { value, state: kind } = measureOf(area, state.measure);
-      const valueText = kind === 'hidden' ? t('part.legend.hidden')
+      const valueText = kind === 'hidden' ? hiddenText(ctx, area, state.measure, data.threshold ?? 5)
         : kind === 'unknown' ? t('part.legend.unknown') : formatMeasure(ctx, state.measure, value);
       entries.push({ feature, value, state: kind, tooltip: `${area.name}: ${valueText}` });
     }
@@ -166,6 +173,7 @@ export async function participationPage(ctx, { container, params, signal }) {
       breaks,
       palette,
       format: (v) => formatMeasure(ctx, state.measure, v),
+      threshold: data.threshold ?? 5,
       integer: !POPULATION_MEASURES.has(state.measure) && breaks.every((b) => Number.isInteger(b)),
       t,
       showHidden: data.view !== 'raw' || entries.some((e) => e.state === 'hidden'),
@@ -237,6 +245,13 @@ function fraction(ctx, value) {
   return ctx.i18n.formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
+/** Why an area's figure is hidden, for its tooltip. */
+function hiddenText(ctx, area, measure, threshold) {
+  const raw = POPULATION_MEASURES.has(measure) ? area.participants : area[measure];
+  const secondary = raw === 'x' || (measure === 'participants' && area.hidden === 'SECONDARY');
+  return ctx.i18n.t(secondary ? 'part.hidden.secondary' : 'part.hidden.small', { threshold });
+}
+
 // ——— controls ———
 
 function controlForm({ ctx, state, onChange, onRedraw }) {
@@ -302,11 +317,12 @@ function controlForm({ ctx, state, onChange, onRedraw }) {
         else control.removeAttribute('aria-describedby');
       }
     },
-    showErrors(fields) {
+    showErrors(fields, lang) {
       for (const [name, message] of Object.entries(fields)) {
         const slot = errors[name];
         if (!slot) continue;
         slot.hidden = false;
+        slot.lang = lang;
         slot.textContent = message;
         form.elements[name].setAttribute('aria-invalid', 'true');
         form.elements[name].setAttribute('aria-describedby', slot.id);
