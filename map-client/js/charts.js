@@ -43,6 +43,7 @@ export function lorenzChart({ points, title, description, labels, id }) {
     svg('rect', { x: x(0), y: y(1), width: plot, height: plot, class: 'chart-frame' }),
     svg('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), class: 'chart-equality' }),
     svg('polyline', { points: curve, class: 'chart-line' }),
+    svg('text', { x: x(0.42), y: y(0.48), transform: `rotate(-45 ${x(0.42)} ${y(0.48)})`, 'text-anchor': 'middle', class: 'chart-tick', text: labels.equality }),
     svg('text', { x: x(0.5), y: size - 6, 'text-anchor': 'middle', class: 'chart-label', text: labels.x }),
     svg('text', { x: 12, y: y(0.5), 'text-anchor': 'middle', transform: `rotate(-90 12 ${y(0.5)})`, class: 'chart-label', text: labels.y }),
     svg('text', { x: x(0), y: y(0) + 14, 'text-anchor': 'middle', class: 'chart-tick', text: '0' }),

@@ -473,7 +473,7 @@ function lorenzSection(ctx, data) {
     points,
     title: t('part.lorenz.title'),
     description: t('part.lorenz.desc', { count: points.length }),
-    labels: { x: t('part.lorenz.x'), y: t('part.lorenz.y') },
+    labels: { x: t('part.lorenz.x'), y: t('part.lorenz.y'), equality: t('part.lorenz.equality') },
   });
   return [h('figure', { class: 'chart-figure' }, chart), text];
 }
