@@ -67,7 +67,7 @@ export async function participationPage(ctx, { container, params, signal }) {
     slots.method,
   );
 
-  const map = createMap({ element: mapElement, ctx, label: t('part.map.label') });
+  const map = createMap({ element: mapElement, ctx, label: t('part.map.heading') }); // labelled fully once drawn
   const geometry = new Map(); // area set id → features
   let layer = null;
   let flowLines = null;
@@ -120,6 +120,11 @@ export async function participationPage(ctx, { container, params, signal }) {
     }
   }
 
+  // Sorting redraws the table only; the map and the rest stay as they are.
+  function renderTable() {
+    slots.table.replaceChildren(...present(areaTable({ ctx, data, state, onSort: renderTable })));
+  }
+
   function render(features) {
     shownFeatures = features;
     const raw = data.view === 'raw';
@@ -129,15 +134,16 @@ export async function participationPage(ctx, { container, params, signal }) {
     controls.classification.disabled = state.measure === 'ratio';
     slots.totals.replaceChildren(totalsList(ctx, data));
     drawMap(features);
-    slots.table.replaceChildren(...present(areaTable({ ctx, data, state, onSort: redraw })));
+    renderTable();
     slots.under.replaceChildren(underList(ctx, data));
     slots.lorenz.replaceChildren(...present(lorenzSection(ctx, data)));
     slots.flows.replaceChildren(...present(flowsSection(ctx, data)));
     slots.distances.replaceChildren(...present(distancesSection(ctx, data)));
     slots.weekly.replaceChildren(...present(weeklySection(ctx, data)));
     slots.exports.replaceChildren(exportLinks(ctx, project.id, data, state));
+    const methodOpen = slots.method.querySelector('details')?.open ?? false;
     slots.method.replaceChildren(data.method
-      ? h('details', { class: 'method' }, h('summary', { text: t('part.method') }), h('p', { lang: 'en', text: data.method }))
+      ? h('details', { class: 'method', open: methodOpen }, h('summary', { text: t('part.method') }), h('p', { lang: 'en', text: data.method }))
       : '');
   }
 
