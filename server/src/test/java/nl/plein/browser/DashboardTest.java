@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nl.plein.accounts.Passwords;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
@@ -226,5 +227,40 @@ class DashboardTest {
         assertTrue(((Number) region.evaluate("r => r.scrollWidth - r.clientWidth")).intValue() > 0,
                 "the wide table scrolls inside its region");
         browser.assertNoErrors("the dashboard on a phone");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void classesAreQuantilesOrNaturalBreaks() {
+        Page page = browser.desktop();
+        page.navigate(server.baseUrl + "/#/");
+        page.locator("h1").first().waitFor();
+        // The module the page uses, run in the browser that runs the page.
+        Map<String, Object> result = (Map<String, Object>) page.evaluate("""
+                async () => {
+                  const { quantileBreaks, jenksBreaks, classOf, RATIO_BREAKS } = await import('/js/classify.js');
+                  const values = [1, 2, 3, 10, 11, 12, 30, 31, 50, 51, 52, 100];
+                  return {
+                    jenks: jenksBreaks(values, 5),
+                    quantiles: quantileBreaks(values, 4),
+                    same: jenksBreaks([7, 7, 7], 5),
+                    classes: values.map(v => classOf(v, jenksBreaks(values, 5))),
+                    ratio: [0.3, 0.9, 1, 1.3, 4].map(v => classOf(v, RATIO_BREAKS)),
+                    nothing: quantileBreaks([null, NaN], 5),
+                  };
+                }""");
+        // Natural breaks find the gaps: {1,2,3} {10,11,12} {30,31} {50,51,52} {100}.
+        assertEquals(List.of(1, 3, 12, 31, 52, 100), ints(result.get("jenks")));
+        assertEquals(List.of(0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 4), ints(result.get("classes")));
+        // Quartiles: three values in each class.
+        assertEquals(List.of(1, 3, 12, 50, 100), ints(result.get("quantiles")));
+        assertEquals(List.of(7, 7), ints(result.get("same")), "one class when every value is the same");
+        assertEquals(List.of(0, 2, 2, 3, 4), ints(result.get("ratio")), "ratio classes are centred on 1");
+        assertEquals(List.of(), ints(result.get("nothing")));
+        browser.assertNoErrors("classification");
+    }
+
+    private static List<Integer> ints(Object list) {
+        return ((List<?>) list).stream().map(n -> ((Number) n).intValue()).toList();
     }
 }
