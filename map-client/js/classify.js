@@ -16,9 +16,16 @@ function distinctCount(sorted) {
   return count;
 }
 
-/** Boundaries with repeated values dropped, so that no class is empty. */
+/**
+ * Boundaries with repeated values dropped, so that no class is empty. The lowest value may
+ * repeat once: [0, 0, 75] keeps the many zeros in a class of their own instead of with 75.
+ */
 function strictlyIncreasing(bounds) {
-  return bounds.filter((b, i) => i === 0 || b > bounds[i - 1]);
+  const result = [bounds[0]];
+  for (const b of bounds.slice(1)) {
+    if (b > result[result.length - 1] || result.length === 1) result.push(b);
+  }
+  return result;
 }
 
 export function quantileBreaks(values, classes) {
@@ -29,8 +36,7 @@ export function quantileBreaks(values, classes) {
   const bounds = [data[0]];
   for (let c = 1; c < k; c++) bounds.push(data[Math.ceil((c * n) / k) - 1]);
   bounds.push(data[n - 1]);
-  const result = strictlyIncreasing(bounds);
-  return result.length === 1 ? [result[0], result[0]] : result;
+  return strictlyIncreasing(bounds);
 }
 
 /**

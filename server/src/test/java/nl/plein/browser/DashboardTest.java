@@ -247,6 +247,7 @@ class DashboardTest {
                     classes: values.map(v => classOf(v, jenksBreaks(values, 5))),
                     ratio: [0.3, 0.9, 1, 1.3, 4].map(v => classOf(v, RATIO_BREAKS)),
                     nothing: quantileBreaks([null, NaN], 5),
+                    zeros: quantileBreaks([0, 0, 0, 0, 0, 0, 0, 0, 3, 75], 5),
                   };
                 }""");
         // Natural breaks find the gaps: {1,2,3} {10,11,12} {30,31} {50,51,52} {100}.
@@ -257,6 +258,7 @@ class DashboardTest {
         assertEquals(List.of(7, 7), ints(result.get("same")), "one class when every value is the same");
         assertEquals(List.of(0, 2, 2, 3, 4), ints(result.get("ratio")), "ratio classes are centred on 1");
         assertEquals(List.of(), ints(result.get("nothing")));
+        assertEquals(List.of(0, 0, 75), ints(result.get("zeros")), "many zeros are a class of their own, not lumped with 75");
         browser.assertNoErrors("classification");
     }
 
