@@ -83,7 +83,7 @@ export function legend({ id, title, breaks, palette, format, t, showHidden, show
     const text = low === null ? t('part.legend.upTo', { value: format(high) })
       : high === null ? t('part.legend.above', { value: format(breaks[c]) })
         : low === high ? format(low)
-          : t('part.legend.range', { low: format(low), high: format(high) });
+          : t(c > 0 && !integer ? 'part.legend.rangeAbove' : 'part.legend.range', { low: format(low), high: format(high) });
     items.push(legendItem(swatch({ fill: palette[Math.min(c, palette.length - 1)] }), text));
   }
   if (showHidden) items.push(legendItem(swatch({ pattern: HATCH.hidden }), t('part.legend.hidden', { threshold })));
