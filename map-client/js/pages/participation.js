@@ -511,9 +511,9 @@ function flowsSection(ctx, data) {
       h('td', { text: f.homeName ?? '' }),
       h('td', { text: f.proposalName ?? '' }),
       h('td', { class: 'num', text: countText(ctx, f.proposals) })))));
-  const note = flows.length > TOP_FLOWS
-    ? h('p', { class: 'hint', text: t('part.flows.top', { shown: TOP_FLOWS, count: flows.length }) })
-    : null;
+  const note = h('p', { class: 'hint', id: 'flow-note', text: flows.length > TOP_FLOWS
+    ? t('part.flows.top', { shown: TOP_FLOWS, count: flows.length })
+    : t('part.flows.all', { count: flows.length }) });
   return [note, scroller('flow-table-caption', table)];
 }
 
