@@ -226,6 +226,13 @@ class DashboardTest {
         assertEquals("region", region.getAttribute("role"));
         assertTrue(((Number) region.evaluate("r => r.scrollWidth - r.clientWidth")).intValue() > 0,
                 "the wide table scrolls inside its region");
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) page.evaluate("""
+                () => [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')]
+                  .filter(el => el.offsetParent !== null && !el.closest('p, li'))
+                  .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.width < 24 || r.height < 24); })
+                  .map(el => el.outerHTML.slice(0, 80))""");
+        assertEquals(List.of(), small, "touch targets under 24 px");
         browser.assertNoErrors("the dashboard on a phone");
     }
 
