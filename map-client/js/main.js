@@ -11,6 +11,7 @@ import { projectPage } from './pages/project.js';
 import { proposalPage } from './pages/proposal.js';
 import { newProposalPage } from './pages/new-proposal.js';
 import { variantPage } from './pages/variant.js';
+import { participationPage } from './pages/participation.js';
 import { signInPage, signUpPage } from './pages/sign-in.js';
 import { accountPage } from './pages/account.js';
 import { notFoundPage } from './pages/not-found.js';
@@ -37,6 +38,7 @@ async function start() {
       ['/', bind(projectsPage)],
       ['/projects/{id}', bind(projectPage)],
       ['/projects/{id}/new', bind(newProposalPage)],
+      ['/projects/{id}/participation', bind(participationPage)],
       ['/proposals/{id}', bind(proposalPage)],
       ['/proposals/{id}/variant', bind(variantPage)],
       ['/signin', bind(signInPage)],

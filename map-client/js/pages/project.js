@@ -35,6 +35,7 @@ export async function projectPage(ctx, { container, params, signal }) {
       p.open ? t('projects.open') : t('projects.closed')),
     h('p', { class: 'lead', text: p.summary }),
     p.open ? h('p', {}, h('a', { class: 'button', id: 'new-proposal-link', href: `#/projects/${project.id}/new`, text: t('project.newProposal') })) : null,
+    plans(ctx) ? h('p', {}, h('a', { id: 'participation-link', href: `#/projects/${project.id}/participation`, text: t('project.participation') })) : null,
     filterForm({ ctx, project, filterState, onChange: () => view.reload() }),
     viewSwitch({ ctx, onChange: (listOnly) => view.setListOnly(listOnly) }),
     split,
@@ -92,6 +93,12 @@ export async function projectPage(ctx, { container, params, signal }) {
   });
   feed.reload();
   return { title: p.title };
+}
+
+/** Planners and admins get the dashboard link; the page itself is public (in its public form). */
+function plans(ctx) {
+  const role = String(ctx.session.account?.role ?? '').toLowerCase();
+  return role === 'planner' || role === 'admin';
 }
 
 function filterForm({ ctx, project, filterState, onChange }) {
