@@ -21,7 +21,9 @@ import nl.plein.http.Json;
  */
 public final class ParticipationStore {
     private static final Pattern NAMED = Pattern.compile("(?<!:):([a-z]+)\\b");
-    private static final String PARTICIPATION_NAMED = Sql.load(ParticipationStore.class, "participation.sql");
+    /** The statement as written, without its comments (which name the parameters too). */
+    private static final String PARTICIPATION_NAMED = Sql.load(ParticipationStore.class, "participation.sql")
+            .replaceAll("--[^\n]*", "");
     /** The statement with its named parameters turned into positional ones, and their names in order. */
     private static final String PARTICIPATION = NAMED.matcher(PARTICIPATION_NAMED).replaceAll("?");
     private static final List<String> PARAMETERS = NAMED.matcher(PARTICIPATION_NAMED).results()
@@ -87,6 +89,12 @@ public final class ParticipationStore {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
+                // Compiling this one large statement with LLVM (JIT) took longer than running it, and its
+                // aggregates over a million contributions need more than the default 4 MB to stay in memory.
+                try (var st = c.createStatement()) {
+                    st.execute("SET LOCAL jit = off");
+                    st.execute("SET LOCAL work_mem = '64MB'");
+                }
                 AreaSet set = set(c, setId);
                 var values = new HashMap<String, Object>();
                 values.put("project", projectId);

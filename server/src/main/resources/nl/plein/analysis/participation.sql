@@ -14,11 +14,24 @@
 -- their self-declared neighbourhood; when it belongs to another set, the area of this set that
 -- covers a point inside it stands in for it. Kinds: 1 proposal, 2 variant, 3 comment, 4 support.
 WITH project_proposals AS MATERIALIZED (
-    SELECT p.id, p.author_id, p.created_at, pl.area_id
+    SELECT p.id, p.author_id, p.created_at, pl.area_id, p.geom
       FROM proposals p
       LEFT JOIN placements pl ON pl.drawing = 'proposal' AND pl.drawing_id = p.id
                              AND pl.area_set_id = :set::bigint
      WHERE p.project_id = :project::bigint
+),
+-- The starts of the weeks (Monday 00:00 in the zone) from the first proposal's week to next week,
+-- as instants: each contribution finds its week by binary search (width_bucket), which is much
+-- cheaper than converting every instant to the zone. Nothing is older than the project's first
+-- proposal: variants, comments and supports all belong to one.
+week_starts AS MATERIALIZED (
+    SELECT array_agg(w AT TIME ZONE :zone::text ORDER BY w) AS starts
+      FROM generate_series(
+               date_trunc('week', coalesce(:from::timestamptz, (SELECT min(created_at) FROM project_proposals), now())
+                                  AT TIME ZONE :zone::text),
+               date_trunc('week', greatest(now(), coalesce(:to::timestamptz, now())) AT TIME ZONE :zone::text)
+                   + interval '1 week',
+               interval '1 week') AS w
 ),
 raw_contribution AS (
     SELECT 1::smallint AS kind, p.author_id AS account_id, p.created_at AS at, p.area_id
@@ -38,8 +51,7 @@ raw_contribution AS (
       FROM supports s JOIN project_proposals p ON p.id = s.proposal_id
 ),
 contribution AS MATERIALIZED (
-    SELECT r.kind, r.account_id, r.area_id,
-           (date_trunc('week', r.at AT TIME ZONE :zone::text))::date AS week
+    SELECT r.kind, r.account_id, r.area_id, greatest(1, width_bucket(r.at, (SELECT starts FROM week_starts))) AS week
       FROM raw_contribution r
      WHERE (:from::timestamptz IS NULL OR r.at >= :from::timestamptz)
        AND (:to::timestamptz IS NULL OR r.at < :to::timestamptz)
@@ -83,7 +95,7 @@ by_place AS (
 ),
 -- Proposals in the range whose author has a home area in this set.
 proposal_home AS MATERIALIZED (
-    SELECT pp.id, pp.area_id, pe.home
+    SELECT pp.id, pp.area_id, pe.home, pp.geom
       FROM project_proposals pp JOIN person pe ON pe.account_id = pp.author_id
      WHERE pe.home IS NOT NULL
        AND (:from::timestamptz IS NULL OR pp.created_at >= :from::timestamptz)
@@ -100,9 +112,8 @@ home_centre AS MATERIALIZED (
      WHERE a.id IN (SELECT DISTINCT home FROM proposal_home)
 ),
 distance AS MATERIALIZED (
-    SELECT ST_Distance(hc.centre, ST_Transform(ST_PointOnSurface(p.geom), :srid::integer)) AS metres
+    SELECT ST_Distance(hc.centre, ST_Transform(ST_PointOnSurface(ph.geom), :srid::integer)) AS metres
       FROM proposal_home ph
-      JOIN proposals p ON p.id = ph.id
       JOIN home_centre hc ON hc.id = ph.home
 ),
 week AS MATERIALIZED (
@@ -114,8 +125,8 @@ newcomer AS (
     SELECT first_week AS week, count(*) AS people FROM person GROUP BY first_week
 ),
 weeks AS (
-    SELECT g::date AS week
-      FROM generate_series((SELECT min(week) FROM week), (SELECT max(week) FROM week), interval '1 week') AS g
+    SELECT g AS week, ((SELECT starts FROM week_starts)[g] AT TIME ZONE :zone::text)::date AS week_start
+      FROM generate_series((SELECT min(week) FROM week), (SELECT max(week) FROM week)) AS g
 )
 SELECT
     (SELECT json_agg(json_build_array(a.id, a.code, a.name, a.population, coalesce(h.people, 0),
@@ -141,7 +152,7 @@ SELECT
                 count(*) FILTER (WHERE metres >= 1000 AND metres < 2000),
                 count(*) FILTER (WHERE metres >= 2000 AND metres < 5000), count(*) FILTER (WHERE metres >= 5000))
        FROM distance)::text AS distances,
-    (SELECT json_agg(json_build_array(w.week, to_char(w.week, 'IYYY-"W"IW'),
+    (SELECT json_agg(json_build_array(w.week_start, to_char(w.week_start, 'IYYY-"W"IW'),
                 coalesce(k.participants, 0), coalesce(n.people, 0), coalesce(k.proposals, 0),
                 coalesce(k.variants, 0), coalesce(k.comments, 0), coalesce(k.supports, 0)) ORDER BY w.week)
        FROM weeks w LEFT JOIN week k USING (week) LEFT JOIN newcomer n USING (week))::text AS weekly

@@ -50,17 +50,22 @@ public final class AreaAssignment {
             PLACE_ONE.put(drawing, "INSERT INTO placements (drawing, drawing_id, area_set_id, area_id)"
                     + " SELECT '" + drawing.key + "', d.id, a.area_set_id, min(a.id) FROM " + drawing.table + " d"
                     + " JOIN areas a ON " + COVERS + " WHERE d.id = ? GROUP BY d.id, a.area_set_id");
-            // Every drawing, one set. Area by area, the drawings' GiST index finds those whose box meets
-            // it (a drawing's point on surface lies in its box), and PostGIS prepares each area once for
-            // the many points tested against it: about five times faster than a lookup per drawing,
-            // whose area changes every row. The OFFSET 0 fences keep that order.
+            // Every drawing, one set: each drawing's point on surface joined, through a GiST index, with the
+            // set's areas cut into pieces of at most 64 vertices (PIECES): a piece's box is tight and its
+            // test cheap, where a whole area's box overlaps many others and its test may walk thousands of
+            // vertices. A point an area covers is covered by one of its pieces (a point on a cut lies on
+            // the edge of both), so the rule is the same; on 1.29 million drawings in CBS's 3,475 wijken
+            // this gave exactly the placements of testing whole areas, in a fifth of the time. As a join
+            // grouped by drawing it is about twice as fast as a lookup per drawing.
             PLACE_SET.put(drawing, "CREATE TEMPORARY TABLE placed ON COMMIT DROP AS"
-                    + " SELECT d.id AS drawing_id, min(a.id) AS area_id"
-                    + " FROM (SELECT id, geom FROM areas WHERE area_set_id = ? OFFSET 0) a"
-                    + " CROSS JOIN LATERAL (SELECT d.id FROM " + drawing.table + " d WHERE d.geom && a.geom AND "
-                    + COVERS + " OFFSET 0) d GROUP BY d.id");
+                    + " SELECT d.id AS drawing_id, min(a.area_id) AS area_id FROM " + drawing.table + " d"
+                    + " JOIN area_pieces a ON " + COVERS + " GROUP BY d.id");
         }
     }
+
+    private static final String PIECES = """
+            CREATE TEMPORARY TABLE area_pieces ON COMMIT DROP AS
+            SELECT id AS area_id, ST_Subdivide(geom, 64) AS geom FROM areas WHERE area_set_id = ?""";
 
     /** Rows that are already right are not written again, so placing a set twice changes nothing. */
     private static final String UPSERT = """
@@ -98,9 +103,14 @@ public final class AreaAssignment {
      */
     public static Map<Drawing, Count> assignAll(Connection c, long setId) throws SQLException {
         var counts = new EnumMap<Drawing, Count>(Drawing.class);
+        try (PreparedStatement pieces = c.prepareStatement(PIECES); Statement st = c.createStatement()) {
+            pieces.setLong(1, setId);
+            pieces.executeUpdate();
+            st.execute("CREATE INDEX ON area_pieces USING gist (geom)");
+            st.execute("ANALYZE area_pieces");
+        }
         for (Drawing drawing : Drawing.values()) {
             try (PreparedStatement place = c.prepareStatement(PLACE_SET.get(drawing))) {
-                place.setLong(1, setId);
                 place.executeUpdate();
             }
             // A temporary table has no statistics until analysed; without them the planner may compare
@@ -128,6 +138,9 @@ public final class AreaAssignment {
                 st.execute("DROP TABLE placed");
             }
             counts.put(drawing, new Count(changed, inSet));
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE area_pieces");
         }
         return counts;
     }
