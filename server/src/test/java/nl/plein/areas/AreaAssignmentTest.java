@@ -149,6 +149,20 @@ class AreaAssignmentTest {
         JsonNode again = admin.post("/api/area-sets/" + first + "/assign", Map.of()).expect(200).json();
         assertEquals(0, again.get("assigned").get("proposals").get("changed").asInt(), "nothing left to change");
 
+        // A wrong placement is put right; a placement of a drawing no area holds is removed.
+        try (Connection c = server.dataSource.getConnection()) {
+            Sql.update(c, "UPDATE placements SET area_id = (SELECT id FROM areas WHERE area_set_id = ? AND code = 'BU0002')"
+                    + " WHERE drawing = 'proposal' AND drawing_id = ? AND area_set_id = ?", first, west, first);
+            Sql.update(c, "INSERT INTO placements (drawing, drawing_id, area_set_id, area_id) SELECT 'comment', ?, ?,"
+                    + " (SELECT id FROM areas WHERE area_set_id = ? AND code = 'BU0001')", plain, first, first);
+        }
+        assertEquals("BU0002", areaOf("proposals", west, first));
+        JsonNode fixed = admin.post("/api/area-sets/" + first + "/assign", Map.of()).expect(200).json();
+        assertEquals(1, fixed.get("assigned").get("proposals").get("changed").asInt());
+        assertEquals("BU0001", areaOf("proposals", west, first));
+        assertEquals(1, fixed.get("assigned").get("comments").get("changed").asInt(), "the stray placement, removed");
+        assertNull(areaOf("comments", plain, first));
+
         anna.post("/api/area-sets/" + first + "/assign", Map.of()).expect(403);
         admin.post("/api/area-sets/999999/assign", Map.of()).expect(404);
     }
