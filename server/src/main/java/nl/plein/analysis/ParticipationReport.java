@@ -44,6 +44,7 @@ public final class ParticipationReport {
         var result = Participation.compute(counts.areas().stream()
                 .map(a -> new AreaCount(a.id(), a.code(), a.name(), a.population(), a.participants())).toList());
         boolean raw = view == View.RAW;
+        var published = raw ? null : smallCounts.publish(result);
         var json = Json.MAPPER.createObjectNode();
         json.put("projectId", projectId);
         json.put("view", raw ? "raw" : "public");
@@ -67,7 +68,6 @@ public final class ParticipationReport {
             totals.put("population", result.population());
             totals.put("ratePer1000", result.ratePer1000());
         } else {
-            var published = smallCounts.publish(result);
             totals.put("participants", published.participants());
             totals.put("participantsAllAreas", published.participantsAllAreas());
             totals.put("participantsWithoutArea", smallCounts.show(t.peopleWithoutArea()));
@@ -81,7 +81,7 @@ public final class ParticipationReport {
         count(totals, "comments", t.comments(), Hidden.NO, raw);
         count(totals, "supports", t.supports(), Hidden.NO, raw);
 
-        areas(json.putArray("areas"), counts.areas(), result, t, raw);
+        areas(json.putArray("areas"), counts.areas(), result, raw ? null : published.areas(), t);
 
         var lorenz = json.putArray("lorenz");
         if (raw) {
@@ -99,9 +99,10 @@ public final class ParticipationReport {
         return json;
     }
 
-    private void areas(ArrayNode out, List<AreaRow> rows, Participation.Result result,
-            ParticipationStore.Totals totals, boolean raw) {
-        List<PublicArea> published = raw ? null : smallCounts.publish(result).areas();
+    /** @param published the public form of the areas, or null for the raw view */
+    private void areas(ArrayNode out, List<AreaRow> rows, Participation.Result result, List<PublicArea> published,
+            ParticipationStore.Totals totals) {
+        boolean raw = published == null;
         Map<String, List<Hidden>> activityHidden = new HashMap<>();
         if (!raw) {
             activityHidden.put("proposals", smallCounts.hide(column(rows, AreaRow::proposals), totals.proposals()));
@@ -249,12 +250,8 @@ public final class ParticipationReport {
                         + " Weeks start on Monday. ")
                 .append(Participation.METHOD);
         if (!raw) {
-            int k = smallCounts.threshold();
-            text.append(" Public counts: 0 as 0, 1-").append(k - 1).append(" as <").append(k)
-                    .append(" with rate and ratio hidden, others rounded to the nearest ").append(k)
-                    .append("; where a hidden cell could be derived from a shown total, a second cell shows x;"
-                            + " shown rates and ratios use the rounded counts; home-to-proposal pairs with fewer"
-                            + " than ").append(k).append(" proposals are left out.");
+            text.append(' ').append(smallCounts.describe()).append(" Home-to-proposal pairs with fewer than ")
+                    .append(smallCounts.threshold()).append(" proposals are left out.");
         }
         return text.toString();
     }

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.regex.Pattern;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
@@ -85,41 +85,30 @@ public final class ParticipationStore {
      * @param from  first day counted, or null; {@code to} the last day counted, or null; days in {@code zone}
      */
     public Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone, long minFlow) {
-        return Sql.read(dataSource, c -> {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            try {
-                // Compiling this one large statement with LLVM (JIT) took longer than running it, and its
-                // aggregates over a million contributions need more than the default 4 MB to stay in memory.
-                try (var st = c.createStatement()) {
-                    st.execute("SET LOCAL jit = off");
-                    st.execute("SET LOCAL work_mem = '64MB'");
-                }
-                AreaSet set = set(c, setId);
-                var values = new HashMap<String, Object>();
-                values.put("project", projectId);
-                values.put("set", set.id());
-                values.put("from", from == null ? null : from.atStartOfDay(zone).toOffsetDateTime());
-                values.put("to", to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-                values.put("zone", zone.getId());
-                values.put("srid", set.metricSrid());
-                values.put("minflow", minFlow);
-                Object[] params = PARAMETERS.stream().map(name -> {
-                    if (!values.containsKey(name)) {
-                        throw new IllegalStateException("participation.sql names an unknown parameter :" + name);
-                    }
-                    return values.get(name);
-                }).toArray();
-                Counts counts = Sql.one(c, PARTICIPATION, rs -> counts(set, rs.getString("areas"),
-                        rs.getString("totals"), rs.getString("flows"), rs.getString("distances"),
-                        rs.getString("weekly")), params).orElseThrow();
-                c.commit();
-                return counts;
-            } finally {
-                c.rollback();
-                c.setReadOnly(false);
-                c.setAutoCommit(true);
+        return Sql.transaction(dataSource, c -> {
+            // Compiling this one large statement with LLVM (JIT) took longer than running it, and its
+            // aggregates over a million contributions need more than the default 4 MB to stay in memory.
+            try (var st = c.createStatement()) {
+                st.execute("SET LOCAL jit = off");
+                st.execute("SET LOCAL work_mem = '64MB'");
             }
+            AreaSet set = set(c, setId);
+            var values = new HashMap<String, Object>();
+            values.put("project", projectId);
+            values.put("set", set.id());
+            values.put("from", from == null ? null : from.atStartOfDay(zone).toOffsetDateTime());
+            values.put("to", to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+            values.put("zone", zone.getId());
+            values.put("srid", set.metricSrid());
+            values.put("minflow", minFlow);
+            Object[] params = PARAMETERS.stream().map(name -> {
+                if (!values.containsKey(name)) {
+                    throw new IllegalStateException("participation.sql names an unknown parameter :" + name);
+                }
+                return values.get(name);
+            }).toArray();
+            return Sql.one(c, PARTICIPATION, rs -> counts(set, rs.getString("areas"), rs.getString("totals"),
+                    rs.getString("flows"), rs.getString("distances"), rs.getString("weekly")), params).orElseThrow();
         });
     }
 
@@ -143,17 +132,15 @@ public final class ParticipationStore {
                     a.get(6).asLong(), a.get(7).asLong(), a.get(8).asLong()));
         }
         areas.sort(java.util.Comparator.comparing(AreaRow::name).thenComparingLong(AreaRow::id));
-        JsonNode t = Json.parse(totalsJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode t = parse(totalsJson);
         var totals = new Totals(t.get(0).asLong(), t.get(1).asLong(), t.get(2).asLong(), t.get(3).asLong(),
                 t.get(4).asLong(), t.get(5).asLong());
         var flows = new ArrayList<Flow>();
-        JsonNode flowParts = Json.parse(flowsJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode flowParts = parse(flowsJson);
         for (JsonNode f : flowParts.get(2)) {
             flows.add(new Flow(f.get(0).asLong(), f.get(1).asLong(), f.get(2).asLong()));
         }
-        flows.sort(java.util.Comparator.comparingLong(Flow::proposals).reversed()
-                .thenComparingLong(Flow::homeAreaId).thenComparingLong(Flow::proposalAreaId));
-        JsonNode d = Json.parse(distancesJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode d = parse(distancesJson);
         JsonNode q = d.get(2);
         var bins = new ArrayList<Long>();
         for (int i = 3; i < d.size(); i++) {
@@ -175,8 +162,12 @@ public final class ParticipationStore {
         return node == null || node.isNull() ? null : node.asDouble();
     }
 
+    /** An array PostgreSQL built, or an empty one where its aggregate had no rows (NULL). */
     private static JsonNode array(String json) {
-        return json == null ? Json.MAPPER.createArrayNode()
-                : Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return json == null ? Json.MAPPER.createArrayNode() : parse(json);
+    }
+
+    private static JsonNode parse(String json) {
+        return Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -31,7 +31,7 @@ public final class SmallCounts {
     }
 
     public record PublicResult(List<PublicArea> areas, String participants, long population,
-            String participantsAllAreas, Double ratePer1000, Double gini, Double hoover, int threshold, String method) {
+            String participantsAllAreas, Double ratePer1000, Double gini, Double hoover, int threshold) {
     }
 
     private final int threshold;
@@ -65,11 +65,15 @@ public final class SmallCounts {
         return new PublicResult(List.copyOf(areas), show(raw.participants()), raw.population(),
                 show(raw.participantsAllAreas()),
                 raw.population() > 0 && shownC > 0 ? 1000.0 * shownC / raw.population() : null,
-                raw.gini(), raw.hoover(), threshold,
-                raw.method() + " Public counts: 0 as 0, 1-" + (threshold - 1) + " as <" + threshold
-                        + " with rate and ratio hidden, others rounded to the nearest " + threshold
-                        + "; a second area is hidden where a hidden one could be derived from the total;"
-                        + " shown rates and ratios use the rounded counts.");
+                raw.gini(), raw.hoover(), threshold);
+    }
+
+    /** The rule in one sentence, for the method text of public figures. */
+    public String describe() {
+        return "Public counts: 0 as 0, 1-" + (threshold - 1) + " as <" + threshold
+                + " with rate and ratio hidden, others rounded to the nearest " + threshold
+                + "; where a hidden cell could be derived from a shown total, a second cell shows x;"
+                + " shown rates and ratios use the rounded counts.";
     }
 
     private List<Hidden> hiddenCells(List<AreaResult> areas, long total) {

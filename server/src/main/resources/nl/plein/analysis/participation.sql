@@ -142,7 +142,7 @@ SELECT
        FROM week)::text AS totals,
     (SELECT json_build_array((SELECT count(*) FROM flow),
                 (SELECT coalesce(sum(proposals), 0) FROM flow WHERE home = area_id),
-                (SELECT json_agg(json_build_array(home, area_id, proposals))
+                (SELECT json_agg(json_build_array(home, area_id, proposals) ORDER BY proposals DESC, home, area_id)
                    FROM (SELECT * FROM flow WHERE proposals >= :minflow::bigint ORDER BY proposals DESC, home, area_id LIMIT 1000) f))
     )::text AS flows,
     (SELECT json_build_array(count(*), avg(metres),
