@@ -56,11 +56,7 @@ class AccessibilityTest {
 
     private static Page signedIn(int width, int height) {
         Page page = browser.page(width, height);
-        open(page, "/signin");
-        page.locator("#sign-in-email").fill("anna.devries@demo.plein.test");
-        page.locator("#sign-in-password").fill(DemoData.DEMO_PASSWORD);
-        page.locator("#sign-in-submit").click();
-        page.locator("#sign-out").waitFor();
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         return page;
     }
 

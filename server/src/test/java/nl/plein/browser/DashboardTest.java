@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import java.util.ArrayList;
@@ -36,12 +35,7 @@ class DashboardTest {
         server = TestServer.start();
         DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
         browser = new Browser();
-        for (JsonNode project : server.anonymous().get("/api/projects").json().get("features")) {
-            if (project.get("properties").get("title").asText().equals("Herinrichting Marktplein")) {
-                projectId = project.get("id").asLong();
-            }
-        }
-        assertTrue(projectId > 0);
+        projectId = server.projectId("Herinrichting Marktplein");
     }
 
     @AfterAll
@@ -56,11 +50,7 @@ class DashboardTest {
     }
 
     private static void signIn(Page page, String email) {
-        page.navigate(server.baseUrl + "/#/signin");
-        page.locator("#sign-in-email").fill(email);
-        page.locator("#sign-in-password").fill(DemoData.DEMO_PASSWORD);
-        page.locator("#sign-in-submit").click();
-        page.locator("#sign-out").waitFor();
+        Browser.signIn(page, server.baseUrl, email);
     }
 
     private static void openDashboard(Page page) {

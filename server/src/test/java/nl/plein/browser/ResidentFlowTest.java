@@ -41,12 +41,7 @@ class ResidentFlowTest {
         server = TestServer.start();
         DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
         browser = new Browser();
-        for (JsonNode project : server.anonymous().get("/api/projects").json().get("features")) {
-            if (project.get("properties").get("title").asText().equals("Herinrichting Marktplein")) {
-                projectId = project.get("id").asLong();
-            }
-        }
-        assertTrue(projectId > 0);
+        projectId = server.projectId("Herinrichting Marktplein");
     }
 
     @AfterAll
@@ -121,7 +116,7 @@ class ResidentFlowTest {
     @Order(2)
     void theResidentCommentsWithAPinAndSupportsAndWithdraws() {
         Page page = browser.desktop();
-        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         go(page, "/proposals/" + drawnProposal);
         page.locator("#comment-form").waitFor();
         page.locator("#comment-body").fill("Zet de bank hier, in de schaduw.");
@@ -148,7 +143,7 @@ class ResidentFlowTest {
     @Order(3)
     void someoneElseOffersAVariantOnACopyOfTheDrawing() {
         Page page = browser.desktop();
-        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         go(page, "/proposals/" + drawnProposal + "/variant");
         page.locator("#variant-form").waitFor();
         checkPage(page, "variant");
@@ -188,7 +183,7 @@ class ResidentFlowTest {
     @Order(5)
     void aProposalCanBePlacedWithTheKeyboardAlone() {
         Page page = browser.desktop();
-        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         go(page, "/projects/" + projectId + "/new");
         page.locator("#keyboard-kind").focus();
         page.locator("#keyboard-kind").selectOption("polygon");
@@ -226,7 +221,7 @@ class ResidentFlowTest {
     @Order(6)
     void aProposalCanBePlacedByChoosingANeighbourhoodFromAList() {
         Page page = browser.phone();
-        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         go(page, "/projects/" + projectId + "/new");
         page.locator("#place-select").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.locator("#proposal-title").fill("Watertappunt");
@@ -248,7 +243,7 @@ class ResidentFlowTest {
         checkPage(page, "projects");
         go(page, "/signin");
         checkPage(page, "sign-in");
-        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         go(page, "/account");
         page.locator("#account-form").waitFor();
         checkPage(page, "account");
@@ -260,7 +255,7 @@ class ResidentFlowTest {
     @Order(8)
     void theServersObjectionAppearsBesideTheLocationInTheResidentsLanguage() {
         Page page = browser.desktop();
-        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         go(page, "/projects/" + projectId + "/new");
         // A bow tie: the server refuses a ring that crosses itself.
         drawPolygon(page, new double[][] {{-30, -30}, {30, 30}, {30, -30}, {-30, 30}, {-30, -30}}, false);
@@ -318,7 +313,7 @@ class ResidentFlowTest {
     @Order(10)
     void aProposalCanBeDrawnWithAFingerOnAPhone() {
         Page page = browser.touchPhone();
-        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         go(page, "/projects/" + projectId + "/new");
         drawPolygon(page, new double[][] {{-40, -40}, {40, -40}, {40, 40}, {-40, 40}, {-40, -40}}, true);
         page.locator("#proposal-title").fill("Met de vinger getekend");
@@ -335,7 +330,7 @@ class ResidentFlowTest {
     @Order(11)
     void aVariantCanBeDrawnAnewWithTheKeyboardAlone() {
         Page page = browser.desktop();
-        signIn(page, "anna.devries@demo.plein.test", DemoData.DEMO_PASSWORD);
+        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
         int before = server.anonymous().get("/api/proposals/" + drawnProposal + "/variants").json()
                 .get("features").size();
         go(page, "/proposals/" + drawnProposal + "/variant");
@@ -381,13 +376,6 @@ class ResidentFlowTest {
         }
     }
 
-    private static void signIn(Page page, String email, String password) {
-        go(page, "/signin");
-        page.locator("#sign-in-email").fill(email);
-        page.locator("#sign-in-password").fill(password);
-        page.locator("#sign-in-submit").click();
-        page.locator("#sign-out").waitFor();
-    }
 
     private static int supportCount() {
         return new Client(server.baseUrl).get("/api/proposals/" + drawnProposal).json().get("properties")

@@ -60,6 +60,16 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** Signs in on the sign-in page of the server at {@code baseUrl}, with the demo accounts' password. */
+    public static void signIn(Page page, String baseUrl, String email) {
+        page.navigate(baseUrl + "/#/signin");
+        page.locator("h1").first().waitFor();
+        page.locator("#sign-in-email").fill(email);
+        page.locator("#sign-in-password").fill(nl.plein.gisdata.demo.DemoData.DEMO_PASSWORD);
+        page.locator("#sign-in-submit").click();
+        page.locator("#sign-out").waitFor();
+    }
+
     public Page phone() {
         return page(360, 740);
     }

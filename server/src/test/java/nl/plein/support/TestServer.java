@@ -53,6 +53,16 @@ public final class TestServer implements AutoCloseable {
         return new Client(baseUrl);
     }
 
+    /** The id of the project with this title, as anyone lists it; fails when there is none. */
+    public long projectId(String title) {
+        for (var project : anonymous().get("/api/projects").json().get("features")) {
+            if (project.get("properties").get("title").asText().equals(title)) {
+                return project.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no project titled " + title);
+    }
+
     @Override
     public void close() {
         app.stop();
