@@ -1,6 +1,23 @@
-// Project data shared by pages: loading one project (and adopting its language) and the
-// proposal statuses in lifecycle order.
+// Project data shared by pages: loading one project (and adopting its language), or saying on the
+// page that it is missing, and the proposal statuses in lifecycle order.
+import { h } from './dom.js';
+
 export const STATUSES = ['submitted', 'published', 'under_consideration', 'accepted', 'rejected', 'realised'];
+
+/**
+ * Loads the project a page is about. When it cannot be had, the page says so: the result then holds
+ * what the page returns to the router ({} when aborted, else its title), and no project.
+ */
+export async function projectForPage(ctx, id, container, signal) {
+  const project = await loadProject(ctx, id, signal);
+  if (signal.aborted) return { page: {} };
+  if (!project) {
+    const { t } = ctx.i18n;
+    container.append(h('h1', { tabindex: '-1', text: t('project.missing') }));
+    return { page: { title: t('project.missing') } };
+  }
+  return { project };
+}
 
 export async function loadProject(ctx, id, signal) {
   try {

@@ -1,7 +1,7 @@
 // #/projects/{id}/new — a new proposal: its location (drawn, keyboard-drawn, or chosen without
 // the map), title, description and category. Server errors go beside their field.
 import { h } from '../dom.js';
-import { loadProject } from '../projects.js';
+import { projectForPage } from '../projects.js';
 import { field, errorSlot, showErrors, clearErrors, missingFields } from '../forms.js';
 import { createLocationPicker } from '../location-picker.js';
 
@@ -14,13 +14,9 @@ const ROUTES = [
 ];
 
 export async function newProposalPage(ctx, { container, params, signal }) {
-  const project = await loadProject(ctx, params.id, signal);
-  if (signal.aborted) return {};
+  const { project, page } = await projectForPage(ctx, params.id, container, signal);
+  if (!project) return page;
   const { t } = ctx.i18n;
-  if (!project) {
-    container.append(h('h1', { tabindex: '-1', text: t('project.missing') }));
-    return { title: t('project.missing') };
-  }
   const title = t('newProposal.title', { project: project.properties.title });
   container.append(
     h('p', {}, h('a', { href: `#/projects/${project.id}`, text: t('proposal.backTo', { title: project.properties.title }) })),

@@ -5,7 +5,7 @@
 // form (small counts hidden, the rest rounded), and the page says which one it shows.
 import { h } from '../dom.js';
 import { createMap, destroyMap } from '../map.js';
-import { loadProject } from '../projects.js';
+import { projectForPage } from '../projects.js';
 import { isAbort } from '../api.js';
 import { quantileBreaks, jenksBreaks, RATIO_BREAKS } from '../classify.js';
 import { choroplethLayer, flowLayer, centreOf, legend, paletteFor } from '../choropleth.js';
@@ -21,13 +21,9 @@ const POPULATION_MEASURES = new Set(['ratePer1000', 'ratio']);
 const remembered = new Map();
 
 export async function participationPage(ctx, { container, params, signal }) {
-  const project = await loadProject(ctx, params.id, signal);
-  if (signal.aborted) return {};
+  const { project, page } = await projectForPage(ctx, params.id, container, signal);
+  if (!project) return page;
   const { t } = ctx.i18n;
-  if (!project) {
-    container.append(h('h1', { tabindex: '-1', text: t('project.missing') }));
-    return { title: t('project.missing') };
-  }
   const state = remembered.get(project.id)
     ?? { set: '', from: '', to: '', measure: 'participants', classification: 'quantiles', showFlows: false, sort: { key: 'participants', dir: 'descending' } };
   remembered.set(project.id, state);

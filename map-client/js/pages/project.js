@@ -4,17 +4,13 @@ import L from '../leaflet.js';
 import { h } from '../dom.js';
 import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
 import { createProposalFeed } from '../proposal-feed.js';
-import { loadProject, STATUSES } from '../projects.js';
+import { projectForPage, STATUSES } from '../projects.js';
 import { isAbort } from '../api.js';
 
 export async function projectPage(ctx, { container, params, signal }) {
-  const project = await loadProject(ctx, params.id, signal);
-  if (signal.aborted) return {};
+  const { project, page } = await projectForPage(ctx, params.id, container, signal);
+  if (!project) return page;
   const { t } = ctx.i18n;
-  if (!project) {
-    container.append(h('h1', { tabindex: '-1', text: t('project.missing') }));
-    return { title: t('project.missing') };
-  }
   const p = project.properties;
   const filterState = { category: '', status: '', q: '' };
   const filters = () => ({ ...filterState });
