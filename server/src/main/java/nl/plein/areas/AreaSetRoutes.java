@@ -79,7 +79,7 @@ public final class AreaSetRoutes {
             throw new DataAccessException(e);
         }
         ObjectNode json = report(report);
-        if (report.committed() && !report.unchanged()) {
+        if (report.committed()) {
             json.set("assigned", counts(Sql.transaction(dataSource, c -> AreaAssignment.assignAll(c, report.setId()))));
         }
         ctx.status(report.committed() ? 201 : 200).contentType("application/json").result(json.toString());

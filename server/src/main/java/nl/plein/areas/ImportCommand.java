@@ -13,7 +13,6 @@ import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportException;
 import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.gisdata.boundaries.ImportReport;
-import nl.plein.gisdata.boundaries.Level;
 
 /**
  * `plein import-boundaries FILE [options]`: imports a boundary file into the database Plein uses
@@ -59,7 +58,7 @@ public final class ImportCommand {
                 try (Connection c = dataSource.getConnection()) {
                     ImportReport report = ImportBoundaries.run(c, options, line -> System.err.println("  … " + line));
                     System.out.print(report.describe());
-                    if (report.committed() && !report.unchanged()) {
+                    if (report.committed()) {
                         System.out.println("  assigned:    " + AreaAssignment.describe(
                                 Sql.transaction(dataSource, tx -> AreaAssignment.assignAll(tx, report.setId()))));
                     }

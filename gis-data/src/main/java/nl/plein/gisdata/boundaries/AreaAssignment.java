@@ -111,34 +111,28 @@ public final class AreaAssignment {
             st.execute("ANALYZE area_pieces");
         }
         for (Drawing drawing : Drawing.values()) {
-            try (PreparedStatement place = c.prepareStatement(PLACE_SET.get(drawing))) {
-                place.executeUpdate();
-            }
-            // A temporary table has no statistics until analysed; without them the planner may compare
-            // every placement with every row of it (a nested loop over a million squared).
-            try (Statement st = c.createStatement()) {
+            try (Statement st = c.createStatement();
+                 PreparedStatement upsert = c.prepareStatement(UPSERT);
+                 PreparedStatement remove = c.prepareStatement(REMOVE_GONE)) {
+                st.execute(PLACE_SET.get(drawing));
+                // A temporary table has no statistics until analysed; without them the planner may compare
+                // every placement with every row of it (a nested loop over a million squared).
                 st.execute("ALTER TABLE placed ADD PRIMARY KEY (drawing_id)");
                 st.execute("ANALYZE placed");
-            }
-            long changed;
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT);
-                 PreparedStatement remove = c.prepareStatement(REMOVE_GONE)) {
                 upsert.setString(1, drawing.key);
                 upsert.setLong(2, setId);
-                changed = upsert.executeUpdate();
+                long changed = upsert.executeUpdate();
                 remove.setLong(1, setId);
                 remove.setString(2, drawing.key);
                 changed += remove.executeUpdate();
-            }
-            long inSet;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM placed WHERE area_id IS NOT NULL")) {
-                rs.next();
-                inSet = rs.getLong(1);
-            }
-            try (Statement st = c.createStatement()) {
+                long inSet;
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM placed WHERE area_id IS NOT NULL")) {
+                    rs.next();
+                    inSet = rs.getLong(1);
+                }
                 st.execute("DROP TABLE placed");
+                counts.put(drawing, new Count(changed, inSet));
             }
-            counts.put(drawing, new Count(changed, inSet));
         }
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE area_pieces");
