@@ -1,9 +1,7 @@
 package nl.plein.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,14 +12,11 @@ import nl.plein.analysis.ParticipationReport;
 import nl.plein.analysis.ParticipationReport.View;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
-import nl.plein.db.Database;
-import nl.plein.db.EmbeddedPostgis;
 import nl.plein.db.Sql;
 import nl.plein.gisdata.boundaries.AreaAssignment;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.gisdata.boundaries.ImportReport;
-import nl.plein.support.TestPostgis;
 
 /**
  * Measures the participation analysis at the sizes issue 4 names. Not a test: run it with
@@ -39,23 +34,13 @@ public final class AnalysisBenchmark {
     private static final int RUNS = 7;
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of("server", "target", "bench-postgres");
-        TestPostgis.deleteRecursively(dir);
-        try (var postgres = EmbeddedPostgis.start(dir)) {
-            try (var c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), EmbeddedPostgis.USER,
-                    postgres.password()); var st = c.createStatement()) {
-                st.execute("CREATE DATABASE bench");
-            }
-            var target = new Database.Target(postgres.jdbcUrl("bench"), EmbeddedPostgis.USER, postgres.password());
-            try (HikariDataSource dataSource = Database.pool(target, 4)) {
-                Database.prepare(dataSource);
-                long large = args.length > 0 ? importFile(dataSource, args) : grid(dataSource, "Grid 3475", 3475, 59, 1000);
-                long small = grid(dataSource, "Grid 108", 108, 12, 1500);
-                participation(dataSource, large, 200_000, 1_000_000);
-                participation(dataSource, small, 20_000, 100_000);
-                assignment(dataSource, large, 1_000_000);
-            }
-        }
+        BenchDatabase.run(4, dataSource -> {
+            long large = args.length > 0 ? importFile(dataSource, args) : grid(dataSource, "Grid 3475", 3475, 59, 1000);
+            long small = grid(dataSource, "Grid 108", 108, 12, 1500);
+            participation(dataSource, large, 200_000, 1_000_000);
+            participation(dataSource, small, 20_000, 100_000);
+            assignment(dataSource, large, 1_000_000);
+        });
     }
 
     private static long importFile(HikariDataSource dataSource, String[] args) throws Exception {

@@ -2,8 +2,6 @@ package nl.plein.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.plein.App;
 import nl.plein.accounts.Viewer;
 import nl.plein.config.Config;
-import nl.plein.db.Database;
-import nl.plein.db.EmbeddedPostgis;
 import nl.plein.db.Sql;
 import nl.plein.proposals.ProposalStore;
-import nl.plein.support.TestPostgis;
 
 /**
  * Measures the proposal endpoints on 100,000 proposals: the bbox list (about 500 features) and the
@@ -36,20 +31,10 @@ public final class ProposalBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Path dir = Path.of("server", "target", "bench-postgres");
-        TestPostgis.deleteRecursively(dir);
-        try (var postgres = EmbeddedPostgis.start(dir)) {
-            try (var c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), EmbeddedPostgis.USER, postgres.password());
-                 var st = c.createStatement()) {
-                st.execute("CREATE DATABASE bench");
-            }
-            var target = new Database.Target(postgres.jdbcUrl("bench"), EmbeddedPostgis.USER, postgres.password());
-            try (HikariDataSource dataSource = Database.pool(target, threads + 2)) {
-                Database.prepare(dataSource);
-                long projectId = generate(dataSource);
-                run(dataSource, projectId, seconds, threads);
-            }
-        }
+        BenchDatabase.run(threads + 2, dataSource -> {
+            long projectId = generate(dataSource);
+            run(dataSource, projectId, seconds, threads);
+        });
     }
 
     /** 100,000 proposals of all kinds, clustered around 40 centres in a 10 km square, in SQL. */
