@@ -132,6 +132,13 @@ public record Config(
 
         java.time.ZoneId zone(String name, String fallback) {
             String raw = string(name, fallback);
+            // PostgreSQL reads "+01:00" as POSIX does, an hour west of UTC: offsets are refused, names
+            // from the time zone database (Europe/Amsterdam, Etc/GMT-1, UTC) mean the same to both.
+            if (raw.matches("(?i)Z|[+-].*|(UTC|GMT|UT)[+-].*")) {
+                errors.add(name + " must be a time zone name such as Europe/Amsterdam or UTC, not an offset ('"
+                        + raw + "')");
+                return java.time.ZoneId.of(fallback);
+            }
             try {
                 return java.time.ZoneId.of(raw);
             } catch (java.time.DateTimeException e) {

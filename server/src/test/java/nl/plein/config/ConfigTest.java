@@ -44,6 +44,19 @@ class ConfigTest {
     }
 
     @Test
+    void aTimeZoneIsANameNotAnOffset() {
+        // PostgreSQL would read "+01:00" as an hour west of UTC, Java as an hour east.
+        for (String offset : new String[] {"+01:00", "UTC+1", "GMT-02:00", "Z"}) {
+            var error = assertThrows(IllegalArgumentException.class,
+                    () -> Config.fromEnvironment(Map.of("PLEIN_TIME_ZONE", offset)), offset);
+            assertTrue(error.getMessage().contains("PLEIN_TIME_ZONE"), error.getMessage());
+        }
+        for (String name : new String[] {"Europe/Amsterdam", "UTC", "Etc/GMT-1", "America/Curacao"}) {
+            assertEquals(name, Config.fromEnvironment(Map.of("PLEIN_TIME_ZONE", name)).timeZone().getId());
+        }
+    }
+
+    @Test
     void theBasemapAndAddressSearchSettingsAreChecked() {
         var error = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(
                 "PLEIN_BASEMAP", "google", "PLEIN_BASEMAP_URL", "https://tiles.example/{z}/{x}.png",
