@@ -23,6 +23,7 @@ import nl.plein.accounts.Access;
 import nl.plein.accounts.AccountRoutes;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Sessions;
+import nl.plein.analysis.ActivityCounts;
 import nl.plein.analysis.AreaShapes;
 import nl.plein.analysis.ParticipationRoutes;
 import nl.plein.analysis.ParticipationStore;
@@ -84,6 +85,7 @@ public final class App {
         var supports = new SupportRoutes(new SupportStore(dataSource));
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
+        ActivityCounts.useTimeZone(dataSource, config.timeZone());
         var participation = new ParticipationRoutes(new ParticipationStore(dataSource), new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);

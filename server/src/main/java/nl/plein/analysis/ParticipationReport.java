@@ -239,7 +239,8 @@ public final class ParticipationReport {
                         : "from " + (from == null ? "the start" : from) + " to " + (to == null ? "today" : to)
                                 + " inclusive")
                 .append(". Participants are distinct people who proposed, offered a variant, commented or"
-                        + " supported in the project, hidden and withdrawn contributions included, counted by"
+                        + " supported in the project, hidden and withdrawn contributions included (a support"
+                        + " taken back no longer counts), counted by"
                         + " their self-declared home neighbourhood (a home area from another boundary set is"
                         + " counted in the area of this set that covers a point inside it). Activity is"
                         + " counted where it lies: proposals and variants by their drawing, pinned comments by"

@@ -1,6 +1,7 @@
 package nl.plein.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -8,6 +9,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import nl.plein.db.Sql;
@@ -15,19 +22,49 @@ import nl.plein.http.ApiError;
 import nl.plein.http.Json;
 
 /**
- * Reads what the participation view counts, in one statement over one snapshot (participation.sql):
- * per area of a boundary set, the people who live there and the contributions that lie there; the
- * home → proposal pairs; the distances from home to proposal; the weekly series.
+ * Reads what the participation view counts, over one snapshot: per area of a boundary set, the
+ * people who live there and the contributions that lie there, and the weekly series
+ * (participation-areas.sql, after participation-whole.sql for a whole project, read from the counts
+ * kept as contributions are written, or participation-range.sql for a date range, counted from its
+ * contributions); and the home → proposal pairs with the distances from home to proposal
+ * (participation-flows.sql). The two halves run at once on two connections that share one exported
+ * snapshot, so a machine with two cores answers in about half the time and both see the same data.
  */
 public final class ParticipationStore {
     private static final Pattern NAMED = Pattern.compile("(?<!:):([a-z]+)\\b");
-    /** The statement as written, without its comments (which name the parameters too). */
-    private static final String PARTICIPATION_NAMED = Sql.load(ParticipationStore.class, "participation.sql")
-            .replaceAll("--[^\n]*", "");
-    /** The statement with its named parameters turned into positional ones, and their names in order. */
-    private static final String PARTICIPATION = NAMED.matcher(PARTICIPATION_NAMED).replaceAll("?");
-    private static final List<String> PARAMETERS = NAMED.matcher(PARTICIPATION_NAMED).results()
-            .map(m -> m.group(1)).toList();
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9]+)?");
+    /** People and places of a whole project, from the counts kept as contributions are written. */
+    private static final Statement WHOLE = Statement.of("participation-whole.sql", "participation-areas.sql");
+    /** People and places of a date range, counted from the contributions. */
+    private static final Statement RANGE = Statement.of("participation-range.sql", "participation-areas.sql");
+    /** Home → proposal pairs and distances, for either. */
+    private static final Statement FLOWS = Statement.of("participation-flows.sql");
+    /** How many views may hold a second connection at once; the others run their halves one after the other. */
+    private static final int SPLIT_VIEWS = 2;
+
+    /** A statement of named relations (WITH …) with its named parameters bound by position, in order. */
+    private record Statement(String sql, List<String> parameters) {
+        static Statement of(String... files) {
+            var parts = new ArrayList<String>();
+            for (String file : files) {
+                parts.add(Sql.load(ParticipationStore.class, file));
+            }
+            // Comments go first: they name the parameters too.
+            String named = ("WITH " + String.join(",\n", parts)).replaceAll("--[^\n]*", "");
+            return new Statement(NAMED.matcher(named).replaceAll("?"),
+                    NAMED.matcher(named).results().map(m -> m.group(1)).toList());
+        }
+
+        Object[] bind(Map<String, Object> values) {
+            return parameters.stream().map(name -> {
+                if (!values.containsKey(name)) {
+                    throw new IllegalStateException("a participation statement names an unknown parameter :" + name);
+                }
+                return values.get(name);
+            }).toArray();
+        }
+    }
+
     private static final String SET = """
             SELECT s.id, s.name, s.year, s.kind, s.source,
                    coalesce(s.metric_srid, metric_srid(4326,
@@ -74,10 +111,23 @@ public final class ParticipationStore {
     /** The most home → proposal pairs one answer lists; there may be millions (areas squared). */
     public static final int MAX_FLOWS = 1000;
 
+    private static final Semaphore SPLIT = new Semaphore(SPLIT_VIEWS);
+    private static final ExecutorService HELPERS = Executors.newCachedThreadPool(work -> {
+        var thread = new Thread(work, "participation-flows");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final DataSource dataSource;
+    /**
+     * Whether a view may take a second connection: only from a pool with room for more than the
+     * views that may hold two at once, so that waiting for the second can never starve the pool.
+     */
+    private final boolean splitting;
 
     public ParticipationStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.splitting = dataSource instanceof HikariDataSource pool && pool.getMaximumPoolSize() > 2 * SPLIT_VIEWS;
     }
 
     /**
@@ -85,13 +135,19 @@ public final class ParticipationStore {
      * @param from  first day counted, or null; {@code to} the last day counted, or null; days in {@code zone}
      */
     public Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone, long minFlow) {
+        return read(projectId, setId, from, to, zone, minFlow, false);
+    }
+
+    /**
+     * As {@link #read(long, Long, LocalDate, LocalDate, ZoneId, long)}, but with {@code recount} the
+     * figures of a whole project are counted from its contributions instead of read from the counts
+     * kept as they are written. The two must agree; tests hold them to it.
+     */
+    Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone, long minFlow,
+            boolean recount) {
         return Sql.transaction(dataSource, c -> {
-            // Compiling this one large statement with LLVM (JIT) took longer than running it, and its
-            // aggregates over a million contributions need more than the default 4 MB to stay in memory.
-            try (var st = c.createStatement()) {
-                st.execute("SET LOCAL jit = off");
-                st.execute("SET LOCAL work_mem = '64MB'");
-            }
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            tune(c);
             AreaSet set = set(c, setId);
             var values = new HashMap<String, Object>();
             values.put("project", projectId);
@@ -101,15 +157,82 @@ public final class ParticipationStore {
             values.put("zone", zone.getId());
             values.put("srid", set.metricSrid());
             values.put("minflow", minFlow);
-            Object[] params = PARAMETERS.stream().map(name -> {
-                if (!values.containsKey(name)) {
-                    throw new IllegalStateException("participation.sql names an unknown parameter :" + name);
-                }
-                return values.get(name);
-            }).toArray();
-            return Sql.one(c, PARTICIPATION, rs -> counts(set, rs.getString("areas"), rs.getString("totals"),
-                    rs.getString("flows"), rs.getString("distances"), rs.getString("weekly")), params).orElseThrow();
+            // The kept counts have weeks in the zone the application last started with (ActivityCounts).
+            boolean kept = from == null && to == null && !recount && zone.getId().equals(
+                    Sql.one(c, "SELECT time_zone FROM analysis_settings", rs -> rs.getString(1)).orElseThrow());
+            Statement people = kept ? WHOLE : RANGE;
+            Future<String[]> flowsBeside = beside(c, values);
+            String[] areas = Sql.one(c, people.sql(), rs -> new String[] {rs.getString("areas"),
+                    rs.getString("totals"), rs.getString("weekly")}, people.bind(values)).orElseThrow();
+            String[] flows = flowsBeside != null ? await(flowsBeside) : flows(c, values);
+            return counts(set, areas[0], areas[1], flows[0], flows[1], areas[2]);
         });
+    }
+
+    /**
+     * Starts the flows half on a second connection over this transaction's snapshot, or returns null
+     * when too many views hold a second connection already (then it runs after the first half).
+     */
+    private Future<String[]> beside(Connection c, Map<String, Object> values) throws SQLException {
+        if (!splitting || !SPLIT.tryAcquire()) {
+            return null;
+        }
+        try {
+            String snapshot = Sql.one(c, "SELECT pg_export_snapshot()", rs -> rs.getString(1)).orElseThrow();
+            if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
+                throw new IllegalStateException("unexpected snapshot id " + snapshot);
+            }
+            return HELPERS.submit(() -> {
+                try {
+                    return Sql.transaction(dataSource, other -> {
+                        other.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                        try (var st = other.createStatement()) {
+                            st.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                        }
+                        tune(other);
+                        return flows(other, values);
+                    });
+                } finally {
+                    SPLIT.release();
+                }
+            });
+        } catch (RuntimeException | SQLException e) {
+            SPLIT.release();
+            throw e;
+        }
+    }
+
+    private static String[] flows(Connection c, Map<String, Object> values) throws SQLException {
+        return Sql.one(c, FLOWS.sql(), rs -> new String[] {rs.getString("flows"), rs.getString("distances")},
+                FLOWS.bind(values)).orElseThrow();
+    }
+
+    private static String[] await(Future<String[]> half) {
+        try {
+            return half.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading participation", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Compiling these large statements with LLVM (JIT) took longer than running them; their
+     * aggregates over a million contributions need more than the default 4 MB to stay in memory; and
+     * the two halves already run side by side, so parallel workers of their own only cost start-up
+     * time (on two cores they made a small project's view about half again as slow).
+     */
+    private static void tune(Connection c) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET LOCAL jit = off");
+            st.execute("SET LOCAL work_mem = '64MB'");
+            st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+        }
     }
 
     private static AreaSet set(Connection c, Long setId) throws SQLException {

@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import nl.plein.accounts.Role;
 import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
+import nl.plein.support.Together;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,29 +39,6 @@ class ConcurrentSupportTest {
         server.close();
     }
 
-    /** Fires all tasks at once from a pool, so the requests really overlap. */
-    private static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
-        var pool = Executors.newFixedThreadPool(tasks.size());
-        var start = new CountDownLatch(1);
-        try {
-            var futures = new ArrayList<Future<T>>();
-            for (var task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            var results = new ArrayList<T>();
-            for (var f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static int count() {
         return server.anonymous().get("/api/proposals/" + proposalId).json().get("properties").get("supportCount").asInt();
     }
@@ -81,7 +56,7 @@ class ConcurrentSupportTest {
                 tasks.add(() -> r.put("/api/proposals/" + proposalId + "/support", Map.of()).status());
             }
         }
-        together(tasks).forEach(status -> assertEquals(200, status));
+        Together.run(tasks).forEach(status -> assertEquals(200, status));
         assertEquals(before + 16, count());
         long rows = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM supports WHERE proposal_id = ?",
                 rs -> rs.getLong(1), proposalId)).orElseThrow();
@@ -93,7 +68,7 @@ class ConcurrentSupportTest {
                 withdrawals.add(() -> r.delete("/api/proposals/" + proposalId + "/support").status());
             }
         }
-        together(withdrawals).forEach(status -> assertEquals(200, status));
+        Together.run(withdrawals).forEach(status -> assertEquals(200, status));
         assertEquals(before + 8, count());
     }
 
