@@ -111,14 +111,13 @@ public final class ParticipationStore {
     /** The most home → proposal pairs one answer lists; there may be millions (areas squared). */
     public static final int MAX_FLOWS = 1000;
 
-    private static final Semaphore SPLIT = new Semaphore(SPLIT_VIEWS);
-    private static final ExecutorService HELPERS = Executors.newCachedThreadPool(work -> {
+    private final DataSource dataSource;
+    private final Semaphore split = new Semaphore(SPLIT_VIEWS);
+    private final ExecutorService helpers = Executors.newCachedThreadPool(work -> {
         var thread = new Thread(work, "participation-flows");
         thread.setDaemon(true);
         return thread;
     });
-
-    private final DataSource dataSource;
     /**
      * Whether a view may take a second connection: only from a pool with room for more than the
      * views that may hold two at once, so that waiting for the second can never starve the pool.
@@ -174,7 +173,7 @@ public final class ParticipationStore {
      * when too many views hold a second connection already (then it runs after the first half).
      */
     private Future<String[]> beside(Connection c, Map<String, Object> values) throws SQLException {
-        if (!splitting || !SPLIT.tryAcquire()) {
+        if (!splitting || !split.tryAcquire()) {
             return null;
         }
         try {
@@ -182,7 +181,7 @@ public final class ParticipationStore {
             if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
                 throw new IllegalStateException("unexpected snapshot id " + snapshot);
             }
-            return HELPERS.submit(() -> {
+            return helpers.submit(() -> {
                 try {
                     return Sql.transaction(dataSource, other -> {
                         other.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -193,11 +192,11 @@ public final class ParticipationStore {
                         return flows(other, values);
                     });
                 } finally {
-                    SPLIT.release();
+                    split.release();
                 }
             });
         } catch (RuntimeException | SQLException e) {
-            SPLIT.release();
+            split.release();
             throw e;
         }
     }
