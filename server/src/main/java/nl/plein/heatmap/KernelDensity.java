@@ -179,6 +179,7 @@ public final class KernelDensity {
 
         double h = bandwidth;
         double h2 = h * h;
+        double inverseH2 = 1 / h2;
         double[] sums = new double[columns * rows];
         for (int k = 0; k < x.length; k++) {
             double w = weights == null ? 1 : weights[k];
@@ -205,7 +206,7 @@ public final class KernelDensity {
                     double dx = px - centreX[c];
                     double d2 = dx * dx + dy2;
                     if (d2 < h2) {
-                        double t = 1 - d2 / h2;
+                        double t = 1 - d2 * inverseH2;
                         sums[rowStart + c] += w * t * t;
                     }
                 }

@@ -102,7 +102,7 @@ class KernelDensityTest {
                         }
                     }
                     double expected = sum * 3 / (Math.PI * h * h) * 1e6;
-                    assertEquals(expected, grid.value(col, row), Math.abs(expected) * 1e-12 + 1e-300,
+                    assertEquals(expected, grid.value(col, row), Math.abs(expected) * 1e-9,
                             "round " + round + " cell (" + col + ", " + row + ")");
                 }
             }
