@@ -21,7 +21,10 @@ import java.util.Locale;
  * {@code ceil(height / cellSize)} rows (at least 1; a remainder of less than 10⁻⁹ of a cell, which
  * only floating-point rounding produces, is ignored), so the last column and row may reach past the
  * bounds. Points outside the bounds still add to the cells within h of them. Each point only visits
- * the cells within h of it, so the cost is about n · π h² / cellSize² rather than n × cells.
+ * the cells within h of it, so the cost is about n · π h² / cellSize² cell updates rather than
+ * n × cells (it reaches n × cells only when h spans the whole grid). On two cores, 100,000 points on
+ * 250 × 250 cells take about 70 ms with the default bandwidth (7 cells) and about 0.35 s with a
+ * bandwidth of 25 cells: see {@code nl.plein.bench.HeatmapBenchmark} in the tests.
  *
  * <p><b>Defaults</b> (ArcGIS): see {@link #defaultBandwidth} and {@link #defaultCellSize}.
  *
