@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import nl.plein.db.NamedSql;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
@@ -31,38 +32,23 @@ import nl.plein.http.Json;
  * snapshot, so a machine with two cores answers in about half the time and both see the same data.
  */
 public final class ParticipationStore {
-    private static final Pattern NAMED = Pattern.compile("(?<!:):([a-z]+)\\b");
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9]+)?");
     /** People and places of a whole project, from the counts kept as contributions are written. */
-    private static final Statement WHOLE = Statement.of("participation-whole.sql", "participation-areas.sql");
+    private static final NamedSql WHOLE = statement("participation-whole.sql", "participation-areas.sql");
     /** People and places of a date range, counted from the contributions. */
-    private static final Statement RANGE = Statement.of("participation-range.sql", "participation-areas.sql");
+    private static final NamedSql RANGE = statement("participation-range.sql", "participation-areas.sql");
     /** Home → proposal pairs and distances, for either. */
-    private static final Statement FLOWS = Statement.of("participation-flows.sql");
+    private static final NamedSql FLOWS = statement("participation-flows.sql");
     /** How many views may hold a second connection at once; the others run their halves one after the other. */
     private static final int SPLIT_VIEWS = 2;
 
-    /** A statement of named relations (WITH …) with its named parameters bound by position, in order. */
-    private record Statement(String sql, List<String> parameters) {
-        static Statement of(String... files) {
-            var parts = new ArrayList<String>();
-            for (String file : files) {
-                parts.add(Sql.load(ParticipationStore.class, file));
-            }
-            // Comments go first: they name the parameters too.
-            String named = ("WITH " + String.join(",\n", parts)).replaceAll("--[^\n]*", "");
-            return new Statement(NAMED.matcher(named).replaceAll("?"),
-                    NAMED.matcher(named).results().map(m -> m.group(1)).toList());
+    /** A statement of named relations (WITH …) from these files, in order. */
+    private static NamedSql statement(String... files) {
+        var parts = new ArrayList<String>();
+        for (String file : files) {
+            parts.add(Sql.load(ParticipationStore.class, file));
         }
-
-        Object[] bind(Map<String, Object> values) {
-            return parameters.stream().map(name -> {
-                if (!values.containsKey(name)) {
-                    throw new IllegalStateException("a participation statement names an unknown parameter :" + name);
-                }
-                return values.get(name);
-            }).toArray();
-        }
+        return NamedSql.of("WITH " + String.join(",\n", parts));
     }
 
     private static final String SET = """
@@ -159,7 +145,7 @@ public final class ParticipationStore {
             // The kept counts have weeks in the zone the application last started with (ActivityCounts).
             boolean kept = from == null && to == null && !recount && zone.getId().equals(
                     Sql.one(c, "SELECT time_zone FROM analysis_settings", rs -> rs.getString(1)).orElseThrow());
-            Statement people = kept ? WHOLE : RANGE;
+            NamedSql people = kept ? WHOLE : RANGE;
             Future<String[]> flowsBeside = beside(c, values);
             String[] areas = Sql.one(c, people.sql(), rs -> new String[] {rs.getString("areas"),
                     rs.getString("totals"), rs.getString("weekly")}, people.bind(values)).orElseThrow();
