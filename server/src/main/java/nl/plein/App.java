@@ -28,6 +28,8 @@ import nl.plein.analysis.AreaShapes;
 import nl.plein.analysis.ParticipationRoutes;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
+import nl.plein.clusters.ClusterRoutes;
+import nl.plein.clusters.ClusterStore;
 import nl.plein.areas.AreaRoutes;
 import nl.plein.areas.AreaSetRoutes;
 import nl.plein.comments.CommentRoutes;
@@ -88,6 +90,8 @@ public final class App {
         ActivityCounts.useTimeZone(dataSource, config.timeZone());
         var participation = new ParticipationRoutes(new ParticipationStore(dataSource), new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
+        var clusters = new ClusterRoutes(new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone()),
+                projectStore, new SmallCounts(config.smallCountThreshold()));
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
@@ -148,6 +152,7 @@ public final class App {
             routes.get("/api/projects/{id}/participation", participation::get, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/participation.csv", participation::csv, ANYONE); // always public
             routes.get("/api/projects/{id}/participation.geojson", participation::geojson, ANYONE); // always public
+            routes.get("/api/projects/{id}/analysis/clusters", clusters::get, ANYONE); // planners: raw counts
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
 
             routes.get("/api/proposals", proposals::list, ANYONE);

@@ -33,7 +33,8 @@ public record Config(
         Optional<String> geocoderUrl,
         String defaultLanguage,
         int smallCountThreshold,
-        java.time.ZoneId timeZone) {
+        java.time.ZoneId timeZone,
+        Duration analysisTimeout) {
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -86,7 +87,8 @@ public record Config(
                 reader.optional("PLEIN_GEOCODER_URL").map(url -> url.replaceAll("/+$", "")),
                 reader.string("PLEIN_DEFAULT_LANGUAGE", "nl"),
                 reader.integer("PLEIN_SMALL_COUNT_THRESHOLD", 5, 1, 100),
-                reader.zone("PLEIN_TIME_ZONE", "Europe/Amsterdam"));
+                reader.zone("PLEIN_TIME_ZONE", "Europe/Amsterdam"),
+                Duration.ofSeconds(reader.integer("PLEIN_ANALYSIS_TIMEOUT_SECONDS", 20, 1, 600)));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));

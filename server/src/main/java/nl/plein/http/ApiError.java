@@ -93,6 +93,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(502, "upstream-unavailable", "Service unavailable", detail, List.of());
     }
 
+    /** An analysis that ran past its time limit; narrower parameters may succeed. */
+    public static ApiError tookTooLong(String detail) {
+        return new ApiError(503, "took-too-long", "Took too long", detail, List.of());
+    }
+
     public static ApiError tooManyRequests(String detail) {
         return new ApiError(429, "too-many-requests", "Too many requests", detail, List.of());
     }

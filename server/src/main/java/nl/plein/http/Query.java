@@ -72,6 +72,27 @@ public final class Query {
         });
     }
 
+    /** A decimal number in [min, max]; {@code minExclusive} makes min itself refused (eps > 0). */
+    public Optional<Double> number(String name, double min, boolean minExclusive, double max) {
+        return text(name, 32).map(raw -> {
+            double value;
+            try {
+                value = Double.parseDouble(raw);
+            } catch (NumberFormatException e) {
+                throw ApiError.invalid(name, "must be a number, not '" + raw + "'");
+            }
+            if (Double.isNaN(value) || (minExclusive ? value <= min : value < min) || value > max) {
+                throw ApiError.invalid(name, "must be " + (minExclusive ? "greater than " : "at least ")
+                        + plain(min) + " and at most " + plain(max) + ", not '" + raw + "'");
+            }
+            return value;
+        });
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     /** A calendar date, YYYY-MM-DD. */
     public Optional<java.time.LocalDate> date(String name) {
         return text(name, 10).map(raw -> {

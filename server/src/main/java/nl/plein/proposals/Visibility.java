@@ -8,10 +8,15 @@ import nl.plein.accounts.Viewer;
  * authors see their own unless withdrawn; everyone else sees published, unhidden ones.
  */
 public final class Visibility {
+    /**
+     * The rule with named parameters {@code :staff} and {@code :viewer} (for statements bound by
+     * name, see {@link nl.plein.db.NamedSql}). The proposal's alias must be {@code p}.
+     */
+    public static final String PROPOSAL_NAMED = """
+            (:staff::boolean OR (NOT p.withdrawn AND (p.author_id = :viewer::bigint
+                                                      OR (NOT p.hidden AND p.status <> 'submitted'))))""";
     /** Takes two parameters: {@link #params(Viewer)}. The proposal's alias must be {@code p}. */
-    public static final String PROPOSAL = """
-            (?::boolean OR (NOT p.withdrawn AND (p.author_id = ?
-                                                 OR (NOT p.hidden AND p.status <> 'submitted'))))""";
+    public static final String PROPOSAL = PROPOSAL_NAMED.replace(":staff", "?").replace(":viewer", "?");
 
     private Visibility() {
     }

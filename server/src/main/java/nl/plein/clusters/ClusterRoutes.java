@@ -1,0 +1,133 @@
+package nl.plein.clusters;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.Locale;
+import nl.plein.accounts.Access;
+import nl.plein.analysis.SmallCounts;
+import nl.plein.http.ApiError;
+import nl.plein.http.GeoJson;
+import nl.plein.http.Json;
+import nl.plein.http.Query;
+import nl.plein.http.Requests;
+import nl.plein.projects.ProjectStore;
+import nl.plein.proposals.Status;
+
+/**
+ * Where a project's proposals cluster: DBSCAN (analysis section 5) as GeoJSON, one feature per
+ * cluster with its convex outline. Planners see raw counts; everyone else sees counts under the
+ * small-count threshold as "<5" and others rounded (section 9).
+ */
+public final class ClusterRoutes {
+    /** Defaults of analysis section 5. */
+    public static final double DEFAULT_EPS = 100;
+    public static final int DEFAULT_MIN_POINTS = 5;
+    /** Beyond a few kilometres, "a cluster" is most of a city: refused rather than computed. */
+    public static final double MAX_EPS = 5000;
+    public static final int MAX_MIN_POINTS = 1000;
+    private static final int WORDS = 5;
+
+    private final ClusterStore store;
+    private final ProjectStore projects;
+    private final SmallCounts smallCounts;
+
+    public ClusterRoutes(ClusterStore store, ProjectStore projects, SmallCounts smallCounts) {
+        this.store = store;
+        this.projects = projects;
+        this.smallCounts = smallCounts;
+    }
+
+    public void get(Context ctx) {
+        var query = Query.of(ctx, "eps", "minPoints", "category", "status", "from", "to");
+        long projectId = Requests.pathId(ctx, "id", "Project");
+        double eps = query.number("eps", 0, true, MAX_EPS).orElse(DEFAULT_EPS);
+        int minPoints = query.integer("minPoints", DEFAULT_MIN_POINTS, 1, MAX_MIN_POINTS);
+        String category = query.text("category", 100).orElse(null);
+        Status status = query.choice("status", Status.class).orElse(null);
+        LocalDate from = query.date("from").orElse(null);
+        LocalDate to = query.date("to").orElse(null);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiError.invalid("to", "must not be before 'from' (" + from + ")");
+        }
+        var rules = projects.rules(projectId);
+        if (category != null && !rules.categories().contains(category)) {
+            throw ApiError.invalid("category", "this project has no category '" + category + "'");
+        }
+        var parameters = new ClusterStore.Parameters(eps, minPoints, category, status, from, to);
+        var result = store.clusters(projectId, parameters);
+        boolean raw = Access.viewer(ctx).role().plans();
+        ctx.header("Cache-Control", "private, no-store");
+        GeoJson.send(ctx, "application/geo+json", Json.write(geoJson(result, parameters, raw)));
+    }
+
+    private ObjectNode geoJson(ClusterStore.Result result, ClusterStore.Parameters p, boolean raw) {
+        var out = Json.MAPPER.createObjectNode();
+        out.put("type", "FeatureCollection");
+        ArrayNode features = out.putArray("features");
+        for (var c : result.clusters()) {
+            var feature = features.addObject();
+            feature.put("type", "Feature");
+            feature.put("id", c.number());
+            feature.set("geometry", c.outline());
+            var props = feature.putObject("properties");
+            props.put("cluster", c.number());
+            count(props, "members", c.members(), raw);
+            props.set("centre", c.centre().get("coordinates"));
+            var categories = props.putArray("categories");
+            for (var cat : c.categories()) {
+                var node = categories.addObject();
+                node.put("category", cat.category());
+                count(node, "count", cat.count(), raw);
+            }
+            var top = props.putArray("mostSupported");
+            for (var proposal : c.mostSupported()) {
+                top.addObject().put("id", proposal.id()).put("title", proposal.title())
+                        .put("supportCount", proposal.supportCount());
+            }
+            var words = props.putArray("words");
+            for (var w : TitleWords.top(c.titles(), WORDS)) {
+                var node = words.addObject();
+                node.put("word", w.word());
+                count(node, "count", w.count(), raw);
+            }
+        }
+        var params = out.putObject("parameters");
+        params.put("eps", p.eps()).put("minPoints", p.minPoints()).put("category", p.category())
+                .put("status", p.status() == null ? null : nl.plein.http.Choices.wire(p.status()))
+                .put("from", p.from() == null ? null : p.from().toString())
+                .put("to", p.to() == null ? null : p.to().toString());
+        count(out, "proposals", result.proposals(), raw);
+        count(out, "noise", result.noise(), raw);
+        out.put("clusters", result.clusters().size());
+        out.put("raw", raw);
+        out.put("method", method(result, p, raw));
+        return out;
+    }
+
+    private void count(ObjectNode node, String field, long value, boolean raw) {
+        if (raw) {
+            node.put(field, value);
+        } else {
+            node.put(field, smallCounts.show(value));
+        }
+    }
+
+    private String method(ClusterStore.Result result, ClusterStore.Parameters p, boolean raw) {
+        String text = String.format(Locale.ROOT, "DBSCAN (PostGIS ST_ClusterDBSCAN) over the proposals everyone can"
+                + " see%s, each as one point (a line or an area by ST_PointOnSurface) in EPSG:%d, in metres:"
+                + " a proposal is a core point when at least %d proposals, itself included, lie within %s m of it"
+                + " (distance ≤ eps); a cluster is core points within eps of each other and the proposals within eps"
+                + " of them; the rest is noise. A proposal within eps of two clusters may belong to either. Outlines"
+                + " are convex hulls of the members' points. Words are the most frequent words of the members' titles,"
+                + " Dutch and English stop words left out, each counted once per title.",
+                p.category() == null && p.status() == null && p.from() == null && p.to() == null ? "" : ", filtered",
+                result.srid(), p.minPoints(), plain(p.eps()));
+        return raw ? text : text + " " + smallCounts.describe();
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
