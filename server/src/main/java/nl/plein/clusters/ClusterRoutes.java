@@ -3,17 +3,16 @@ package nl.plein.clusters;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.time.LocalDate;
 import java.util.Locale;
 import nl.plein.accounts.Access;
+import nl.plein.analysis.AnalysisJson;
+import nl.plein.analysis.ProposalSelection;
 import nl.plein.analysis.SmallCounts;
-import nl.plein.http.ApiError;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
 import nl.plein.projects.ProjectStore;
-import nl.plein.proposals.Status;
 
 /**
  * Where a project's proposals cluster: DBSCAN (analysis section 5) as GeoJSON, one feature per
@@ -44,18 +43,8 @@ public final class ClusterRoutes {
         long projectId = Requests.pathId(ctx, "id", "Project");
         double eps = query.number("eps", 0, true, MAX_EPS).orElse(DEFAULT_EPS);
         int minPoints = query.integer("minPoints", DEFAULT_MIN_POINTS, 1, MAX_MIN_POINTS);
-        String category = query.text("category", 100).orElse(null);
-        Status status = query.choice("status", Status.class).orElse(null);
-        LocalDate from = query.date("from").orElse(null);
-        LocalDate to = query.date("to").orElse(null);
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ApiError.invalid("to", "must not be before 'from' (" + from + ")");
-        }
-        var rules = projects.rules(projectId);
-        if (category != null && !rules.categories().contains(category)) {
-            throw ApiError.invalid("category", "this project has no category '" + category + "'");
-        }
-        var parameters = new ClusterStore.Parameters(eps, minPoints, category, status, from, to);
+        var selection = ProposalSelection.from(query, projects.rules(projectId));
+        var parameters = new ClusterStore.Parameters(eps, minPoints, selection);
         var result = store.clusters(projectId, parameters);
         boolean raw = Access.viewer(ctx).role().plans();
         ctx.header("Cache-Control", "private, no-store");
@@ -94,10 +83,8 @@ public final class ClusterRoutes {
             }
         }
         var params = out.putObject("parameters");
-        params.put("eps", p.eps()).put("minPoints", p.minPoints()).put("category", p.category())
-                .put("status", p.status() == null ? null : nl.plein.http.Choices.wire(p.status()))
-                .put("from", p.from() == null ? null : p.from().toString())
-                .put("to", p.to() == null ? null : p.to().toString());
+        params.put("eps", p.eps()).put("minPoints", p.minPoints());
+        AnalysisJson.selection(params, p.selection());
         count(out, "proposals", result.proposals(), raw);
         count(out, "noise", result.noise(), raw);
         out.put("clusters", result.clusters().size());
@@ -107,11 +94,7 @@ public final class ClusterRoutes {
     }
 
     private void count(ObjectNode node, String field, long value, boolean raw) {
-        if (raw) {
-            node.put(field, value);
-        } else {
-            node.put(field, smallCounts.show(value));
-        }
+        AnalysisJson.count(node, field, value, raw, smallCounts);
     }
 
     private String method(ClusterStore.Result result, ClusterStore.Parameters p, boolean raw) {
@@ -122,7 +105,7 @@ public final class ClusterRoutes {
                 + " of them; the rest is noise. A proposal within eps of two clusters may belong to either. Outlines"
                 + " are convex hulls of the members' points. Words are the most frequent words of the members' titles,"
                 + " Dutch and English stop words left out, each counted once per title.",
-                p.category() == null && p.status() == null && p.from() == null && p.to() == null ? "" : ", filtered",
+                p.selection().filtered() ? ", filtered" : "",
                 result.srid(), p.minPoints(), plain(p.eps()));
         return raw ? text : text + " " + smallCounts.describe();
     }

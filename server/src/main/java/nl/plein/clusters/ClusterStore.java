@@ -2,24 +2,17 @@ package nl.plein.clusters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import javax.sql.DataSource;
-import nl.plein.accounts.Viewer;
 import nl.plein.analysis.AnalysisCache;
+import nl.plein.analysis.ProposalSelection;
 import nl.plein.db.DataAccessException;
 import nl.plein.db.NamedSql;
 import nl.plein.db.Sql;
-import nl.plein.http.ApiError;
 import nl.plein.http.Json;
-import nl.plein.proposals.Status;
-import nl.plein.proposals.Visibility;
 
 /**
  * DBSCAN clusters of a project's proposals (clusters.sql), cached per project, parameters and
@@ -27,14 +20,12 @@ import nl.plein.proposals.Visibility;
  */
 public final class ClusterStore {
     private static final NamedSql CLUSTERS = NamedSql.of(Sql.load(ClusterStore.class, "clusters.sql")
-            .replace("/*visible*/", Visibility.PROPOSAL_NAMED));
-    private static final String VERSION = "SELECT coalesce((SELECT proposals FROM analysis_versions"
-            + " WHERE project_id = ?), 0), project_metric_srid(?)";
+            .replace("/*selection*/", ProposalSelection.WHERE).replace("/*point*/", ProposalSelection.POINT));
     /** How many of a cluster's most-supported proposals are listed. */
     public static final int TOP = 3;
 
-    /** What to cluster: the proposals matching the filters (null: not filtered on), and DBSCAN's parameters. */
-    public record Parameters(double eps, int minPoints, String category, Status status, LocalDate from, LocalDate to) {
+    /** What to cluster: the selected proposals, and DBSCAN's parameters. */
+    public record Parameters(double eps, int minPoints, ProposalSelection selection) {
     }
 
     public record Proposal(long id, String title, int supportCount) {
@@ -64,28 +55,20 @@ public final class ClusterStore {
     }
 
     public Result clusters(long projectId, Parameters parameters) {
-        long[] versionAndSrid = Sql.read(dataSource, c -> Sql.one(c, VERSION,
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, projectId, projectId)).orElseThrow();
-        var key = new AnalysisCache.Key("clusters", projectId, versionAndSrid[0], parameters.toString());
-        return cache.get(key, () -> compute(projectId, parameters, (int) versionAndSrid[1], versionAndSrid[0]));
+        var scope = ProposalSelection.Scope.of(dataSource, projectId);
+        var key = new AnalysisCache.Key("clusters", projectId, scope.version(), parameters.toString());
+        return cache.get(key, () -> compute(projectId, parameters, scope.srid(), scope.version()));
     }
 
     private Result compute(long projectId, Parameters p, int srid, long version) {
-        var values = new HashMap<String, Object>();
-        values.put("project", projectId);
-        values.put("staff", Viewer.ANONYMOUS.isStaff());
-        values.put("viewer", Viewer.ANONYMOUS.idOrNone());
-        values.put("category", p.category());
-        values.put("status", p.status() == null ? null : nl.plein.http.Choices.wire(p.status()));
-        values.put("from", p.from() == null ? null : p.from().atStartOfDay(zone).toOffsetDateTime());
-        values.put("to", p.to() == null ? null : p.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        var values = p.selection().values(projectId, zone);
         values.put("srid", srid);
         values.put("eps", p.eps());
         values.put("minpoints", p.minPoints());
         values.put("top", TOP);
         try {
             return Sql.transaction(dataSource, c -> {
-                limit(c, timeout);
+                ProposalSelection.limit(c, timeout);
                 var clusters = new ArrayList<Cluster>();
                 long[] totals = new long[2];
                 Sql.list(c, CLUSTERS.sql(), rs -> {
@@ -110,26 +93,8 @@ public final class ClusterStore {
                 return new Result(List.copyOf(numbered), totals[0], totals[1], srid, version);
             });
         } catch (DataAccessException e) {
-            throw timedOut(e);
+            throw ProposalSelection.timedOut(e, "try a smaller eps, a larger minPoints or narrower filters");
         }
-    }
-
-    /** Runs the rest of this transaction under the analysis time limit. */
-    static void limit(Connection c, Duration timeout) throws SQLException {
-        try (var st = c.createStatement()) {
-            st.execute("SET LOCAL statement_timeout = " + timeout.toMillis());
-            st.execute("SET LOCAL jit = off");
-            st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-        }
-    }
-
-    /** A statement cancelled by the time limit becomes a 503 the client can act on; anything else stays a 500. */
-    static RuntimeException timedOut(DataAccessException e) {
-        if (e.getCause() instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
-            return ApiError.tookTooLong("the analysis ran past its time limit; try a smaller eps, a larger"
-                    + " minPoints or narrower filters");
-        }
-        return e;
     }
 
     private static JsonNode parse(String json) {

@@ -5,19 +5,14 @@
 -- ST_ClusterDBSCAN (neighbourhood inclusive, a point counts itself towards minpoints) and, per
 -- cluster, its members, outline, category mix, most-supported proposals and titles.
 --
--- Parameters: :project, :staff and :viewer (the visibility rule, here always as an anonymous
--- viewer: an analysis shows what everyone can see), :category, :status, :from, :to (NULL when not
--- filtered on), :srid, :eps (metres), :minpoints, :top (most-supported proposals per cluster).
+-- Parameters: those of the selection (analysis.ProposalSelection: the project, the visibility rule
+-- as for an anonymous viewer, the filters), :srid, :eps (metres), :minpoints, :top (most-supported
+-- proposals per cluster).
 WITH member AS MATERIALIZED (
     SELECT p.id, p.title, p.category, p.support_count,
-           ST_SnapToGrid(ST_Transform(CASE WHEN GeometryType(p.geom) = 'POINT' THEN p.geom
-                                           ELSE ST_PointOnSurface(p.geom) END, :srid::integer), 0.001) AS point
+           ST_SnapToGrid(ST_Transform(/*point*/, :srid::integer), 0.001) AS point
       FROM proposals p
-     WHERE p.project_id = :project::bigint AND /*visible*/
-       AND (:category::text IS NULL OR p.category = :category::text)
-       AND (:status::text IS NULL OR p.status = :status::text)
-       AND (:from::timestamptz IS NULL OR p.created_at >= :from::timestamptz)
-       AND (:to::timestamptz IS NULL OR p.created_at < :to::timestamptz)
+     WHERE /*selection*/
 ),
 clustered AS MATERIALIZED (
     SELECT m.*, ST_ClusterDBSCAN(m.point, :eps::float8, :minpoints::integer) OVER (ORDER BY m.id) AS cluster

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import nl.plein.analysis.ProposalSelection;
 import nl.plein.clusters.ClusterStore;
 import nl.plein.db.Sql;
 
@@ -51,7 +52,7 @@ public final class ClusterBenchmark {
             System.out.printf(Locale.ROOT, "%nDBSCAN over %,d proposals (generated in %.1f s)%n", proposals,
                     (System.nanoTime() - start) / 1e9);
             for (double eps : new double[] {50, 100, 250}) {
-                var parameters = new ClusterStore.Parameters(eps, 5, null, null, null, null);
+                var parameters = new ClusterStore.Parameters(eps, 5, ProposalSelection.ALL);
                 var first = new ClusterStore(dataSource, Duration.ofMinutes(5), ZONE).clusters(project, parameters);
                 double[] ms = new double[RUNS];
                 for (int i = 0; i < RUNS; i++) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.plein.analysis.ProposalSelection;
 import nl.plein.db.Sql;
 import nl.plein.support.TestPostgis;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +94,7 @@ class ClusterReferenceTest {
 
     @Test
     void clustersMatchScikitLearnUpToLabelsWithBorderPointsInAnyReachableCluster() {
-        var result = store.clusters(project, new ClusterStore.Parameters(EPS, 5, null, null, null, null));
+        var result = store.clusters(project, new ClusterStore.Parameters(EPS, 5, ProposalSelection.ALL));
         var got = membership(result);
 
         assertEquals(28992, result.srid());
@@ -153,8 +154,8 @@ class ClusterReferenceTest {
             return p;
         });
 
-        var inclusive = store.clusters(chain, new ClusterStore.Parameters(EPS, 3, null, null, null, null));
-        var shorter = store.clusters(chain, new ClusterStore.Parameters(EPS - 0.01, 3, null, null, null, null));
+        var inclusive = store.clusters(chain, new ClusterStore.Parameters(EPS, 3, ProposalSelection.ALL));
+        var shorter = store.clusters(chain, new ClusterStore.Parameters(EPS - 0.01, 3, ProposalSelection.ALL));
 
         assertEquals(1, inclusive.clusters().size(), "each inner point has three within eps, itself included");
         assertEquals(5, inclusive.clusters().get(0).members());
@@ -164,7 +165,7 @@ class ClusterReferenceTest {
 
     @Test
     void theBorderPointBetweenTwoClustersJoinsOneOfThem() {
-        var got = membership(store.clusters(project, new ClusterStore.Parameters(EPS, 5, null, null, null, null)));
+        var got = membership(store.clusters(project, new ClusterStore.Parameters(EPS, 5, ProposalSelection.ALL)));
         // the point midway between the two rows of reference.py
         Integer cluster = got.get("P" + idAt(164095, 383500));
         Integer left = got.get("P" + idAt(164000, 383500));
