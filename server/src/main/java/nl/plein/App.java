@@ -35,6 +35,8 @@ import nl.plein.areas.AreaSetRoutes;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
+import nl.plein.hexbins.HexBinRoutes;
+import nl.plein.hexbins.HexBinStore;
 import nl.plein.http.Json;
 import nl.plein.http.Problems;
 import nl.plein.map.ClientSettings;
@@ -92,6 +94,8 @@ public final class App {
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var clusters = new ClusterRoutes(new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone()),
                 projectStore, new SmallCounts(config.smallCountThreshold()));
+        var hexbins = new HexBinRoutes(new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),
+                config.maxAnalysisCells()), projectStore, new SmallCounts(config.smallCountThreshold()));
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
@@ -153,6 +157,7 @@ public final class App {
             routes.get("/api/projects/{id}/participation.csv", participation::csv, ANYONE); // always public
             routes.get("/api/projects/{id}/participation.geojson", participation::geojson, ANYONE); // always public
             routes.get("/api/projects/{id}/analysis/clusters", clusters::get, ANYONE); // planners: raw counts
+            routes.get("/api/projects/{id}/analysis/hexbins", hexbins::get, ANYONE); // planners: raw counts
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
 
             routes.get("/api/proposals", proposals::list, ANYONE);

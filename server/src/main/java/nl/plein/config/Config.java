@@ -34,7 +34,8 @@ public record Config(
         String defaultLanguage,
         int smallCountThreshold,
         java.time.ZoneId timeZone,
-        Duration analysisTimeout) {
+        Duration analysisTimeout,
+        int maxAnalysisCells) {
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -88,7 +89,8 @@ public record Config(
                 reader.string("PLEIN_DEFAULT_LANGUAGE", "nl"),
                 reader.integer("PLEIN_SMALL_COUNT_THRESHOLD", 5, 1, 100),
                 reader.zone("PLEIN_TIME_ZONE", "Europe/Amsterdam"),
-                Duration.ofSeconds(reader.integer("PLEIN_ANALYSIS_TIMEOUT_SECONDS", 20, 1, 600)));
+                Duration.ofSeconds(reader.integer("PLEIN_ANALYSIS_TIMEOUT_SECONDS", 20, 1, 600)),
+                reader.integer("PLEIN_ANALYSIS_MAX_CELLS", 20_000, 100, 1_000_000));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));

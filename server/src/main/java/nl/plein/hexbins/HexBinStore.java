@@ -1,0 +1,103 @@
+package nl.plein.hexbins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.plein.analysis.AnalysisCache;
+import nl.plein.analysis.ProposalSelection;
+import nl.plein.db.DataAccessException;
+import nl.plein.db.NamedSql;
+import nl.plein.db.Sql;
+import nl.plein.http.ApiError;
+import nl.plein.http.Json;
+
+/**
+ * Proposals counted per hexagon (analysis section 7) over the project's area, empty hexagons
+ * included: the grid and the points come from PostGIS, the binning by nearest centre from
+ * {@link HexGrid}. Cached per project, parameters and version of the project's proposals.
+ */
+public final class HexBinStore {
+    private static final NamedSql CELLS = NamedSql.of(Sql.load(HexBinStore.class, "cells.sql"));
+    private static final NamedSql POINTS = NamedSql.of(Sql.load(HexBinStore.class, "points.sql")
+            .replace("/*selection*/", ProposalSelection.WHERE).replace("/*point*/", ProposalSelection.POINT));
+    private static final String EXTENT = "SELECT ST_Area(ST_Envelope(ST_Transform(area, ?))) FROM projects WHERE id = ?";
+
+    /** One hexagon: its grid index, outline (GeoJSON, WGS 84) and centre in the metric CRS. */
+    public record Cell(long i, long j, JsonNode outline, double x, double y, long proposals) {
+    }
+
+    /** The cells, the proposals counted and those outside every cell (beyond the project's area). */
+    public record Result(List<Cell> cells, double size, long proposals, long outside, int srid, long version) {
+    }
+
+    private final DataSource dataSource;
+    private final Duration timeout;
+    private final ZoneId zone;
+    private final int maxCells;
+    private final AnalysisCache<Result> cache = new AnalysisCache<>(64);
+
+    public HexBinStore(DataSource dataSource, Duration timeout, ZoneId zone, int maxCells) {
+        this.dataSource = dataSource;
+        this.timeout = timeout;
+        this.zone = zone;
+        this.maxCells = maxCells;
+    }
+
+    public int maxCells() {
+        return maxCells;
+    }
+
+    public Result bins(long projectId, double size, ProposalSelection selection) {
+        var scope = ProposalSelection.Scope.of(dataSource, projectId);
+        var grid = new HexGrid(size);
+        double extent = Sql.read(dataSource, c -> Sql.one(c, EXTENT, rs -> rs.getDouble(1), scope.srid(), projectId))
+                .orElseThrow();
+        long estimate = (long) Math.ceil(extent / grid.cellArea());
+        if (estimate > maxCells) {
+            throw ApiError.invalid("size", String.format(java.util.Locale.ROOT,
+                    "hexagons of %s m would make about %,d cells over this project; the most is %,d: choose a size of"
+                            + " at least %.0f m", plain(size), estimate, maxCells,
+                    Math.ceil(HexGrid.sizeForArea(extent / maxCells))));
+        }
+        var key = new AnalysisCache.Key("hexbins", projectId, scope.version(), size + " " + selection);
+        return cache.get(key, () -> compute(projectId, grid, selection, scope));
+    }
+
+    private Result compute(long projectId, HexGrid grid, ProposalSelection selection, ProposalSelection.Scope scope) {
+        Map<String, Object> values = selection.values(projectId, zone);
+        values.put("srid", scope.srid());
+        values.put("size", grid.size());
+        try {
+            return Sql.transaction(dataSource, c -> {
+                ProposalSelection.limit(c, timeout);
+                var counts = new HashMap<Long, Long>();
+                long[] total = {0};
+                Sql.list(c, POINTS.sql(), rs -> {
+                    counts.merge(grid.cellOf(rs.getDouble(1), rs.getDouble(2)), 1L, Long::sum);
+                    total[0]++;
+                    return null;
+                }, POINTS.bind(values));
+                var cells = Sql.list(c, CELLS.sql(), rs -> {
+                    long i = rs.getLong(1);
+                    long j = rs.getLong(2);
+                    return new Cell(i, j, Json.parse(rs.getString(3).getBytes(StandardCharsets.UTF_8)), grid.centreX(i),
+                            grid.centreY(i, j), counts.getOrDefault(HexGrid.key(i, j), 0L));
+                }, CELLS.bind(values));
+                long inside = cells.stream().mapToLong(Cell::proposals).sum();
+                return new Result(List.copyOf(cells), grid.size(), total[0], total[0] - inside, scope.srid(),
+                        scope.version());
+            });
+        } catch (DataAccessException e) {
+            throw ProposalSelection.timedOut(e, "try a larger size or narrower filters");
+        }
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
