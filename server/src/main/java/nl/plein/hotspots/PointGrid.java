@@ -13,6 +13,14 @@ import nl.plein.hotspots.SpatialWeights.IntList;
  * thin strip of points cannot ask for more cells than points).
  */
 final class PointGrid {
+    /**
+     * Distances closer than this (metres) count as equal. Distances that are equal on paper, such as
+     * those between the centres of a hexagonal grid, come out of floating point a few units in the
+     * last place apart; without this a pair "exactly at the band" could fall out, and a kNN tie
+     * could be decided by rounding instead of by id. A micrometre is far below any survey accuracy.
+     */
+    static final double SAME_DISTANCE = 1e-6;
+
     /** Widens the cell a hair beyond the band so rounding in (x - minX) / cell never skips a bucket. */
     private static final double MARGIN = 1 + 1e-9;
 
@@ -40,7 +48,8 @@ final class PointGrid {
         }
         double width = hiX - loX;
         double height = hiY - loY;
-        double side = Math.max(band, Math.max(Math.sqrt(width * height / n), Math.max(width, height) / n)) * MARGIN;
+        double reach = band > 0 ? band + SAME_DISTANCE : 0;
+        double side = Math.max(reach, Math.max(Math.sqrt(width * height / n), Math.max(width, height) / n)) * MARGIN;
         if (!(side > 0)) {
             side = 1; // every point at one location
         }
@@ -81,7 +90,7 @@ final class PointGrid {
         return Math.sqrt(dx * dx + dy * dy);
     }
 
-    /** Adds every j with 0 &lt; d_ij ≤ band; band must not exceed the band the grid was built for. */
+    /** Adds every j with 0 &lt; d_ij ≤ band (within SAME_DISTANCE); band as the grid was built for. */
     void withinBand(int i, double band, IntList out) {
         int gx = cx(x[i]);
         int gy = cy(y[i]);
@@ -91,7 +100,7 @@ final class PointGrid {
                 for (int t = cellStart[c]; t < cellStart[c + 1]; t++) {
                     int j = cellPoints[t];
                     double d = distance(i, j);
-                    if (d > 0 && d <= band) {
+                    if (d > 0 && d <= band + SAME_DISTANCE) {
                         out.add(j);
                     }
                 }
@@ -126,8 +135,9 @@ final class PointGrid {
     }
 
     /**
-     * The k nearest other points of i, ordered by distance then ascending id; tieAtBoundary says
-     * whether the (k+1)-th candidate was exactly as far as the k-th, so the id decided.
+     * The k nearest other points of i, ordered by distance then ascending id, distances within
+     * SAME_DISTANCE counting as equal; tieAtBoundary says whether more points were as far as the
+     * k-th than there were places left, so the id decided.
      */
     Nearest kNearest(int i, int k, long[] ids) {
         var found = new IntList();
@@ -142,9 +152,9 @@ final class PointGrid {
                     }
                 }
             }
-            // stop once the k-th distance is strictly closer than anything unvisited, so every
-            // point tying with it has been seen
-            if (found.size() >= k && kthDistance(i, found, k) < r * cell) {
+            // stop once everything as far as the k-th (give or take SAME_DISTANCE) has been seen:
+            // anything not yet visited lies at least r cells away in x or y
+            if (found.size() >= k && kthDistance(i, found, k) + SAME_DISTANCE < r * cell) {
                 break;
             }
         }
@@ -152,22 +162,23 @@ final class PointGrid {
         for (int t = 0; t < order.length; t++) {
             order[t] = found.get(t);
         }
-        Arrays.sort(order, (a, b) -> {
-            int byDistance = Double.compare(squared(i, a), squared(i, b));
-            return byDistance != 0 ? byDistance : Long.compare(ids[a], ids[b]);
-        });
+        Arrays.sort(order, (a, b) -> Double.compare(distance(i, a), distance(i, b)));
+        double kth = distance(i, order[k - 1]);
+        // sure: clearly nearer than the k-th; tied: as far as the k-th, ordered by id
+        int sure = 0;
+        while (distance(i, order[sure]) < kth - SAME_DISTANCE) {
+            sure++;
+        }
+        int end = sure;
+        while (end < order.length && distance(i, order[end]) <= kth + SAME_DISTANCE) {
+            end++;
+        }
+        Arrays.sort(order, sure, end, (a, b) -> Long.compare(ids[a], ids[b]));
         int[] chosen = new int[k];
         for (int t = 0; t < k; t++) {
             chosen[t] = order[t];
         }
-        boolean tie = order.length > k && squared(i, order[k]) == squared(i, order[k - 1]);
-        return new Nearest(chosen, tie);
-    }
-
-    private double squared(int i, int j) {
-        double dx = x[j] - x[i];
-        double dy = y[j] - y[i];
-        return dx * dx + dy * dy;
+        return new Nearest(chosen, end > k);
     }
 
     private double kthDistance(int i, IntList found, int k) {

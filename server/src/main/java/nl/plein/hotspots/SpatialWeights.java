@@ -74,7 +74,9 @@ public final class SpatialWeights {
 
     /**
      * Binary distance-band weights: j is a neighbour of i when 0 &lt; d_ij ≤ band (inclusive, planar
-     * metres). Points at the same location are not each other's neighbours. Uses a uniform grid of
+     * metres). Points at the same location are not each other's neighbours. Distances within a
+     * micrometre of the band count as at the band, so floating-point rounding cannot drop a pair
+     * that is at the band on paper (as on a hexagonal grid). Uses a uniform grid of
      * buckets, so the cost grows with the number of pairs within the band, not with n².
      */
     public static SpatialWeights distanceBand(long[] ids, double[] x, double[] y, double band) {
@@ -123,7 +125,8 @@ public final class SpatialWeights {
     /**
      * Binary k-nearest-neighbour weights. Not symmetric: j among i's k nearest does not make i
      * one of j's. When the k-th and (k+1)-th candidates are at exactly the same distance, the lower
-     * id wins, so the result never depends on input order; {@link #tiedIds()} lists the units where
+     * id wins, so the result never depends on input order (distances within a micrometre count as
+     * equal, so rounding does not decide either); {@link #tiedIds()} lists the units where
      * this decided membership, so the caller can log them. Points at the same location count as
      * being at distance 0.
      */

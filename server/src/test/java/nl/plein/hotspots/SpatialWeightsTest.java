@@ -18,12 +18,47 @@ class SpatialWeightsTest {
     @Test
     void aPairExactlyAtTheBandAreNeighboursAndOneJustBeyondIsNot() {
         long[] ids = {1, 2, 3};
-        double[] x = {0, 3, 3 + 5.000001};
+        double[] x = {0, 3, 3 + 5.001};
         double[] y = {0, 4, 4};
         var w = SpatialWeights.distanceBand(ids, x, y, 5);
         assertArrayEquals(new long[] {2}, w.neighbourIds(0));
         assertArrayEquals(new long[] {1}, w.neighbourIds(1));
         assertArrayEquals(new long[] {3}, w.islands());
+    }
+
+    @Test
+    void onAHexagonalGridEveryInnerCentreHasSixNeighboursThoughRoundingMakesTheirDistancesDiffer() {
+        int columns = 12;
+        int n = columns * columns;
+        long[] ids = new long[n];
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            int q = i % columns;
+            int r = i / columns;
+            ids[i] = 1000 - i;
+            x[i] = 123_456.7 + 1.5 * 70 * q;
+            y[i] = 456_789.1 + Math.sqrt(3) * 70 * (r + (q % 2) * 0.5);
+        }
+        double band = SpatialWeights.largestNearestNeighbourDistance(x, y);
+        assertEquals(Math.sqrt(3) * 70, band, 1e-6);
+        var w = SpatialWeights.distanceBand(ids, x, y, band);
+        var k = SpatialWeights.kNearest(ids, x, y, 2);
+        for (int i = 0; i < n; i++) {
+            int q = i % columns;
+            int r = i / columns;
+            if (q > 0 && q < columns - 1 && r > 0 && r < columns - 1) {
+                long[] six = w.neighbourIds(i);
+                assertEquals(6, six.length, "centre " + i);
+                // all six are equally near: the two lowest ids win, and the tie is reported
+                Arrays.sort(six);
+                long[] two = k.neighbourIds(i);
+                Arrays.sort(two);
+                assertArrayEquals(Arrays.copyOf(six, 2), two, "centre " + i);
+                long id = ids[i];
+                assertTrue(Arrays.stream(k.tiedIds()).anyMatch(t -> t == id), "centre " + i + " is tied");
+            }
+        }
     }
 
     @Test
@@ -67,7 +102,7 @@ class SpatialWeightsTest {
                 var expected = new StringBuilder();
                 for (int j = 0; j < n; j++) {
                     double d = Math.sqrt((x[j] - x[i]) * (x[j] - x[i]) + (y[j] - y[i]) * (y[j] - y[i]));
-                    if (d > 0 && d <= band) {
+                    if (d > 0 && d <= band + 1e-6) {
                         expected.append(ids[j]).append(' ');
                     }
                 }
