@@ -256,30 +256,30 @@ public final class SpatialWeights {
     public SpatialWeights withSelf() {
         int n = ids.length;
         int[] start = new int[n + 1];
-        var cols = new IntList();
-        var ws = new ArrayList<Double>();
+        int[] cols = new int[col.length + n];
+        double[] ws = new double[col.length + n];
+        int size = 0;
         for (int i = 0; i < n; i++) {
             boolean placed = false;
             for (int t = rowStart[i]; t < rowStart[i + 1]; t++) {
                 if (!placed && col[t] >= i) {
-                    cols.add(i);
-                    ws.add(1.0);
+                    cols[size] = i;
+                    ws[size++] = 1.0;
                     placed = true;
                     if (col[t] == i) {
                         continue;
                     }
                 }
-                cols.add(col[t]);
-                ws.add(weight[t]);
+                cols[size] = col[t];
+                ws[size++] = weight[t];
             }
             if (!placed) {
-                cols.add(i);
-                ws.add(1.0);
+                cols[size] = i;
+                ws[size++] = 1.0;
             }
-            start[i + 1] = cols.size();
+            start[i + 1] = size;
         }
-        return new SpatialWeights(ids, start, cols.toArray(), ws.stream().mapToDouble(Double::doubleValue).toArray(),
-                tiedIds);
+        return new SpatialWeights(ids, start, Arrays.copyOf(cols, size), Arrays.copyOf(ws, size), tiedIds);
     }
 
     /** The weights among the units at {@code keep} (ascending indices), renumbered 0..m-1. */
@@ -290,30 +290,21 @@ public final class SpatialWeights {
             newIndex[keep[a]] = a;
         }
         int[] start = new int[keep.length + 1];
-        var cols = new IntList();
-        var ws = new ArrayList<Double>();
+        int[] cols = new int[col.length];
+        double[] ws = new double[col.length];
+        int size = 0;
         for (int a = 0; a < keep.length; a++) {
             int i = keep[a];
             for (int t = rowStart[i]; t < rowStart[i + 1]; t++) {
                 if (newIndex[col[t]] >= 0) {
-                    cols.add(newIndex[col[t]]);
-                    ws.add(weight[t]);
+                    cols[size] = newIndex[col[t]];
+                    ws[size++] = weight[t];
                 }
             }
-            start[a + 1] = cols.size();
+            start[a + 1] = size;
         }
         long[] subIds = Arrays.stream(keep).mapToLong(i -> ids[i]).toArray();
-        return new SpatialWeights(subIds, start, cols.toArray(), ws.stream().mapToDouble(Double::doubleValue).toArray(),
-                new long[0]);
-    }
-
-    boolean includesSelf() {
-        for (int i = 0; i < ids.length; i++) {
-            if (weight(i, i) == 0) {
-                return false;
-            }
-        }
-        return true;
+        return new SpatialWeights(subIds, start, Arrays.copyOf(cols, size), Arrays.copyOf(ws, size), new long[0]);
     }
 
     private static SpatialWeights binary(long[] ids, int[][] rows, long[] tied) {

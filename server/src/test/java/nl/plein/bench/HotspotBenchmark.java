@@ -24,8 +24,8 @@ import nl.plein.hotspots.SpatialWeights;
  * </ol>
  */
 public final class HotspotBenchmark {
-    private static final int WARM_UP = 3;
-    private static final int RUNS = 9;
+    private static final int WARM_UP = 5;
+    private static final int RUNS = 11;
 
     public static void main(String[] args) {
         giStar(10_000);
