@@ -9,6 +9,7 @@
 # *-nb.csv) and the expected figures (*-expected.csv, *-global.csv, bh.csv). The Java tests only
 # read the CSV files; R is not needed at test time. Numbers are written with 17 significant digits.
 # NA in a CSV means R gave no number (an island's local Moran z, for example).
+# cross_check.py (Python with libpysal 4.7) then checks the neighbour lists against PySAL's.
 suppressPackageStartupMessages({ library(spdep); library(sf) })
 stopifnot(packageVersion("spdep") == "1.2.7")
 set.seed(20261128)

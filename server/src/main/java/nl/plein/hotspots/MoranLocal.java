@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * with W_i = Σ_j w*_ij and W_i2 = Σ_j w*_ij².
  *
  * <p>Islands keep I_i = 0; their analytic z and p are NaN (0/0, as in spdep), their pseudo-p is 1,
- * and a NaN p is left out of the Benjamini–Hochberg count.
+ * and a NaN p is left out of the Benjamini–Hochberg count. The same holds for a unit whose value
+ * is exactly the mean (z_i = 0): its I_i cannot vary, so it can never be significant.
  */
 public final class MoranLocal {
     /** The usual number of permutations: the smallest pseudo-p is then 0.001. */
