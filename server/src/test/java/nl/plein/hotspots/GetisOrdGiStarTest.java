@@ -32,7 +32,7 @@ class GetisOrdGiStarTest {
     }
 
     @Test
-    void rowStandardisedWeightsGiveTheSameZAsSpdepButAreRefusedToKeepThePermutationTestBinary() {
+    void rowStandardisedWeightsAreRefusedBecauseGiStarIsDefinedOnBinaryWeights() {
         var grid = new Reference.Grid();
         refused(() -> GetisOrdGiStar.compute(grid.queen().rowStandardised(), grid.values), "weights");
     }
