@@ -1,0 +1,13 @@
+/**
+ * Spatial statistics for hot spot maps, in plain Java (analysis sections 0–4): neighbour weights
+ * ({@link nl.plein.hotspots.SpatialWeights}), Getis–Ord Gi* hot and cold spots
+ * ({@link nl.plein.hotspots.GetisOrdGiStar}), global Moran's I ({@link nl.plein.hotspots.MoranGlobal}),
+ * local Moran clusters and outliers ({@link nl.plein.hotspots.MoranLocal}) and the
+ * Benjamini–Hochberg correction for testing many units at once
+ * ({@link nl.plein.hotspots.BenjaminiHochberg}).
+ *
+ * <p>Every figure follows the published definition and is checked against R's spdep on the same
+ * input (see {@code src/test/resources/hotspots/reference.R}). Values are given per unit in the
+ * order of the weights' ids. Nothing here touches the database.
+ */
+package nl.plein.hotspots;
