@@ -37,6 +37,7 @@ import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
 import nl.plein.hexbins.HexBinRoutes;
 import nl.plein.hexbins.HexBinStore;
+import nl.plein.hotspots.HotspotRoutes;
 import nl.plein.http.Json;
 import nl.plein.http.Problems;
 import nl.plein.map.ClientSettings;
@@ -90,12 +91,16 @@ public final class App {
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
         ActivityCounts.useTimeZone(dataSource, config.timeZone());
-        var participation = new ParticipationRoutes(new ParticipationStore(dataSource), new AreaShapes(dataSource),
+        var participationStore = new ParticipationStore(dataSource);
+        var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var clusters = new ClusterRoutes(new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone()),
                 projectStore, new SmallCounts(config.smallCountThreshold()));
-        var hexbins = new HexBinRoutes(new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),
-                config.maxAnalysisCells()), projectStore, new SmallCounts(config.smallCountThreshold()));
+        var hexBinStore = new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),
+                config.maxAnalysisCells());
+        var hexbins = new HexBinRoutes(hexBinStore, projectStore, new SmallCounts(config.smallCountThreshold()));
+        var hotspots = new HotspotRoutes(dataSource, hexBinStore, projectStore, participationStore,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
@@ -158,6 +163,8 @@ public final class App {
             routes.get("/api/projects/{id}/participation.geojson", participation::geojson, ANYONE); // always public
             routes.get("/api/projects/{id}/analysis/clusters", clusters::get, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/analysis/hexbins", hexbins::get, ANYONE); // planners: raw counts
+            routes.get("/api/projects/{id}/analysis/hotspots", hotspots::hotspots, ANYONE); // planners: raw counts
+            routes.get("/api/projects/{id}/analysis/moran", hotspots::moran, ANYONE); // planners: raw counts
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
 
             routes.get("/api/proposals", proposals::list, ANYONE);

@@ -1,0 +1,95 @@
+package nl.plein.hotspots;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.plein.analysis.ProposalSelection;
+import nl.plein.db.NamedSql;
+import nl.plein.db.Sql;
+import nl.plein.hexbins.HexBinStore;
+import nl.plein.hexbins.HexGrid;
+import nl.plein.http.ApiError;
+import nl.plein.http.Json;
+
+/**
+ * The units a hot-spot or Moran analysis runs over, with the selected proposals counted in each:
+ * the hexagons over a project's area, or the areas of a boundary set (with their queen contiguity).
+ * Coordinates are centroids in the project's metric CRS; distance weights between units use them.
+ */
+public record SpatialUnits(Kind kind, long[] ids, String[] labels, double[] x, double[] y, double[] km2,
+        long[] proposals, JsonNode[] outlines, Map<Long, long[]> queen, int srid, long version) {
+    public enum Kind { HEXAGONS, AREAS }
+
+    private static final NamedSql AREA_UNITS = NamedSql.of(Sql.load(SpatialUnits.class, "area-units.sql")
+            .replace("/*selection*/", ProposalSelection.WHERE));
+    private static final String AREA_NEIGHBOURS = Sql.load(SpatialUnits.class, "area-neighbours.sql");
+
+    public int size() {
+        return ids.length;
+    }
+
+    public static SpatialUnits hexagons(HexBinStore store, long projectId, double size, ProposalSelection selection) {
+        var bins = store.bins(projectId, size, selection);
+        int n = bins.cells().size();
+        var units = new SpatialUnits(Kind.HEXAGONS, new long[n], new String[n], new double[n], new double[n],
+                new double[n], new long[n], new JsonNode[n], Map.of(), bins.srid(), bins.version());
+        double km2 = new HexGrid(size).cellArea() / 1e6;
+        for (int k = 0; k < n; k++) {
+            var cell = bins.cells().get(k);
+            units.ids[k] = HexGrid.key(cell.i(), cell.j());
+            units.labels[k] = cell.i() + "," + cell.j();
+            units.x[k] = cell.x();
+            units.y[k] = cell.y();
+            units.km2[k] = km2;
+            units.proposals[k] = cell.proposals();
+            units.outlines[k] = cell.outline();
+        }
+        return units;
+    }
+
+    public static SpatialUnits areas(DataSource dataSource, ZoneId zone, long projectId, long setId,
+            ProposalSelection selection) {
+        var scope = ProposalSelection.Scope.of(dataSource, projectId);
+        Map<String, Object> values = selection.values(projectId, zone);
+        values.put("srid", scope.srid());
+        values.put("set", setId);
+        return Sql.read(dataSource, c -> {
+            boolean exists = Sql.one(c, "SELECT 1 FROM area_sets WHERE id = ?", rs -> true, setId).isPresent();
+            if (!exists) {
+                throw ApiError.invalid("set", "there is no boundary set " + setId);
+            }
+            record Row(long id, String name, double x, double y, double km2, long proposals, String outline) {
+            }
+            List<Row> rows = Sql.list(c, AREA_UNITS.sql(), rs -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3),
+                    rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), AREA_UNITS.bind(values));
+            var queen = new HashMap<Long, long[]>();
+            Sql.list(c, AREA_NEIGHBOURS, rs -> {
+                Long[] boxed = (Long[]) rs.getArray(2).getArray();
+                long[] ids = new long[boxed.length];
+                for (int k = 0; k < ids.length; k++) {
+                    ids[k] = boxed[k];
+                }
+                queen.put(rs.getLong(1), ids);
+                return null;
+            }, setId);
+            int n = rows.size();
+            var units = new SpatialUnits(Kind.AREAS, new long[n], new String[n], new double[n], new double[n],
+                    new double[n], new long[n], new JsonNode[n], Map.copyOf(queen), scope.srid(), scope.version());
+            for (int k = 0; k < n; k++) {
+                var r = rows.get(k);
+                units.ids[k] = r.id();
+                units.labels[k] = r.name();
+                units.x[k] = r.x();
+                units.y[k] = r.y();
+                units.km2[k] = r.km2();
+                units.proposals[k] = r.proposals();
+                units.outlines[k] = Json.parse(r.outline().getBytes(StandardCharsets.UTF_8));
+            }
+            return units;
+        });
+    }
+}

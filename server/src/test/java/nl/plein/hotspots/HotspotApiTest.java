@@ -1,0 +1,182 @@
+package nl.plein.hotspots;
+
+import static nl.plein.support.Fixtures.point;
+import static nl.plein.support.Fixtures.project;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import nl.plein.accounts.Role;
+import nl.plein.db.Sql;
+import nl.plein.support.Client;
+import nl.plein.support.Fixtures;
+import nl.plein.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hot spots and Moran's I over real HTTP, on a project with a planted hot spot: forty proposals
+ * within about 120 m of one point, and twenty scattered over the rest of the area. The statistics themselves
+ * are checked against spdep in the hotspots package's own tests; these check the wiring.
+ */
+class HotspotApiTest {
+    static TestServer server;
+    static long projectId;
+    static long setId;
+    static Client planner;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        var admin = server.signedIn("admin@test.example", Role.ADMIN);
+        projectId = admin.post("/api/projects", project("Hotspots", List.of("point"), false)).expect(201)
+                .json().get("id").asLong();
+        planner = server.signedIn("planner@test.example", Role.PLANNER);
+        // a 3 × 3 boundary set over the project's area, for areas as units, with a resident living in each
+        setId = Sql.transaction(server.dataSource, c -> {
+            long set = Sql.one(c, "INSERT INTO area_sets (name) VALUES ('Raster') RETURNING id", rs -> rs.getLong(1))
+                    .orElseThrow();
+            Sql.update(c, """
+                    INSERT INTO areas (area_set_id, code, name, population, geom)
+                    SELECT ?, 'R' || g, 'Vak ' || g, 1000 + g * 100,
+                           ST_Multi(ST_MakeEnvelope(5.50 + (g % 3) * 0.01 / 3, 52.50 + (g / 3) * 0.01 / 3,
+                                                    5.50 + (g % 3 + 1) * 0.01 / 3, 52.50 + (g / 3 + 1) * 0.01 / 3, 4326))
+                      FROM generate_series(0, 8) g""", set);
+            return set;
+        });
+        var residents = new Client[9];
+        for (int k = 0; k < residents.length; k++) {
+            residents[k] = server.signedIn("resident" + k + "@test.example", Role.RESIDENT);
+        }
+        Sql.transaction(server.dataSource, c -> Sql.update(c, """
+                UPDATE accounts a SET home_area_id = h.id
+                  FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM areas WHERE area_set_id = ?) h
+                 WHERE a.email = 'resident' || h.k || '@test.example'""", setId));
+        // the planted hot spot: forty proposals within about 120 m of one point, then twenty scattered
+        var random = new Random(11);
+        for (int k = 0; k < 40; k++) {
+            double angle = random.nextDouble() * 2 * Math.PI;
+            double r = Math.sqrt(random.nextDouble()) * 120;
+            propose(residents[k % 9], 5.5025 + r * Math.cos(angle) / 67_800, 52.5025 + r * Math.sin(angle) / 111_200, k);
+        }
+        for (int k = 0; k < 20; k++) {
+            propose(residents[(k * 5) % 9], 5.5003 + random.nextDouble() * 0.0094, 52.5003 + random.nextDouble() * 0.0094,
+                    100 + k);
+        }
+    }
+
+    private static void propose(Client resident, double lon, double lat, int k) {
+        resident.post("/api/projects/" + projectId + "/proposals", Fixtures.feature(point(lon, lat),
+                Map.of("title", "Voorstel " + k, "category", "green"))).expect(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private String path(String analysis, String query) {
+        return "/api/projects/" + projectId + "/analysis/" + analysis + query;
+    }
+
+    /** The feature with the most proposals. */
+    private static JsonNode busiest(JsonNode json) {
+        JsonNode best = null;
+        for (JsonNode f : json.get("features")) {
+            if (best == null || f.get("properties").get("proposals").asLong()
+                    > best.get("properties").get("proposals").asLong()) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void thePlantedHotSpotIsAHotSpotAtNinetyNinePercent() {
+        JsonNode json = planner.get(path("hotspots", "?size=100")).expect(200).json();
+        var hot = busiest(json).get("properties");
+
+        assertTrue(hot.get("proposals").asLong() >= 10, hot.toString());
+        assertEquals(3, hot.get("class").asInt(), hot.toString());
+        assertTrue(hot.get("z").asDouble() > 3, hot.toString());
+        assertTrue(hot.get("pAdjusted").asDouble() < 0.01, hot.toString());
+        // the default band is the largest nearest-neighbour distance: between hexagon centres, √3 · size
+        assertEquals(Math.sqrt(3) * 100, json.get("parameters").get("band").asDouble(), 1e-6);
+        assertEquals(0, json.get("islands").size());
+        assertTrue(json.get("method").asText().contains("does not say why"), json.get("method").asText());
+    }
+
+    @Test
+    void permutationsAreSeededSoTheSameRequestGivesTheSameAnswer() {
+        JsonNode first = planner.get(path("hotspots", "?size=100&permutations=99&weights=knn&k=6")).expect(200).json();
+        JsonNode again = planner.get(path("hotspots", "?size=100&permutations=99&weights=knn&k=6")).expect(200).json();
+
+        assertEquals(first.get("features"), again.get("features"));
+        var hot = busiest(first).get("properties");
+        assertTrue(hot.get("permutationP").asDouble() >= 1.0 / 100 && hot.get("permutationP").asDouble() < 0.05,
+                hot.toString());
+    }
+
+    @Test
+    void moransIOnProposalDensityIsPositiveAndTheHotSpotIsHighAmongHigh() {
+        JsonNode json = planner.get(path("moran", "?size=100&permutations=0")).expect(200).json();
+
+        assertTrue(json.get("global").get("i").asDouble() > 0, json.get("global").toString());
+        assertEquals(-1.0 / (json.get("global").get("units").asInt() - 1), json.get("global").get("expected").asDouble(),
+                1e-12);
+        assertTrue(json.get("global").get("p").asDouble() < 0.05, json.get("global").toString());
+        assertEquals("HH", busiest(json).get("properties").get("cluster").asText(), busiest(json).toString());
+    }
+
+    @Test
+    void areasOfABoundarySetCanBeTheUnitsWithQueenContiguity() {
+        JsonNode hot = planner.get(path("hotspots", "?unit=areas&set=" + setId)).expect(200).json();
+        assertEquals(9, hot.get("features").size());
+        assertEquals("queen", hot.get("parameters").get("weights").asText());
+        long sum = 0;
+        for (JsonNode f : hot.get("features")) {
+            sum += f.get("properties").get("proposals").asLong();
+        }
+        assertEquals(60, sum, "every proposal lies in one of the nine areas");
+
+        JsonNode moran = planner.get(path("moran", "?unit=areas&set=" + setId + "&measure=participation&permutations=99"))
+                .expect(200).json();
+        assertEquals(9, moran.get("features").size());
+        assertTrue(moran.get("method").asText().contains("participants per 1,000 residents"));
+    }
+
+    @Test
+    void everyoneElseSeesCountsUnderTheSmallCountRuleButTheSameStatistics() {
+        JsonNode raw = planner.get(path("hotspots", "?size=100")).expect(200).json();
+        JsonNode pub = server.anonymous().get(path("hotspots", "?size=100")).expect(200).json();
+
+        for (int k = 0; k < raw.get("features").size(); k++) {
+            var r = raw.get("features").get(k).get("properties");
+            var p = pub.get("features").get(k).get("properties");
+            assertEquals(r.get("z"), p.get("z"));
+            assertEquals(r.get("class"), p.get("class"));
+            assertTrue(p.get("proposals").isTextual());
+            if (r.get("proposals").asLong() > 0 && r.get("proposals").asLong() < 5) {
+                assertEquals("<5", p.get("proposals").asText());
+            }
+        }
+    }
+
+    @Test
+    void badParametersAreProblemsNamingTheField() {
+        var anyone = server.anonymous();
+        for (var bad : List.of(List.of("hotspots", "?unit=areas", "set"), List.of("hotspots", "?weights=queen", "weights"),
+                List.of("hotspots", "?k=0&weights=knn", "k"), List.of("hotspots", "?permutations=10000", "permutations"),
+                List.of("hotspots", "?band=0", "band"), List.of("hotspots", "?unit=streets", "unit"),
+                List.of("hotspots", "?size=1", "size"), List.of("moran", "?measure=participation", "measure"),
+                List.of("moran", "?alpha=0.2", "alpha"), List.of("moran", "?eps=3", "eps"),
+                List.of("hotspots", "?unit=areas&set=999999", "set"))) {
+            var r = anyone.get(path(bad.get(0), bad.get(1))).expect(400);
+            assertTrue(r.body().contains("\"" + bad.get(2) + "\""), bad + ": " + r.body());
+        }
+    }
+}
