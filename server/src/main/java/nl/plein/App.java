@@ -35,6 +35,7 @@ import nl.plein.areas.AreaSetRoutes;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
+import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
 import nl.plein.hexbins.HexBinStore;
 import nl.plein.hotspots.HotspotRoutes;
@@ -100,7 +101,8 @@ public final class App {
                 config.maxAnalysisCells());
         var hexbins = new HexBinRoutes(hexBinStore, projectStore, new SmallCounts(config.smallCountThreshold()));
         var hotspots = new HotspotRoutes(dataSource, hexBinStore, projectStore, participationStore,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone());
+                new SmallCounts(config.smallCountThreshold()), config.timeZone(), config.analysisTimeout());
+        var heatmap = new HeatmapRoutes(dataSource, projectStore, config.timeZone(), config.analysisTimeout());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
@@ -165,6 +167,7 @@ public final class App {
             routes.get("/api/projects/{id}/analysis/hexbins", hexbins::get, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/analysis/hotspots", hotspots::hotspots, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/analysis/moran", hotspots::moran, ANYONE); // planners: raw counts
+            routes.get("/api/projects/{id}/analysis/heatmap", heatmap::get, ANYONE);
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
 
             routes.get("/api/proposals", proposals::list, ANYONE);

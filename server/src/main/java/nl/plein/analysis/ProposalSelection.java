@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import nl.plein.accounts.Viewer;
 import nl.plein.db.DataAccessException;
+import nl.plein.db.NamedSql;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
@@ -43,6 +44,23 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
 
     private static final String SCOPE = "SELECT coalesce((SELECT proposals FROM analysis_versions"
             + " WHERE project_id = ?), 0), project_metric_srid(?)";
+
+    private static final NamedSql POINTS = NamedSql.of(
+            "SELECT ST_X(point), ST_Y(point) FROM (SELECT ST_Transform(" + POINT + ", :srid::integer) AS point"
+                    + " FROM proposals p WHERE " + WHERE + ") q");
+
+    /** The selected proposals as points {x[], y[]} in the metric CRS {@code srid}. */
+    public double[][] points(Connection c, long projectId, ZoneId zone, int srid) throws SQLException {
+        var values = values(projectId, zone);
+        values.put("srid", srid);
+        var xy = Sql.list(c, POINTS.sql(), rs -> new double[] {rs.getDouble(1), rs.getDouble(2)}, POINTS.bind(values));
+        double[][] out = new double[2][xy.size()];
+        for (int k = 0; k < xy.size(); k++) {
+            out[0][k] = xy.get(k)[0];
+            out[1][k] = xy.get(k)[1];
+        }
+        return out;
+    }
 
     /** The filters of a request: category (checked against the project's), status, from, to. */
     public static ProposalSelection from(Query query, ProjectRules rules) {

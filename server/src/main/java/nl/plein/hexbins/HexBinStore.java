@@ -23,8 +23,6 @@ import nl.plein.http.Json;
  */
 public final class HexBinStore {
     private static final NamedSql CELLS = NamedSql.of(Sql.load(HexBinStore.class, "cells.sql"));
-    private static final NamedSql POINTS = NamedSql.of(Sql.load(HexBinStore.class, "points.sql")
-            .replace("/*selection*/", ProposalSelection.WHERE).replace("/*point*/", ProposalSelection.POINT));
     private static final String EXTENT = "SELECT ST_Area(ST_Envelope(ST_Transform(area, ?))) FROM projects WHERE id = ?";
 
     /** One hexagon: its grid index, outline (GeoJSON, WGS 84) and centre in the metric CRS. */
@@ -76,12 +74,11 @@ public final class HexBinStore {
             return Sql.transaction(dataSource, c -> {
                 ProposalSelection.limit(c, timeout);
                 var counts = new HashMap<Long, Long>();
-                long[] total = {0};
-                Sql.list(c, POINTS.sql(), rs -> {
-                    counts.merge(grid.cellOf(rs.getDouble(1), rs.getDouble(2)), 1L, Long::sum);
-                    total[0]++;
-                    return null;
-                }, POINTS.bind(values));
+                double[][] xy = selection.points(c, projectId, zone, scope.srid());
+                long[] total = {xy[0].length};
+                for (int k = 0; k < xy[0].length; k++) {
+                    counts.merge(grid.cellOf(xy[0][k], xy[1][k]), 1L, Long::sum);
+                }
                 var cells = Sql.list(c, CELLS.sql(), rs -> {
                     long i = rs.getLong(1);
                     long j = rs.getLong(2);

@@ -62,9 +62,11 @@ public final class HotspotRoutes {
     private final ParticipationStore participation;
     private final SmallCounts smallCounts;
     private final ZoneId zone;
+    private final java.time.Duration timeout;
 
     public HotspotRoutes(DataSource dataSource, HexBinStore hexbins, ProjectStore projects,
-            ParticipationStore participation, SmallCounts smallCounts, ZoneId zone) {
+            ParticipationStore participation, SmallCounts smallCounts, ZoneId zone, java.time.Duration timeout) {
+        this.timeout = timeout;
         this.dataSource = dataSource;
         this.hexbins = hexbins;
         this.projects = projects;
@@ -98,7 +100,7 @@ public final class HotspotRoutes {
         int permutations = query.integer("permutations", defaultPermutations, 0, MAX_PERMUTATIONS);
         var selection = ProposalSelection.from(query, projects.rules(projectId));
         var units = unit == Unit.HEXAGONS ? SpatialUnits.hexagons(hexbins, projectId, size, selection)
-                : SpatialUnits.areas(dataSource, zone, projectId, set, selection);
+                : SpatialUnits.areas(dataSource, zone, projectId, set, selection, timeout);
         if (units.size() < 4) {
             throw ApiError.invalid(unit == Unit.HEXAGONS ? "size" : "set",
                     "there are " + units.size() + " units; these statistics need at least 4");

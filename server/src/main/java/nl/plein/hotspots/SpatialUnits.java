@@ -6,7 +6,12 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
+import nl.plein.analysis.AnalysisCache;
+import nl.plein.db.DataAccessException;
 import nl.plein.analysis.ProposalSelection;
 import nl.plein.db.NamedSql;
 import nl.plein.db.Sql;
@@ -27,6 +32,7 @@ public record SpatialUnits(Kind kind, long[] ids, String[] labels, double[] x, d
     private static final NamedSql AREA_UNITS = NamedSql.of(Sql.load(SpatialUnits.class, "area-units.sql")
             .replace("/*selection*/", ProposalSelection.WHERE));
     private static final String AREA_NEIGHBOURS = Sql.load(SpatialUnits.class, "area-neighbours.sql");
+    private static final AnalysisCache<Map<Long, long[]>> QUEEN = new AnalysisCache<>(16);
 
     public int size() {
         return ids.length;
@@ -51,21 +57,9 @@ public record SpatialUnits(Kind kind, long[] ids, String[] labels, double[] x, d
         return units;
     }
 
-    public static SpatialUnits areas(DataSource dataSource, ZoneId zone, long projectId, long setId,
-            ProposalSelection selection) {
-        var scope = ProposalSelection.Scope.of(dataSource, projectId);
-        Map<String, Object> values = selection.values(projectId, zone);
-        values.put("srid", scope.srid());
-        values.put("set", setId);
-        return Sql.read(dataSource, c -> {
-            boolean exists = Sql.one(c, "SELECT 1 FROM area_sets WHERE id = ?", rs -> true, setId).isPresent();
-            if (!exists) {
-                throw ApiError.invalid("set", "there is no boundary set " + setId);
-            }
-            record Row(long id, String name, double x, double y, double km2, long proposals, String outline) {
-            }
-            List<Row> rows = Sql.list(c, AREA_UNITS.sql(), rs -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3),
-                    rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), AREA_UNITS.bind(values));
+    /** Queen contiguity of a set's areas: a set's areas never change once loaded, so it is computed once. */
+    private static Map<Long, long[]> queen(Connection c, long setId) {
+        try {
             var queen = new HashMap<Long, long[]>();
             Sql.list(c, AREA_NEIGHBOURS, rs -> {
                 Long[] boxed = (Long[]) rs.getArray(2).getArray();
@@ -76,20 +70,52 @@ public record SpatialUnits(Kind kind, long[] ids, String[] labels, double[] x, d
                 queen.put(rs.getLong(1), ids);
                 return null;
             }, setId);
-            int n = rows.size();
-            var units = new SpatialUnits(Kind.AREAS, new long[n], new String[n], new double[n], new double[n],
-                    new double[n], new long[n], new JsonNode[n], Map.copyOf(queen), scope.srid(), scope.version());
-            for (int k = 0; k < n; k++) {
-                var r = rows.get(k);
-                units.ids[k] = r.id();
-                units.labels[k] = r.name();
-                units.x[k] = r.x();
-                units.y[k] = r.y();
-                units.km2[k] = r.km2();
-                units.proposals[k] = r.proposals();
-                units.outlines[k] = Json.parse(r.outline().getBytes(StandardCharsets.UTF_8));
-            }
-            return units;
-        });
+            return Map.copyOf(queen);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public static SpatialUnits areas(DataSource dataSource, ZoneId zone, long projectId, long setId,
+            ProposalSelection selection, Duration timeout) {
+        var scope = ProposalSelection.Scope.of(dataSource, projectId);
+        Map<String, Object> values = selection.values(projectId, zone);
+        values.put("srid", scope.srid());
+        values.put("set", setId);
+        try {
+            return Sql.transaction(dataSource, c -> {
+                ProposalSelection.limit(c, timeout);
+                return read(c, values, setId, scope);
+            });
+        } catch (DataAccessException e) {
+            throw ProposalSelection.timedOut(e, "try hexagons, or a boundary set with fewer areas");
+        }
+    }
+
+    private static SpatialUnits read(Connection c, Map<String, Object> values, long setId, ProposalSelection.Scope scope)
+            throws SQLException {
+        boolean exists = Sql.one(c, "SELECT 1 FROM area_sets WHERE id = ?", rs -> true, setId).isPresent();
+        if (!exists) {
+            throw ApiError.invalid("set", "there is no boundary set " + setId);
+        }
+        record Row(long id, String name, double x, double y, double km2, long proposals, String outline) {
+        }
+        List<Row> rows = Sql.list(c, AREA_UNITS.sql(), rs -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3),
+                rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), AREA_UNITS.bind(values));
+        Map<Long, long[]> queen = QUEEN.get(new AnalysisCache.Key("queen", 0, setId, ""), () -> queen(c, setId));
+        int n = rows.size();
+        var units = new SpatialUnits(Kind.AREAS, new long[n], new String[n], new double[n], new double[n],
+                new double[n], new long[n], new JsonNode[n], queen, scope.srid(), scope.version());
+        for (int k = 0; k < n; k++) {
+            var r = rows.get(k);
+            units.ids[k] = r.id();
+            units.labels[k] = r.name();
+            units.x[k] = r.x();
+            units.y[k] = r.y();
+            units.km2[k] = r.km2();
+            units.proposals[k] = r.proposals();
+            units.outlines[k] = Json.parse(r.outline().getBytes(StandardCharsets.UTF_8));
+        }
+        return units;
     }
 }
