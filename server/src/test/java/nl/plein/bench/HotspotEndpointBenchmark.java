@@ -1,0 +1,110 @@
+package nl.plein.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.plein.App;
+import nl.plein.config.Config;
+import nl.plein.db.Sql;
+import nl.plein.gisdata.boundaries.AreaAssignment;
+import nl.plein.gisdata.boundaries.ImportBoundaries;
+import nl.plein.gisdata.boundaries.ImportOptions;
+
+/**
+ * Measures the hot-spot endpoints end to end, over real HTTP, at the sizes issue 5 names: Gi* on
+ * about 10,000 hexagons, and Moran's I with LISA (999 permutations each) on 3,475 areas. Not a
+ * test: run it with {@code ./plein bench hotspots BOUNDARY-FILE import-options…} (CBS's wijken).
+ */
+public final class HotspotEndpointBenchmark {
+    private static final int RUNS = 7;
+
+    public static void main(String[] args) throws Exception {
+        BenchDatabase.run(10, dataSource -> {
+            long set;
+            try (Connection c = dataSource.getConnection()) {
+                var options = new ArrayList<>(List.of(args));
+                options.addAll(List.of("--commit", "--set-name", "Bench boundaries", "--year", "2024"));
+                set = ImportBoundaries.run(c, ImportOptions.parse(options.toArray(String[]::new)), line -> { }).setId();
+            }
+            long[] projects = Sql.transaction(dataSource, c -> {
+                Sql.one(c, "SELECT setseed(0.4)", rs -> 1);
+                long author = Sql.one(c, "INSERT INTO accounts (email, password_hash, display_name) VALUES"
+                        + " ('bench@bench.example', 'x', 'Bench') RETURNING id", rs -> rs.getLong(1)).orElseThrow();
+                // a 16 × 16 km square of Utrecht and its surroundings: about 10,000 hexagons of 100 m
+                long city = Sql.one(c, "INSERT INTO projects (title, area) VALUES ('Stad', ST_Multi(ST_Transform("
+                        + "ST_MakeEnvelope(128000, 448000, 144000, 464000, 28992), 4326))) RETURNING id",
+                        rs -> rs.getLong(1)).orElseThrow();
+                long country = Sql.one(c, "INSERT INTO projects (title, area) SELECT 'Land', ST_Multi(ST_Envelope("
+                        + "ST_Collect(geom))) FROM areas WHERE area_set_id = ? RETURNING id", rs -> rs.getLong(1), set)
+                        .orElseThrow();
+                Sql.update(c, """
+                        INSERT INTO proposals (project_id, author_id, title, geom, status)
+                        SELECT ?, ?, 'P', ST_Transform(ST_SetSRID(ST_MakePoint(
+                                   CASE WHEN g % 4 = 0 THEN 134000 + random() * 1500 ELSE 128000 + random() * 16000 END,
+                                   CASE WHEN g % 4 = 0 THEN 455000 + random() * 1500 ELSE 448000 + random() * 16000 END),
+                               28992), 4326), 'published'
+                          FROM generate_series(1, 100000) g""", city, author);
+                // 100,000 proposals over the country, each in the box of a random wijk
+                Sql.update(c, "CREATE TEMPORARY TABLE set_area ON COMMIT DROP AS SELECT row_number() OVER () AS n,"
+                        + " geom::box2d AS b FROM areas WHERE area_set_id = ?", set);
+                Sql.update(c, "CREATE INDEX ON set_area (n)");
+                Sql.update(c, """
+                        INSERT INTO proposals (project_id, author_id, title, geom, status)
+                        SELECT ?, ?, 'P', ST_SetSRID(ST_MakePoint(ST_XMin(a.b) + random() * (ST_XMax(a.b) - ST_XMin(a.b)),
+                                                                  ST_YMin(a.b) + random() * (ST_YMax(a.b) - ST_YMin(a.b))), 4326),
+                               'published'
+                          FROM (SELECT 1 + floor(random() * (SELECT count(*) FROM set_area))::int AS k
+                                  FROM generate_series(1, 100000) g) r
+                          JOIN set_area a ON a.n = r.k""", country, author);
+                AreaAssignment.assignAll(c, set);
+                return new long[] {city, country};
+            });
+            Sql.read(dataSource, c -> Sql.update(c, "VACUUM ANALYZE"));
+            var env = Map.of("PLEIN_DEMO_CONTENT", "false", "PLEIN_DATA_DIR", "server/target/bench-data",
+                    "PLEIN_ANALYSIS_TIMEOUT_SECONDS", "120");
+            var app = App.create(Config.fromEnvironment(env), dataSource).start("127.0.0.1", 0);
+            try {
+                String base = "http://127.0.0.1:" + app.port() + "/api/projects/";
+                // a first request at another size warms the server (classes, JIT, each connection's PROJ)
+                time("warm-up: Gi* on hexagons of 150 m", base + projects[0] + "/analysis/hotspots?size=150", true);
+                time("Gi*, ~10,000 hexagons of 100 m, 100,000 proposals (hexagons computed)",
+                        base + projects[0] + "/analysis/hotspots?size=100", true);
+                time("Gi*, same, 99 seeded permutations (hexagons cached)",
+                        base + projects[0] + "/analysis/hotspots?size=100&permutations=99", false);
+                time("Gi*, same, hexagons cached", base + projects[0] + "/analysis/hotspots?size=100", false);
+                time("Moran + LISA, 999 permutations, 3,475 wijken (first: queen contiguity computed)",
+                        base + projects[1] + "/analysis/moran?unit=areas&set=" + set + "&permutations=999", true);
+                time("Moran + LISA, same, contiguity cached",
+                        base + projects[1] + "/analysis/moran?unit=areas&set=" + set + "&permutations=999", false);
+            } finally {
+                app.stop();
+            }
+        });
+    }
+
+    private static void time(String what, String url, boolean once) throws Exception {
+        var client = HttpClient.newHttpClient();
+        int runs = once ? 1 : RUNS;
+        double[] ms = new double[runs];
+        int units = 0;
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            var response = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            units = response.body().split("\"unit\":\"", -1).length - 1;
+        }
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "  %-80s %,6d units  median %8.1f ms (min %.1f, max %.1f, %d run%s)%n", what, units,
+                ms[runs / 2], ms[0], ms[runs - 1], runs, runs == 1 ? "" : "s");
+    }
+}
