@@ -168,13 +168,19 @@ public final class HotspotRoutes {
         }
         var out = collection(r, w, built[1], raw);
         var features = out.putArray("features");
+        // The results hand out copies of their arrays: take each once, not once per unit.
         int[] classes = gi.classes();
+        double[] z = gi.z();
+        double[] p = gi.p();
+        double[] pAdjusted = gi.pAdjusted();
+        double[] permutationP = gi.permutationP();
+        double[] permutationPAdjusted = gi.permutationPAdjusted();
         for (int i = 0; i < u.size(); i++) {
             var props = feature(features, u, i);
             AnalysisJson.count(props, "proposals", u.proposals()[i], raw, smallCounts);
-            props.put("z", gi.z()[i]).put("p", gi.p()[i]).put("pAdjusted", gi.pAdjusted()[i]).put("class", classes[i]);
+            props.put("z", z[i]).put("p", p[i]).put("pAdjusted", pAdjusted[i]).put("class", classes[i]);
             if (r.permutations() > 0) {
-                props.put("permutationP", gi.permutationP()[i]).put("permutationPAdjusted", gi.permutationPAdjusted()[i]);
+                props.put("permutationP", permutationP[i]).put("permutationPAdjusted", permutationPAdjusted[i]);
             }
         }
         out.put("method", method(r, "Getis–Ord Gi* (binary weights, the unit itself included) on the number of"
@@ -239,6 +245,11 @@ public final class HotspotRoutes {
                 .put("units", global.n());
         var clusters = local.clusters(alpha, r.permutations() > 0 ? PValue.PERMUTATION : PValue.ANALYTIC);
         var features = out.putArray("features");
+        // The results hand out copies of their arrays: take each once, not once per unit.
+        double[] localI = local.local();
+        double[] z = local.zScore();
+        double[] p = r.permutations() > 0 ? local.permutationP() : local.p();
+        double[] pAdjusted = r.permutations() > 0 ? local.permutationPAdjusted() : local.pAdjusted();
         for (int i = 0, m = 0; i < u.size(); i++) {
             var props = feature(features, u, i);
             AnalysisJson.count(props, "proposals", u.proposals()[i], raw, smallCounts);
@@ -247,10 +258,8 @@ public final class HotspotRoutes {
                 props.put("cluster", "UNKNOWN");
                 continue;
             }
-            props.put("value", values[m]).put("localI", local.local()[m]).put("z", local.zScore()[m])
-                    .put("p", r.permutations() > 0 ? local.permutationP()[m] : local.p()[m])
-                    .put("pAdjusted", r.permutations() > 0 ? local.permutationPAdjusted()[m] : local.pAdjusted()[m])
-                    .put("cluster", clusters[m].name());
+            props.put("value", values[m]).put("localI", localI[m]).put("z", z[m]).put("p", p[m])
+                    .put("pAdjusted", pAdjusted[m]).put("cluster", clusters[m].name());
             m++;
         }
         ((ObjectNode) out.get("parameters")).put("measure", measure.name().toLowerCase(Locale.ROOT)).put("alpha", alpha);
