@@ -216,12 +216,13 @@ export async function analysisPage(ctx, { container, params, signal }) {
 
   function explain(method, serverMethod) {
     const open = explanation.querySelector('details')?.open ?? false;
-    explanation.replaceChildren(
+    // replaceChildren would write a null as the text "null".
+    explanation.replaceChildren(...[
       h('h3', { text: t(`analysis.layer.${method}`) }),
       h('p', { id: 'analysis-shows', text: t(`analysis.${method}.shows`) }),
       h('p', { id: 'analysis-not', text: t(`analysis.${method}.not`) }),
       serverMethod ? h('details', { class: 'method', open }, h('summary', { text: t('analysis.method') }), h('p', { lang: 'en', text: serverMethod })) : null,
-    );
+    ].filter(Boolean));
   }
 
   signal.addEventListener('abort', () => {

@@ -118,6 +118,8 @@ class AnalysisPageTest {
         String href = page.locator("#cluster-list .cluster-top a").first().getAttribute("href");
         assertTrue(href.matches("#/proposals/\\d+"), href);
         assertTrue(page.locator("#analysis-shows").textContent().length() > 40, "a plain-language explanation");
+        assertTrue(page.locator("#analysis-map").boundingBox().width > 500, "the map takes most of a desktop's width");
+        assertTrue(page.locator("#analysis-map").boundingBox().height > 300);
         Browser.assertAccessible(page, "analysis, clusters");
 
         // Hot spots: hexagons in the diverging palette, some of them hot, and the seven classes.
@@ -178,6 +180,7 @@ class AnalysisPageTest {
         assertEquals("en", error.locator(".server-message").getAttribute("lang"));
         assertEquals("true", page.locator("#an-clusters-eps").getAttribute("aria-invalid"));
         assertTrue(page.locator("#an-clusters-eps").getAttribute("aria-describedby").contains("an-clusters-eps-error"));
+        assertTrue(!page.locator("#analysis-explanation").textContent().contains("null"), "no stray null");
         Browser.assertAccessible(page, "analysis, refused parameter");
         browser.errors.clear(); // the 400 was the point
 
