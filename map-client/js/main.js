@@ -12,6 +12,7 @@ import { proposalPage } from './pages/proposal.js';
 import { newProposalPage } from './pages/new-proposal.js';
 import { variantPage } from './pages/variant.js';
 import { participationPage } from './pages/participation.js';
+import { analysisPage } from './pages/analysis.js';
 import { signInPage, signUpPage } from './pages/sign-in.js';
 import { accountPage } from './pages/account.js';
 import { notFoundPage } from './pages/not-found.js';
@@ -39,6 +40,7 @@ async function start() {
       ['/projects/{id}', bind(projectPage)],
       ['/projects/{id}/new', bind(newProposalPage)],
       ['/projects/{id}/participation', bind(participationPage)],
+      ['/projects/{id}/analysis', bind(analysisPage)],
       ['/proposals/{id}', bind(proposalPage)],
       ['/proposals/{id}/variant', bind(variantPage)],
       ['/signin', bind(signInPage)],
