@@ -2,15 +2,34 @@
 // map: DBSCAN clusters (outlines, labels and a list), Gi* hot spots, local Moran (LISA) with the
 // global I, and a kernel-density heatmap. Each method has its parameters (sent to the server as
 // they are: its refusals show next to the field), a legend and a plain-language explanation of
-// what it shows and what it does not. Planners get raw counts, everyone else the public form.
+// what it shows and what it does not. Filters (category, status, dates) apply to every method; hot
+// spots and Moran run over hexagons or the areas of a boundary set, with the neighbours those
+// units allow, and Moran also on participation per 1,000 residents. Planners get raw counts,
+// everyone else the public form.
 import { h } from '../dom.js';
 import { createMap, destroyMap, addProjectArea } from '../map.js';
-import { projectForPage } from '../projects.js';
+import { projectForPage, STATUSES } from '../projects.js';
 import { isAbort } from '../api.js';
 import {
   clusterLayer, hotspotLayer, lisaLayer, heatmapLayer,
   clusterLegend, hotspotLegend, lisaLegend, heatmapLegend, countText,
 } from '../analysis-layers.js';
+
+/** The units and neighbours of hot spots and Moran: hexagons or a boundary set's areas. */
+function unitFields(permutations) {
+  return [
+    { name: 'unit', group: 'units', value: 'hexagons', choices: () => ['hexagons', 'areas'] },
+    { name: 'size', group: 'units', value: '100', min: 1, max: 10000, step: 'any', only: (v) => v.unit !== 'areas' },
+    { name: 'set', group: 'units', value: '', sets: true, only: (v) => v.unit === 'areas' },
+    { name: 'weights', group: 'neighbours', value: 'band', choices: (v) => (v.unit === 'areas' ? ['queen', 'band', 'knn'] : ['band', 'knn']) },
+    { name: 'band', group: 'neighbours', value: '', min: 0, max: 100000, step: 'any', only: (v) => v.weights === 'band' },
+    { name: 'k', group: 'neighbours', value: '6', min: 1, max: 100, step: 1, only: (v) => v.weights === 'knn' },
+    { name: 'permutations', value: permutations, min: 0, max: 9999, step: 1 },
+  ];
+}
+
+/** The weights each kind of unit starts with: contiguity for areas, a distance band for hexagons. */
+const DEFAULT_WEIGHTS = { areas: 'queen', hexagons: 'band' };
 
 /** The methods and their parameters, with the API's defaults and limits. */
 export const METHODS = {
@@ -23,18 +42,14 @@ export const METHODS = {
   },
   hotspots: {
     endpoint: 'hotspots',
-    fields: [
-      { name: 'size', value: '100', min: 1, max: 10000, step: 'any' },
-      { name: 'weights', value: 'band', choices: ['band', 'knn'] },
-      { name: 'k', value: '6', min: 1, max: 100, step: 1, only: (v) => v.weights === 'knn' },
-      { name: 'permutations', value: '0', min: 0, max: 9999, step: 1 },
-    ],
+    fields: unitFields('0'),
   },
   moran: {
     endpoint: 'moran',
     fields: [
-      { name: 'size', value: '100', min: 1, max: 10000, step: 'any' },
-      { name: 'permutations', value: '999', min: 0, max: 9999, step: 1 },
+      ...unitFields('999'),
+      { name: 'measure', value: 'proposals', choices: () => ['proposals', 'participation'], only: (v) => v.unit === 'areas' },
+      { name: 'alpha', value: '0.05', choices: () => ['0.10', '0.05', '0.01'] },
     ],
   },
   heatmap: {
@@ -45,6 +60,14 @@ export const METHODS = {
     ],
   },
 };
+
+/** Which proposals every method counts; empty means all. */
+export const FILTERS = [
+  { name: 'category' },
+  { name: 'status' },
+  { name: 'from' },
+  { name: 'to' },
+];
 const LAYERS = Object.keys(METHODS);
 
 // Choices survive a language switch (which renders the page again), per project.
@@ -55,7 +78,17 @@ function initialState() {
   for (const [method, { fields }] of Object.entries(METHODS)) {
     values[method] = Object.fromEntries(fields.map((f) => [f.name, f.value]));
   }
-  return { layer: 'clusters', values };
+  return { layer: 'clusters', values, filters: Object.fromEntries(FILTERS.map((f) => [f.name, ''])) };
+}
+
+/** The boundary sets, for areas as units; without them only hexagons can be chosen. */
+async function areaSets(ctx, signal) {
+  try {
+    const answer = await ctx.api.get('/api/area-sets', { signal });
+    return Array.isArray(answer) ? answer : answer?.sets ?? [];
+  } catch {
+    return []; // a leaving page is checked by the caller; any other failure leaves hexagons only
+  }
 }
 
 export async function analysisPage(ctx, { container, params, signal }) {
@@ -73,7 +106,9 @@ export async function analysisPage(ctx, { container, params, signal }) {
   const globalSlot = h('div', { id: 'analysis-global' });
   const explanation = h('div', { id: 'analysis-explanation', class: 'analysis-explanation' });
   const listSlot = h('div', { id: 'analysis-list' });
-  const controls = controlForm({ ctx, state, onLayer: () => load(), onApply: () => load() });
+  const sets = await areaSets(ctx, signal);
+  if (signal.aborted) return { title };
+  const controls = controlForm({ ctx, project, sets, state, onLayer: () => load(), onApply: () => load() });
 
   container.append(
     h('h1', { tabindex: '-1', text: title }),
@@ -105,11 +140,12 @@ export async function analysisPage(ctx, { container, params, signal }) {
     status.dataset.state = 'loading';
     explain(method, null);
     try {
+      const query = queryOf(method, state.values[method], state.filters);
       const answer = await ctx.api.get(`/api/projects/${project.id}/analysis/${METHODS[method].endpoint}`, {
-        query: queryOf(method, state.values[method]), signal: fetchSignal,
+        query, signal: fetchSignal,
       });
       if (fetchSignal.aborted) return;
-      draw(method, answer);
+      draw(method, answer, query.unit === 'areas');
       explain(method, answer.method);
       status.dataset.state = 'ready';
       status.dataset.layer = method;
@@ -134,7 +170,7 @@ export async function analysisPage(ctx, { container, params, signal }) {
     listSlot.replaceChildren();
   }
 
-  function draw(method, answer) {
+  function draw(method, answer, areas) {
     clear();
     const raw = answer.raw === true;
     if (method !== 'heatmap') {
@@ -175,9 +211,9 @@ export async function analysisPage(ctx, { container, params, signal }) {
       legendSlot.replaceChildren(hotspotLegend(t));
       const hot = features.filter((f) => f.properties.class > 0).length;
       const cold = features.filter((f) => f.properties.class < 0).length;
-      status.textContent = t('analysis.hotspots.loaded', { count: features.length, hot, cold });
+      status.textContent = t(areas ? 'analysis.hotspots.loadedAreas' : 'analysis.hotspots.loaded', { count: features.length, hot, cold });
       listSlot.replaceChildren(h('p', { id: 'hotspot-summary', text: status.textContent }));
-      mapElement.setAttribute('aria-label', t('analysis.map.hotspots', { hot, cold }));
+      mapElement.setAttribute('aria-label', t(areas ? 'analysis.map.hotspotsAreas' : 'analysis.map.hotspots', { hot, cold }));
     } else if (method === 'moran') {
       const features = answer.features ?? [];
       layer = lisaLayer({
@@ -198,8 +234,8 @@ export async function analysisPage(ctx, { container, params, signal }) {
         h('p', { class: 'hint', text: t(typeof g.p === 'number' && (g.permutationP ?? g.p) < 0.05
           ? (g.i > (g.expected ?? 0) ? 'analysis.moran.clustered' : 'analysis.moran.dispersed') : 'analysis.moran.random') })));
       const counts = Object.fromEntries(['HH', 'LL', 'HL', 'LH'].map((c) => [c, features.filter((f) => f.properties.cluster === c).length]));
-      status.textContent = t('analysis.moran.loaded', { count: features.length, ...counts });
-      mapElement.setAttribute('aria-label', t('analysis.map.moran', counts));
+      status.textContent = t(areas ? 'analysis.moran.loadedAreas' : 'analysis.moran.loaded', { count: features.length, ...counts });
+      mapElement.setAttribute('aria-label', t(areas ? 'analysis.map.moranAreas' : 'analysis.map.moran', counts));
     } else {
       const format = (v) => i18n.formatNumber(v, { maximumFractionDigits: v < 10 ? 1 : 0 });
       const alt = t('analysis.heatmap.alt', { max: format(answer.maxValue ?? 0), proposals: answer.proposals ?? 0 });
@@ -233,20 +269,28 @@ export async function analysisPage(ctx, { container, params, signal }) {
   return { title };
 }
 
-/** The query for a method: empty fields are left out (the server's default), k only with knn. */
-function queryOf(method, values) {
+/**
+ * The query for a method: empty fields are left out (the server's default), and so are fields
+ * that do not apply to the other choices (k only with knn, size only with hexagons, …); the
+ * filters go with every method, each only when set.
+ */
+function queryOf(method, values, filters) {
   const query = {};
   for (const field of METHODS[method].fields) {
     if (field.only && !field.only(values)) continue;
     const value = String(values[field.name] ?? '').trim();
     if (value !== '') query[field.name] = value;
   }
+  for (const { name } of FILTERS) {
+    const value = String(filters[name] ?? '').trim();
+    if (value !== '') query[name] = value;
+  }
   return query;
 }
 
 // ——— controls ———
 
-function controlForm({ ctx, state, onLayer, onApply }) {
+function controlForm({ ctx, project, sets, state, onLayer, onApply }) {
   const { t } = ctx.i18n;
   const radios = LAYERS.map((layer) => h('div', { class: 'radio' },
     h('input', {
@@ -256,33 +300,110 @@ function controlForm({ ctx, state, onLayer, onApply }) {
     h('label', { for: `an-layer-${layer}`, text: t(`analysis.layer.${layer}`) })));
   const chooser = h('fieldset', { class: 'layer-chooser', id: 'an-layers' }, h('legend', { text: t('analysis.layers') }), radios);
 
-  const errors = {}; // method → field → { control, slot }
+  const errors = {}; // method (or 'filters') → field → { control, slot, hintId }
+  const setIds = sets.map((s) => String(s.id));
+  const setText = (s) => (s.year === null || s.year === undefined
+    ? t('analysis.set.optionNoYear', { name: s.name })
+    : t('analysis.set.option', { name: s.name, year: String(s.year) }));
+  const choiceText = (name, c) => (name === 'alpha'
+    ? ctx.i18n.formatNumber(Number(c), { minimumFractionDigits: 2 })
+    : t(`analysis.${name}.${c}`));
+  const options = (field, values) => (field.sets
+    ? (sets.length
+      ? sets.map((s) => h('option', { value: String(s.id), text: setText(s), selected: String(values.set) === String(s.id) }))
+      : [h('option', { value: '', text: t('analysis.set.none') })])
+    : field.choices(values).map((c) => h('option', { value: c, text: choiceText(field.name, c), selected: values[field.name] === c })));
+
+  /** One labelled control with its hint and a slot for the server's refusal. */
+  function row({ id, name, label, hint, control, onValue, errorsOf }) {
+    const hintId = `${id}-hint`;
+    control.setAttribute('aria-describedby', hintId);
+    control.addEventListener('input', () => onValue(control.value));
+    control.addEventListener('change', () => onValue(control.value));
+    const slot = h('p', { class: 'error', id: `${id}-error`, hidden: true });
+    errorsOf[name] = { control, slot, hintId };
+    return h('div', { class: 'field', id: `${id}-field` },
+      h('label', { for: id, text: label }),
+      control,
+      h('p', { class: 'hint', id: hintId, text: hint }),
+      slot);
+  }
+
+  // Filters: one set for every method, remembered with the rest.
+  errors.filters = {};
+  const categories = project.properties.categories ?? [];
+  const filterControls = {
+    category: h('select', { id: 'an-filter-category', name: 'category' },
+      h('option', { value: '', text: t('filter.anyCategory') }),
+      categories.map((c) => h('option', { value: c, text: c, selected: state.filters.category === c }))),
+    status: h('select', { id: 'an-filter-status', name: 'status' },
+      h('option', { value: '', text: t('filter.anyStatus') }),
+      STATUSES.map((s) => h('option', { value: s, text: t(`status.${s}`), selected: state.filters.status === s }))),
+    from: h('input', { id: 'an-filter-from', name: 'from', type: 'date', value: state.filters.from }),
+    to: h('input', { id: 'an-filter-to', name: 'to', type: 'date', value: state.filters.to }),
+  };
+  const filters = h('fieldset', { class: 'analysis-fields', id: 'an-filters' },
+    h('legend', { text: t('analysis.filters') }),
+    FILTERS.map(({ name }) => row({
+      id: `an-filter-${name}`, name, label: t(`analysis.filter.${name}`), hint: t(`analysis.hint.filter.${name}`),
+      control: filterControls[name], errorsOf: errors.filters,
+      onValue: (value) => { state.filters[name] = value; },
+    })));
+
   const fieldsets = {};
   for (const [method, { fields }] of Object.entries(METHODS)) {
     errors[method] = {};
-    const rows = fields.map((field) => {
+    const values = state.values[method];
+    if (fields.some((f) => f.sets) && !setIds.includes(String(values.set))) values.set = setIds.at(-1) ?? '';
+    const rows = {};
+    const groups = {};
+    const children = [];
+    for (const field of fields) {
       const id = `an-${method}-${field.name}`;
-      const hintId = `${id}-hint`;
-      const control = field.choices
-        ? h('select', { id, name: field.name, 'aria-describedby': hintId },
-          field.choices.map((c) => h('option', { value: c, text: t(`analysis.weights.${c}`), selected: state.values[method][field.name] === c })))
+      const control = field.sets || field.choices
+        ? h('select', { id, name: field.name }, options(field, values))
         : h('input', {
           id, name: field.name, type: 'number', inputmode: 'decimal', min: field.min, max: field.max, step: field.step,
-          value: state.values[method][field.name], 'aria-describedby': hintId,
-          placeholder: field.value === '' ? t('analysis.field.automatic') : null,
+          value: values[field.name], placeholder: field.value === '' ? t('analysis.field.automatic') : null,
         });
-      control.addEventListener('input', () => { state.values[method][field.name] = control.value; });
-      control.addEventListener('change', () => { state.values[method][field.name] = control.value; });
-      const slot = h('p', { class: 'error', id: `${id}-error`, hidden: true });
-      errors[method][field.name] = { control, slot, hintId };
-      return h('div', { class: 'field' },
-        h('label', { for: id, text: t(`analysis.field.${field.name}`) }),
-        control,
-        h('p', { class: 'hint', id: hintId, text: t(`analysis.hint.${method}.${field.name}`) }),
-        slot);
-    });
+      rows[field.name] = row({
+        id, name: field.name, label: t(`analysis.field.${field.name}`), hint: t(`analysis.hint.${method}.${field.name}`),
+        control, errorsOf: errors[method],
+        onValue: (value) => {
+          if (values[field.name] === value) return;
+          values[field.name] = value;
+          // Areas start with contiguity, hexagons with a distance band.
+          if (field.name === 'unit') values.weights = DEFAULT_WEIGHTS[value] ?? values.weights;
+          refresh();
+        },
+      });
+      if (!field.group) {
+        children.push(rows[field.name]);
+      } else if (groups[field.group]) {
+        groups[field.group].append(rows[field.name]);
+      } else {
+        groups[field.group] = h('fieldset', { class: 'analysis-group', id: `an-${method}-${field.group}` },
+          h('legend', { text: t(`analysis.group.${field.group}`) }), rows[field.name]);
+        children.push(groups[field.group]);
+      }
+    }
+    /** Shows only the fields that apply, and the weights the chosen units allow. */
+    function refresh() {
+      for (const field of fields) {
+        const { control } = errors[method][field.name];
+        if (field.choices) {
+          const allowed = field.choices(values);
+          if (!allowed.includes(values[field.name])) values[field.name] = allowed.includes(field.value) ? field.value : allowed[0];
+          const shown = [...control.options].map((o) => o.value);
+          if (shown.join() !== allowed.join()) control.replaceChildren(...options(field, values));
+          control.value = values[field.name];
+        }
+        rows[field.name].hidden = Boolean(field.only && !field.only(values));
+      }
+    }
+    refresh();
     fieldsets[method] = h('fieldset', { class: 'analysis-fields', id: `an-fields-${method}`, hidden: method !== state.layer },
-      h('legend', { text: t('analysis.parameters', { method: t(`analysis.layer.${method}`) }) }), rows);
+      h('legend', { text: t('analysis.parameters', { method: t(`analysis.layer.${method}`) }) }), children);
   }
   function showFieldset() {
     for (const [method, fieldset] of Object.entries(fieldsets)) fieldset.hidden = method !== state.layer;
@@ -291,7 +412,7 @@ function controlForm({ ctx, state, onLayer, onApply }) {
   const form = h('form', {
     class: 'analysis-controls', id: 'an-controls', novalidate: true, 'aria-label': t('analysis.controls'),
     on: { submit: (e) => { e.preventDefault(); onApply(); } },
-  }, chooser, Object.values(fieldsets), h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'an-apply', text: t('analysis.apply') })));
+  }, chooser, filters, Object.values(fieldsets), h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'an-apply', text: t('analysis.apply') })));
 
   return {
     form,
@@ -309,12 +430,13 @@ function controlForm({ ctx, state, onLayer, onApply }) {
     showErrors(method, fields) {
       let shown = false;
       for (const [name, message] of Object.entries(fields)) {
-        const entry = errors[method][name];
+        const own = errors[method][name];
+        const entry = own ?? errors.filters[name];
         if (!entry) continue;
         shown = true;
         // The reader's language first, then the server's own words, which are in English.
         entry.slot.replaceChildren(
-          h('span', { text: t(`analysis.error.${method}.${name}`) }), ' ',
+          h('span', { text: t(own ? `analysis.error.${method}.${name}` : `analysis.error.filter.${name}`) }), ' ',
           h('span', { lang: 'en', class: 'server-message', text: t('analysis.error.server', { message }) }));
         entry.slot.hidden = false;
         entry.control.setAttribute('aria-invalid', 'true');

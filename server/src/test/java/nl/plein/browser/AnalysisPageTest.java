@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
+import nl.plein.db.Sql;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
 import nl.plein.support.Client;
@@ -27,11 +28,14 @@ import org.junit.jupiter.api.Test;
  * layers (clusters with outlines, labels and a list; Gi* hexagons with their seven-class legend;
  * LISA with its legend and the global Moran's I; the heatmap image), a refused parameter shows the
  * server's message next to its field, and the page is axe-clean in Dutch, English and on a phone.
+ * With a 3 × 3 boundary set over the area, a planner also filters by category, takes the set's
+ * areas as units (queen contiguity, a refused distance band) and runs Moran on participation.
  */
 class AnalysisPageTest {
     static TestServer server;
     static Browser browser;
     static long projectId;
+    static long setId;
     static final int GROUP = 25;
 
     @BeforeAll
@@ -51,14 +55,44 @@ class AnalysisPageTest {
             propose(resident, "Bomen bij de school " + i, 5.5015 + dx, 52.5015 + dy, "green");
             propose(resident, "Fietspad langs het water " + i, 5.5060 + dx, 52.5065 + dy, i % 3 == 0 ? "play" : "traffic");
         }
-        propose(resident, "Bankje", 5.5070, 52.5010, "green");
+        long bankje = propose(resident, "Bankje", 5.5070, 52.5010, "green");
         propose(resident, "Zebrapad", 5.5010, 52.5085, "traffic");
         propose(resident, "Speeltuin", 5.5090, 52.5030, "play");
+
+        // A 3 × 3 boundary set over the project's area, as areas for units. Residents living in
+        // three of the nine (three, two and one of them) support a proposal, so that participation
+        // per 1,000 residents differs from area to area without adding proposals.
+        setId = Sql.transaction(server.dataSource, c -> {
+            long set = Sql.one(c, "INSERT INTO area_sets (name, year) VALUES ('Raster', 2026) RETURNING id",
+                    rs -> rs.getLong(1)).orElseThrow();
+            Sql.update(c, """
+                    INSERT INTO areas (area_set_id, code, name, population, geom)
+                    SELECT ?, 'R' || g, 'Vak ' || g, 1000 + g * 100,
+                           ST_Multi(ST_MakeEnvelope(5.50 + (g % 3) * 0.01 / 3, 52.50 + (g / 3) * 0.01 / 3,
+                                                    5.50 + (g % 3 + 1) * 0.01 / 3, 52.50 + (g / 3 + 1) * 0.01 / 3, 4326))
+                      FROM generate_series(0, 8) g""", set);
+            return set;
+        });
+        int[] homes = {0, 0, 0, 4, 4, 8};
+        var neighbours = new Client[homes.length];
+        for (int k = 0; k < homes.length; k++) {
+            neighbours[k] = server.signedIn("neighbour" + k + "@analysis.test", Role.RESIDENT);
+            String email = "neighbour" + k + "@analysis.test";
+            String code = "R" + homes[k];
+            Sql.transaction(server.dataSource, c -> Sql.update(c, """
+                    UPDATE accounts SET home_area_id = (SELECT id FROM areas WHERE area_set_id = ? AND code = ?)
+                     WHERE email = ?""", setId, code, email));
+        }
+        for (Client neighbour : neighbours) {
+            neighbour.put("/api/proposals/" + bankje + "/support", Map.of()).expect(200);
+        }
+        admin.post("/api/area-sets/" + setId + "/assign", Map.of()).expect(200);
     }
 
-    private static void propose(Client resident, String title, double lon, double lat, String category) {
-        resident.post("/api/projects/" + projectId + "/proposals", Fixtures.feature(point(lon, lat),
-                Map.of("title", title, "description", "Omdat het helpt", "category", category))).expect(201);
+    private static long propose(Client resident, String title, double lon, double lat, String category) {
+        return resident.post("/api/projects/" + projectId + "/proposals", Fixtures.feature(point(lon, lat),
+                Map.of("title", title, "description", "Omdat het helpt", "category", category))).expect(201)
+                .json().get("id").asLong();
     }
 
     @AfterAll
@@ -195,6 +229,113 @@ class AnalysisPageTest {
             Browser.assertAccessible(page, "analysis, planner, " + language);
         }
         browser.assertNoErrors("the analysis page after the refusal");
+    }
+
+    @Test
+    void aPlannerFiltersAndChoosesUnitsNeighboursAndMeasure() {
+        Page page = browser.desktop();
+        Browser.signIn(page, server.baseUrl, "planner@demo.plein.test");
+        page.navigate(server.baseUrl + "/#/projects/" + projectId + "/analysis");
+        waitForLayer(page, "clusters");
+        assertEquals(2, page.locator("#cluster-list > li").count());
+
+        // A category filter: only the green group is left.
+        page.locator("#an-status").evaluate("s => s.removeAttribute('data-layer')");
+        page.locator("#an-filter-category").selectOption("green");
+        page.locator("#an-apply").click();
+        waitForLayer(page, "clusters");
+        assertEquals(1, page.locator("#cluster-list > li").count());
+        String list = page.locator("#cluster-list").textContent();
+        assertTrue(list.contains("green") && !list.contains("traffic"), list);
+        page.locator("#an-status").evaluate("s => s.removeAttribute('data-layer')");
+        page.locator("#an-filter-category").selectOption("");
+        page.locator("#an-apply").click();
+        waitForLayer(page, "clusters");
+        assertEquals(2, page.locator("#cluster-list > li").count(), "empty is every category again");
+
+        // Hot spots over the nine areas of the set, with queen contiguity (the areas' default).
+        choose(page, "hotspots");
+        assertTrue(page.locator("#an-hotspots-size").isVisible(), "hexagons by default, with their size");
+        assertTrue(!page.locator("#an-hotspots-set").isVisible(), "no set without areas");
+        assertEquals(List.of("band", "knn"), options(page, "#an-hotspots-weights"));
+        page.locator("#an-hotspots-unit").selectOption("areas");
+        assertTrue(page.locator("#an-hotspots-set").isVisible());
+        assertTrue(!page.locator("#an-hotspots-size").isVisible(), "no hexagon size with areas");
+        assertEquals(List.of("queen", "band", "knn"), options(page, "#an-hotspots-weights"));
+        assertEquals("queen", page.locator("#an-hotspots-weights").inputValue());
+        assertTrue(!page.locator("#an-hotspots-band").isVisible(), "a distance only with a distance band");
+        assertTrue(page.locator("#an-hotspots-set option[value=\"" + setId + "\"]").textContent().contains("2026"),
+                "a set shows its name and year");
+        page.locator("#an-hotspots-set").selectOption(String.valueOf(setId));
+        page.locator("#an-status").evaluate("s => s.removeAttribute('data-layer')");
+        page.locator("#an-apply").click();
+        waitForLayer(page, "hotspots");
+        assertEquals(9, page.locator("#analysis-map path.leaflet-interactive").count(), "the nine areas drawn");
+        assertEquals(7, page.locator("#hotspot-legend li").count());
+        Browser.assertAccessible(page, "analysis, hot spots over areas");
+
+        // A refused distance band: the server's message next to the band field.
+        page.locator("#an-hotspots-weights").selectOption("band");
+        assertTrue(page.locator("#an-hotspots-band").isVisible());
+        page.locator("#an-hotspots-band").fill("0");
+        String detail = detailFor(server.anonymous().get("/api/projects/" + projectId
+                + "/analysis/hotspots?unit=areas&set=" + setId + "&weights=band&band=0").expect(400).json(), "band");
+        page.locator("#an-apply").click();
+        page.locator("#an-status[data-state=\"failed\"]").waitFor();
+        var error = page.locator("#an-hotspots-band-error");
+        assertTrue(error.isVisible());
+        assertTrue(error.textContent().contains(detail), error.textContent() + " / " + detail);
+        assertEquals("true", page.locator("#an-hotspots-band").getAttribute("aria-invalid"));
+        Browser.assertAccessible(page, "analysis, refused band");
+        browser.errors.clear(); // the 400 was the point
+        page.locator("#an-hotspots-band").fill("");
+        page.locator("#an-status").evaluate("s => s.removeAttribute('data-layer')");
+        page.locator("#an-apply").click();
+        waitForLayer(page, "hotspots");
+        assertTrue(!error.isVisible(), "the message goes once the value is accepted");
+
+        // Local Moran over the areas, on participation per 1,000 residents, at α = 0.01.
+        choose(page, "moran");
+        assertTrue(!page.locator("#an-moran-measure").isVisible(), "participation needs areas");
+        assertEquals(List.of("0.10", "0.05", "0.01"), options(page, "#an-moran-alpha"));
+        assertEquals("0.05", page.locator("#an-moran-alpha").inputValue());
+        page.locator("#an-moran-unit").selectOption("areas");
+        page.locator("#an-moran-set").selectOption(String.valueOf(setId));
+        page.locator("#an-moran-measure").selectOption("participation");
+        page.locator("#an-moran-alpha").selectOption("0.01");
+        page.locator("#an-status").evaluate("s => s.removeAttribute('data-layer')");
+        page.locator("#an-apply").click();
+        waitForLayer(page, "moran");
+        assertTrue(page.locator("#lisa-legend li").count() >= 5);
+        String global = page.locator("#moran-global").textContent();
+        assertTrue(global.matches(".*I = -?\\d.*z = -?\\d.*p = \\d.*"), global);
+        assertTrue(page.locator("#an-status").textContent().startsWith("9 "), page.locator("#an-status").textContent());
+
+        // The choices survive a language switch, and the page stays accessible in both.
+        for (String language : List.of("en", "nl")) {
+            language(page, language, "moran");
+            assertEquals("areas", page.locator("#an-moran-unit").inputValue());
+            assertEquals("participation", page.locator("#an-moran-measure").inputValue());
+            assertEquals("0.01", page.locator("#an-moran-alpha").inputValue());
+            assertEquals(String.valueOf(setId), page.locator("#an-moran-set").inputValue());
+            assertTrue(page.locator("#moran-global").isVisible());
+            Browser.assertAccessible(page, "analysis, areas and filters, " + language);
+        }
+        browser.assertNoErrors("units, neighbours and filters");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> options(Page page, String select) {
+        return (List<String>) page.locator(select).evaluate("s => [...s.options].map(o => o.value)");
+    }
+
+    private static String detailFor(com.fasterxml.jackson.databind.JsonNode problem, String field) {
+        for (var error : problem.get("errors")) {
+            if (field.equals(error.get("field").asText())) {
+                return error.get("detail").asText();
+            }
+        }
+        throw new AssertionError("no error for " + field + ": " + problem);
     }
 
     @Test
