@@ -231,8 +231,11 @@ export async function analysisPage(ctx, { container, params, signal }) {
         h('p', { id: 'moran-global', text: t('analysis.moran.global', {
           i: number(g.i, 3), expected: number(g.expected, 3), z: number(g.z), p: number(g.permutationP ?? g.p, 3),
         }) }),
+        // The verdict names what was measured: proposals, or participation per 1,000 residents.
         h('p', { class: 'hint', text: t(typeof g.p === 'number' && (g.permutationP ?? g.p) < 0.05
-          ? (g.i > (g.expected ?? 0) ? 'analysis.moran.clustered' : 'analysis.moran.dispersed') : 'analysis.moran.random') })));
+          ? `analysis.moran.${g.i > (g.expected ?? 0) ? 'clustered' : 'dispersed'}${
+            answer.parameters?.measure === 'participation' ? 'Participation' : ''}`
+          : 'analysis.moran.random') })));
       const counts = Object.fromEntries(['HH', 'LL', 'HL', 'LH'].map((c) => [c, features.filter((f) => f.properties.cluster === c).length]));
       status.textContent = t(areas ? 'analysis.moran.loadedAreas' : 'analysis.moran.loaded', { count: features.length, ...counts });
       mapElement.setAttribute('aria-label', t(areas ? 'analysis.map.moranAreas' : 'analysis.map.moran', counts));
