@@ -204,22 +204,27 @@ public final class HotspotRoutes {
         var u = r.units();
         double[] all = new double[u.size()];
         boolean[] keep = new boolean[u.size()];
+        // The count each value rests on: a value from fewer than the threshold is not shown publicly,
+        // since multiplying it back would give the count (section 9).
+        long[] basis = new long[u.size()];
         if (measure == Measure.PROPOSALS) {
             for (int i = 0; i < all.length; i++) {
                 all[i] = u.km2()[i] > 0 ? u.proposals()[i] / u.km2()[i] : Double.NaN;
                 keep[i] = u.km2()[i] > 0;
+                basis[i] = u.proposals()[i];
             }
         } else {
-            var rates = new HashMap<Long, Double>();
+            var areas = new HashMap<Long, ParticipationStore.AreaRow>();
             for (var area : participation.read(r.projectId(), r.set(), null, null, zone, 1).areas()) {
                 if (area.population() != null && area.population() > 0) {
-                    rates.put(area.id(), 1000.0 * area.participants() / area.population());
+                    areas.put(area.id(), area);
                 }
             }
             for (int i = 0; i < all.length; i++) {
-                Double rate = rates.get(u.ids()[i]);
-                keep[i] = rate != null;
-                all[i] = rate == null ? Double.NaN : rate;
+                var area = areas.get(u.ids()[i]);
+                keep[i] = area != null;
+                all[i] = area == null ? Double.NaN : 1000.0 * area.participants() / area.population();
+                basis[i] = area == null ? 0 : area.participants();
             }
         }
         Object[] built = weights(r, keep);
@@ -258,8 +263,14 @@ public final class HotspotRoutes {
                 props.put("cluster", "UNKNOWN");
                 continue;
             }
-            props.put("value", values[m]).put("localI", localI[m]).put("z", z[m]).put("p", p[m])
-                    .put("pAdjusted", pAdjusted[m]).put("cluster", clusters[m].name());
+            if (raw || basis[i] == 0 || basis[i] >= smallCounts.threshold()) {
+                props.put("value", values[m]);
+            } else {
+                props.putNull("value");
+                props.put("valueHidden", true);
+            }
+            props.put("localI", localI[m]).put("z", z[m]).put("p", p[m]).put("pAdjusted", pAdjusted[m])
+                    .put("cluster", clusters[m].name());
             m++;
         }
         ((ObjectNode) out.get("parameters")).put("measure", measure.name().toLowerCase(Locale.ROOT)).put("alpha", alpha);

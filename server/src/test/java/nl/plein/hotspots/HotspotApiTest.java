@@ -167,6 +167,29 @@ class HotspotApiTest {
     }
 
     @Test
+    void publicValuesThatRestOnFewerThanFivePeopleOrProposalsAreHidden() {
+        JsonNode raw = planner.get(path("moran", "?unit=areas&set=" + setId + "&measure=participation&permutations=0"))
+                .expect(200).json();
+        JsonNode pub = server.anonymous().get(path("moran", "?unit=areas&set=" + setId
+                + "&measure=participation&permutations=0")).expect(200).json();
+
+        int hidden = 0;
+        for (int k = 0; k < raw.get("features").size(); k++) {
+            var r = raw.get("features").get(k).get("properties");
+            var p = pub.get("features").get(k).get("properties");
+            assertEquals(r.get("z"), p.get("z"), "statistics are the same");
+            if (p.has("valueHidden")) {
+                assertTrue(p.get("value").isNull());
+                hidden++;
+            } else {
+                assertEquals(r.get("value"), p.get("value"));
+            }
+        }
+        assertEquals(9, hidden, "one resident per area: every rate rests on fewer than five people");
+        assertTrue(raw.get("features").get(0).get("properties").get("value").isNumber());
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheField() {
         var anyone = server.anonymous();
         for (var bad : List.of(List.of("hotspots", "?unit=areas", "set"), List.of("hotspots", "?weights=queen", "weights"),
