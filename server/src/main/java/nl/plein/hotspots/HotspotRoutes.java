@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.plein.accounts.Access;
+import nl.plein.analysis.AnalysisCache;
 import nl.plein.analysis.AnalysisJson;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.ProposalSelection;
@@ -63,6 +64,7 @@ public final class HotspotRoutes {
     private final SmallCounts smallCounts;
     private final ZoneId zone;
     private final java.time.Duration timeout;
+    private final AnalysisCache<String> cache = new AnalysisCache<>(64);
 
     public HotspotRoutes(DataSource dataSource, HexBinStore hexbins, ProjectStore projects,
             ParticipationStore participation, SmallCounts smallCounts, ZoneId zone, java.time.Duration timeout) {
@@ -153,6 +155,10 @@ public final class HotspotRoutes {
     public void hotspots(Context ctx) {
         var r = request(ctx, 0);
         boolean raw = Access.viewer(ctx).role().plans();
+        send(ctx, cache.get(key("hotspots", r, raw, ""), () -> Json.write(hotspots(r, raw))));
+    }
+
+    private ObjectNode hotspots(Request r, boolean raw) {
         var u = r.units();
         Object[] built = weights(r, null);
         var w = (SpatialWeights) built[0];
@@ -186,7 +192,7 @@ public final class HotspotRoutes {
         out.put("method", method(r, "Getis–Ord Gi* (binary weights, the unit itself included) on the number of"
                 + " proposals per unit; two-sided normal p, Benjamini–Hochberg adjusted; classes ±3/±2/±1 at"
                 + " 99/95/90 % confidence on the adjusted p", raw) + " " + GI_EXPLAINED);
-        send(ctx, out);
+        return out;
     }
 
     public void moran(Context ctx) {
@@ -201,6 +207,20 @@ public final class HotspotRoutes {
             throw ApiError.invalid("measure", "participation is counted per area: ask for unit=areas with a set");
         }
         boolean raw = Access.viewer(ctx).role().plans();
+        // Participation changes with every comment and support, not only with proposals: it is not cached.
+        send(ctx, measure == Measure.PARTICIPATION ? Json.write(moran(r, raw, measure, alpha))
+                : cache.get(key("moran", r, raw, measure + " " + alpha), () -> Json.write(moran(r, raw, measure, alpha))));
+    }
+
+    /** What identifies an answer: the analysis, the project's proposals version, every parameter, the view. */
+    private static AnalysisCache.Key key(String analysis, Request r, boolean raw, String more) {
+        return new AnalysisCache.Key(analysis, r.projectId(), r.units().version(), String.join(" ", r.unit().name(),
+                Double.toString(r.size()), String.valueOf(r.set()), r.weights().name(), String.valueOf(r.band()),
+                Integer.toString(r.k()), Integer.toString(r.permutations()), r.selection().toString(),
+                Boolean.toString(raw), more));
+    }
+
+    private ObjectNode moran(Request r, boolean raw, Measure measure, double alpha) {
         var u = r.units();
         double[] all = new double[u.size()];
         boolean[] keep = new boolean[u.size()];
@@ -282,7 +302,7 @@ public final class HotspotRoutes {
                 measure == Measure.PROPOSALS ? "proposals per km²"
                         : "participants per 1,000 residents (areas with unknown population left out)"), raw)
                 + " " + MORAN_EXPLAINED);
-        send(ctx, out);
+        return out;
     }
 
     private ObjectNode collection(Request r, SpatialWeights w, Object band, boolean raw) {
@@ -345,9 +365,9 @@ public final class HotspotRoutes {
         return raw ? text : text + " " + smallCounts.describe();
     }
 
-    private static void send(Context ctx, ObjectNode out) {
+    private static void send(Context ctx, String json) {
         ctx.header("Cache-Control", "private, no-store");
-        GeoJson.send(ctx, "application/geo+json", Json.write(out));
+        GeoJson.send(ctx, "application/geo+json", json);
     }
 
     private static String plain(double value) {
