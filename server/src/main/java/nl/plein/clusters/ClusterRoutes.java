@@ -10,6 +10,7 @@ import nl.plein.analysis.ProposalSelection;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
+import nl.plein.http.Numbers;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
 import nl.plein.projects.ProjectStore;
@@ -106,11 +107,8 @@ public final class ClusterRoutes {
                 + " are convex hulls of the members' points. Words are the most frequent words of the members' titles,"
                 + " Dutch and English stop words left out, each counted once per title.",
                 p.selection().filtered() ? ", filtered" : "",
-                result.srid(), p.minPoints(), plain(p.eps()));
+                result.srid(), p.minPoints(), Numbers.plain(p.eps()));
         return raw ? text : text + " " + smallCounts.describe();
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }

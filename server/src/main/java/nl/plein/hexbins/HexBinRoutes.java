@@ -11,6 +11,7 @@ import nl.plein.analysis.ProposalSelection;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
+import nl.plein.http.Numbers;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
 import nl.plein.projects.ProjectStore;
@@ -71,13 +72,10 @@ public final class HexBinRoutes {
                 + " by ST_PointOnSurface), counted per flat-topped hexagon of edge %s m (%.2f ha) in EPSG:%d, the grid of"
                 + " PostGIS ST_HexagonGrid anchored at the CRS origin; every hexagon touching the project's area is"
                 + " listed, empty ones too. A point on an edge belongs to the nearest centre, ties to the lowest (i, j).",
-                selection.filtered() ? ", filtered" : "", plain(result.size()),
+                selection.filtered() ? ", filtered" : "", Numbers.plain(result.size()),
                 new HexGrid(result.size()).cellArea() / 10_000, result.srid());
         out.put("method", raw ? method : method + " " + smallCounts.describe());
         return out;
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }

@@ -15,6 +15,7 @@ import nl.plein.db.NamedSql;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
+import nl.plein.http.Numbers;
 
 /**
  * Proposals counted per hexagon (analysis section 7) over the project's area, empty hexagons
@@ -59,7 +60,7 @@ public final class HexBinStore {
         if (estimate > maxCells) {
             throw ApiError.invalid("size", String.format(java.util.Locale.ROOT,
                     "hexagons of %s m would make about %,d cells over this project; the most is %,d: choose a size of"
-                            + " at least %.0f m", plain(size), estimate, maxCells,
+                            + " at least %.0f m", Numbers.plain(size), estimate, maxCells,
                     Math.ceil(HexGrid.sizeForArea(extent / maxCells))));
         }
         var key = new AnalysisCache.Key("hexbins", projectId, scope.version(), size + " " + selection);
@@ -94,7 +95,4 @@ public final class HexBinStore {
         }
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }

@@ -20,6 +20,7 @@ import nl.plein.hexbins.HexBinStore;
 import nl.plein.http.ApiError;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
+import nl.plein.http.Numbers;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
 import nl.plein.projects.ProjectStore;
@@ -350,7 +351,7 @@ public final class HotspotRoutes {
     private String method(Request r, String statistic, boolean raw) {
         String units = r.unit() == Unit.HEXAGONS
                 ? String.format(Locale.ROOT, "hexagons of edge %s m over the project's area (empty ones included)",
-                        plain(r.size()))
+                        Numbers.plain(r.size()))
                 : "the areas of boundary set " + r.set();
         String weights = switch (r.weights()) {
             case QUEEN -> "queen contiguity (sharing at least a boundary point)";
@@ -370,7 +371,4 @@ public final class HotspotRoutes {
         GeoJson.send(ctx, "application/geo+json", json);
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }

@@ -83,15 +83,12 @@ public final class Query {
             }
             if (Double.isNaN(value) || (minExclusive ? value <= min : value < min) || value > max) {
                 throw ApiError.invalid(name, "must be " + (minExclusive ? "greater than " : "at least ")
-                        + plain(min) + " and at most " + plain(max) + ", not '" + raw + "'");
+                        + Numbers.plain(min) + " and at most " + Numbers.plain(max) + ", not '" + raw + "'");
             }
             return value;
         });
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 
     /** A calendar date, YYYY-MM-DD. */
     public Optional<java.time.LocalDate> date(String name) {
