@@ -190,6 +190,36 @@ class HotspotApiTest {
     }
 
     @Test
+    void aCachedAnswerMakesWayForANewProposal() {
+        var admin = server.signedIn("admin4@test.example", Role.ADMIN);
+        long other = admin.post("/api/projects", project("Tweede", List.of("point"), false)).expect(201)
+                .json().get("id").asLong();
+        var resident = server.signedIn("resident-other@test.example", Role.RESIDENT);
+        String hotspots = "/api/projects/" + other + "/analysis/hotspots?size=100";
+        String moran = "/api/projects/" + other + "/analysis/moran?size=100&permutations=0";
+        for (int k = 0; k < 6; k++) {
+            resident.post("/api/projects/" + other + "/proposals", Fixtures.feature(point(5.5020 + k * 0.001, 52.5050),
+                    Map.of("title", "Voorstel " + k, "category", "green"))).expect(201);
+        }
+        assertEquals(6, total(planner.get(hotspots).expect(200).json()));
+        assertEquals(6, total(planner.get(moran).expect(200).json()));
+
+        resident.post("/api/projects/" + other + "/proposals", Fixtures.feature(point(5.5081, 52.5081),
+                Map.of("title", "Nog een", "category", "green"))).expect(201);
+
+        assertEquals(7, total(planner.get(hotspots).expect(200).json()));
+        assertEquals(7, total(planner.get(moran).expect(200).json()));
+    }
+
+    private static long total(JsonNode json) {
+        long sum = 0;
+        for (JsonNode f : json.get("features")) {
+            sum += f.get("properties").get("proposals").asLong();
+        }
+        return sum;
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheField() {
         var anyone = server.anonymous();
         for (var bad : List.of(List.of("hotspots", "?unit=areas", "set"), List.of("hotspots", "?weights=queen", "weights"),
