@@ -46,14 +46,10 @@ public final class ParticipationRoutes {
         var query = export ? Query.of(ctx, "set", "from", "to", "table") : Query.of(ctx, "set", "from", "to");
         long projectId = Requests.pathId(ctx, "id", "Project");
         Long setId = query.id("set").orElse(null);
-        LocalDate from = query.date("from").orElse(null);
-        LocalDate to = query.date("to").orElse(null);
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ApiError.invalid("to", "must not be before 'from' (" + from + ")");
-        }
+        var dates = query.dateRange();
         Table table = export ? query.choice("table", Table.class).orElse(Table.AREAS) : Table.AREAS;
         projects.rules(projectId);
-        return new Request(projectId, setId, from, to, table);
+        return new Request(projectId, setId, dates.from(), dates.to(), table);
     }
 
     private ObjectNode view(Request r, View view) {

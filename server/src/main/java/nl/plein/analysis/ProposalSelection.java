@@ -66,15 +66,11 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
     public static ProposalSelection from(Query query, ProjectRules rules) {
         String category = query.text("category", 100).orElse(null);
         Status status = query.choice("status", Status.class).orElse(null);
-        LocalDate from = query.date("from").orElse(null);
-        LocalDate to = query.date("to").orElse(null);
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ApiError.invalid("to", "must not be before 'from' (" + from + ")");
-        }
+        var dates = query.dateRange();
         if (category != null && !rules.categories().contains(category)) {
             throw ApiError.invalid("category", "this project has no category '" + category + "'");
         }
-        return new ProposalSelection(category, status, from, to);
+        return new ProposalSelection(category, status, dates.from(), dates.to());
     }
 
     /** The query parameters {@link #from(Query, ProjectRules)} reads. */

@@ -36,9 +36,6 @@ public final class HeatmapRoutes {
     private static final String CORNERS = """
             SELECT ST_AsGeoJSON(ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, ?), 4326), 7)""";
 
-    private record Key(double bandwidth, double cellSize, ProposalSelection selection) {
-    }
-
     private final DataSource dataSource;
     private final ProjectStore projects;
     private final ZoneId zone;
@@ -62,7 +59,7 @@ public final class HeatmapRoutes {
         var selection = ProposalSelection.from(query, projects.rules(projectId));
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
         var key = new AnalysisCache.Key("heatmap", projectId, scope.version(),
-                new Key(bandwidth == null ? 0 : bandwidth, cellSize == null ? 0 : cellSize, selection).toString());
+                bandwidth + " " + cellSize + " " + selection);
         String json = cache.get(key, () -> Json.write(compute(projectId, bandwidth, cellSize, selection, scope)));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("application/json").result(json);

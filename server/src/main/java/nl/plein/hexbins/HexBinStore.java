@@ -47,10 +47,6 @@ public final class HexBinStore {
         this.maxCells = maxCells;
     }
 
-    public int maxCells() {
-        return maxCells;
-    }
-
     public Result bins(long projectId, double size, ProposalSelection selection) {
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
         var grid = new HexGrid(size);
@@ -74,9 +70,9 @@ public final class HexBinStore {
         try {
             return Sql.transaction(dataSource, c -> {
                 ProposalSelection.limit(c, timeout);
-                var counts = new HashMap<Long, Long>();
                 double[][] xy = selection.points(c, projectId, zone, scope.srid());
-                long[] total = {xy[0].length};
+                var counts = new HashMap<Long, Long>();
+                long total = xy[0].length;
                 for (int k = 0; k < xy[0].length; k++) {
                     counts.merge(grid.cellOf(xy[0][k], xy[1][k]), 1L, Long::sum);
                 }
@@ -87,7 +83,7 @@ public final class HexBinStore {
                             grid.centreY(i, j), counts.getOrDefault(HexGrid.key(i, j), 0L));
                 }, CELLS.bind(values));
                 long inside = cells.stream().mapToLong(Cell::proposals).sum();
-                return new Result(List.copyOf(cells), grid.size(), total[0], total[0] - inside, scope.srid(),
+                return new Result(List.copyOf(cells), grid.size(), total, total - inside, scope.srid(),
                         scope.version());
             });
         } catch (DataAccessException e) {

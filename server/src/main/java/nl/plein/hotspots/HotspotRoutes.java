@@ -114,8 +114,12 @@ public final class HotspotRoutes {
         return new Request(projectId, unit, size, set, weights, band, k, permutations, selection, units, query);
     }
 
-    /** The weights over the units {@code keep} (all when null), and the band used (or null). */
-    private static Object[] weights(Request r, boolean[] keep) {
+    /** Spatial weights, with the distance band they were built with (null for knn and queen). */
+    private record Built(SpatialWeights weights, Double band) {
+    }
+
+    /** The weights over the units {@code keep} (all when null). */
+    private static Built weights(Request r, boolean[] keep) {
         var u = r.units();
         int n = 0;
         for (int i = 0; i < u.size(); i++) {
@@ -143,12 +147,12 @@ public final class HotspotRoutes {
                     neighbours.put(id, java.util.Arrays.stream(u.queen().getOrDefault(id, new long[0]))
                             .filter(kept::contains).toArray());
                 }
-                yield new Object[] {SpatialWeights.fromNeighbours(ids, neighbours), null};
+                yield new Built(SpatialWeights.fromNeighbours(ids, neighbours), null);
             }
-            case KNN -> new Object[] {SpatialWeights.kNearest(ids, x, y, r.k()), null};
+            case KNN -> new Built(SpatialWeights.kNearest(ids, x, y, r.k()), null);
             case BAND -> {
                 double band = r.band() != null ? r.band() : SpatialWeights.largestNearestNeighbourDistance(x, y);
-                yield new Object[] {SpatialWeights.distanceBand(ids, x, y, band), band};
+                yield new Built(SpatialWeights.distanceBand(ids, x, y, band), band);
             }
         };
     }
@@ -161,8 +165,8 @@ public final class HotspotRoutes {
 
     private ObjectNode hotspots(Request r, boolean raw) {
         var u = r.units();
-        Object[] built = weights(r, null);
-        var w = (SpatialWeights) built[0];
+        Built built = weights(r, null);
+        var w = built.weights();
         double[] values = new double[u.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = u.proposals()[i];
@@ -173,7 +177,7 @@ public final class HotspotRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiError.invalid("unit", "Gi* cannot be computed here: " + e.getMessage());
         }
-        var out = collection(r, w, built[1], raw);
+        var out = collection(r, w, built.band(), raw);
         var features = out.putArray("features");
         // The results hand out copies of their arrays: take each once, not once per unit.
         int[] classes = gi.classes();
@@ -248,8 +252,8 @@ public final class HotspotRoutes {
                 basis[i] = area == null ? 0 : area.participants();
             }
         }
-        Object[] built = weights(r, keep);
-        var w = (SpatialWeights) built[0];
+        Built built = weights(r, keep);
+        var w = built.weights();
         double[] values = new double[w.size()];
         for (int i = 0, m = 0; i < all.length; i++) {
             if (keep[i]) {
@@ -264,7 +268,7 @@ public final class HotspotRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiError.invalid("measure", "Moran's I cannot be computed here: " + e.getMessage());
         }
-        var out = collection(r, w, built[1], raw);
+        var out = collection(r, w, built.band(), raw);
         out.putObject("global").put("i", global.i()).put("expected", global.expected())
                 .put("variance", global.variance()).put("z", global.z()).put("p", global.p())
                 .put("permutationP", r.permutations() > 0 ? global.permutationP() : null)
@@ -306,7 +310,7 @@ public final class HotspotRoutes {
         return out;
     }
 
-    private ObjectNode collection(Request r, SpatialWeights w, Object band, boolean raw) {
+    private ObjectNode collection(Request r, SpatialWeights w, Double band, boolean raw) {
         var out = Json.MAPPER.createObjectNode();
         out.put("type", "FeatureCollection");
         var params = out.putObject("parameters");
@@ -318,7 +322,7 @@ public final class HotspotRoutes {
         }
         params.put("weights", r.weights().name().toLowerCase(Locale.ROOT));
         if (band != null) {
-            params.put("band", (Double) band);
+            params.put("band", band);
         }
         if (r.weights() == Weights.KNN) {
             params.put("k", r.k());

@@ -25,10 +25,8 @@ import nl.plein.http.Json;
  * the hexagons over a project's area, or the areas of a boundary set (with their queen contiguity).
  * Coordinates are centroids in the project's metric CRS; distance weights between units use them.
  */
-public record SpatialUnits(Kind kind, long[] ids, String[] labels, double[] x, double[] y, double[] km2,
+public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, double[] km2,
         long[] proposals, JsonNode[] outlines, Map<Long, long[]> queen, int srid, long version) {
-    public enum Kind { HEXAGONS, AREAS }
-
     private static final NamedSql AREA_UNITS = NamedSql.of(Sql.load(SpatialUnits.class, "area-units.sql")
             .replace("/*selection*/", ProposalSelection.WHERE));
     private static final String AREA_NEIGHBOURS = Sql.load(SpatialUnits.class, "area-neighbours.sql");
@@ -41,7 +39,7 @@ public record SpatialUnits(Kind kind, long[] ids, String[] labels, double[] x, d
     public static SpatialUnits hexagons(HexBinStore store, long projectId, double size, ProposalSelection selection) {
         var bins = store.bins(projectId, size, selection);
         int n = bins.cells().size();
-        var units = new SpatialUnits(Kind.HEXAGONS, new long[n], new String[n], new double[n], new double[n],
+        var units = new SpatialUnits(new long[n], new String[n], new double[n], new double[n],
                 new double[n], new long[n], new JsonNode[n], Map.of(), bins.srid(), bins.version());
         double km2 = new HexGrid(size).cellArea() / 1e6;
         for (int k = 0; k < n; k++) {
@@ -104,7 +102,7 @@ public record SpatialUnits(Kind kind, long[] ids, String[] labels, double[] x, d
                 rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), AREA_UNITS.bind(values));
         Map<Long, long[]> queen = QUEEN.get(new AnalysisCache.Key("queen", 0, setId, ""), () -> queen(c, setId));
         int n = rows.size();
-        var units = new SpatialUnits(Kind.AREAS, new long[n], new String[n], new double[n], new double[n],
+        var units = new SpatialUnits(new long[n], new String[n], new double[n], new double[n],
                 new double[n], new long[n], new JsonNode[n], queen, scope.srid(), scope.version());
         for (int k = 0; k < n; k++) {
             var r = rows.get(k);

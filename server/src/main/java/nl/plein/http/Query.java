@@ -101,6 +101,20 @@ public final class Query {
         });
     }
 
+    /** Days {@code from} and {@code to}, each inclusive and either absent (null). */
+    public record DateRange(java.time.LocalDate from, java.time.LocalDate to) {
+    }
+
+    /** The parameters {@code from} and {@code to} as dates, {@code to} not before {@code from}. */
+    public DateRange dateRange() {
+        var from = date("from").orElse(null);
+        var to = date("to").orElse(null);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiError.invalid("to", "must not be before 'from' (" + from + ")");
+        }
+        return new DateRange(from, to);
+    }
+
     public <E extends Enum<E>> Optional<E> choice(String name, Class<E> type) {
         return text(name, 64).map(raw -> Choices.parse(name, raw, type));
     }
