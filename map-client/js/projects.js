@@ -19,6 +19,12 @@ export async function projectForPage(ctx, id, container, signal) {
   return { project };
 }
 
+/** Planners and admins get the planning links; the pages themselves are public (in their public form). */
+export function plans(ctx) {
+  const role = String(ctx.session.account?.role ?? '').toLowerCase();
+  return role === 'planner' || role === 'admin';
+}
+
 export async function loadProject(ctx, id, signal) {
   try {
     const project = await ctx.api.get(`/api/projects/${id}`, { signal });
