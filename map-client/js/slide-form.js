@@ -89,7 +89,7 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
   let editing = null;
   let map = null;
   const showExtent = () => {
-    extentText.textContent = t('present.extentIs', { bbox: bbox.map((v) => ctx.i18n.formatNumber(v, { maximumFractionDigits: 4 })).join(', ') });
+    extentText.textContent = t('present.extentIs', { bbox: bbox.map((v) => ctx.i18n.formatNumber(v, { maximumFractionDigits: 4 })).join('; ') });
   };
 
   function read() {

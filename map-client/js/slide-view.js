@@ -3,16 +3,17 @@
 // function in a smaller frame; the frame's type is sized to its own width (container units), so
 // the preview is the projector's picture, scaled.
 import { h } from './dom.js';
-import { createMap, destroyMap } from './map.js';
+import { createMap, destroyMap, addProjectArea } from './map.js';
 import { drawView, viewBounds } from './slide-layers.js';
 import { isAbort } from './api.js';
 
 /**
  * Renders the slide into container (which must be in the document: Leaflet measures it) and
- * draws its layers. heading: the element of the title (h1 in the projector). Returns
+ * draws its layers over the project's outline, which places them when there is no basemap.
+ * heading: the element of the title (h1 in the projector). Returns
  * { frame, loaded, destroy }; the frame's data-state is "ready" once every layer has answered.
  */
-export function mountSlide({ ctx, container, projectId, slide, heading = 'h1', headingId }) {
+export function mountSlide({ ctx, container, project, slide, heading = 'h1', headingId }) {
   const { t } = ctx.i18n;
   const mapElement = h('div', { class: 'slide-map' });
   const legends = h('div', { class: 'slide-legends' });
@@ -30,8 +31,9 @@ export function mountSlide({ ctx, container, projectId, slide, heading = 'h1', h
     interactive: false, basemap: slide.view.basemap === true,
   });
   map.fitBounds(viewBounds(slide.view));
+  addProjectArea({ map, project, fit: false });
   const controller = new AbortController();
-  const loaded = drawView({ ctx, map, projectId, view: slide.view, signal: controller.signal })
+  const loaded = drawView({ ctx, map, projectId: project.id, view: slide.view, signal: controller.signal })
     .then(({ legends: figures, failed }) => {
       legends.replaceChildren(...figures);
       status.textContent = failed.length

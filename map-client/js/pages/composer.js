@@ -129,7 +129,7 @@ export async function composerPage(ctx, { container, params, signal }) {
 
   function showPreview(slide) {
     preview?.destroy();
-    preview = mountSlide({ ctx, container: previewSlot, projectId: presentation.projectId, slide, heading: 'h3', headingId: 'preview-title' });
+    preview = mountSlide({ ctx, container: previewSlot, project, slide, heading: 'h3', headingId: 'preview-title' });
     previewSlot.scrollIntoView({ block: 'nearest' });
   }
 

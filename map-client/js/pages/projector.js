@@ -16,8 +16,8 @@ export async function projectorPage(ctx, { container, params, signal }) {
   const { t } = ctx.i18n;
   const { presentation, page } = await loadPresentation(ctx, params.id, container, signal);
   if (!presentation) return page;
-  await loadProject(ctx, presentation.projectId, signal);
-  if (signal.aborted) return {};
+  const project = await loadProject(ctx, presentation.projectId, signal);
+  if (signal.aborted || !project) return {};
   const slides = presentation.slides;
   let index = Math.min(Math.max(0, (Number(params.n) || 1) - 1), Math.max(0, slides.length - 1));
   let shown = null;
@@ -58,7 +58,7 @@ export async function projectorPage(ctx, { container, params, signal }) {
       counter.textContent = '';
       return;
     }
-    shown = mountSlide({ ctx, container: stage, projectId: presentation.projectId, slide: slides[i], headingId: 'slide-title' });
+    shown = mountSlide({ ctx, container: stage, project, slide: slides[i], headingId: 'slide-title' });
     history.replaceState(null, '', `#/presentations/${presentation.id}/show/${i + 1}`);
   }
 
