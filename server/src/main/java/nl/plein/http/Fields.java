@@ -144,59 +144,53 @@ public final class Fields {
     }
 
     public Optional<List<String>> optionalTextList(String name, int maxItems, int maxLength) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isArray()) {
-            throw ApiError.invalid(path(name), "must be an array of strings, not " + describe(value));
-        }
-        if (value.size() > maxItems) {
-            throw ApiError.invalid(path(name), "has " + value.size() + " items, at most " + maxItems);
-        }
-        var result = new ArrayList<String>();
-        for (int i = 0; i < value.size(); i++) {
-            String field = path(name) + "[" + i + "]";
-            JsonNode item = value.get(i);
+        return items(name, maxItems, "strings", (field, item) -> {
             if (!item.isTextual() || item.textValue().isBlank()) {
                 throw ApiError.invalid(field, "must be a non-empty string, not " + describe(item));
             }
             String text = item.textValue().strip();
             checkText(field, text, maxLength);
-            if (result.contains(text)) {
-                throw ApiError.invalid(field, "'" + text + "' appears twice");
-            }
-            result.add(text);
-        }
-        return Optional.of(result);
+            return text;
+        });
     }
 
     /** Distinct positive ids, e.g. {@code [12, 15]}; each wrong item is named by its index. */
     public Optional<List<Long>> optionalIdList(String name, int maxItems) {
+        return items(name, maxItems, "ids", (field, item) -> {
+            if (!item.isIntegralNumber() || !item.canConvertToLong() || item.longValue() <= 0) {
+                throw ApiError.invalid(field, "must be a positive whole number, not "
+                        + (item.isNumber() ? item.toString() : describe(item)));
+            }
+            return item.longValue();
+        });
+    }
+
+    private interface ItemReader<T> {
+        T read(String field, JsonNode item);
+    }
+
+    /** An array of at most {@code maxItems} distinct items, each read (and refused) by its path, e.g. {@code ids[2]}. */
+    private <T> Optional<List<T>> items(String name, int maxItems, String what, ItemReader<T> reader) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
         if (!value.isArray()) {
-            throw ApiError.invalid(path(name), "must be an array of ids, not " + describe(value));
+            throw ApiError.invalid(path(name), "must be an array of " + what + ", not " + describe(value));
         }
         if (value.size() > maxItems) {
             throw ApiError.invalid(path(name), "has " + value.size() + " items, at most " + maxItems);
         }
-        var ids = new ArrayList<Long>();
+        var result = new ArrayList<T>();
         for (int i = 0; i < value.size(); i++) {
-            JsonNode item = value.get(i);
             String field = path(name) + "[" + i + "]";
-            if (!item.isIntegralNumber() || !item.canConvertToLong() || item.longValue() <= 0) {
-                throw ApiError.invalid(field, "must be a positive whole number, not "
-                        + (item.isNumber() ? item.toString() : describe(item)));
+            T item = reader.read(field, value.get(i));
+            if (result.contains(item)) {
+                throw ApiError.invalid(field, "'" + item + "' appears twice");
             }
-            if (ids.contains(item.longValue())) {
-                throw ApiError.invalid(field, item.longValue() + " appears twice");
-            }
-            ids.add(item.longValue());
+            result.add(item);
         }
-        return Optional.of(ids);
+        return Optional.of(result);
     }
 
     /** A number in [min, max]; {@code minExclusive} refuses min itself (a distance > 0). */
