@@ -3,7 +3,7 @@
 // slide as the projector shows it. Planners only write; the server refuses anyone else.
 import { h } from '../dom.js';
 import { destroyMap } from '../map.js';
-import { loadProject } from '../projects.js';
+import { loadProject, plans } from '../projects.js';
 import { loadPresentation } from '../presentations.js';
 import { field, errorSlot, showErrors, clearErrors, missingFields } from '../forms.js';
 import { mountSlide } from '../slide-view.js';
@@ -40,6 +40,7 @@ export async function composerPage(ctx, { container, params, signal }) {
 
   container.append(
     heading,
+    plans(ctx) ? null : h('p', { class: 'view-note', id: 'planners-only', text: t('present.plannersOnly') }),
     h('p', { class: 'actions' },
       h('a', { href: `#/projects/${project.id}/presentations`, text: t('present.backToList') }),
       h('a', { class: 'button', id: 'open-projector', href: `#/presentations/${presentation.id}/show`, text: t('present.openProjector') })),

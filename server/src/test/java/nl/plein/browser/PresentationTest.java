@@ -141,6 +141,18 @@ class PresentationTest {
         assertEquals("Hotspots", stored.get("slides").get(0).get("title").asText());
         assertEquals("clusters", stored.get("slides").get(2).get("view").get("layers").fieldNames().next());
 
+        // Editing keeps the slide's place; a slide added by mistake is deleted after a confirmation.
+        page.locator("#slide-list > li").nth(1).locator(".edit").click();
+        assertEquals("Voorstellen", page.locator("#slide-title-input").inputValue());
+        page.locator("#slide-title-input").fill("Alle voorstellen");
+        page.locator("#slide-submit").click();
+        page.waitForCondition(() -> listedTitles(page).get(1).equals("Alle voorstellen"));
+        addSlide(page, "Per ongeluk", "proposals", 4);
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("#slide-list > li").nth(3).locator(".delete").click();
+        page.waitForCondition(() -> page.locator("#slide-list > li").count() == 3);
+        assertEquals(List.of("Hotspots", "Alle voorstellen", "Clusters"), listedTitles(page));
+
         // Preview: the projector's picture of the clusters slide, with its labels and legend.
         page.locator("#slide-list > li").nth(2).locator(".preview").click();
         page.locator("#slide-preview .slide-frame[data-state=\"ready\"]").waitFor();
