@@ -53,8 +53,11 @@ const DRAW = {
 
   async chosen({ ctx, map, params, signal }) {
     const { t } = ctx.i18n;
-    const ids = params.proposalIds ?? [];
-    const proposals = await Promise.all(ids.map((id) => ctx.api.get(`/api/proposals/${id}`, { signal })));
+    // A proposal hidden or withdrawn since the slide was made is left out, not an error.
+    const settled = await Promise.allSettled((params.proposalIds ?? []).map((id) => ctx.api.get(`/api/proposals/${id}`, { signal })));
+    if (signal.aborted) throw new DOMException('left the slide', 'AbortError');
+    const proposals = settled.filter((r) => r.status === 'fulfilled').map((r) => r.value);
+    const ids = proposals.map((p) => p.id);
     const variants = params.variants
       ? (await Promise.all(ids.map((id) => ctx.api.get(`/api/proposals/${id}/variants`, { signal })))).flatMap((c) => c.features)
       : [];

@@ -7,8 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.plein.accounts.Viewer;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
+import nl.plein.proposals.Visibility;
 
 /**
  * Presentations and their slides in PostgreSQL; PostgreSQL writes their JSON. Every change to a
@@ -162,19 +164,22 @@ public final class PresentationStore {
     }
 
     /**
-     * Refuses a view that names what is not there: chosen proposals must belong to the project,
+     * Refuses a view that names what is not there: chosen proposals must be proposals of the
+     * project that anyone may see (slides are shown in public: not submitted, hidden or withdrawn),
      * and the boundary set of the choropleth must exist. Fields are named under {@code prefix}.
      */
     public void requireReferences(long projectId, MapView view, String prefix) {
         Sql.read(dataSource, c -> {
             if (view.chosen().isPresent()) {
                 List<Long> ids = view.chosen().get().proposalIds();
-                var found = new HashSet<>(Sql.list(c, "SELECT id FROM proposals WHERE project_id = ? AND id = ANY(?)",
-                        rs -> rs.getLong(1), projectId, c.createArrayOf("bigint", ids.toArray())));
+                Object[] anyone = Visibility.params(Viewer.ANONYMOUS);
+                var found = new HashSet<>(Sql.list(c, "SELECT p.id FROM proposals p WHERE p.project_id = ? "
+                                + "AND p.id = ANY(?) AND " + Visibility.PROPOSAL, rs -> rs.getLong(1),
+                        projectId, c.createArrayOf("bigint", ids.toArray()), anyone[0], anyone[1]));
                 for (int i = 0; i < ids.size(); i++) {
                     if (!found.contains(ids.get(i))) {
-                        throw ApiError.invalid(prefix + ".layers.chosen.proposalIds[" + i + "]",
-                                "proposal " + ids.get(i) + " is not a proposal of this project");
+                        throw ApiError.invalid(prefix + ".layers.chosen.proposalIds[" + i + "]", "proposal "
+                                + ids.get(i) + " is not a proposal of this project that anyone may see");
                     }
                 }
             }

@@ -35,6 +35,8 @@ class PresentationApiTest {
     static long otherProjectId;
     static long proposalId;
     static long otherProposalId;
+    static long secondProposalId;
+    static long hiddenProposalId;
     static long setId;
 
     static final List<Double> BBOX = List.of(5.50, 52.50, 5.51, 52.51);
@@ -53,6 +55,12 @@ class PresentationApiTest {
                 .expect(201).json().get("id").asLong();
         otherProposalId = resident.post("/api/projects/" + otherProjectId + "/proposals",
                 proposal(INSIDE_POINT, "Elders")).expect(201).json().get("id").asLong();
+        secondProposalId = resident.post("/api/projects/" + projectId + "/proposals", proposal(INSIDE_POINT, "Bomen"))
+                .expect(201).json().get("id").asLong();
+        hiddenProposalId = resident.post("/api/projects/" + projectId + "/proposals", proposal(INSIDE_POINT, "Verborgen"))
+                .expect(201).json().get("id").asLong();
+        Sql.transaction(server.dataSource, c -> Sql.update(c, "UPDATE proposals SET hidden = true WHERE id = ?",
+                hiddenProposalId));
         setId = Sql.transaction(server.dataSource, c -> Sql.one(c,
                 "INSERT INTO area_sets (name) VALUES ('Wijken') RETURNING id", rs -> rs.getLong(1)).orElseThrow());
     }
@@ -246,6 +254,8 @@ class PresentationApiTest {
                 view(Map.of("chosen", Map.of("proposalIds", List.of(otherProposalId)))));
         cases.put("view.layers.chosen.proposalIds[1]",
                 view(Map.of("chosen", Map.of("proposalIds", List.of(proposalId, -4)))));
+        cases.put("view.layers.chosen.proposalIds[2]",
+                view(Map.of("chosen", Map.of("proposalIds", List.of(proposalId, secondProposalId, hiddenProposalId)))));
         cases.put("view.layers.chosen.variants",
                 view(Map.of("chosen", Map.of("proposalIds", List.of(proposalId), "variants", 1))));
         cases.put("view.layers.participation.set", view(Map.of("participation", Map.of("set", 987654))));
