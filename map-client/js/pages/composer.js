@@ -27,7 +27,7 @@ export async function composerPage(ctx, { container, params, signal }) {
   const heading = h('h1', { tabindex: '-1' });
   const status = h('p', { role: 'status', id: 'composer-status', class: 'list-status' });
   const list = h('ol', { class: 'slide-list', id: 'slide-list' });
-  const previewSlot = h('div', { class: 'slide-preview', id: 'slide-preview' },
+  const previewSlot = h('div', { class: 'slide-preview theme-contrast', id: 'slide-preview' },
     h('p', { class: 'hint', text: t('present.previewHint') }));
   let preview = null;
 

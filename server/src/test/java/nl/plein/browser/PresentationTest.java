@@ -289,6 +289,24 @@ class PresentationTest {
     }
 
     @Test
+    void anEmptyPresentationSaysSoAndAMissingOneIsNotFound() {
+        long id = presentation("Nog leeg", List.of());
+        Page page = browser.desktop();
+        page.navigate(server.baseUrl + "/#/presentations/" + id + "/show");
+        page.locator(".slide-empty").waitFor();
+        assertEquals("Nog leeg", page.locator("#slide-title").textContent());
+        assertTrue(page.locator("#slide-previous").isDisabled() && page.locator("#slide-next").isDisabled());
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("End");
+        assertEquals("Nog leeg", page.locator("#slide-title").textContent());
+        browser.assertNoErrors("an empty presentation");
+
+        page.navigate(server.baseUrl + "/#/presentations/999999/show");
+        page.waitForCondition(() -> "Presentatie niet gevonden".equals(page.locator("h1").textContent()));
+        assertEquals(0, page.locator("#projector").count());
+    }
+
+    @Test
     void theProjectorIsAccessibleInDutchAndEnglishAndShowsHostileTextAsText() {
         long id = presentation(HOSTILE, List.of(
                 slide(HOSTILE, Map.of("proposals", Map.of()), false),
