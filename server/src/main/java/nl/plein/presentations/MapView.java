@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.plein.clusters.ClusterRoutes;
 import nl.plein.hexbins.HexBinRoutes;
 import nl.plein.http.ApiError;
@@ -73,15 +74,11 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
                 layer(layers, "participation", f -> new ParticipationLayer(f.id("set")), "set"));
     }
 
-    private interface LayerReader<T> {
-        T read(Fields fields);
-    }
-
-    private static <T> Optional<T> layer(Fields layers, String name, LayerReader<T> reader, String... allowed) {
+    private static <T> Optional<T> layer(Fields layers, String name, Function<Fields, T> reader, String... allowed) {
         if (!layers.has(name)) {
             return Optional.empty();
         }
-        return Optional.of(reader.read(layers.object(name, allowed)));
+        return Optional.of(reader.apply(layers.object(name, allowed)));
     }
 
     private static double[] bbox(Fields view) {
