@@ -135,7 +135,8 @@ function swatch(fill, opacity = 1) {
   return root;
 }
 
-function legendFigure(id, title, items, note) {
+/** A legend: a caption and one swatch per item ({fill, opacity, text, key}), and an optional note. */
+export function legendFigure(id, title, items, note) {
   return h('figure', { class: 'legend', id },
     h('figcaption', { text: title }),
     h('ul', {}, items.map(({ fill, opacity, text, key }) => h('li', { dataset: key === undefined ? {} : { key: String(key) } },

@@ -13,6 +13,9 @@ import { newProposalPage } from './pages/new-proposal.js';
 import { variantPage } from './pages/variant.js';
 import { participationPage } from './pages/participation.js';
 import { analysisPage } from './pages/analysis.js';
+import { presentationsPage } from './pages/presentations.js';
+import { composerPage } from './pages/composer.js';
+import { projectorPage } from './pages/projector.js';
 import { signInPage, signUpPage } from './pages/sign-in.js';
 import { accountPage } from './pages/account.js';
 import { notFoundPage } from './pages/not-found.js';
@@ -41,6 +44,10 @@ async function start() {
       ['/projects/{id}/new', bind(newProposalPage)],
       ['/projects/{id}/participation', bind(participationPage)],
       ['/projects/{id}/analysis', bind(analysisPage)],
+      ['/projects/{id}/presentations', bind(presentationsPage)],
+      ['/presentations/{id}/edit', bind(composerPage)],
+      ['/presentations/{id}/show', bind(projectorPage)],
+      ['/presentations/{id}/show/{n}', bind(projectorPage)],
       ['/proposals/{id}', bind(proposalPage)],
       ['/proposals/{id}/variant', bind(variantPage)],
       ['/signin', bind(signInPage)],

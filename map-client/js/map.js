@@ -11,13 +11,21 @@ export const COLOURS = {
   pin: '#8a4b00',
 };
 
-export function createMap({ element, ctx, label }) {
+/**
+ * interactive: false gives a picture of a map (the projector's): no panning, zooming or keys, so
+ * the presenter's keys move between slides. basemap: false draws no tiles at all.
+ */
+export function createMap({ element, ctx, label, interactive = true, basemap: withBasemap = true }) {
   const { t } = ctx.i18n;
   element.classList.add('map');
   element.setAttribute('aria-label', label ?? t('map.label'));
   element.setAttribute('role', 'region');
-  const map = L.map(element, { zoomControl: false, attributionControl: true });
-  L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
+  const still = interactive ? {} : {
+    dragging: false, keyboard: false, scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false,
+    touchZoom: false, zoomSnap: 0.25,
+  };
+  const map = L.map(element, { zoomControl: false, attributionControl: true, ...still });
+  if (interactive) L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
   map.attributionControl.setPrefix(false);
   // Chromium puts every SVG shape in the Tab order, so a map with hundreds of proposals took
   // hundreds of presses to leave. Shapes are reached through the list instead; markers (the
@@ -26,7 +34,7 @@ export function createMap({ element, ctx, label }) {
     if (layer instanceof L.Path) layer.getElement()?.setAttribute('tabindex', '-1');
   });
   const basemap = ctx.config?.basemap;
-  if (basemap?.tiles && isSameOrigin(basemap.tiles)) {
+  if (withBasemap && basemap?.tiles && isSameOrigin(basemap.tiles)) {
     L.tileLayer(basemap.tiles, {
       maxZoom: basemap.maxZoom ?? 19,
       attribution: basemap.attribution ? escapeText(basemap.attribution) : undefined,

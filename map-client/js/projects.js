@@ -11,12 +11,21 @@ export const STATUSES = ['submitted', 'published', 'under_consideration', 'accep
 export async function projectForPage(ctx, id, container, signal) {
   const project = await loadProject(ctx, id, signal);
   if (signal.aborted) return { page: {} };
-  if (!project) {
-    const { t } = ctx.i18n;
-    container.append(h('h1', { tabindex: '-1', text: t('project.missing') }));
-    return { page: { title: t('project.missing') } };
-  }
+  if (!project) return { page: missingPage(ctx, container, 'project.missing') };
   return { project };
+}
+
+/** What a page shows, and returns to the router, when what it is about cannot be had. */
+export function missingPage(ctx, container, messageKey) {
+  const { t } = ctx.i18n;
+  container.append(h('h1', { tabindex: '-1', text: t(messageKey) }));
+  return { title: t(messageKey) };
+}
+
+/** Planners and admins get the planning links; the pages themselves are public (in their public form). */
+export function plans(ctx) {
+  const role = String(ctx.session.account?.role ?? '').toLowerCase();
+  return role === 'planner' || role === 'admin';
 }
 
 export async function loadProject(ctx, id, signal) {

@@ -219,7 +219,7 @@ function countSortValue(count, threshold) {
   return typeof count === 'string' && count.startsWith('<') ? threshold / 2 : null;
 }
 
-function measureOf(area, measure) {
+export function measureOf(area, measure) {
   if (POPULATION_MEASURES.has(measure)) {
     if (area.populationKnown === false || area.population === null) return { value: null, state: 'unknown' };
     if (area.hidden && area.hidden !== 'NO') return { value: null, state: 'hidden' };

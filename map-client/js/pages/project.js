@@ -4,7 +4,7 @@ import L from '../leaflet.js';
 import { h } from '../dom.js';
 import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
 import { createProposalFeed } from '../proposal-feed.js';
-import { projectForPage, STATUSES } from '../projects.js';
+import { projectForPage, STATUSES, plans } from '../projects.js';
 import { isAbort } from '../api.js';
 
 export async function projectPage(ctx, { container, params, signal }) {
@@ -33,7 +33,8 @@ export async function projectPage(ctx, { container, params, signal }) {
     p.open ? h('p', {}, h('a', { class: 'button', id: 'new-proposal-link', href: `#/projects/${project.id}/new`, text: t('project.newProposal') })) : null,
     plans(ctx) ? h('p', { class: 'planner-links' },
       h('a', { id: 'participation-link', href: `#/projects/${project.id}/participation`, text: t('project.participation') }), ' · ',
-      h('a', { id: 'analysis-link', href: `#/projects/${project.id}/analysis`, text: t('project.analysis') })) : null,
+      h('a', { id: 'analysis-link', href: `#/projects/${project.id}/analysis`, text: t('project.analysis') }), ' · ',
+      h('a', { id: 'presentations-link', href: `#/projects/${project.id}/presentations`, text: t('project.presentations') })) : null,
     filterForm({ ctx, project, filterState, onChange: () => view.reload() }),
     viewSwitch({ ctx, onChange: (listOnly) => view.setListOnly(listOnly) }),
     split,
@@ -91,12 +92,6 @@ export async function projectPage(ctx, { container, params, signal }) {
   });
   feed.reload();
   return { title: p.title };
-}
-
-/** Planners and admins get the dashboard link; the page itself is public (in its public form). */
-function plans(ctx) {
-  const role = String(ctx.session.account?.role ?? '').toLowerCase();
-  return role === 'planner' || role === 'admin';
 }
 
 function filterForm({ ctx, project, filterState, onChange }) {

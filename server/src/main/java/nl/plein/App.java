@@ -49,6 +49,8 @@ import nl.plein.moderation.ModerationRoutes;
 import nl.plein.moderation.ModerationStore;
 import nl.plein.places.PlaceRoutes;
 import nl.plein.places.PlaceStore;
+import nl.plein.presentations.PresentationRoutes;
+import nl.plein.presentations.PresentationStore;
 import nl.plein.projects.ProjectRoutes;
 import nl.plein.projects.ProjectStore;
 import nl.plein.proposals.ProposalRoutes;
@@ -104,6 +106,7 @@ public final class App {
                 new SmallCounts(config.smallCountThreshold()), config.timeZone(), config.analysisTimeout());
         var heatmap = new HeatmapRoutes(dataSource, projectStore, config.timeZone(), config.analysisTimeout());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
+        var presentations = new PresentationRoutes(new PresentationStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
         var geocoder = new Geocoder(config);
@@ -169,6 +172,16 @@ public final class App {
             routes.get("/api/projects/{id}/analysis/moran", hotspots::moran, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/analysis/heatmap", heatmap::get, ANYONE);
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
+            routes.get("/api/projects/{id}/presentations", presentations::list, ANYONE); // shown in public
+            routes.post("/api/projects/{id}/presentations", presentations::create, PLANNER);
+
+            routes.get("/api/presentations/{id}", presentations::get, ANYONE);
+            routes.patch("/api/presentations/{id}", presentations::update, PLANNER);
+            routes.delete("/api/presentations/{id}", presentations::delete, PLANNER);
+            routes.post("/api/presentations/{id}/slides", presentations::addSlide, PLANNER);
+            routes.put("/api/presentations/{id}/order", presentations::reorder, PLANNER);
+            routes.patch("/api/slides/{id}", presentations::updateSlide, PLANNER);
+            routes.delete("/api/slides/{id}", presentations::deleteSlide, PLANNER);
 
             routes.get("/api/proposals", proposals::list, ANYONE);
             routes.get("/api/proposals/clusters", proposals::clusters, ANYONE);

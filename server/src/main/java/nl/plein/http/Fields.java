@@ -25,7 +25,8 @@ public final class Fields {
         return at(node, "", allowed);
     }
 
-    static Fields at(JsonNode node, String path, String... allowed) {
+    /** An object found at {@code path} (e.g. {@code view} inside a slide), named so in every error. */
+    public static Fields at(JsonNode node, String path, String... allowed) {
         if (node == null || !node.isObject()) {
             throw ApiError.invalid(path.isEmpty() ? "body" : path, "must be a JSON object");
         }
@@ -143,31 +144,83 @@ public final class Fields {
     }
 
     public Optional<List<String>> optionalTextList(String name, int maxItems, int maxLength) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isArray()) {
-            throw ApiError.invalid(path(name), "must be an array of strings, not " + describe(value));
-        }
-        if (value.size() > maxItems) {
-            throw ApiError.invalid(path(name), "has " + value.size() + " items, at most " + maxItems);
-        }
-        var result = new ArrayList<String>();
-        for (int i = 0; i < value.size(); i++) {
-            String field = path(name) + "[" + i + "]";
-            JsonNode item = value.get(i);
+        return items(name, maxItems, "strings", (field, item) -> {
             if (!item.isTextual() || item.textValue().isBlank()) {
                 throw ApiError.invalid(field, "must be a non-empty string, not " + describe(item));
             }
             String text = item.textValue().strip();
             checkText(field, text, maxLength);
-            if (result.contains(text)) {
-                throw ApiError.invalid(field, "'" + text + "' appears twice");
+            return text;
+        });
+    }
+
+    /** Distinct positive ids, e.g. {@code [12, 15]}; each wrong item is named by its index. */
+    public Optional<List<Long>> optionalIdList(String name, int maxItems) {
+        return items(name, maxItems, "ids", (field, item) -> {
+            if (!item.isIntegralNumber() || !item.canConvertToLong() || item.longValue() <= 0) {
+                throw ApiError.invalid(field, "must be a positive whole number, not "
+                        + (item.isNumber() ? item.toString() : describe(item)));
             }
-            result.add(text);
+            return item.longValue();
+        });
+    }
+
+    private interface ItemReader<T> {
+        T read(String field, JsonNode item);
+    }
+
+    /** An array of at most {@code maxItems} distinct items, each read (and refused) by its path, e.g. {@code ids[2]}. */
+    private <T> Optional<List<T>> items(String name, int maxItems, String what, ItemReader<T> reader) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            throw ApiError.invalid(path(name), "must be an array of " + what + ", not " + describe(value));
+        }
+        if (value.size() > maxItems) {
+            throw ApiError.invalid(path(name), "has " + value.size() + " items, at most " + maxItems);
+        }
+        var result = new ArrayList<T>();
+        for (int i = 0; i < value.size(); i++) {
+            String field = path(name) + "[" + i + "]";
+            T item = reader.read(field, value.get(i));
+            if (result.contains(item)) {
+                throw ApiError.invalid(field, "'" + item + "' appears twice");
+            }
+            result.add(item);
         }
         return Optional.of(result);
+    }
+
+    /** A number in [min, max]; {@code minExclusive} refuses min itself (a distance > 0). */
+    public Optional<Double> optionalNumber(String name, double min, boolean minExclusive, double max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            throw ApiError.invalid(path(name), "must be a number, not " + describe(value));
+        }
+        double number = value.doubleValue();
+        if (!Double.isFinite(number) || (minExclusive ? number <= min : number < min) || number > max) {
+            throw ApiError.invalid(path(name), "must be " + (minExclusive ? "greater than " : "at least ")
+                    + Numbers.plain(min) + " and at most " + Numbers.plain(max) + ", not " + value);
+        }
+        return Optional.of(number);
+    }
+
+    /** A whole number in [min, max]. */
+    public Optional<Integer> optionalInteger(String name, int min, int max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            throw ApiError.invalid(path(name), "must be a whole number from " + min + " to " + max + ", not "
+                    + (value.isNumber() ? value.toString() : describe(value)));
+        }
+        return Optional.of(value.intValue());
     }
 
     /** A value chosen from a fixed set, named in the error. */
@@ -176,7 +229,8 @@ public final class Fields {
         return text.map(t -> Choices.parse(path(name), t, type));
     }
 
-    static String describe(JsonNode value) {
+    /** How a wrong value is named in an error: "a string", "an array", … */
+    public static String describe(JsonNode value) {
         if (value.isNull()) {
             return "null";
         }

@@ -1,0 +1,160 @@
+// The composer's form for one slide: title, short text, the layers with their parameters, and the
+// extent, taken from a small map ("use the current map extent"). It reads and fills the body the
+// API takes ({ title, text, view }); the server checks it and its refusals show beside the field.
+import L from './leaflet.js';
+import { h } from './dom.js';
+import { field, errorSlot } from './forms.js';
+import { createMap, addProjectArea } from './map.js';
+import { PUBLIC_STATUSES, LAYER_NAMES, viewBounds } from './slide-layers.js';
+
+const MAX_TEXT = 600;
+const round = (v) => Math.round(v * 1e6) / 1e6;
+
+/** Field errors by the server's field name → the id of the control they show beside. */
+export const SLIDE_ERROR_ROUTES = [
+  ['title', 'slide-title-input'],
+  ['text', 'slide-text-input'],
+  ['view.layers.clusters.eps', 'clusters-eps'],
+  ['view.layers.clusters.minPoints', 'clusters-minPoints'],
+  ['view.layers.hotspots.size', 'hotspots-size'],
+  ['view.layers.participation.set', 'participation-set'],
+];
+
+function check(id, label, checked = false) {
+  const input = h('input', { type: 'checkbox', id, checked });
+  return { input, element: h('div', { class: 'check' }, input, h('label', { for: id, text: label })) };
+}
+
+function number(id, label, { min, max, step, value }) {
+  const input = h('input', { type: 'number', inputmode: 'decimal', min, max, step, value });
+  return { input, element: field({ id, label, control: input }) };
+}
+
+/** A layer: its switch and, under it, its parameters. */
+function layerGroup(t, name, parameters) {
+  const toggle = check(`layer-${name}`, t(`present.layer.${name}`));
+  const group = h('fieldset', { class: 'layer-group', id: `layer-${name}-group` },
+    h('legend', { class: 'visually-hidden', text: t(`present.layer.${name}`) }),
+    toggle.element,
+    parameters.length ? h('div', { class: 'layer-parameters' }, parameters) : null);
+  return { toggle: toggle.input, group };
+}
+
+export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCancel, onPreview }) {
+  const { t } = ctx.i18n;
+  const title = h('input', { type: 'text', required: true, maxlength: ctx.config?.limits?.maxTitleLength ?? 200 });
+  const text = h('textarea', { maxlength: MAX_TEXT, rows: 3 });
+  const statuses = PUBLIC_STATUSES.map((s) => check(`status-${s}`, t(`status.${s}`), true));
+  const chosen = proposals.map((p) => check(`chosen-${p.id}`, p.properties.title));
+  const variants = check('chosen-variants', t('present.variants'));
+  const eps = number('clusters-eps', t('present.eps'), { min: 1, max: 5000, step: 'any', value: 100 });
+  const minPoints = number('clusters-minPoints', t('present.minPoints'), { min: 1, max: 1000, step: 1, value: 5 });
+  const size = number('hotspots-size', t('present.hexSize'), { min: 1, max: 10000, step: 'any', value: 150 });
+  const set = h('select', {}, sets.map((s) => h('option', { value: String(s.id), text: s.year ? `${s.name} (${s.year})` : s.name })));
+  const basemap = check('view-basemap', t('present.basemap'));
+
+  const layers = {
+    proposals: layerGroup(t, 'proposals', [h('div', { class: 'checks', role: 'group', 'aria-label': t('present.statuses') }, statuses.map((s) => s.element))]),
+    chosen: layerGroup(t, 'chosen', [
+      chosen.length ? h('div', { class: 'checks chosen-list', role: 'group', 'aria-label': t('present.chooseProposals') }, chosen.map((c) => c.element))
+        : h('p', { class: 'hint', text: t('present.noProposals') }),
+      variants.element]),
+    clusters: layerGroup(t, 'clusters', [eps.element, minPoints.element]),
+    hotspots: layerGroup(t, 'hotspots', [size.element]),
+    participation: layerGroup(t, 'participation', [sets.length
+      ? field({ id: 'participation-set', label: t('present.areaSet'), control: set })
+      : h('p', { class: 'hint', text: t('present.noSets') })]),
+  };
+  if (!sets.length) layers.participation.toggle.disabled = true;
+
+  const mapElement = h('div', { id: 'compose-map', class: 'compose-map' });
+  const extentText = h('p', { id: 'extent-text', class: 'hint', 'aria-live': 'polite' });
+  const useExtent = h('button', { type: 'button', id: 'use-extent', text: t('present.useExtent') });
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'slide-submit' });
+  const cancel = h('button', { type: 'button', id: 'slide-cancel', text: t('present.cancelEdit'), hidden: true });
+  const preview = h('button', { type: 'button', id: 'slide-form-preview', text: t('present.previewForm') });
+  const heading = h('h2', { id: 'slide-form-heading' });
+  const form = h('form', { class: 'slide-form', id: 'slide-form', novalidate: true, 'aria-labelledby': 'slide-form-heading' },
+    heading,
+    field({ id: 'slide-title-input', label: t('present.slideTitle'), control: title }),
+    field({ id: 'slide-text-input', label: t('present.slideText'), control: text, hint: t('present.slideTextHint', { max: MAX_TEXT }) }),
+    h('fieldset', { class: 'layers' }, h('legend', { text: t('present.layers') }), LAYER_NAMES.map((name) => layers[name].group)),
+    h('fieldset', { class: 'extent' }, h('legend', { text: t('present.extent') }),
+      h('p', { class: 'hint', text: t('present.extentHint') }),
+      mapElement, h('div', { class: 'actions' }, useExtent), extentText, basemap.element),
+    errorSlot('slide-form'),
+    h('div', { class: 'actions' }, submit, preview, cancel));
+
+  let bbox = null;
+  let editing = null;
+  let map = null;
+  const showExtent = () => {
+    extentText.textContent = t('present.extentIs', { bbox: bbox.map((v) => ctx.i18n.formatNumber(v, { maximumFractionDigits: 4 })).join('; ') });
+  };
+
+  function read() {
+    const view = { bbox, basemap: basemap.input.checked, layers: {} };
+    if (layers.proposals.toggle.checked) {
+      view.layers.proposals = { statuses: PUBLIC_STATUSES.filter((s, i) => statuses[i].input.checked) };
+    }
+    if (layers.chosen.toggle.checked) {
+      view.layers.chosen = { proposalIds: proposals.filter((p, i) => chosen[i].input.checked).map((p) => p.id), variants: variants.input.checked };
+    }
+    if (layers.clusters.toggle.checked) view.layers.clusters = { eps: Number(eps.input.value), minPoints: Number(minPoints.input.value) };
+    if (layers.hotspots.toggle.checked) view.layers.hotspots = { size: Number(size.input.value) };
+    if (layers.participation.toggle.checked) view.layers.participation = { set: Number(set.value) };
+    return { title: title.value.trim(), text: text.value.trim(), view };
+  }
+
+  /** Fills the form with a slide (to edit it) or empties it (null: a new slide). */
+  function fill(slide) {
+    editing = slide;
+    heading.textContent = slide ? t('present.editSlide', { n: slide.position }) : t('present.addSlide');
+    submit.textContent = slide ? t('present.saveSlide') : t('present.addSlideSubmit');
+    cancel.hidden = !slide;
+    title.value = slide?.title ?? '';
+    text.value = slide?.text ?? '';
+    const l = slide?.view.layers ?? { proposals: {} };
+    for (const name of LAYER_NAMES) layers[name].toggle.checked = Boolean(l[name]);
+    statuses.forEach((s, i) => { s.input.checked = !l.proposals?.statuses || l.proposals.statuses.includes(PUBLIC_STATUSES[i]); });
+    chosen.forEach((c, i) => { c.input.checked = (l.chosen?.proposalIds ?? []).includes(proposals[i].id); });
+    variants.input.checked = Boolean(l.chosen?.variants);
+    eps.input.value = l.clusters?.eps ?? 100;
+    minPoints.input.value = l.clusters?.minPoints ?? 5;
+    size.input.value = l.hotspots?.size ?? 150;
+    if (l.participation) set.value = String(l.participation.set);
+    basemap.input.checked = Boolean(slide?.view.basemap);
+    const bounds = slide ? viewBounds(slide.view) : L.geoJSON(project.geometry).getBounds();
+    bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map(round);
+    map?.fitBounds(bounds);
+    showExtent();
+  }
+
+  useExtent.addEventListener('click', () => {
+    const b = map.getBounds();
+    bbox = [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth())].map(round);
+    showExtent();
+    ctx.announce(t('present.extentTaken'));
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onSubmit({ body: read(), slide: editing });
+  });
+  cancel.addEventListener('click', () => onCancel());
+  preview.addEventListener('click', () => {
+    const body = read();
+    onPreview({ id: editing?.id ?? 0, position: editing?.position ?? 0, ...body, title: body.title || t('present.untitled') });
+  });
+
+  return {
+    form,
+    fill,
+    /** Builds the map once the form is in the document (Leaflet measures its element). */
+    attach() {
+      map = createMap({ element: mapElement, ctx, label: t('present.extentMap') });
+      addProjectArea({ map, project, fit: false });
+      fill(editing);
+    },
+    get map() { return map; },
+  };
+}

@@ -1,0 +1,10 @@
+-- A project's presentations, oldest first, with how many slides each has. Parameter: the project id.
+SELECT json_build_object(
+           'id', p.id,
+           'projectId', p.project_id,
+           'title', p.title,
+           'slideCount', (SELECT count(*) FROM slides s WHERE s.presentation_id = p.id),
+           'updatedAt', p.updated_at)::text
+  FROM presentations p
+ WHERE p.project_id = ?
+ ORDER BY p.id
