@@ -269,7 +269,9 @@ public final class MapSvg {
 
     private static String legendText(LegendEntry e, Messages m) {
         if (e.numbers().size() == 2) {
-            return m.text(e.key(), "from", m.number(e.numbers().get(0), 1), "to", m.number(e.numbers().get(1), 1));
+            String from = m.number(e.numbers().get(0), 1);
+            String to = m.number(e.numbers().get(1), 1);
+            return from.equals(to) ? m.text(e.key() + "One", "value", to) : m.text(e.key(), "from", from, "to", to);
         }
         return m.text(e.key());
     }

@@ -44,10 +44,17 @@ public final class ReportBuilder {
             SELECT p.id, p.title, p.status, p.support_count, p.category FROM proposals p
              WHERE /*selection*/
              ORDER BY p.support_count DESC, p.id LIMIT :top""".replace("/*selection*/", ProposalSelection.WHERE));
+    /**
+     * Decisions on visible proposals, without the steps every proposal takes by itself (submitted by
+     * its author, and published at once where the project moderates afterwards), which are recorded as
+     * the author's own.
+     */
     private static final NamedSql DECISIONS = NamedSql.of("""
             SELECT p.id, p.title, d.from_status, d.to_status, d.reason, d.decided_at
               FROM proposal_decisions d JOIN proposals p ON p.id = d.proposal_id
-             WHERE /*selection*/
+             WHERE d.to_status <> 'submitted'
+               AND NOT (d.from_status = 'submitted' AND d.decided_by = p.author_id)
+               AND /*selection*/
              ORDER BY d.decided_at, d.id""".replace("/*selection*/", ProposalSelection.WHERE));
 
     private final DataSource dataSource;

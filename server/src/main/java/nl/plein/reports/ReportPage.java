@@ -35,6 +35,7 @@ public final class ReportPage {
         out.append("<!doctype html>\n<html lang=\"").append(m.tag()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(e(m.text("report.documentTitle", "title", data.title()))).append("</title>")
+                .append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">")
                 .append("<link rel=\"stylesheet\" href=\"/reports/report.css\"></head><body>")
                 .append("<nav class=\"report-nav\" aria-label=\"").append(e(m.text("report.nav"))).append("\">")
                 .append("<a href=\"/#/projects/").append(data.projectId()).append("\">").append(e(m.text("report.back")))
