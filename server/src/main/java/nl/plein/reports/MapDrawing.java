@@ -32,9 +32,13 @@ import nl.plein.proposals.Status;
  */
 public final class MapDrawing {
     private static final String DRAW = Sql.load(MapDrawing.class, "draw.sql");
-    /** The widest and tallest the map part of a drawing gets, in drawing units (px at 96 dpi). */
-    static final double MAX_WIDTH = 700;
-    static final double MAX_HEIGHT = 820;
+    /**
+     * The widest and tallest the map part of a drawing gets, in drawing units (px at 96 dpi); the
+     * legend goes to its right ({@link MapSvg}), so that a map and its legend fill the width of a page
+     * with words large enough to read, two maps to an A4 page.
+     */
+    static final double MAX_WIDTH = 520;
+    static final double MAX_HEIGHT = 560;
     static final double PAD = 10;
 
     /** A view in WGS 84, as a saved map view gives it. */
@@ -96,7 +100,7 @@ public final class MapDrawing {
 
     /**
      * A drawn map without words: {@code body} is the SVG inside the map frame (user text in it already
-     * escaped), in drawing units over {@code width} × {@code mapHeight}; the legend comes below.
+     * escaped), in drawing units over {@code width} × {@code mapHeight}; the legend comes to the right.
      */
     public record Drawing(String id, String subject, String projectTitle, double width, double mapHeight,
             double scaleBarMetres, double scaleBarLength, String body, List<LegendEntry> legend,

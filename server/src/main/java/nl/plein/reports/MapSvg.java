@@ -32,6 +32,8 @@ public final class MapSvg {
     private static final String CHOSEN = "#e7298a";
     private static final String VARIANT = "#7570b3";
     private static final double ROW = 22;
+    /** Room to the right of the map for the legend, in drawing units. */
+    static final double LEGEND_WIDTH = 280;
     private static final int LABEL_LENGTH = 40;
 
     private MapSvg() {
@@ -180,12 +182,13 @@ public final class MapSvg {
     public static String svg(Drawing d, Language language) {
         var m = Messages.of(language);
         String id = d.id();
-        double legendTop = d.mapHeight() + 14;
-        double height = legendTop + d.legend().size() * ROW + 6;
+        double legendTop = MapDrawing.PAD + 4;
+        double width = d.width() + LEGEND_WIDTH;
+        double height = Math.max(d.mapHeight(), legendTop + d.legend().size() * ROW + 6);
         String title = m.text(d.subject()) + " – " + d.projectTitle();
         var out = new StringBuilder(d.body().length() + 4096);
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-map\" role=\"img\" viewBox=\"0 0 ")
-                .append(n(d.width())).append(' ').append(n(height)).append("\" aria-labelledby=\"").append(id)
+                .append(n(width)).append(' ').append(n(height)).append("\" aria-labelledby=\"").append(id)
                 .append("-title ").append(id).append("-desc\" font-family=\"sans-serif\">")
                 .append("<title id=\"").append(id).append("-title\">").append(Markup.escape(title)).append("</title>")
                 .append("<desc id=\"").append(id).append("-desc\">").append(Markup.escape(description(d, m)))
@@ -197,7 +200,7 @@ public final class MapSvg {
                 .append("<pattern id=\"").append(id).append("-unknown\" width=\"6\" height=\"6\"")
                 .append(" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>")
                 .append("<circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"#404040\"/></pattern></defs>")
-                .append("<rect x=\"0\" y=\"0\" width=\"").append(n(d.width())).append("\" height=\"")
+                .append("<rect x=\"0\" y=\"0\" width=\"").append(n(width)).append("\" height=\"")
                 .append(n(height)).append("\" fill=\"#fff\"/>")
                 .append(d.body());
         scaleBar(out, d);
@@ -244,7 +247,7 @@ public final class MapSvg {
 
     private static void legend(StringBuilder out, Drawing d, Messages m, double top) {
         out.append("<g class=\"legend\">");
-        double x = MapDrawing.PAD;
+        double x = d.width() + 12;
         for (int i = 0; i < d.legend().size(); i++) {
             var e = d.legend().get(i);
             double y = top + i * ROW;

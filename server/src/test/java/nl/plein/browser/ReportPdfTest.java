@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import nl.plein.reports.ReportFixture;
 import nl.plein.support.Browser;
@@ -56,6 +58,8 @@ class ReportPdfTest {
         Page page = browser.desktop();
         page.navigate(url("en"));
         byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPreferCSSPageSize(true));
+        // Kept for a person to look at after the run.
+        Files.write(Path.of("target", "report-en.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertTrue(document.getNumberOfPages() >= 2, "pages: " + document.getNumberOfPages());
             for (PDPage p : document.getPages()) {
@@ -101,5 +105,21 @@ class ReportPdfTest {
             assertTrue(!phone.locator(".report-nav").isVisible());
         }
         browser.assertNoErrors("the report on screen");
+    }
+
+    @Test
+    void theProjectAndParticipationPagesLinkToTheReportInTheReadersLanguage() {
+        Page page = browser.desktop();
+        page.navigate(server.baseUrl + "/#/projects/" + fixture.projectId);
+        page.locator("#report-link").click();
+        page.waitForURL("**/reports/projects/" + fixture.projectId + "?lang=nl");
+        assertEquals("nl", page.locator("html").getAttribute("lang"));
+        assertEquals("Rapport: " + ReportFixture.TITLE, page.locator("h1").textContent());
+
+        page.navigate(server.baseUrl + "/#/projects/" + fixture.projectId + "/participation");
+        page.locator("#part-report-link").waitFor();
+        assertEquals("/reports/projects/" + fixture.projectId + "?lang=nl",
+                page.locator("#part-report-link").getAttribute("href"));
+        browser.assertNoErrors("the links to the report");
     }
 }

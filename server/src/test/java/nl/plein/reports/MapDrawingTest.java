@@ -185,7 +185,8 @@ class MapDrawingTest {
                 rs -> rs.getDouble(1), fixture.projectId)).orElseThrow();
         assertEquals(expected, aspect, 0.005);
         assertEquals(1.58, aspect, 0.05);
-        assertTrue(box[3] > d.mapHeight(), "the legend below the map");
+        assertEquals(d.width() + MapSvg.LEGEND_WIDTH, box[2], 0.1, "the legend to the right of the map");
+        assertEquals(d.mapHeight(), box[3], 0.1);
     }
 
     @Test
