@@ -7,16 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import nl.plein.analysis.ParticipationStore;
-import nl.plein.analysis.SmallCounts;
-import nl.plein.clusters.ClusterStore;
-import nl.plein.hexbins.HexBinStore;
 import nl.plein.http.Json;
 import nl.plein.projects.Language;
 import nl.plein.proposals.Status;
@@ -42,7 +36,6 @@ import org.w3c.dom.Element;
  * coordinate inside the map.
  */
 class MapDrawingTest {
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static TestServer server;
     static ReportFixture fixture;
     static MapDrawing drawing;
@@ -51,10 +44,7 @@ class MapDrawingTest {
     static void start() {
         server = TestServer.start();
         fixture = ReportFixture.create(server);
-        var ds = server.dataSource;
-        drawing = new MapDrawing(ds, new ClusterStore(ds, Duration.ofSeconds(20), ZONE),
-                new HexBinStore(ds, Duration.ofSeconds(20), ZONE, 20_000), new ParticipationStore(ds),
-                new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), ZONE);
+        drawing = ReportFixture.mapDrawing(server.dataSource);
     }
 
     @AfterAll

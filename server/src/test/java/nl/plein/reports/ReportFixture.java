@@ -7,9 +7,17 @@ import static nl.plein.support.Fixtures.feature;
 import static nl.plein.support.Fixtures.point;
 import static nl.plein.support.Fixtures.polygon;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import nl.plein.accounts.Role;
+import nl.plein.analysis.ParticipationStore;
+import nl.plein.analysis.SmallCounts;
+import nl.plein.clusters.ClusterStore;
+import nl.plein.hexbins.HexBinStore;
 import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
@@ -36,6 +44,8 @@ public final class ReportFixture {
     /** Visible proposals: 6 in the cluster, the route, the playground and the hostile one. */
     public static final int VISIBLE_PROPOSALS = 9;
     public static final int VISIBLE_POINTS = 7;
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     public final long projectId;
     public final long setId;
@@ -125,6 +135,18 @@ public final class ReportFixture {
         }
         admin.post("/api/area-sets/" + setId + "/assign", Map.of()).expect(200);
         return new ReportFixture(projectId, setId, playground, clusterTop);
+    }
+
+    /** A map drawer over this data source, wired as the application wires it, with the default settings. */
+    public static MapDrawing mapDrawing(DataSource dataSource) {
+        return new MapDrawing(dataSource, new ClusterStore(dataSource, TIMEOUT, ZONE),
+                new HexBinStore(dataSource, TIMEOUT, ZONE, 20_000), new ParticipationStore(dataSource),
+                new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), ZONE);
+    }
+
+    public static ReportBuilder builder(DataSource dataSource) {
+        return new ReportBuilder(dataSource, new ParticipationStore(dataSource), mapDrawing(dataSource),
+                new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), ZONE, Clock.systemUTC());
     }
 
     private static long propose(Client author, String url, Object geometry, String title) {

@@ -150,18 +150,12 @@ class ReportTest {
 
     @Test
     void theReportDataSurvivesJsonUnchanged() throws Exception {
-        var ds = server.dataSource;
-        var zone = java.time.ZoneId.of("Europe/Amsterdam");
-        var maps = new MapDrawing(ds, new nl.plein.clusters.ClusterStore(ds, java.time.Duration.ofSeconds(20), zone),
-                new nl.plein.hexbins.HexBinStore(ds, java.time.Duration.ofSeconds(20), zone, 20_000),
-                new nl.plein.analysis.ParticipationStore(ds), new nl.plein.analysis.SmallCounts(5), zone);
-        var builder = new ReportBuilder(ds, new nl.plein.analysis.ParticipationStore(ds), maps,
-                new nl.plein.analysis.SmallCounts(5), zone, java.time.Clock.systemUTC());
+        var builder = ReportFixture.builder(server.dataSource);
         ReportData data = builder.build(fixture.projectId);
         String json = Json.MAPPER.writeValueAsString(data);
         ReportData back = Json.MAPPER.readValue(json, ReportData.class);
         assertEquals(data, back);
-        var page = new ReportPage(zone);
+        var page = new ReportPage(ReportFixture.ZONE);
         assertEquals(page.render(data, Language.EN), page.render(back, Language.EN));
         String extra = "<section aria-labelledby=\"extra\"><h2 id=\"extra\">Meeting</h2></section>";
         assertTrue(page.render(back, Language.NL, extra).contains(extra + "<section aria-labelledby=\"method-heading\">"));
