@@ -24,8 +24,9 @@ import nl.plein.proposals.Status;
 /**
  * Maps drawn by the server as SVG, with no tiles: PostGIS transforms each layer to the project's
  * metric CRS, clips it to the view, scales it onto the drawing and writes the path data
- * (draw.sql, one statement per layer). What is drawn is the public picture: proposals everyone can
- * see, participation in its public form (SmallCounts), clusters and hot spots over visible proposals.
+ * (draw.sql around a layer's source, layer-*.sql: one statement per layer). What is drawn is the
+ * public picture: proposals everyone can see, participation in its public form (SmallCounts), and
+ * clusters and hot spots over visible proposals.
  *
  * <p>A {@link Drawing} holds no language: {@link MapSvg} adds the title, description and legend
  * words when it writes the SVG, so a stored drawing renders the same later in either language.
@@ -180,39 +181,20 @@ public final class MapDrawing {
                 metres * view.scale(), body.toString(), List.copyOf(legend), List.copyOf(counts));
     }
 
-    private static final String OUTLINE = """
-            SELECT area AS geom, 'outline' AS kind, 0 AS cls, NULL::text AS label, 0::bigint AS ord
-              FROM projects WHERE id = :project::bigint""";
-    private static final String BOUNDARIES = """
-            SELECT geom, 'boundary' AS kind, 0 AS cls, NULL::text AS label, id AS ord
-              FROM areas WHERE area_set_id = :set::bigint""";
-    private static final String CHOROPLETH = """
-            SELECT a.geom, 'area' AS kind, c.cls::integer AS cls, NULL::text AS label, a.id AS ord
-              FROM areas a JOIN unnest(:ids::text[], :classes::text[]) AS c(id, cls) ON a.id = c.id::bigint""";
-    private static final String SHAPES_FROM_JSON = """
-            SELECT ST_SetSRID(ST_GeomFromGeoJSON(c.outline), 4326) AS geom, :kind::text AS kind,
-                   c.cls::integer AS cls, c.label, c.ord AS ord
-              FROM unnest(:outlines::text[], :classes::text[], :labels::text[]) WITH ORDINALITY AS c(outline, cls, label, ord)""";
-    /** Areas under lines under points, so that no proposal hides another kind. */
-    private static final String PROPOSALS = """
-            SELECT p.geom, 'proposal' AS kind, array_position(:statuses::text[], p.status) AS cls, NULL::text AS label,
-                   (CASE WHEN GeometryType(p.geom) LIKE '%POLYGON' THEN 0
-                         WHEN GeometryType(p.geom) LIKE '%LINESTRING' THEN 1 ELSE 2 END) * 10000000000 + p.id AS ord
-              FROM proposals p
-             WHERE p.status = ANY(:statuses::text[]) AND /*selection*/""".replace("/*selection*/", ProposalSelection.WHERE);
-    private static final String CHOSEN = """
-            SELECT p.geom, 'chosen' AS kind, 0 AS cls, p.title AS label, 2 * p.id + 1 AS ord
-              FROM proposals p
-             WHERE p.id = ANY(:chosen::text[]::bigint[]) AND /*selection*/
-            UNION ALL
-            SELECT v.geom, 'variant', 0, v.title, 2 * p.id
-              FROM variants v JOIN proposals p ON p.id = v.proposal_id
-             WHERE :variants::boolean AND NOT v.hidden AND NOT v.withdrawn
-               AND p.id = ANY(:chosen::text[]::bigint[]) AND /*selection*/""".replace("/*selection*/",
-            ProposalSelection.WHERE);
+    private static final NamedSql OUTLINE = layer("layer-outline.sql");
+    private static final NamedSql BOUNDARIES = layer("layer-boundaries.sql");
+    private static final NamedSql CHOROPLETH = layer("layer-choropleth.sql");
+    private static final NamedSql SHAPES_FROM_JSON = layer("layer-shapes.sql");
+    private static final NamedSql PROPOSALS = layer("layer-proposals.sql");
+    private static final NamedSql CHOSEN = layer("layer-chosen.sql");
 
-    private List<Shape> shapes(View view, String source, Map<String, Object> sourceValues) {
-        var statement = NamedSql.of(DRAW.replace("/*source*/", source));
+    /** draw.sql over one layer's source. */
+    private static NamedSql layer(String file) {
+        String source = Sql.load(MapDrawing.class, file).replace("/*selection*/", ProposalSelection.WHERE);
+        return NamedSql.of(DRAW.replace("/*source*/", source));
+    }
+
+    private List<Shape> shapes(View view, NamedSql statement, Map<String, Object> sourceValues) {
         var values = new HashMap<String, Object>(sourceValues);
         values.put("srid", view.srid());
         values.put("minx", view.minX());
