@@ -57,7 +57,8 @@ public final class MapSvg {
             }
             body.append("</g>");
             for (int k = 0; k < breaks.length; k++) {
-                legend.add(new LegendEntry("fill", CHOROPLETH.get(k), "", "legend.rate",
+                // Each class runs from above the bound of the one before it (the first from the lowest rate).
+                legend.add(new LegendEntry("fill", CHOROPLETH.get(k), "", k == 0 ? "legend.rate" : "legend.rateAbove",
                         List.of(k == 0 ? lowest : breaks[k - 1], breaks[k])));
             }
             if (hidden) {

@@ -189,7 +189,9 @@ class MapDrawingTest {
         assertEquals(4, shapes(doc, "participation"));
         assertEquals(2, count(svg, "<path d=\"[^\"]+\" fill-rule=\"evenodd\" fill=\"url\\(#m2-hatch\\)\""), "the small count and the one that gives it away");
         assertTrue(svg.contains("Verborgen (klein aantal)"));
-        assertTrue(svg.contains("per 1.000 inwoners"), "classes in the legend, Dutch number style");
+        // Two rates are shown (Zuidoost's 0 and Noordwest's 10; the others are hidden): two classes.
+        assertTrue(svg.contains(">0 per 1.000 inwoners</text>"), "classes in the legend, Dutch number style");
+        assertTrue(svg.contains(">meer dan 0 tot en met 10 per 1.000 inwoners</text>"));
         assertInside(d, doc);
     }
 
