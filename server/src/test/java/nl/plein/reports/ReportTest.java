@@ -149,6 +149,19 @@ class ReportTest {
     }
 
     @Test
+    void aProjectWithNothingInItYetHasAReportToo() {
+        var admin = server.signedIn("admin3@report.test", nl.plein.accounts.Role.ADMIN);
+        long empty = admin.post("/api/projects", nl.plein.support.Fixtures.project("Leeg plein",
+                java.util.List.of("point"), false)).expect(201).json().get("id").asLong();
+        String en = anyone.get("/reports/projects/" + empty + "?lang=en").expect(200).body();
+        assertTrue(en.contains("There are no public proposals yet."));
+        assertTrue(en.contains("No decisions have been taken yet."));
+        assertTrue(en.contains("<dt>Participants, all areas</dt><dd>0</dd>"));
+        assertTrue(en.contains("<dt>Gini coefficient (0 = equal across areas)</dt><dd>–</dd>"));
+        assertEquals(3, count(en, "<svg "));
+    }
+
+    @Test
     void theReportDataSurvivesJsonUnchanged() throws Exception {
         var builder = ReportFixture.builder(server.dataSource);
         ReportData data = builder.build(fixture.projectId);
