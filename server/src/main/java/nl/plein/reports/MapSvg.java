@@ -179,14 +179,18 @@ public final class MapSvg {
         }
     }
 
-    /** The whole SVG document of a drawing, in a language. */
+    /** The whole SVG document of a drawing, in a language, titled by its subject and the project's title. */
     public static String svg(Drawing d, Language language) {
+        return svg(d, language, Messages.of(language).text(d.subject()) + " – " + d.projectTitle());
+    }
+
+    /** The same with a title of the caller's, such as a slide's (user text: it is escaped here). */
+    public static String svg(Drawing d, Language language, String title) {
         var m = Messages.of(language);
         String id = d.id();
         double legendTop = MapDrawing.PAD + 4;
         double width = d.width() + LEGEND_WIDTH;
         double height = Math.max(d.mapHeight(), legendTop + d.legend().size() * ROW + 6);
-        String title = m.text(d.subject()) + " – " + d.projectTitle();
         var out = new StringBuilder(d.body().length() + 4096);
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-map\" role=\"img\" viewBox=\"0 0 ")
                 .append(n(width)).append(' ').append(n(height)).append("\" aria-labelledby=\"").append(id)

@@ -241,6 +241,10 @@ class MapDrawingTest {
         parse(svg);
         assertFalse(svg.contains("<script"), svg);
         assertTrue(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&amp;&lt;&gt;&#39; Bankje"));
+        // A title of the caller's, such as a slide's, is user text too.
+        String titled = MapSvg.svg(d, Language.NL, "Dia <1> & \"2\"");
+        parse(titled);
+        assertTrue(titled.contains("<title id=\"m6-title\">Dia &lt;1&gt; &amp; &quot;2&quot;</title>"), titled);
     }
 
     @Test
