@@ -582,5 +582,8 @@ function exportLinks(ctx, projectId, data, state) {
     h('p', { class: 'hint', text: t('part.exports.note') }),
     h('ul', { class: 'exports' },
       link('csv', 'areas'), link('csv', 'flows'), link('csv', 'weekly'),
-      link('geojson', 'areas'), link('geojson', 'flows')));
+      link('geojson', 'areas'), link('geojson', 'flows')),
+    h('p', {},
+      h('a', { id: 'part-report-link', href: `/reports/projects/${projectId}?lang=${ctx.i18n.language}`, text: t('project.report') }),
+      ' – ', t('part.exports.report')));
 }

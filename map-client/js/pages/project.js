@@ -30,6 +30,9 @@ export async function projectPage(ctx, { container, params, signal }) {
       h('span', { class: `badge stage-${p.stage}`, text: t(`stage.${p.stage}`) }), ' ',
       p.open ? t('projects.open') : t('projects.closed')),
     h('p', { class: 'lead', text: p.summary }),
+    h('p', { class: 'report-link' }, h('a', {
+      id: 'report-link', href: `/reports/projects/${project.id}?lang=${ctx.i18n.language}`, text: t('project.report'),
+    })),
     p.open ? h('p', {}, h('a', { class: 'button', id: 'new-proposal-link', href: `#/projects/${project.id}/new`, text: t('project.newProposal') })) : null,
     plans(ctx) ? h('p', { class: 'planner-links' },
       h('a', { id: 'participation-link', href: `#/projects/${project.id}/participation`, text: t('project.participation') }), ' · ',

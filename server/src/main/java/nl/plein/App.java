@@ -55,6 +55,10 @@ import nl.plein.projects.ProjectRoutes;
 import nl.plein.projects.ProjectStore;
 import nl.plein.proposals.ProposalRoutes;
 import nl.plein.proposals.ProposalStore;
+import nl.plein.reports.MapDrawing;
+import nl.plein.reports.ReportBuilder;
+import nl.plein.reports.ReportPage;
+import nl.plein.reports.ReportRoutes;
 import nl.plein.supports.SupportRoutes;
 import nl.plein.supports.SupportStore;
 import nl.plein.variants.VariantRoutes;
@@ -97,14 +101,19 @@ public final class App {
         var participationStore = new ParticipationStore(dataSource);
         var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
-        var clusters = new ClusterRoutes(new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone()),
-                projectStore, new SmallCounts(config.smallCountThreshold()));
+        var clusterStore = new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone());
+        var clusters = new ClusterRoutes(clusterStore, projectStore, new SmallCounts(config.smallCountThreshold()));
         var hexBinStore = new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),
                 config.maxAnalysisCells());
         var hexbins = new HexBinRoutes(hexBinStore, projectStore, new SmallCounts(config.smallCountThreshold()));
         var hotspots = new HotspotRoutes(dataSource, hexBinStore, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone(), config.analysisTimeout());
         var heatmap = new HeatmapRoutes(dataSource, projectStore, config.timeZone(), config.analysisTimeout());
+        var mapDrawing = new MapDrawing(dataSource, clusterStore, hexBinStore, participationStore,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone());
+        var reports = new ReportRoutes(new ReportBuilder(dataSource, participationStore, mapDrawing,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone(), java.time.Clock.systemUTC()),
+                new ReportPage(config.timeZone()), config.defaultLanguage());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
         var presentations = new PresentationRoutes(new PresentationStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
@@ -143,6 +152,9 @@ public final class App {
             routes.get("/api/geocode", geocoder::search, ANYONE);
             // Outside /api: basemap tiles, served from Plein's own origin.
             routes.get("/tiles/{z}/{x}/{y}.png", tiles::get, ANYONE);
+            // Outside /api: printable reports, HTML pages of public data only.
+            routes.get("/reports/projects/{id}", reports::project, ANYONE);
+            routes.get("/reports/report.css", reports::css, ANYONE);
 
             routes.post("/api/accounts", accounts::signUp, ANYONE);
             routes.patch("/api/accounts/me", accounts::updateOwn, SIGNED_IN);
