@@ -19,6 +19,7 @@ import nl.plein.hotspots.SpatialUnits;
 import nl.plein.hotspots.SpatialWeights;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
+import nl.plein.presentations.MapView;
 import nl.plein.proposals.Status;
 
 /**
@@ -89,6 +90,18 @@ public final class MapDrawing {
      * @param subject  what the map shows, as a message key of {@link MapSvg} ({@code map.proposals}, …)
      */
     public record Request(long projectId, Bbox bbox, Layers layers, String id, String subject) {
+        /** A slide's saved map view, drawn as the projector showed it (boundaries under a choropleth). */
+        public static Request of(long projectId, MapView view, String id) {
+            double[] b = view.bbox();
+            Long set = view.participation().map(MapView.ParticipationLayer::set).orElse(null);
+            var layers = new Layers(true, set,
+                    set == null ? null : new ParticipationLayer(set),
+                    view.clusters().map(c -> new ClustersLayer(c.eps(), c.minPoints())).orElse(null),
+                    view.proposals().map(p -> new ProposalsLayer(p.statuses())).orElse(null),
+                    view.chosen().map(c -> new ChosenLayer(c.proposalIds(), c.variants())).orElse(null),
+                    view.hotspots().map(h -> new HotspotsLayer(h.size())).orElse(null));
+            return new Request(projectId, new Bbox(b[0], b[1], b[2], b[3]), layers, id, "map.view");
+        }
     }
 
     /** One row of a legend: a symbol and its words (a message key with numbers for it). */
