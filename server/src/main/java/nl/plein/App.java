@@ -2,11 +2,13 @@ package nl.plein;
 
 import static nl.plein.accounts.Access.ADMIN;
 import static nl.plein.accounts.Access.ANYONE;
+import static nl.plein.accounts.Access.ATTENDEE;
 import static nl.plein.accounts.Access.MODERATOR;
 import static nl.plein.accounts.Access.PLANNER;
 import static nl.plein.accounts.Access.SIGNED_IN;
 import static nl.plein.moderation.ModerationStore.Action.HIDE;
 import static nl.plein.moderation.ModerationStore.Action.RESTORE;
+import static nl.plein.moderation.ModerationStore.Target.ANSWER;
 import static nl.plein.moderation.ModerationStore.Target.COMMENT;
 import static nl.plein.moderation.ModerationStore.Target.PROPOSAL;
 import static nl.plein.moderation.ModerationStore.Target.VARIANT;
@@ -44,6 +46,11 @@ import nl.plein.http.Problems;
 import nl.plein.map.ClientSettings;
 import nl.plein.map.Geocoder;
 import nl.plein.map.TileProxy;
+import nl.plein.meetings.LiveState;
+import nl.plein.meetings.LiveUpdates;
+import nl.plein.meetings.MeetingRecords;
+import nl.plein.meetings.MeetingRoutes;
+import nl.plein.meetings.MeetingStore;
 import nl.plein.meta.MetaRoutes;
 import nl.plein.moderation.ModerationRoutes;
 import nl.plein.moderation.ModerationStore;
@@ -107,6 +114,10 @@ public final class App {
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
         var geocoder = new Geocoder(config);
+        var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
+        var liveUpdates = new LiveUpdates(dataSource, liveState::json);
+        var meetings = new MeetingRoutes(new MeetingStore(dataSource), new MeetingRecords(dataSource, liveState),
+                liveState, liveUpdates, proposalStore, projectStore, sessions, config);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -115,6 +126,7 @@ public final class App {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.compressionStrategy = compression();
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.events.serverStopping(liveUpdates::close);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 // Developers point PLEIN_CLIENT_DIR at map-client/ to see edits without a rebuild.
@@ -140,6 +152,8 @@ public final class App {
             routes.get("/api/geocode", geocoder::search, ANYONE);
             // Outside /api: basemap tiles, served from Plein's own origin.
             routes.get("/tiles/{z}/{x}/{y}.png", tiles::get, ANYONE);
+            // Outside /api: the short join link a meeting's QR code holds.
+            routes.get("/j/{code}", meetings::redirect, ANYONE);
 
             routes.post("/api/accounts", accounts::signUp, ANYONE);
             routes.patch("/api/accounts/me", accounts::updateOwn, SIGNED_IN);
@@ -169,6 +183,8 @@ public final class App {
             routes.get("/api/projects/{id}/analysis/moran", hotspots::moran, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/analysis/heatmap", heatmap::get, ANYONE);
             routes.post("/api/projects/{id}/places", places::add, ADMIN);
+            routes.get("/api/projects/{id}/meetings", meetings::listForProject, ANYONE);
+            routes.post("/api/projects/{id}/meetings", meetings::start, PLANNER);
 
             routes.get("/api/proposals", proposals::list, ANYONE);
             routes.get("/api/proposals/clusters", proposals::clusters, ANYONE);
@@ -199,6 +215,23 @@ public final class App {
             routes.post("/api/comments/{id}/restore", moderation.handler(COMMENT, RESTORE), MODERATOR);
 
             routes.get("/api/moderation/log", moderation::log, MODERATOR);
+
+            // Live meetings. Attendees (guests included) act only through these, while it is open.
+            routes.post("/api/meetings/join", meetings::join, ANYONE);
+            routes.get("/api/meetings/{id}", meetings::get, ANYONE);
+            routes.post("/api/meetings/{id}/close", meetings::close, PLANNER);
+            routes.get("/api/meetings/{id}/live", meetings::live, ANYONE); // staff: raw counts
+            routes.get("/api/meetings/{id}/events", meetings::events, ANYONE); // server-sent events
+            routes.get("/api/meetings/{id}/qr.svg", meetings::qr, ANYONE);
+            routes.get("/api/meetings/{id}/record", meetings::record, ANYONE);
+            routes.post("/api/meetings/{id}/questions", meetings::openQuestion, PLANNER);
+            routes.post("/api/meetings/{id}/questions/{questionId}/close", meetings::closeQuestion, PLANNER);
+            routes.put("/api/meetings/{id}/questions/{questionId}/answer", meetings::answer, ATTENDEE);
+            routes.post("/api/meetings/{id}/proposals/{proposalId}/comments", meetings::comment, ATTENDEE);
+            routes.put("/api/meetings/{id}/proposals/{proposalId}/support", meetings::support, ATTENDEE);
+            routes.delete("/api/meetings/{id}/proposals/{proposalId}/support", meetings::withdrawSupport, ATTENDEE);
+            routes.post("/api/answers/{id}/hide", moderation.handler(ANSWER, HIDE), MODERATOR);
+            routes.post("/api/answers/{id}/restore", moderation.handler(ANSWER, RESTORE), MODERATOR);
         });
         requireAccessOnEveryRoute(app);
         return app;
