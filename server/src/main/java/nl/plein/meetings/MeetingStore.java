@@ -187,14 +187,14 @@ public final class MeetingStore {
             throw ApiError.conflict("question", "this question is closed");
         }
         boolean isChoice = "choice".equals(question[0]);
+        if (isChoice && point.isPresent() || !isChoice && choice.isPresent()) {
+            throw ApiError.invalid(isChoice ? "geometry" : "choice", "does not fit this " + question[0] + " question");
+        }
         if (isChoice && choice.isEmpty()) {
             throw ApiError.invalid("choice", "is required: this question asks to choose an option");
         }
         if (!isChoice && point.isEmpty()) {
             throw ApiError.invalid("geometry", "is required: this question asks for a pin (a GeoJSON Point)");
-        }
-        if (isChoice && point.isPresent() || !isChoice && choice.isPresent()) {
-            throw ApiError.invalid(isChoice ? "geometry" : "choice", "does not fit this " + question[0] + " question");
         }
         if (isChoice && choice.get() >= (int) question[1]) {
             throw ApiError.invalid("choice", "must be an option's index from 0 to " + ((int) question[1] - 1));
@@ -213,8 +213,8 @@ public final class MeetingStore {
     }
 
     private static Meeting map(ResultSet rs) throws SQLException {
-        long presentation = rs.getLong(3);
-        return new Meeting(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : presentation, rs.getString(4),
+        Long presentation = rs.getObject(3, Long.class);
+        return new Meeting(rs.getLong(1), rs.getLong(2), presentation, rs.getString(4),
                 rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));
     }
 }
