@@ -61,6 +61,10 @@ class MeetingApiTest {
 
     /** A phone joining as a guest: a client holding the guest's session and CSRF token. */
     static Client guest(String code, String name) {
+        return guest(server, code, name);
+    }
+
+    static Client guest(TestServer server, String code, String name) {
         Client phone = server.anonymous();
         var joined = phone.post("/api/meetings/join", Map.of("code", code, "displayName", name)).expect(201).json();
         assertTrue(joined.get("guest").asBoolean());
