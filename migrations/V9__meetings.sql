@@ -79,6 +79,13 @@ ALTER TABLE moderation_log DROP CONSTRAINT moderation_log_target_kind_check,
     ADD CONSTRAINT moderation_log_target_kind_check
         CHECK (target_kind IN ('proposal', 'variant', 'comment', 'answer'));
 
+-- A comment and a support on one project at once could deadlock: a support locks its proposal's row
+-- (the count) and then, through the proposals' statement trigger, the project's analysis version,
+-- before its activity rows; a comment's statement triggers fire by name, so it took the activity
+-- rows first and the proposal and version after (its unpinned count). 200 people in one room act on
+-- one project at once, so the comment's count now goes first, in the order a support takes them.
+ALTER TRIGGER comments_unpinned_count_trg ON comments RENAME TO comments_0_unpinned_count_trg;
+
 -- Live updates: after a statement that changes what a meeting shows, the meeting's id is sent on the
 -- channel plein_meeting (the application listens and pushes the new state to the screens). Only
 -- meetings that are open are told; a project without one costs a look at an empty partial index.
