@@ -33,10 +33,13 @@ public final class LiveState {
     }
 
     public String json(long meetingId, boolean staff) {
-        return Sql.read(dataSource, c -> {
-            Meeting meeting = MeetingStore.get(c, meetingId).orElseThrow(() -> ApiError.notFound("Meeting " + meetingId));
-            return build(c, meeting, staff).toString();
-        });
+        return Sql.read(dataSource, c -> json(c, meetingId, staff));
+    }
+
+    /** The state as JSON, read on the given connection. */
+    public String json(Connection c, long meetingId, boolean staff) throws SQLException {
+        Meeting meeting = MeetingStore.get(c, meetingId).orElseThrow(() -> ApiError.notFound("Meeting " + meetingId));
+        return build(c, meeting, staff).toString();
     }
 
     ObjectNode build(Connection c, Meeting meeting, boolean staff) throws SQLException {
