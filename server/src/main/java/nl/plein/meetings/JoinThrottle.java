@@ -36,8 +36,15 @@ final class JoinThrottle {
     /** Counts a guest about to be made, refusing it past the limit (counted first, so racers cannot pass). */
     void takeGuest(String address) {
         if (count("guest:" + address) > guestsPerWindow) {
+            guestNotMade(address);
             throw ApiError.tooManyRequests("Too many guests joined from this network; try again within an hour.");
         }
+    }
+
+    /** A guest counted by {@link #takeGuest} that was not made after all (a wrong or closed code). */
+    void guestNotMade(String address) {
+        windows.computeIfPresent("guest:" + address, (key, window) -> new Window(window.start(),
+                Math.max(0, window.count() - 1)));
     }
 
     private void check(String key, int limit, String what) {

@@ -132,6 +132,9 @@ public final class MeetingRoutes {
         try {
             joined = store.join(code.get(), viewer, name, home);
         } catch (ApiError e) {
+            if (!viewer.signedIn()) {
+                throttle.guestNotMade(address);
+            }
             if (e.status() == 400 && e.errors().get(0).field().equals("code")) {
                 throttle.wrongCode(address);
             }

@@ -355,6 +355,25 @@ class MeetingApiTest {
         planner.post(base.replace("/meetings/" + meetingId, "/projects/" + ids[0] + "/meetings"), Map.of()).expect(201);
     }
 
+    @Test
+    void joiningIsLimitedPerNetworkAddressForGuestsAndForWrongCodes() {
+        try (var limited = TestServer.start(Map.of("PLEIN_MEETING_JOINS_PER_ADDRESS", "2"))) {
+            var boss = limited.signedIn("admin@test.example", Role.ADMIN);
+            long projectId = boss.post("/api/projects", project("Limited", List.of("point"), false)).expect(201)
+                    .json().get("id").asLong();
+            String code = boss.post("/api/projects/" + projectId + "/meetings", Map.of()).expect(201).json()
+                    .get("code").asText();
+            guest(limited, code, "One");
+            guest(limited, code, "Two");
+            limited.anonymous().post("/api/meetings/join", Map.of("code", code, "displayName", "Three")).expect(429);
+            boss.post("/api/meetings/join", Map.of("code", code)).expect(200);
+            for (int i = 0; i < JoinThrottle.WRONG_CODES_PER_WINDOW; i++) {
+                boss.post("/api/meetings/join", Map.of("code", "ZZZZZZ")).expect(400);
+            }
+            boss.post("/api/meetings/join", Map.of("code", code)).expect(429);
+        }
+    }
+
     static void problemNames(Client.Response response, int status, String field) {
         response.expect(status);
         assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response.body());
