@@ -6,11 +6,11 @@ import nl.plein.http.ApiError;
 
 /** The least a route requires, as written in the route table; ownership is checked in the handler. */
 public enum Access implements RouteRole {
-    /**
-     * ATTENDEE: signed in, guests of a meeting included; the handler checks that the viewer joined
-     * the meeting. Every other rule above ANYONE refuses guests.
-     */
-    ANYONE, ATTENDEE, SIGNED_IN, MODERATOR, PLANNER, ADMIN;
+    ANYONE,
+    /** Signed in, guests of a meeting included; the handler checks that the viewer joined the meeting. */
+    ATTENDEE,
+    /** Signed in, and not as a guest: this rule and every one after it refuse guests. */
+    SIGNED_IN, MODERATOR, PLANNER, ADMIN;
 
     public static final String VIEWER = "plein.viewer";
 

@@ -161,8 +161,7 @@ public final class LiveState {
 
     /** Visible comments made in the meeting, newest first; {@code limit} 0 gives them all. */
     static ArrayNode comments(Connection c, long meetingId, int limit) throws SQLException {
-        ArrayNode comments = Json.MAPPER.createArrayNode();
-        for (ObjectNode comment : Sql.list(c, """
+        return Json.MAPPER.createArrayNode().addAll(Sql.list(c, """
                 SELECT c.id, c.proposal_id, p.title, a.display_name, c.body, c.created_at
                   FROM comments c JOIN proposals p ON p.id = c.proposal_id JOIN accounts a ON a.id = c.author_id
                  WHERE c.meeting_id = ? AND NOT c.hidden AND NOT c.withdrawn
@@ -176,16 +175,12 @@ public final class LiveState {
                     json.put("body", rs.getString(5));
                     json.put("createdAt", rs.getObject(6, OffsetDateTime.class).toString());
                     return json;
-                }, meetingId, limit == 0 ? null : limit)) {
-            comments.add(comment);
-        }
-        return comments;
+                }, meetingId, limit == 0 ? null : limit));
     }
 
     /** Supports given in the meeting, newest first, without who gave them. */
     private static ArrayNode supports(Connection c, long meetingId) throws SQLException {
-        ArrayNode supports = Json.MAPPER.createArrayNode();
-        for (ObjectNode support : Sql.list(c, """
+        return Json.MAPPER.createArrayNode().addAll(Sql.list(c, """
                 SELECT s.proposal_id, p.title, s.created_at
                   FROM supports s JOIN proposals p ON p.id = s.proposal_id
                  WHERE s.meeting_id = ? AND NOT p.hidden AND NOT p.withdrawn
@@ -195,16 +190,12 @@ public final class LiveState {
                     json.put("proposalTitle", rs.getString(2));
                     json.put("createdAt", rs.getObject(3, OffsetDateTime.class).toString());
                     return json;
-                }, meetingId, FEED_LENGTH)) {
-            supports.add(support);
-        }
-        return supports;
+                }, meetingId, FEED_LENGTH));
     }
 
     /** The project's most supported visible proposals, with their supports and visible comments. */
     static ArrayNode topProposals(Connection c, long projectId) throws SQLException {
-        ArrayNode top = Json.MAPPER.createArrayNode();
-        for (ObjectNode proposal : Sql.list(c, """
+        return Json.MAPPER.createArrayNode().addAll(Sql.list(c, """
                 SELECT p.id, p.title, p.status, p.support_count,
                        (SELECT count(*) FROM comments k WHERE k.proposal_id = p.id AND NOT k.hidden AND NOT k.withdrawn)
                   FROM proposals p
@@ -217,10 +208,7 @@ public final class LiveState {
                     json.put("supportCount", rs.getLong(4));
                     json.put("commentCount", rs.getLong(5));
                     return json;
-                }, projectId, TOP_PROPOSALS)) {
-            top.add(proposal);
-        }
-        return top;
+                }, projectId, TOP_PROPOSALS));
     }
 
     void putCount(ObjectNode json, String name, long count, boolean staff) {

@@ -87,8 +87,7 @@ public final class MeetingRecords {
             return json;
         }, presentationId);
         if (presentation.isPresent()) {
-            ArrayNode slides = presentation.get().putArray("slides");
-            for (ObjectNode slide : Sql.list(c, "SELECT id, position, title, text, view::text FROM slides "
+            presentation.get().putArray("slides").addAll(Sql.list(c, "SELECT id, position, title, text, view::text FROM slides "
                     + "WHERE presentation_id = ? ORDER BY position, id", rs -> {
                         ObjectNode json = Json.MAPPER.createObjectNode();
                         json.put("id", rs.getLong(1));
@@ -97,9 +96,7 @@ public final class MeetingRecords {
                         json.put("text", rs.getString(4));
                         json.set("view", Json.parse(rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                         return json;
-                    }, presentationId)) {
-                slides.add(slide);
-            }
+                    }, presentationId));
         }
         return presentation;
     }

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.plein.App;
 import nl.plein.accounts.Passwords;
 import nl.plein.config.Config;
 import nl.plein.db.Sql;
+import nl.plein.support.Together;
 
 /**
  * A live meeting under load, over loopback HTTP: 200 attendees join at once, then at once each
@@ -247,26 +247,12 @@ public final class MeetingBenchmark {
 
     /** Runs the task for every index on threads of their own, released together. */
     private static <T> List<T> atOnce(int count, Task<T> task) throws Exception {
-        var pool = Executors.newFixedThreadPool(count);
-        var start = new CountDownLatch(1);
-        try {
-            var futures = new ArrayList<Future<T>>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit((Callable<T>) () -> {
-                    start.await();
-                    return task.run(index);
-                }));
-            }
-            start.countDown();
-            var results = new ArrayList<T>();
-            for (var f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+        var tasks = new ArrayList<Callable<T>>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            tasks.add(() -> task.run(index));
         }
+        return Together.run(tasks);
     }
 
     private Reply send(String method, String path, Phone phone, Object body) throws Exception {
