@@ -1,9 +1,12 @@
 // #/join/{code} — a phone in the meeting room: join with a display name (and, if one likes, a
 // neighbourhood; never an address), then comment on and support the project's proposals and
-// answer the question on the screen. A pin question is answered by choosing a place from a list.
+// answer the question on the screen. A pin question is answered on a map or, without it, by
+// choosing one of the project's places from a list.
 import { h } from '../dom.js';
 import { field, errorSlot, showErrors, clearErrors } from '../forms.js';
 import { areaSelect } from '../areas.js';
+import L from '../leaflet.js';
+import { createMap, destroyMap, addProjectArea, COLOURS } from '../map.js';
 
 export async function joinPage(ctx, { container, params, signal }) {
   const { t } = ctx.i18n;
@@ -50,7 +53,10 @@ export async function joinPage(ctx, { container, params, signal }) {
   const proposals = await ctx.api.get('/api/proposals', { query: { project: meeting.projectId, limit: 200 }, signal });
   list.append(...proposals.features.map((p) => proposalCard(ctx, meeting, p)));
   const places = await ctx.api.get(`/api/projects/${meeting.projectId}/places`, { signal }).catch(() => ({ features: [] }));
+  const project = await ctx.api.get(`/api/projects/${meeting.projectId}`, { signal });
   let shownQuestion = null;
+  let pinMap = null;
+  signal.addEventListener('abort', () => pinMap && destroyMap(pinMap));
   const source = new EventSource(`/api/meetings/${meeting.id}/events`);
   signal.addEventListener('abort', () => source.close());
   source.addEventListener('state', (event) => {
@@ -58,7 +64,10 @@ export async function joinPage(ctx, { container, params, signal }) {
     const q = state.meeting.open ? state.question : null;
     if ((q?.id ?? null) === shownQuestion) return;
     shownQuestion = q?.id ?? null;
+    if (pinMap) destroyMap(pinMap);
+    pinMap = null;
     question.replaceChildren(...(q ? questionForm(ctx, meeting, q, places.features ?? []) : []));
+    if (q?.kind === 'pin') pinMap = pinOnMap(ctx, project, question);
   });
   return { title };
 }
@@ -102,8 +111,9 @@ function questionForm(ctx, meeting, q, places) {
     ? q.options.map((option, i) => h('label', { class: 'choice' },
       h('input', { type: 'radio', name, value: String(i) }), ` ${option}`))
     : [h('label', { for: name, text: t('join.place') }),
-      h('select', { id: name }, ...places.map((p) => h('option', { value: JSON.stringify(p.geometry.coordinates),
-        text: p.properties.name })))];
+      h('select', { id: name, on: { change: () => { delete form.dataset.pin; } } },
+        h('option', { value: '', text: t('join.placeNone') }),
+        ...places.map((p) => h('option', { value: JSON.stringify(p.geometry.coordinates), text: p.properties.name })))];
   const form = h('form', { id: 'join-answer', on: { submit: async (event) => {
     event.preventDefault();
     let body;
@@ -113,8 +123,9 @@ function questionForm(ctx, meeting, q, places) {
       body = { choice: Number(picked.value) };
     } else {
       const select = form.querySelector('select');
-      if (!select.value) return;
-      body = { geometry: { type: 'Point', coordinates: JSON.parse(select.value) } };
+      const pinned = form.dataset.pin;
+      if (!pinned && !select.value) return;
+      body = { geometry: { type: 'Point', coordinates: JSON.parse(pinned || select.value) } };
     }
     try {
       await ctx.api.put(`/api/meetings/${meeting.id}/questions/${q.id}/answer`, body);
@@ -124,4 +135,23 @@ function questionForm(ctx, meeting, q, places) {
     }
   } } }, h('fieldset', {}, h('legend', { text: q.prompt }), ...choices), h('button', { type: 'submit', text: t('join.answer') }), status);
   return [h('h2', { text: t('join.question') }), form];
+}
+
+/** A map of the project area in the question's form: a tap or click puts the pin (it wins over the list until the list changes). */
+function pinOnMap(ctx, project, question) {
+  const { t } = ctx.i18n;
+  const form = question.querySelector('#join-answer');
+  const element = h('div', { class: 'join-pin-map', id: 'join-pin-map' });
+  const hint = h('p', { class: 'hint', text: t('join.pinHint') });
+  form.querySelector('fieldset').prepend(hint, element);
+  const map = createMap({ element, ctx, label: t('join.pinMap') });
+  addProjectArea({ map, project });
+  let marker = null;
+  map.on('click', ({ latlng }) => {
+    marker?.remove();
+    marker = L.circleMarker(latlng, { color: COLOURS.highlight, radius: 10 }).addTo(map);
+    form.dataset.pin = JSON.stringify([Number(latlng.lng.toFixed(7)), Number(latlng.lat.toFixed(7))]);
+    form.querySelector('select').value = '';
+  });
+  return map;
 }

@@ -83,6 +83,18 @@ class LiveMeetingTest {
         shown.locator(".live-hide").click();
         shown.waitFor(new Locator.WaitForOptions().setState(
                 com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(2000));
+
+        // The chair asks for a pin from the panel; the phone puts it on the map.
+        screen.locator("#live-kind").selectOption("pin");
+        screen.locator("#live-prompt").fill("Waar moet de bank staan?");
+        screen.locator("#live-ask button[type=submit]").click();
+        phone.locator("#join-pin-map").waitFor();
+        Browser.assertAccessible(phone, "pin question");
+        phone.locator("#join-pin-map").click();
+        phone.locator("#join-answer button[type=submit]").click();
+        phone.locator("text=Uw antwoord is bewaard; u kunt het nog wijzigen.").waitFor();
+        screen.locator("#live-question", new Page.LocatorOptions().setHasText("Getoonde spelden: 1")).waitFor(
+                new Locator.WaitForOptions().setTimeout(2000));
         browser.assertNoErrors("live meeting");
     }
 }
