@@ -98,6 +98,8 @@ public final class LiveUpdates implements AutoCloseable {
                 c.setAutoCommit(true);
                 try (var st = c.createStatement()) {
                     st.execute("LISTEN " + CHANNEL);
+                    // Named, so that operators (and a test) can tell it from the pool's others.
+                    st.execute("SET application_name = 'plein-meeting-updates'");
                 }
                 backoff = 500;
                 // Whatever changed while no one listened: every watched meeting gets its state again.
@@ -115,6 +117,12 @@ public final class LiveUpdates implements AutoCloseable {
                         heartbeat();
                         nextHeartbeat = System.currentTimeMillis() + HEARTBEAT_MS;
                     }
+                }
+                // Back to the pool as it came: a pooled connection left listening would hold up the
+                // server's notification queue, which it never reads.
+                try (var st = c.createStatement()) {
+                    st.execute("UNLISTEN *");
+                    st.execute("RESET application_name");
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {

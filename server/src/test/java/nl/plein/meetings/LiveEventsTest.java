@@ -108,6 +108,16 @@ class LiveEventsTest {
                     .expect(201);
             screen.await(state -> state.contains("\"commentCount\":1"), 2000);
 
+            // The listening connection breaks (a restart, a proxy): the thread reconnects and goes on.
+            int killed = nl.plein.db.Sql.read(server.dataSource, c -> nl.plein.db.Sql.one(c, """
+                    SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                     WHERE datname = current_database() AND application_name = 'plein-meeting-updates'""",
+                    rs -> rs.getInt(1))).orElseThrow();
+            assertEquals(1, killed, "one connection listens");
+            phone.post("/api/meetings/" + meetingId + "/proposals/" + proposalId + "/comments",
+                    Map.of("body", "After the break")).expect(201);
+            screen.await(state -> state.contains("After the break"), 5000);
+
             planner.post("/api/meetings/" + meetingId + "/close", Map.of()).expect(200);
             screen.await(state -> state.contains("\"open\":false"), 2000);
         }
