@@ -10,9 +10,23 @@ import { createSession } from './session.js';
 
 /**
  * mountLivePanel(aside, { presentationId, projectId, ctx }) — ctx (api, i18n, session) is optional:
- * the projector may call it without one. Returns { stop } to close the event stream.
+ * without one the panel reads the configuration, session and messages itself. Returns a function
+ * that unmounts the panel (closes its event stream).
  */
-export async function mountLivePanel(aside, { presentationId = null, projectId, ctx = null }) {
+export function mountLivePanel(aside, options) {
+  let unmounted = false;
+  let stop = () => {};
+  mount(aside, options).then((close) => {
+    if (unmounted) close();
+    else stop = close;
+  });
+  return () => {
+    unmounted = true;
+    stop();
+  };
+}
+
+async function mount(aside, { presentationId = null, projectId, ctx = null }) {
   const services = ctx ?? await ownServices();
   const { t } = services.i18n;
   const role = services.session.account?.role;
@@ -121,7 +135,10 @@ export async function mountLivePanel(aside, { presentationId = null, projectId, 
   }
 
   await show();
-  return { stop: () => source?.close() };
+  return () => {
+    source?.close();
+    source = null;
+  };
 }
 
 async function ownServices() {

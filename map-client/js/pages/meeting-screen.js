@@ -15,7 +15,7 @@ export async function meetingScreenPage(ctx, { container, params, signal }) {
   }
   const aside = h('aside', { id: 'live-panel' });
   container.append(aside);
-  const panel = await mountLivePanel(aside, { projectId: meeting.projectId, presentationId: meeting.presentationId, ctx });
-  signal.addEventListener('abort', () => panel.stop());
+  const unmount = mountLivePanel(aside, { projectId: meeting.projectId, presentationId: meeting.presentationId, ctx });
+  signal.addEventListener('abort', unmount);
   return { title };
 }
