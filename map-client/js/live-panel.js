@@ -1,6 +1,149 @@
-// The live meeting panel on the projector (join code, QR code, live feed, question results).
-// This is a stand-in that shows nothing: the live-meeting part replaces this module. It is given
-// the empty, hidden <aside id="live-panel"> and may return a function that unmounts it.
-export function mountLivePanel(aside, { presentationId, projectId }) {
-  return () => {};
+// The live meeting panel beside a projected presentation: while a meeting on the project is open
+// it shows the join code, the QR code, the current question's results and a feed of new comments
+// and supports, kept up to date through server-sent events. Planners start and close the meeting
+// and ask questions; moderators hide comments (through the ordinary comment hide route), which
+// takes them off every screen.
+import { h } from './dom.js';
+import { createApi } from './api.js';
+import { createI18n } from './i18n.js';
+import { createSession } from './session.js';
+
+/**
+ * mountLivePanel(aside, { presentationId, projectId, ctx }) — ctx (api, i18n, session) is optional:
+ * without one the panel reads the configuration, session and messages itself. Returns a function
+ * that unmounts the panel (closes its event stream).
+ */
+export function mountLivePanel(aside, options) {
+  let unmounted = false;
+  let stop = () => {};
+  mount(aside, options).then((close) => {
+    if (unmounted) close();
+    else stop = close;
+  });
+  return () => {
+    unmounted = true;
+    stop();
+  };
+}
+
+async function mount(aside, { presentationId = null, projectId, ctx = null }) {
+  const services = ctx ?? await ownServices();
+  const { t } = services.i18n;
+  const role = services.session.account?.role;
+  const plans = role === 'planner' || role === 'admin';
+  const moderates = role === 'moderator' || role === 'admin';
+  let source = null;
+  aside.classList.add('live-panel');
+  aside.setAttribute('aria-label', t('live.title'));
+
+  async function show() {
+    source?.close();
+    source = null;
+    const meetings = await services.api.get(`/api/projects/${projectId}/meetings`);
+    const open = meetings.find((m) => m.open);
+    if (!open) {
+      aside.hidden = !plans;
+      aside.replaceChildren(h('h2', { text: t('live.title') }),
+        plans ? h('button', { type: 'button', class: 'primary', id: 'live-start', text: t('live.start'),
+          on: { click: () => start() } }) : null);
+      return;
+    }
+    aside.hidden = false;
+    const feed = h('ul', { class: 'live-feed', id: 'live-feed', 'aria-live': 'polite' });
+    const question = h('div', { class: 'live-question', id: 'live-question' });
+    const attendees = h('p', { class: 'meta', id: 'live-attendees' });
+    aside.replaceChildren(
+      h('h2', { text: t('live.title') }),
+      h('p', { class: 'live-code' }, t('live.joinAt', { url: open.joinUrl }), ' ',
+        h('strong', { id: 'live-code', text: open.code })),
+      h('img', { src: `/api/meetings/${open.id}/qr.svg`, class: 'live-qr', width: '200', height: '200',
+        alt: t('live.qrAlt', { url: open.joinUrl }) }),
+      attendees, question, h('h3', { text: t('live.feed') }), feed,
+      plans ? controls(open) : null);
+    source = new EventSource(`/api/meetings/${open.id}/events`);
+    source.addEventListener('state', (event) => {
+      const state = JSON.parse(event.data);
+      if (!state.meeting.open) {
+        show();
+        return;
+      }
+      attendees.textContent = t('live.attendees', { count: String(state.attendees) });
+      question.replaceChildren(...questionView(state.question));
+      feed.replaceChildren(...feedItems(state));
+    });
+  }
+
+  function questionView(q) {
+    if (!q) return [];
+    const items = [h('h3', { text: q.prompt }), h('p', { class: 'meta', text: t('live.answers', { count: String(q.answers) }) })];
+    if (q.kind === 'choice') {
+      items.push(h('ul', { class: 'live-results' }, ...q.results.map((r) =>
+        h('li', {}, `${q.options[r.option]}: `, h('strong', { text: String(r.count) })))));
+    } else {
+      items.push(h('p', { class: 'meta', text: t('live.pins', { count: String(q.pins.length) }) }));
+    }
+    return items;
+  }
+
+  function feedItems(state) {
+    const reason = aside.querySelector('#live-hide-reason');
+    const comments = state.comments.map((c) => h('li', { class: 'live-comment', dataset: { id: c.id } },
+      h('strong', { text: c.author }), ` ${t('live.on')} ${c.proposalTitle}: `, h('span', { text: c.body }),
+      moderates ? h('button', { type: 'button', class: 'live-hide', text: t('live.hide'),
+        'aria-label': t('live.hideLabel', { author: c.author }),
+        on: { click: () => services.api.post(`/api/comments/${c.id}/hide`,
+          { reason: reason?.value.trim() || t('live.hideReason') }) } }) : null));
+    const supports = state.supports.slice(0, 10).map((s) =>
+      h('li', { class: 'live-support', text: t('live.supported', { title: s.proposalTitle }) }));
+    return [...comments, ...supports];
+  }
+
+  function controls(open) {
+    const kind = h('select', { id: 'live-kind' }, h('option', { value: 'choice', text: t('live.kindChoice') }),
+      h('option', { value: 'pin', text: t('live.kindPin') }));
+    const prompt = h('input', { id: 'live-prompt', type: 'text', maxlength: '300' });
+    const options = h('textarea', { id: 'live-options', rows: '3' });
+    const error = h('p', { class: 'error', role: 'alert' });
+    const ask = async (event) => {
+      event.preventDefault();
+      error.textContent = '';
+      const body = { kind: kind.value, prompt: prompt.value.trim() };
+      if (kind.value === 'choice') body.options = options.value.split('\n').map((o) => o.trim()).filter(Boolean);
+      try {
+        await services.api.post(`/api/meetings/${open.id}/questions`, body);
+        prompt.value = '';
+      } catch (e) {
+        error.textContent = e.message;
+      }
+    };
+    return h('div', { class: 'live-controls' },
+      moderates ? h('p', {}, h('label', { for: 'live-hide-reason', text: t('live.hideReasonLabel') }),
+        h('input', { id: 'live-hide-reason', type: 'text', value: t('live.hideReason') })) : null,
+      h('form', { id: 'live-ask', on: { submit: ask } },
+        h('h3', { text: t('live.ask') }),
+        h('p', {}, h('label', { for: 'live-kind', text: t('live.kind') }), kind),
+        h('p', {}, h('label', { for: 'live-prompt', text: t('live.prompt') }), prompt),
+        h('p', {}, h('label', { for: 'live-options', text: t('live.options') }), options),
+        error, h('button', { type: 'submit', text: t('live.askButton') })),
+      h('button', { type: 'button', id: 'live-close', text: t('live.close'),
+        on: { click: async () => { await services.api.post(`/api/meetings/${open.id}/close`, {}); show(); } } }));
+  }
+
+  async function start() {
+    await services.api.post(`/api/projects/${projectId}/meetings`, presentationId ? { presentationId } : {});
+    await show();
+  }
+
+  await show();
+  return () => {
+    source?.close();
+    source = null;
+  };
+}
+
+async function ownServices() {
+  const api = createApi();
+  const session = createSession({ api });
+  const [config] = await Promise.all([api.get('/api/config').catch(() => ({})), session.refresh()]);
+  return { api, session, i18n: await createI18n({ defaultLanguage: config.defaultLanguage }) };
 }

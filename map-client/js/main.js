@@ -19,6 +19,8 @@ import { projectorPage } from './pages/projector.js';
 import { signInPage, signUpPage } from './pages/sign-in.js';
 import { accountPage } from './pages/account.js';
 import { notFoundPage } from './pages/not-found.js';
+import { joinPage } from './pages/join.js';
+import { meetingScreenPage } from './pages/meeting-screen.js';
 
 async function loadConfig(api) {
   try {
@@ -53,6 +55,8 @@ async function start() {
       ['/signin', bind(signInPage)],
       ['/signup', bind(signUpPage)],
       ['/account', bind(accountPage)],
+      ['/join/{code}', bind(joinPage)],
+      ['/meetings/{id}/screen', bind(meetingScreenPage)],
     ],
     notFound: bind(notFoundPage),
     outlet: document.getElementById('main'),

@@ -46,9 +46,10 @@ export function createRouter({ routes, notFound, outlet, onRender }) {
 function findRoute(routes, hash) {
   for (const [pattern, page] of routes) {
     const names = [];
+    // Ids are numbers; a meeting's join code is letters and digits.
     const regex = new RegExp(`^${pattern.replace(/\{(\w+)\}/g, (all, name) => {
       names.push(name);
-      return '(\\d+)';
+      return name === 'code' ? '([A-Za-z0-9]{1,12})' : '(\\d+)';
     })}$`);
     const found = hash.match(regex);
     if (found) {

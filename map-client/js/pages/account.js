@@ -12,6 +12,11 @@ export async function accountPage(ctx, { container, signal }) {
     return { title };
   }
   const account = ctx.session.account;
+  if (account.guest) {
+    // A guest made by joining a meeting has no email or password and changes nothing here.
+    container.append(h('p', { text: t('account.guest', { name: account.displayName }) }));
+    return { title };
+  }
   const displayName = h('input', { type: 'text', name: 'displayName', maxlength: '80', value: account.displayName, required: true });
   const area = await areaSelect({ ctx, selectedId: account.homeArea?.id, signal });
   if (signal.aborted) return {};

@@ -2,11 +2,13 @@ package nl.plein;
 
 import static nl.plein.accounts.Access.ADMIN;
 import static nl.plein.accounts.Access.ANYONE;
+import static nl.plein.accounts.Access.ATTENDEE;
 import static nl.plein.accounts.Access.MODERATOR;
 import static nl.plein.accounts.Access.PLANNER;
 import static nl.plein.accounts.Access.SIGNED_IN;
 import static nl.plein.moderation.ModerationStore.Action.HIDE;
 import static nl.plein.moderation.ModerationStore.Action.RESTORE;
+import static nl.plein.moderation.ModerationStore.Target.ANSWER;
 import static nl.plein.moderation.ModerationStore.Target.COMMENT;
 import static nl.plein.moderation.ModerationStore.Target.PROPOSAL;
 import static nl.plein.moderation.ModerationStore.Target.VARIANT;
@@ -44,6 +46,11 @@ import nl.plein.http.Problems;
 import nl.plein.map.ClientSettings;
 import nl.plein.map.Geocoder;
 import nl.plein.map.TileProxy;
+import nl.plein.meetings.LiveState;
+import nl.plein.meetings.LiveUpdates;
+import nl.plein.meetings.MeetingRecords;
+import nl.plein.meetings.MeetingRoutes;
+import nl.plein.meetings.MeetingStore;
 import nl.plein.meta.MetaRoutes;
 import nl.plein.moderation.ModerationRoutes;
 import nl.plein.moderation.ModerationStore;
@@ -119,6 +126,10 @@ public final class App {
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
         var geocoder = new Geocoder(config);
+        var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
+        var liveUpdates = new LiveUpdates(dataSource, liveState::json);
+        var meetings = new MeetingRoutes(new MeetingStore(dataSource), new MeetingRecords(dataSource, liveState),
+                liveState, liveUpdates, proposalStore, projectStore, sessions, config);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -127,6 +138,7 @@ public final class App {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.compressionStrategy = compression();
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.events.serverStopping(liveUpdates::close);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 // Developers point PLEIN_CLIENT_DIR at map-client/ to see edits without a rebuild.
@@ -155,6 +167,8 @@ public final class App {
             // Outside /api: printable reports, HTML pages of public data only.
             routes.get("/reports/projects/{id}", reports::project, ANYONE);
             routes.get("/reports/report.css", reports::css, ANYONE);
+            // Outside /api: the short join link a meeting's QR code holds.
+            routes.get("/j/{code}", meetings::redirect, ANYONE);
 
             routes.post("/api/accounts", accounts::signUp, ANYONE);
             routes.patch("/api/accounts/me", accounts::updateOwn, SIGNED_IN);
@@ -195,6 +209,9 @@ public final class App {
             routes.patch("/api/slides/{id}", presentations::updateSlide, PLANNER);
             routes.delete("/api/slides/{id}", presentations::deleteSlide, PLANNER);
 
+            routes.get("/api/projects/{id}/meetings", meetings::listForProject, ANYONE);
+            routes.post("/api/projects/{id}/meetings", meetings::start, PLANNER);
+
             routes.get("/api/proposals", proposals::list, ANYONE);
             routes.get("/api/proposals/clusters", proposals::clusters, ANYONE);
             routes.get("/api/proposals/{id}", proposals::get, ANYONE);
@@ -224,6 +241,23 @@ public final class App {
             routes.post("/api/comments/{id}/restore", moderation.handler(COMMENT, RESTORE), MODERATOR);
 
             routes.get("/api/moderation/log", moderation::log, MODERATOR);
+
+            // Live meetings. Attendees (guests included) act only through these, while it is open.
+            routes.post("/api/meetings/join", meetings::join, ANYONE);
+            routes.get("/api/meetings/{id}", meetings::get, ANYONE);
+            routes.post("/api/meetings/{id}/close", meetings::close, PLANNER);
+            routes.get("/api/meetings/{id}/live", meetings::live, ANYONE); // staff: raw counts
+            routes.get("/api/meetings/{id}/events", meetings::events, ANYONE); // server-sent events
+            routes.get("/api/meetings/{id}/qr.svg", meetings::qr, ANYONE);
+            routes.get("/api/meetings/{id}/record", meetings::record, ANYONE);
+            routes.post("/api/meetings/{id}/questions", meetings::openQuestion, PLANNER);
+            routes.post("/api/meetings/{id}/questions/{questionId}/close", meetings::closeQuestion, PLANNER);
+            routes.put("/api/meetings/{id}/questions/{questionId}/answer", meetings::answer, ATTENDEE);
+            routes.post("/api/meetings/{id}/proposals/{proposalId}/comments", meetings::comment, ATTENDEE);
+            routes.put("/api/meetings/{id}/proposals/{proposalId}/support", meetings::support, ATTENDEE);
+            routes.delete("/api/meetings/{id}/proposals/{proposalId}/support", meetings::withdrawSupport, ATTENDEE);
+            routes.post("/api/answers/{id}/hide", moderation.handler(ANSWER, HIDE), MODERATOR);
+            routes.post("/api/answers/{id}/restore", moderation.handler(ANSWER, RESTORE), MODERATOR);
         });
         requireAccessOnEveryRoute(app);
         return app;

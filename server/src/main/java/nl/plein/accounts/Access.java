@@ -6,7 +6,11 @@ import nl.plein.http.ApiError;
 
 /** The least a route requires, as written in the route table; ownership is checked in the handler. */
 public enum Access implements RouteRole {
-    ANYONE, SIGNED_IN, MODERATOR, PLANNER, ADMIN;
+    ANYONE,
+    /** Signed in, guests of a meeting included; the handler checks that the viewer joined the meeting. */
+    ATTENDEE,
+    /** Signed in, and not as a guest: this rule and every one after it refuse guests. */
+    SIGNED_IN, MODERATOR, PLANNER, ADMIN;
 
     public static final String VIEWER = "plein.viewer";
 
@@ -29,6 +33,10 @@ public enum Access implements RouteRole {
         }
         if (!viewer.signedIn()) {
             throw ApiError.unauthenticated();
+        }
+        if (viewer.guest() && this != ATTENDEE) {
+            throw ApiError.forbidden("A guest account made at a meeting can only take part through that meeting "
+                    + "(comment, support and answer there); sign up for an account to do this.");
         }
         boolean allowed = switch (this) {
             case MODERATOR -> viewer.role().moderates();

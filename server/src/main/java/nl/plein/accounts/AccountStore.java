@@ -13,7 +13,7 @@ import nl.plein.http.ApiError;
 /** Accounts in PostgreSQL; emails are unique regardless of case. */
 public final class AccountStore {
     private static final String SELECT = """
-            SELECT a.id, a.email, a.display_name, a.role, a.disabled, a.created_at,
+            SELECT a.id, a.email, a.display_name, a.role, a.disabled, a.guest, a.created_at,
                    h.id AS home_id, h.code AS home_code, h.name AS home_name
               FROM accounts a LEFT JOIN areas h ON h.id = a.home_area_id
             """;
@@ -90,12 +90,14 @@ public final class AccountStore {
     /** What only an admin changes: the role, and whether the account may sign in. */
     public Account updateByAdmin(long id, Optional<Role> role, Optional<Boolean> disabled) {
         return Sql.transaction(dataSource, c -> {
-            int changed = Sql.update(c, """
+            boolean guest = Sql.one(c, "SELECT guest FROM accounts WHERE id = ? FOR UPDATE", rs -> rs.getBoolean(1), id)
+                    .orElseThrow(() -> ApiError.notFound("Account " + id));
+            if (guest && role.filter(r -> r != Role.RESIDENT).isPresent()) {
+                throw ApiError.conflict("role", "a guest account of a meeting keeps the resident role");
+            }
+            Sql.update(c, """
                     UPDATE accounts SET role = coalesce(?, role), disabled = coalesce(?, disabled)
                      WHERE id = ?""", role.map(r -> r.name().toLowerCase()), disabled, id);
-            if (changed == 0) {
-                throw ApiError.notFound("Account " + id);
-            }
             if (disabled.orElse(false)) {
                 Sql.update(c, "DELETE FROM sessions WHERE account_id = ?", id);
             }
@@ -112,6 +114,15 @@ public final class AccountStore {
                 email, passwordHash, email) == 1);
     }
 
+    /** A guest of a meeting: a display name and perhaps a home area, no email, no password. */
+    public static long createGuest(Connection c, String displayName, Optional<Long> homeAreaId) throws SQLException {
+        if (homeAreaId.isPresent()) {
+            requireArea(c, homeAreaId.get());
+        }
+        return Sql.one(c, "INSERT INTO accounts (display_name, home_area_id, guest) VALUES (?, ?, true) RETURNING id",
+                rs -> rs.getLong(1), displayName, homeAreaId).orElseThrow();
+    }
+
     private static void requireArea(Connection c, long areaId) throws SQLException {
         if (Sql.one(c, "SELECT 1 FROM areas WHERE id = ?", rs -> 1, areaId).isEmpty()) {
             throw ApiError.invalid("homeAreaId", "there is no area " + areaId);
@@ -123,7 +134,7 @@ public final class AccountStore {
         Account.HomeArea home = rs.wasNull() ? null
                 : new Account.HomeArea(homeId, rs.getString("home_code"), rs.getString("home_name"));
         return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-                rs.getString("role"), home, rs.getBoolean("disabled"),
+                rs.getString("role"), home, rs.getBoolean("disabled"), rs.getBoolean("guest"),
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 }

@@ -57,10 +57,11 @@ public final class Sessions {
             return;
         }
         Optional<Viewer> viewer = Sql.read(dataSource, c -> Sql.one(c, """
-                SELECT a.id, a.role, s.csrf_token
+                SELECT a.id, a.role, s.csrf_token, a.guest
                   FROM sessions s JOIN accounts a ON a.id = s.account_id
                  WHERE s.token_hash = ? AND s.expires_at > now() AND NOT a.disabled""",
-                rs -> Viewer.of(rs.getLong(1), Role.valueOf(rs.getString(2).toUpperCase()), rs.getString(3)),
+                rs -> Viewer.of(rs.getLong(1), Role.valueOf(rs.getString(2).toUpperCase()), rs.getString(3),
+                        rs.getBoolean(4)),
                 (Object) sha256(token)));
         if (viewer.isEmpty()) {
             return;

@@ -55,27 +55,32 @@ public final class CommentStore {
 
     public String create(Viewer author, long proposalId, Optional<Long> parentId, String body,
                          Optional<Geometry> geometry) {
-        return Sql.transaction(dataSource, c -> {
-            if (parentId.isPresent()) {
-                var parent = Sql.one(c, "SELECT proposal_id, hidden OR withdrawn FROM comments WHERE id = ?",
-                        rs -> new Object[] {rs.getLong(1), rs.getBoolean(2)}, parentId.get());
-                if (parent.isEmpty() || (long) parent.get()[0] != proposalId) {
-                    throw ApiError.invalid("properties.parentId", "is not a comment on this proposal");
-                }
-                if ((boolean) parent.get()[1]) {
-                    throw ApiError.invalid("properties.parentId", "that comment was removed; reply to another");
-                }
+        return Sql.transaction(dataSource, c -> create(c, author, proposalId, parentId, body, geometry,
+                Optional.empty()));
+    }
+
+    /** Writes a comment inside the caller's transaction; one made in a live meeting names it. */
+    public static String create(Connection c, Viewer author, long proposalId, Optional<Long> parentId, String body,
+                                Optional<Geometry> geometry, Optional<Long> meetingId) throws SQLException {
+        if (parentId.isPresent()) {
+            var parent = Sql.one(c, "SELECT proposal_id, hidden OR withdrawn FROM comments WHERE id = ?",
+                    rs -> new Object[] {rs.getLong(1), rs.getBoolean(2)}, parentId.get());
+            if (parent.isEmpty() || (long) parent.get()[0] != proposalId) {
+                throw ApiError.invalid("properties.parentId", "is not a comment on this proposal");
             }
-            long id = Sql.one(c, """
-                    INSERT INTO comments (proposal_id, parent_id, author_id, body, geom)
-                    VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326)) RETURNING id""", rs -> rs.getLong(1),
-                    proposalId, parentId, author.requireAccount(), body,
-                    geometry.map(g -> new WKBWriter().write(g))).orElseThrow();
-            if (geometry.isPresent()) {
-                AreaAssignment.assign(c, Drawing.COMMENTS, id);
+            if ((boolean) parent.get()[1]) {
+                throw ApiError.invalid("properties.parentId", "that comment was removed; reply to another");
             }
-            return feature(c, author, id).orElseThrow();
-        });
+        }
+        long id = Sql.one(c, """
+                INSERT INTO comments (proposal_id, parent_id, author_id, body, geom, meeting_id)
+                VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?) RETURNING id""", rs -> rs.getLong(1),
+                proposalId, parentId, author.requireAccount(), body,
+                geometry.map(g -> new WKBWriter().write(g)), meetingId).orElseThrow();
+        if (geometry.isPresent()) {
+            AreaAssignment.assign(c, Drawing.COMMENTS, id);
+        }
+        return feature(c, author, id).orElseThrow();
     }
 
     /** The author's edit; {@code geometry} empty keeps it, a present empty inner value removes it. */

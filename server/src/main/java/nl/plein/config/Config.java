@@ -35,7 +35,9 @@ public record Config(
         int smallCountThreshold,
         java.time.ZoneId timeZone,
         Duration analysisTimeout,
-        int maxAnalysisCells) {
+        int maxAnalysisCells,
+        Optional<String> publicUrl,
+        int meetingJoinsPerAddress) {
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -90,12 +92,16 @@ public record Config(
                 reader.integer("PLEIN_SMALL_COUNT_THRESHOLD", 5, 1, 100),
                 reader.zone("PLEIN_TIME_ZONE", "Europe/Amsterdam"),
                 Duration.ofSeconds(reader.integer("PLEIN_ANALYSIS_TIMEOUT_SECONDS", 20, 1, 600)),
-                reader.integer("PLEIN_ANALYSIS_MAX_CELLS", 20_000, 100, 1_000_000));
+                reader.integer("PLEIN_ANALYSIS_MAX_CELLS", 20_000, 100, 1_000_000),
+                reader.optional("PLEIN_PUBLIC_URL").map(url -> url.replaceAll("/+$", "")),
+                reader.integer("PLEIN_MEETING_JOINS_PER_ADDRESS", 600, 1, 1_000_000));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));
         config.geocoderUrl.filter(url -> !isHttp(url))
                 .ifPresent(url -> errors.add("PLEIN_GEOCODER_URL must be an http(s) URL"));
+        config.publicUrl.filter(url -> !isHttp(url) || url.contains("?") || url.contains("#"))
+                .ifPresent(url -> errors.add("PLEIN_PUBLIC_URL must be an http(s) URL without query or fragment"));
         if (!LANGUAGES.contains(config.defaultLanguage)) {
             errors.add("PLEIN_DEFAULT_LANGUAGE must be one of " + String.join(", ", LANGUAGES)
                     + ", not '" + config.defaultLanguage + "'");

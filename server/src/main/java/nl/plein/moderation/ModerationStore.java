@@ -10,7 +10,7 @@ import nl.plein.http.ApiError;
 public final class ModerationStore {
     /** What can be moderated; the table name comes from this whitelist, never from the request. */
     public enum Target {
-        PROPOSAL("proposals"), VARIANT("variants"), COMMENT("comments");
+        PROPOSAL("proposals"), VARIANT("variants"), COMMENT("comments"), ANSWER("meeting_answers");
 
         final String table;
 

@@ -1,0 +1,211 @@
+package nl.plein.meetings;
+
+import io.javalin.http.sse.SseClient;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes a meeting's new state to its screens. Triggers in the database send the meeting's id on
+ * the channel {@code plein_meeting} after every write that changes what it shows (V9). One thread,
+ * started with the first screen, holds a connection of its own (taken from the pool and kept, so
+ * that pushes never queue behind requests for a connection), listens on it, and reconnects when it
+ * breaks. Notifications are coalesced per meeting: its state is read at most once per
+ * {@link #MIN_GAP_MS} and no sooner than {@link #SETTLE_MS} after the first change of a burst, once
+ * for the public and once for staff, and sent to every subscriber. A comment every
+ * {@link #HEARTBEAT_MS} keeps idle streams open through proxies and finds the screens that left.
+ * The same thread writes to every screen, so a screen's writes never interleave; a screen that
+ * stops reading holds up the others only until its connection fails.
+ */
+public final class LiveUpdates implements AutoCloseable {
+    static final String CHANNEL = "plein_meeting";
+    static final long SETTLE_MS = 40;
+    static final long MIN_GAP_MS = 250;
+    static final long HEARTBEAT_MS = 15_000;
+    /** The longest the thread waits for a notification before it looks at what else is due. */
+    private static final int POLL_MS = 50;
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    /** A meeting's state as JSON, for staff or for the public, read on the given connection. */
+    @FunctionalInterface
+    public interface StateReader {
+        String read(Connection c, long meetingId, boolean staff) throws SQLException;
+    }
+
+    private record Subscriber(SseClient client, boolean staff) {
+    }
+
+    private final DataSource dataSource;
+    private final StateReader state;
+    private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    /** Meetings with a push due, and when. */
+    private final Map<Long, Long> due = new ConcurrentHashMap<>();
+    private final Map<Long, Long> lastPush = new ConcurrentHashMap<>();
+    private Thread thread;
+    private volatile boolean running = true;
+
+    public LiveUpdates(DataSource dataSource, StateReader state) {
+        this.dataSource = dataSource;
+        this.state = state;
+    }
+
+    /** Adds a screen; it gets the current state at once and every change after. */
+    public void subscribe(long meetingId, boolean staff, SseClient client) {
+        var subscriber = new Subscriber(client, staff);
+        client.keepAlive();
+        client.onClose(() -> unsubscribe(meetingId, subscriber));
+        subscribers.computeIfAbsent(meetingId, id -> new CopyOnWriteArraySet<>()).add(subscriber);
+        changed(meetingId);
+        start();
+    }
+
+    private void unsubscribe(long meetingId, Subscriber subscriber) {
+        subscribers.computeIfPresent(meetingId, (id, set) -> {
+            set.remove(subscriber);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Something the meeting shows has changed: push soon, unless a push is already due. */
+    private void changed(long meetingId) {
+        if (!subscribers.containsKey(meetingId)) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        due.computeIfAbsent(meetingId, id -> Math.max(now + SETTLE_MS, lastPush.getOrDefault(id, 0L) + MIN_GAP_MS));
+    }
+
+    private synchronized void start() {
+        if (thread == null && running) {
+            thread = new Thread(this::run, "plein-meeting-updates");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run() {
+        long backoff = 500;
+        long nextHeartbeat = System.currentTimeMillis() + HEARTBEAT_MS;
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (var st = c.createStatement()) {
+                    st.execute("LISTEN " + CHANNEL);
+                    // Named, so that operators (and a test) can tell it from the pool's others.
+                    st.execute("SET application_name = 'plein-meeting-updates'");
+                }
+                backoff = 500;
+                // Whatever changed while no one listened: every watched meeting gets its state again.
+                subscribers.keySet().forEach(this::changed);
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    var notifications = pg.getNotifications(POLL_MS);
+                    if (notifications != null) {
+                        for (var n : notifications) {
+                            changed(meetingOf(n.getParameter()));
+                        }
+                    }
+                    pushDue(c);
+                    if (System.currentTimeMillis() >= nextHeartbeat) {
+                        heartbeat();
+                        nextHeartbeat = System.currentTimeMillis() + HEARTBEAT_MS;
+                    }
+                }
+                // Back to the pool as it came: a pooled connection left listening would hold up the
+                // server's notification queue, which it never reads.
+                try (var st = c.createStatement()) {
+                    st.execute("UNLISTEN *");
+                    st.execute("RESET application_name");
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Lost the database connection that follows meetings ({}); retrying in {} ms",
+                        e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
+    }
+
+    private static long meetingOf(String payload) {
+        try {
+            return Long.parseLong(payload);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void pushDue(Connection c) throws SQLException {
+        long now = System.currentTimeMillis();
+        for (var entry : due.entrySet()) {
+            if (entry.getValue() <= now && due.remove(entry.getKey(), entry.getValue())) {
+                lastPush.put(entry.getKey(), now);
+                push(c, entry.getKey());
+            }
+        }
+    }
+
+    private void push(Connection c, long meetingId) throws SQLException {
+        var screens = subscribers.get(meetingId);
+        if (screens == null) {
+            lastPush.remove(meetingId);
+            return;
+        }
+        String forPublic = null;
+        String forStaff = null;
+        for (Subscriber s : screens) {
+            String json;
+            if (s.staff()) {
+                json = forStaff == null ? (forStaff = state.read(c, meetingId, true)) : forStaff;
+            } else {
+                json = forPublic == null ? (forPublic = state.read(c, meetingId, false)) : forPublic;
+            }
+            s.client().sendEvent("state", json);
+            if (s.client().terminated()) {
+                unsubscribe(meetingId, s);
+            }
+        }
+    }
+
+    private void heartbeat() {
+        subscribers.forEach((meetingId, screens) -> {
+            for (Subscriber s : screens) {
+                s.client().sendComment("keep-alive");
+                if (s.client().terminated()) {
+                    unsubscribe(meetingId, s);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Thread worker;
+        synchronized (this) {
+            worker = thread;
+        }
+        if (worker != null) {
+            try {
+                worker.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        subscribers.values().forEach(screens -> screens.forEach(s -> s.client().close()));
+        subscribers.clear();
+    }
+}

@@ -1,0 +1,113 @@
+package nl.plein.meetings;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import nl.plein.db.Sql;
+import nl.plein.http.ApiError;
+import nl.plein.http.Json;
+
+/**
+ * Closing a meeting and the record it leaves. In one transaction the meeting is marked closed and
+ * what it showed is copied into {@code meeting_records.content}: the meeting and project, the
+ * presentation's slides as they were, every question with its public results and pins, the visible
+ * comments made in it, and its figures. The record is never changed afterwards: later comments,
+ * hides or decisions do not reach it.
+ */
+public final class MeetingRecords {
+    private final DataSource dataSource;
+    private final LiveState live;
+
+    public MeetingRecords(DataSource dataSource, LiveState live) {
+        this.dataSource = dataSource;
+        this.live = live;
+    }
+
+    /** Closes the open meeting and returns its record. */
+    public String close(long meetingId) {
+        return Sql.transaction(dataSource, c -> {
+            MeetingStore.lockOpen(c, meetingId, "FOR UPDATE");
+            Sql.update(c, "UPDATE meeting_questions SET closed_at = now() WHERE meeting_id = ? AND closed_at IS NULL",
+                    meetingId);
+            Sql.update(c, "UPDATE meetings SET closed_at = now() WHERE id = ?", meetingId);
+            Meeting meeting = MeetingStore.get(c, meetingId).orElseThrow();
+            ObjectNode content = content(c, meeting);
+            addReportAndMaps(c, meeting, content);
+            return Sql.one(c, """
+                    INSERT INTO meeting_records (meeting_id, closed_at, content) VALUES (?, ?, ?::jsonb)
+                    RETURNING content::text""", rs -> rs.getString(1), meetingId, meeting.closedAt(),
+                    content.toString()).orElseThrow();
+        });
+    }
+
+    /** The stored record, exactly as stored; 404 while the meeting is open. */
+    public String get(long meetingId) {
+        return Sql.read(dataSource, c -> Sql.one(c, "SELECT content::text FROM meeting_records WHERE meeting_id = ?",
+                rs -> rs.getString(1), meetingId)).orElseThrow(() -> ApiError.notFound(
+                        "A record of meeting " + meetingId + " (it exists once the meeting is closed)"));
+    }
+
+    private ObjectNode content(Connection c, Meeting meeting) throws SQLException {
+        ObjectNode content = Json.MAPPER.createObjectNode();
+        content.put("recordVersion", 1);
+        content.set("meeting", LiveState.meetingJson(meeting));
+        content.set("project", LiveState.project(c, meeting.projectId()));
+        content.set("presentation", meeting.presentationId() == null ? null
+                : presentation(c, meeting.presentationId()).orElse(null));
+        ArrayNode questions = content.putArray("questions");
+        for (long id : Sql.list(c, "SELECT id FROM meeting_questions WHERE meeting_id = ? ORDER BY id",
+                rs -> rs.getLong(1), meeting.id())) {
+            questions.add(live.question(c, id, false));
+        }
+        ArrayNode comments = LiveState.comments(c, meeting.id(), 0);
+        content.set("comments", comments);
+        ObjectNode figures = content.putObject("figures");
+        live.putCount(figures, "attendees", LiveState.count(c,
+                "SELECT count(*) FROM meeting_attendees WHERE meeting_id = ?", meeting.id()), false);
+        figures.put("comments", comments.size());
+        live.putCount(figures, "supporters", LiveState.count(c,
+                "SELECT count(DISTINCT account_id) FROM supports WHERE meeting_id = ?", meeting.id()), false);
+        figures.put("supports", LiveState.count(c, "SELECT count(*) FROM supports WHERE meeting_id = ?", meeting.id()));
+        content.set("topProposals", LiveState.topProposals(c, meeting.projectId()));
+        return content;
+    }
+
+    /**
+     * The presentation shown, with its slides (title, text and saved map view) as they are at the
+     * close, from part P's tables.
+     */
+    private static Optional<ObjectNode> presentation(Connection c, long presentationId) throws SQLException {
+        var presentation = Sql.one(c, "SELECT id, title FROM presentations WHERE id = ?", rs -> {
+            ObjectNode json = Json.MAPPER.createObjectNode();
+            json.put("id", rs.getLong(1));
+            json.put("title", rs.getString(2));
+            return json;
+        }, presentationId);
+        if (presentation.isPresent()) {
+            presentation.get().putArray("slides").addAll(Sql.list(c, "SELECT id, position, title, text, view::text FROM slides "
+                    + "WHERE presentation_id = ? ORDER BY position, id", rs -> {
+                        ObjectNode json = Json.MAPPER.createObjectNode();
+                        json.put("id", rs.getLong(1));
+                        json.put("position", rs.getInt(2));
+                        json.put("title", rs.getString(3));
+                        json.put("text", rs.getString(4));
+                        json.set("view", Json.parse(rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        return json;
+                    }, presentationId));
+        }
+        return presentation;
+    }
+
+    /**
+     * Where the printable report's part (participation figures, decisions) and the maps drawn by
+     * the server as SVG are added to the record, inside the closing transaction, so that they too
+     * are frozen as they were at the close. The reports part of Plein fills this in.
+     */
+    static void addReportAndMaps(Connection c, Meeting meeting, ObjectNode content) {
+        content.putNull("report");
+        content.putNull("maps");
+    }
+}
