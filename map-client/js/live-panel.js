@@ -42,10 +42,14 @@ async function mount(aside, { presentationId = null, projectId, ctx = null }) {
     const meetings = await services.api.get(`/api/projects/${projectId}/meetings`);
     const open = meetings.find((m) => m.open);
     if (!open) {
+      // The newest closed meeting's record, printable, for the council papers.
+      const last = meetings.find((m) => !m.open);
       aside.hidden = !plans;
       aside.replaceChildren(h('h2', { text: t('live.title') }),
         plans ? h('button', { type: 'button', class: 'primary', id: 'live-start', text: t('live.start'),
-          on: { click: () => start() } }) : null);
+          on: { click: () => start() } }) : null,
+        plans && last ? h('p', {}, h('a', { id: 'live-record', href: `/reports/meetings/${last.id}?lang=${services.i18n.language}`,
+          text: t('live.record') })) : null);
       return;
     }
     aside.hidden = false;

@@ -116,7 +116,7 @@ export async function projectorPage(ctx, { container, params, signal }) {
 
   document.addEventListener('keydown', onKey);
   document.addEventListener('fullscreenchange', onFullscreenChange);
-  const unmountLive = mountLivePanel(live, { presentationId: presentation.id, projectId: presentation.projectId });
+  const unmountLive = mountLivePanel(live, { presentationId: presentation.id, projectId: presentation.projectId, ctx });
   signal.addEventListener('abort', () => {
     document.removeEventListener('keydown', onKey);
     document.removeEventListener('fullscreenchange', onFullscreenChange);

@@ -49,6 +49,7 @@ import nl.plein.map.TileProxy;
 import nl.plein.meetings.LiveState;
 import nl.plein.meetings.LiveUpdates;
 import nl.plein.meetings.MeetingRecords;
+import nl.plein.meetings.MeetingReport;
 import nl.plein.meetings.MeetingRoutes;
 import nl.plein.meetings.MeetingStore;
 import nl.plein.meta.MetaRoutes;
@@ -118,9 +119,10 @@ public final class App {
         var heatmap = new HeatmapRoutes(dataSource, projectStore, config.timeZone(), config.analysisTimeout());
         var mapDrawing = new MapDrawing(dataSource, clusterStore, hexBinStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());
-        var reports = new ReportRoutes(new ReportBuilder(dataSource, participationStore, mapDrawing,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone(), java.time.Clock.systemUTC()),
-                new ReportPage(config.timeZone()), config.defaultLanguage());
+        var reportBuilder = new ReportBuilder(dataSource, participationStore, mapDrawing,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone(), java.time.Clock.systemUTC());
+        var reportPage = new ReportPage(config.timeZone());
+        var reports = new ReportRoutes(reportBuilder, reportPage, config.defaultLanguage());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
         var presentations = new PresentationRoutes(new PresentationStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
@@ -128,7 +130,9 @@ public final class App {
         var geocoder = new Geocoder(config);
         var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
         var liveUpdates = new LiveUpdates(dataSource, liveState::json);
-        var meetings = new MeetingRoutes(new MeetingStore(dataSource), new MeetingRecords(dataSource, liveState),
+        var meetingRecords = new MeetingRecords(dataSource, liveState, reportBuilder, mapDrawing);
+        var meetingReport = new MeetingReport(meetingRecords, reportPage, config.timeZone());
+        var meetings = new MeetingRoutes(new MeetingStore(dataSource), meetingRecords,
                 liveState, liveUpdates, proposalStore, projectStore, sessions, config);
 
         Javalin app = Javalin.create(cfg -> {
@@ -166,6 +170,7 @@ public final class App {
             routes.get("/tiles/{z}/{x}/{y}.png", tiles::get, ANYONE);
             // Outside /api: printable reports, HTML pages of public data only.
             routes.get("/reports/projects/{id}", reports::project, ANYONE);
+            routes.get("/reports/meetings/{id}", ctx -> reports.page(ctx, "Meeting", meetingReport::html), ANYONE);
             routes.get("/reports/report.css", reports::css, ANYONE);
             // Outside /api: the short join link a meeting's QR code holds.
             routes.get("/j/{code}", meetings::redirect, ANYONE);

@@ -1,5 +1,6 @@
 package nl.plein.meetings;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -9,6 +10,9 @@ import javax.sql.DataSource;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
+import nl.plein.presentations.MapView;
+import nl.plein.reports.MapDrawing;
+import nl.plein.reports.ReportBuilder;
 
 /**
  * Closing a meeting and the record it leaves. In one transaction the meeting is marked closed and
@@ -20,10 +24,14 @@ import nl.plein.http.Json;
 public final class MeetingRecords {
     private final DataSource dataSource;
     private final LiveState live;
+    private final ReportBuilder reports;
+    private final MapDrawing maps;
 
-    public MeetingRecords(DataSource dataSource, LiveState live) {
+    public MeetingRecords(DataSource dataSource, LiveState live, ReportBuilder reports, MapDrawing maps) {
         this.dataSource = dataSource;
         this.live = live;
+        this.reports = reports;
+        this.maps = maps;
     }
 
     /** Closes the open meeting and returns its record. */
@@ -35,7 +43,7 @@ public final class MeetingRecords {
             Sql.update(c, "UPDATE meetings SET closed_at = now() WHERE id = ?", meetingId);
             Meeting meeting = MeetingStore.get(c, meetingId).orElseThrow();
             ObjectNode content = content(c, meeting);
-            addReportAndMaps(c, meeting, content);
+            addReportAndMaps(meeting, content);
             return Sql.one(c, """
                     INSERT INTO meeting_records (meeting_id, closed_at, content) VALUES (?, ?, ?::jsonb)
                     RETURNING content::text""", rs -> rs.getString(1), meetingId, meeting.closedAt(),
@@ -102,12 +110,28 @@ public final class MeetingRecords {
     }
 
     /**
-     * Where the printable report's part (participation figures, decisions) and the maps drawn by
-     * the server as SVG are added to the record, inside the closing transaction, so that they too
-     * are frozen as they were at the close. The reports part of Plein fills this in.
+     * The printable report's part (process, participation in public form, maps, most supported
+     * proposals, decisions) and each slide's map as the server draws it, kept in the record so that
+     * they too stay as they were at the close. They are read on their own connections while the
+     * closing transaction holds the meeting, so no attendee's write lands in between. A slide whose
+     * map cannot be drawn any more (its boundary set was removed) keeps its view and says why.
      */
-    static void addReportAndMaps(Connection c, Meeting meeting, ObjectNode content) {
-        content.putNull("report");
-        content.putNull("maps");
+    private void addReportAndMaps(Meeting meeting, ObjectNode content) {
+        content.set("report", Json.MAPPER.valueToTree(reports.build(meeting.projectId())));
+        JsonNode presentation = content.get("presentation");
+        if (presentation == null || presentation.isNull()) {
+            return;
+        }
+        for (JsonNode node : presentation.get("slides")) {
+            ObjectNode slide = (ObjectNode) node;
+            try {
+                MapView view = MapView.parse(slide.get("view"), "view");
+                var request = MapDrawing.Request.of(meeting.projectId(), view, "slide-" + slide.get("position").asInt());
+                slide.set("map", Json.MAPPER.valueToTree(maps.draw(request)));
+            } catch (ApiError e) {
+                slide.putNull("map");
+                slide.put("mapProblem", e.getMessage());
+            }
+        }
     }
 }

@@ -19,22 +19,27 @@ public final class ReportPage {
         this.zone = zone;
     }
 
-    /** The page of a project's report. */
-    public String render(ReportData data, Language language) {
-        return render(data, language, "");
+    /**
+     * What a page adds to a project's report, e.g. the record of a meeting: its own heading (plain
+     * text, escaped here) and HTML the caller has escaped, ideally {@code <section>}s with an
+     * {@code <h2>}, placed first, right under the heading.
+     */
+    public record Extra(String heading, String html) {
     }
 
-    /**
-     * The page with one more section before the method notes, e.g. what a meeting showed; {@code extra}
-     * is HTML the caller has escaped, ideally one {@code <section>} with an {@code <h2>}.
-     */
-    public String render(ReportData data, Language language, String extra) {
+    /** The page of a project's report. */
+    public String render(ReportData data, Language language) {
+        return render(data, language, null);
+    }
+
+    /** The page of a project's report with {@code extra} (may be null) first. */
+    public String render(ReportData data, Language language, Extra extra) {
         var m = Messages.of(language);
         var out = new StringBuilder(64 * 1024);
-        String title = m.text("report.title", "title", data.title());
+        String title = extra == null ? m.text("report.title", "title", data.title()) : extra.heading();
         out.append("<!doctype html>\n<html lang=\"").append(m.tag()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(e(m.text("report.documentTitle", "title", data.title()))).append("</title>")
+                .append("<title>").append(e(m.text("report.documentTitle", "title", title))).append("</title>")
                 .append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">")
                 .append("<link rel=\"stylesheet\" href=\"/reports/report.css\"></head><body>")
                 .append("<nav class=\"report-nav\" aria-label=\"").append(e(m.text("report.nav"))).append("\">")
@@ -51,12 +56,14 @@ public final class ReportPage {
             out.append("<p class=\"summary\">").append(e(data.summary())).append("</p>");
         }
         out.append("</header>");
+        if (extra != null) {
+            out.append(extra.html());
+        }
         process(out, data, m);
         participation(out, data, m);
         maps(out, data, language, m);
         top(out, data, m);
         decisions(out, data, m);
-        out.append(extra);
         out.append("<section aria-labelledby=\"method-heading\"><h2 id=\"method-heading\">")
                 .append(e(m.text("method.heading"))).append("</h2><p>")
                 .append(e(m.text("method.text", "srid", data.method().metricSrid(), "eps",

@@ -35,15 +35,25 @@ public final class ReportRoutes {
         }
     }
 
+    /** A page for one thing named by {@code {id}} in the path, in a language. */
+    public interface Page {
+        String html(long id, Language language);
+    }
+
     public void project(Context ctx) {
+        page(ctx, "Project", (id, language) -> page.render(builder.build(id), language));
+    }
+
+    /** Serves {@code page} for the path's {@code {id}} (a {@code noun} in messages), in the reader's language. */
+    public void page(Context ctx, String noun, Page page) {
         var query = Query.of(ctx, "lang");
-        long projectId = Requests.pathId(ctx, "id", "Project");
+        long id = Requests.pathId(ctx, "id", noun);
         Language language = language(ctx, query);
-        ReportData data = builder.build(projectId);
+        String html = page.html(id, language);
         ctx.header("Content-Language", language.name().toLowerCase(Locale.ROOT));
         ctx.header("Vary", "Accept-Language");
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType("text/html; charset=utf-8").result(page.render(data, language));
+        ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
     public void css(Context ctx) {

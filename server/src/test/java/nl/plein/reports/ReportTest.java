@@ -171,7 +171,10 @@ class ReportTest {
         var page = new ReportPage(ReportFixture.ZONE);
         assertEquals(page.render(data, Language.EN), page.render(back, Language.EN));
         String extra = "<section aria-labelledby=\"extra\"><h2 id=\"extra\">Meeting</h2></section>";
-        assertTrue(page.render(back, Language.NL, extra).contains(extra + "<section aria-labelledby=\"method-heading\">"));
+        String withExtra = page.render(back, Language.NL, new ReportPage.Extra("Verslag <van> de bijeenkomst", extra));
+        assertTrue(withExtra.contains("</header>" + extra + "<section aria-labelledby=\"process-heading\">"), withExtra);
+        assertTrue(withExtra.contains("<h1>Verslag &lt;van&gt; de bijeenkomst</h1>"));
+        assertTrue(withExtra.contains("<title>Verslag &lt;van&gt; de bijeenkomst – Plein</title>"));
     }
 
     private static int count(String text, String regex) {
