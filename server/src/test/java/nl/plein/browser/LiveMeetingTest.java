@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +27,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A live meeting in two real browsers: a phone joins with the code and comments; the comment
- * appears on the screen's live panel within 2 s; a moderator hides it there and it disappears.
+ * A live meeting in two real browsers, on the projector: the chair opens a presentation in projector
+ * mode at 1920 × 1080 and starts the meeting from its live panel, which shows the join code and the
+ * QR code; a phone (a second browser context) joins with the code and comments; the comment appears
+ * on the projector within 2 s; a moderator hides it there and it disappears; a pin question is
+ * answered on the phone's map; the slides still turn by keyboard; closing the meeting leaves a
+ * record whose printable page prints to an A4 PDF with the meeting's headings and figures.
  */
 class LiveMeetingTest {
     static TestServer server;
@@ -52,15 +60,27 @@ class LiveMeetingTest {
                 .json().get("id").asLong();
         long proposalId = chair.post("/api/projects/" + projectId + "/proposals", proposal(INSIDE_POINT, "Meer bomen"))
                 .expect(201).json().get("id").asLong();
-        var meeting = chair.post("/api/projects/" + projectId + "/meetings", Map.of()).expect(201).json();
-        String code = meeting.get("code").asText();
+        long presentation = chair.post("/api/projects/" + projectId + "/presentations", Map.of("title", "Raadsavond"))
+                .expect(201).json().get("id").asLong();
+        for (String title : List.of("De voorstellen", "Wat we kozen")) {
+            chair.post("/api/presentations/" + presentation + "/slides", Map.of("title", title, "text", "",
+                    "view", Map.of("bbox", List.of(5.49, 52.49, 5.52, 52.52),
+                            "layers", Map.of("proposals", Map.of("statuses", List.of("published")))))).expect(201);
+        }
 
-        Page screen = browser.desktop();
+        Page screen = browser.page(1920, 1080);
         Browser.signIn(screen, server.baseUrl, "chair@test.example");
-        screen.navigate(server.baseUrl + "/#/meetings/" + meeting.get("id").asLong() + "/screen");
+        screen.navigate(server.baseUrl + "/#/presentations/" + presentation + "/show");
+        screen.locator("#live-start").click();
         screen.locator("#live-code").waitFor();
+        var meeting = chair.get("/api/projects/" + projectId + "/meetings").expect(200).json().get(0);
+        long meetingId = meeting.get("id").asLong();
+        String code = meeting.get("code").asText();
+        assertEquals(presentation, meeting.get("presentationId").asLong(), "the meeting shows this presentation");
         assertEquals(code, screen.locator("#live-code").textContent());
         assertTrue(screen.locator(".live-qr").getAttribute("alt").contains("/j/" + code));
+        assertTrue(screen.locator(".live-qr").evaluate("img => img.complete && img.naturalWidth > 0").equals(true),
+                "the QR code is drawn");
         screen.locator("#live-attendees").waitFor();
 
         Page phone = browser.phone();
@@ -95,6 +115,40 @@ class LiveMeetingTest {
         phone.locator("text=Uw antwoord is bewaard; u kunt het nog wijzigen.").waitFor();
         screen.locator("#live-question", new Page.LocatorOptions().setHasText("Getoonde spelden: 1")).waitFor(
                 new Locator.WaitForOptions().setTimeout(2000));
+
+        // The slides still turn by keyboard with the panel on the projector.
+        screen.locator("#slide-counter").click();
+        screen.keyboard().press("PageDown");
+        assertEquals("2 / 2", screen.locator("#slide-counter").textContent().trim());
+        assertEquals("Wat we kozen", screen.locator(".slide-title").first().textContent().trim());
+        Browser.assertAccessible(screen, "projector with the live panel");
+
+        // Closing leaves a record; its printable page prints to A4 with what the meeting showed.
+        screen.locator("#live-close").click();
+        screen.locator("#live-record").waitFor();
+        screen.locator("#live-record").click();
+        screen.waitForURL("**/reports/meetings/" + meetingId + "?lang=nl");
+        assertTrue(screen.locator("h1").textContent().startsWith("Verslag van de bijeenkomst van "));
+        Browser.assertAccessible(screen, "the meeting's record");
+        byte[] pdf = screen.pdf(new Page.PdfOptions().setFormat("A4").setPreferCSSPageSize(true));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                assertEquals(595, page.getMediaBox().getWidth(), 1.5, "A4 width in points");
+                assertEquals(842, page.getMediaBox().getHeight(), 1.5, "A4 height in points");
+            }
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            for (String expected : List.of("Verslag van de bijeenkomst van", "De bijeenkomst", "Getoonde presentatie: Raadsavond",
+                    "Mensen die meededen <5", "Reacties gegeven 0", "Getoonde dia's", "Dia 1: De voorstellen",
+                    "Dia 2: Wat we kozen", "Vragen aan de zaal", "Waar moet de bank staan?", "Reacties in de bijeenkomst",
+                    "Er zijn in de bijeenkomst geen reacties gegeven.", "Het proces", "Deelname")) {
+                assertTrue(text.contains(expected), () -> "the record's PDF lacks '" + expected + "':\n" + text);
+            }
+            assertTrue(!text.contains("bank onder de linde"), "the hidden comment is not in the record");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(meetingId, chair.get("/api/meetings/" + meetingId + "/record").expect(200).json()
+                .get("meeting").get("id").asLong());
         browser.assertNoErrors("live meeting");
     }
 }
