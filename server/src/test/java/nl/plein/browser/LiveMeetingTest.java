@@ -129,7 +129,7 @@ class LiveMeetingTest {
         screen.locator("#live-record").click();
         screen.waitForURL("**/reports/meetings/" + meetingId + "?lang=nl");
         assertTrue(screen.locator("h1").textContent().startsWith("Verslag van de bijeenkomst van "));
-        Browser.assertAccessible(screen, "the meeting's record");
+        Browser.assertAccessible(screen, "the meeting's record in Dutch");
         byte[] pdf = screen.pdf(new Page.PdfOptions().setFormat("A4").setPreferCSSPageSize(true));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             for (PDPage page : document.getPages()) {
@@ -147,6 +147,9 @@ class LiveMeetingTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        screen.navigate(server.baseUrl + "/reports/meetings/" + meetingId + "?lang=en");
+        assertTrue(screen.locator("h1").textContent().startsWith("Record of the meeting of "));
+        Browser.assertAccessible(screen, "the meeting's record in English");
         assertEquals(meetingId, chair.get("/api/meetings/" + meetingId + "/record").expect(200).json()
                 .get("meeting").get("id").asLong());
         browser.assertNoErrors("live meeting");
