@@ -9,9 +9,10 @@ import { createI18n } from './i18n.js';
 import { createSession } from './session.js';
 
 /**
- * mountLivePanel(aside, { presentationId, projectId, ctx }) — ctx (api, i18n, session) is optional:
- * without one the panel reads the configuration, session and messages itself. Returns a function
- * that unmounts the panel (closes its event stream).
+ * mountLivePanel(aside, { presentationId, projectId, ctx, publicView }) — ctx (api, i18n, session) is
+ * optional: without one the panel reads the configuration, session and messages itself. publicView:
+ * the counts the room may see (a projector), also when a planner runs it; otherwise staff get raw
+ * counts. Returns a function that unmounts the panel (closes its event stream).
  */
 export function mountLivePanel(aside, options) {
   let unmounted = false;
@@ -26,7 +27,7 @@ export function mountLivePanel(aside, options) {
   };
 }
 
-async function mount(aside, { presentationId = null, projectId, ctx = null }) {
+async function mount(aside, { presentationId = null, projectId, ctx = null, publicView = false }) {
   const services = ctx ?? await ownServices();
   const { t } = services.i18n;
   const role = services.session.account?.role;
@@ -64,7 +65,7 @@ async function mount(aside, { presentationId = null, projectId, ctx = null }) {
         alt: t('live.qrAlt', { url: open.joinUrl }) }),
       attendees, question, h('h3', { text: t('live.feed') }), feed,
       plans ? controls(open) : null);
-    source = new EventSource(`/api/meetings/${open.id}/events`);
+    source = new EventSource(`/api/meetings/${open.id}/events${publicView ? '?view=public' : ''}`);
     source.addEventListener('state', (event) => {
       const state = JSON.parse(event.data);
       if (!state.meeting.open) {
@@ -72,6 +73,10 @@ async function mount(aside, { presentationId = null, projectId, ctx = null }) {
         return;
       }
       attendees.textContent = t('live.attendees', { count: String(state.attendees) });
+      // A projector draws a pin question's answers on its slide (public pins only).
+      aside.dispatchEvent(new CustomEvent('live-pins', {
+        detail: { pins: state.question?.kind === 'pin' ? state.question.pins : [] },
+      }));
       question.replaceChildren(...questionView(state.question));
       feed.replaceChildren(...feedItems(state));
     });

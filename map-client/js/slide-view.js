@@ -6,6 +6,7 @@ import { h } from './dom.js';
 import { createMap, destroyMap, addProjectArea } from './map.js';
 import { drawView, viewBounds } from './slide-layers.js';
 import { isAbort } from './api.js';
+import L from './leaflet.js';
 
 /**
  * Renders the slide into container (which must be in the document: Leaflet measures it) and
@@ -47,9 +48,17 @@ export function mountSlide({ ctx, container, project, slide, heading = 'h1', hea
         frame.dataset.state = 'ready';
       }
     });
+  let pins = null;
   return {
     frame,
     loaded,
+    /** Draws a live question's pins ([{lon, lat}]) over the slide, replacing the last ones. */
+    showPins(points) {
+      pins?.remove();
+      pins = points.length ? L.layerGroup(points.map((p) => L.circleMarker([p.lat, p.lon], {
+        radius: 11, color: '#000000', weight: 3, fillColor: '#ffd700', fillOpacity: 0.95, interactive: false,
+      }))).addTo(map) : null;
+    },
     /** Leaflet measures again (after the frame changed size, e.g. on entering full screen). */
     refit() {
       map.invalidateSize();

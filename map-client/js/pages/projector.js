@@ -21,6 +21,7 @@ export async function projectorPage(ctx, { container, params, signal }) {
   const slides = presentation.slides;
   let index = Math.min(Math.max(0, (Number(params.n) || 1) - 1), Math.max(0, slides.length - 1));
   let shown = null;
+  let livePins = [];
 
   const stage = h('div', { class: 'projector-stage', id: 'projector-stage' });
   const counter = h('p', { class: 'slide-counter', id: 'slide-counter' });
@@ -44,6 +45,7 @@ export async function projectorPage(ctx, { container, params, signal }) {
 
   function show(i) {
     shown?.destroy();
+    shown = null;
     index = i;
     counter.dataset.n = String(i + 1);
     counter.dataset.total = String(slides.length);
@@ -59,6 +61,7 @@ export async function projectorPage(ctx, { container, params, signal }) {
       return;
     }
     shown = mountSlide({ ctx, container: stage, project, slide: slides[i], headingId: 'slide-title' });
+    shown.showPins(livePins);
     history.replaceState(null, '', `#/presentations/${presentation.id}/show/${i + 1}`);
   }
 
@@ -114,15 +117,21 @@ export async function projectorPage(ctx, { container, params, signal }) {
     action();
   }
 
+  // Pins answering the meeting's open question are drawn on whichever slide is shown.
+  live.addEventListener('live-pins', (event) => {
+    livePins = event.detail.pins;
+    shown?.showPins(livePins);
+  });
   document.addEventListener('keydown', onKey);
   document.addEventListener('fullscreenchange', onFullscreenChange);
-  const unmountLive = mountLivePanel(live, { presentationId: presentation.id, projectId: presentation.projectId, ctx });
+  const unmountLive = mountLivePanel(live, { presentationId: presentation.id, projectId: presentation.projectId, ctx, publicView: true });
   signal.addEventListener('abort', () => {
     document.removeEventListener('keydown', onKey);
     document.removeEventListener('fullscreenchange', onFullscreenChange);
     document.body.classList.remove('projector-mode');
     if (document.fullscreenElement === root) document.exitFullscreen();
     shown?.destroy();
+    shown = null;
     if (typeof unmountLive === 'function') unmountLive();
   });
   show(index);

@@ -13,6 +13,7 @@ import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
 import nl.plein.geo.GeoJsonReader;
 import nl.plein.http.ApiError;
+import nl.plein.http.Choices;
 import nl.plein.http.Fields;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
@@ -244,17 +245,29 @@ public final class MeetingRoutes {
         ctx.status(204);
     }
 
+    /** Which counts a screen shows: staff get raw ones unless they ask for the public view. */
+    enum View { PUBLIC, RAW }
+
     public void live(Context ctx) {
-        Query.of(ctx);
+        var query = Query.of(ctx, "view");
         long id = meeting(ctx).id();
-        GeoJson.send(ctx, "application/json", live.json(id, Access.viewer(ctx).isStaff()));
+        GeoJson.send(ctx, "application/json", live.json(id, raw(ctx, query)));
+    }
+
+    /**
+     * Raw counts for staff, unless {@code view=public}: a projector shows the room the public view
+     * (small counts, pins only from the threshold on) even when a planner runs it.
+     */
+    private static boolean raw(Context ctx, Query query) {
+        var view = query.text("view", 8).map(v -> Choices.parse("view", v, View.class)).orElse(View.RAW);
+        return view == View.RAW && Access.viewer(ctx).isStaff();
     }
 
     /** Server-sent events: an event {@code state} with the whole live state, at once and after each change. */
     public void events(Context ctx) throws Exception {
-        Query.of(ctx);
+        var query = Query.of(ctx, "view");
         long id = meeting(ctx).id();
-        boolean staff = Access.viewer(ctx).isStaff();
+        boolean staff = raw(ctx, query);
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw ApiError.invalid("Accept", "ask for text/event-stream (this is a server-sent event stream)");

@@ -113,14 +113,34 @@ class LiveMeetingTest {
         phone.locator("#join-pin-map").click();
         phone.locator("#join-answer button[type=submit]").click();
         phone.locator("text=Uw antwoord is bewaard; u kunt het nog wijzigen.").waitFor();
-        screen.locator("#live-question", new Page.LocatorOptions().setHasText("Getoonde spelden: 1")).waitFor(
+        // The projector shows the room the public view, though a planner runs it: one answer is "<5"
+        // and its pin is not shown yet.
+        screen.locator("#live-question", new Page.LocatorOptions().setHasText("Antwoorden: <5")).waitFor(
                 new Locator.WaitForOptions().setTimeout(2000));
+        assertTrue(screen.locator("#live-question").textContent().contains("Getoonde spelden: 0"));
+        // Four more people answer: from five on, the pins are drawn on the projected slide.
+        long question = chair.get("/api/meetings/" + meetingId + "/live").expect(200).json().get("question").get("id")
+                .asLong();
+        for (int i = 0; i < 4; i++) {
+            Client other = new Client(server.baseUrl);
+            var joined = other.post("/api/meetings/join", Map.of("code", code, "displayName", "Buur " + i)).expect(201).json();
+            other.useCsrfToken(joined.get("csrfToken").asText());
+            other.put("/api/meetings/" + meetingId + "/questions/" + question + "/answer",
+                    Map.of("geometry", Map.of("type", "Point", "coordinates", List.of(5.502 + i * 0.002, 52.503)))).expect(200);
+        }
+        screen.locator("#live-question", new Page.LocatorOptions().setHasText("Getoonde spelden: 5")).waitFor(
+                new Locator.WaitForOptions().setTimeout(2000));
+        Locator pins = screen.locator(".slide-map path[fill=\"#ffd700\"]");
+        pins.nth(4).waitFor(new Locator.WaitForOptions().setTimeout(2000));
+        assertEquals(5, pins.count(), "the five pins on the slide");
 
         // The slides still turn by keyboard with the panel on the projector.
         screen.locator("#slide-counter").click();
         screen.keyboard().press("PageDown");
         assertEquals("2 / 2", screen.locator("#slide-counter").textContent().trim());
         assertEquals("Wat we kozen", screen.locator(".slide-title").first().textContent().trim());
+        screen.locator(".slide-map path[fill=\"#ffd700\"]").nth(4).waitFor();
+        assertEquals(5, screen.locator(".slide-map path[fill=\"#ffd700\"]").count(), "the pins follow to the next slide");
         Browser.assertAccessible(screen, "projector with the live panel");
 
         // Closing leaves a record; its printable page prints to A4 with what the meeting showed.
@@ -138,9 +158,9 @@ class LiveMeetingTest {
             }
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             for (String expected : List.of("Verslag van de bijeenkomst van", "De bijeenkomst", "Getoonde presentatie: Raadsavond",
-                    "Mensen die meededen <5", "Reacties gegeven 0", "Getoonde dia's", "Dia 1: De voorstellen",
+                    "Mensen die meededen 5", "Reacties gegeven 0", "Getoonde dia's", "Dia 1: De voorstellen",
                     "Dia 2: Wat we kozen", "Vragen aan de zaal", "Waar moet de bank staan?", "Reacties in de bijeenkomst",
-                    "Er zijn in de bijeenkomst geen reacties gegeven.", "Het proces", "Deelname")) {
+                    "Er zijn in de bijeenkomst geen reacties gegeven.", "Geplaatste punten: 5", "Het proces", "Deelname")) {
                 assertTrue(text.contains(expected), () -> "the record's PDF lacks '" + expected + "':\n" + text);
             }
             assertTrue(!text.contains("bank onder de linde"), "the hidden comment is not in the record");

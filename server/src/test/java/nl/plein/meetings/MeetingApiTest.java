@@ -298,6 +298,15 @@ class MeetingApiTest {
         var everyone = live(server.anonymous(), meetingId);
         assertEquals("40", everyone.get("attendees").asText());
         assertEquals("15", everyone.get("question").get("results").get(0).get("count").asText());
+        // A projector run by a planner asks for what the room may see.
+        var projected = planner.get("/api/meetings/" + meetingId + "/live?view=public").expect(200).json();
+        assertEquals("public", projected.get("counts").asText());
+        assertEquals(everyone.get("question"), projected.get("question"));
+        assertEquals("raw", planner.get("/api/meetings/" + meetingId + "/live?view=raw").expect(200).json()
+                .get("counts").asText());
+        assertEquals("public", server.anonymous().get("/api/meetings/" + meetingId + "/live?view=raw").expect(200)
+                .json().get("counts").asText(), "raw counts stay with staff");
+        problemNames(planner.get("/api/meetings/" + meetingId + "/live?view=everything"), 400, "view");
         planner.post(base + "/close", Map.of()).expect(200);
     }
 
