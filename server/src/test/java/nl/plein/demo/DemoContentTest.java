@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import nl.plein.accounts.Passwords;
 import nl.plein.db.Sql;
 import nl.plein.gisdata.demo.DemoData;
+import nl.plein.presentations.MapView;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +86,37 @@ class DemoContentTest {
             assertTrue(places >= 3 && places <= 5, title + ": " + places + " places");
             assertTrue(areas >= 1, title + " lies in at least one neighbourhood");
         }
+    }
+
+    @Test
+    void everyDemoProjectHasAPresentationWhoseSlidesAMeetingRecordDraws() {
+        var planner = new Client(server.baseUrl);
+        planner.signIn("planner@demo.plein.test", DemoData.DEMO_PASSWORD);
+        var projects = server.anonymous().get("/api/projects").expect(200).json().get("features");
+        int chosen = 0;
+        for (JsonNode project : projects) {
+            long projectId = project.get("id").asLong();
+            var list = server.anonymous().get("/api/projects/" + projectId + "/presentations").expect(200).json()
+                    .get("presentations");
+            assertEquals(1, list.size(), "one presentation on project " + projectId);
+            long presentationId = list.get(0).get("id").asLong();
+            var slides = server.anonymous().get("/api/presentations/" + presentationId).expect(200).json().get("slides");
+            assertTrue(slides.size() >= 3, "slides: " + slides.size());
+            for (JsonNode slide : slides) {
+                // A stored view reads back as the API would accept it.
+                MapView.parse(slide.get("view"), "view");
+                chosen += slide.get("view").get("layers").has("chosen") ? 1 : 0;
+            }
+            // A meeting that showed it leaves a record with each slide's map drawn by the server.
+            long meetingId = planner.post("/api/projects/" + projectId + "/meetings",
+                    Map.of("presentationId", presentationId)).expect(201).json().get("id").asLong();
+            var record = planner.post("/api/meetings/" + meetingId + "/close", Map.of()).expect(200).json();
+            for (JsonNode slide : record.get("presentation").get("slides")) {
+                assertTrue(slide.get("map").get("body").asText().contains("<"), "slide " + slide.get("title") + " has a map");
+            }
+            assertEquals(project.get("properties").get("title").asText(), record.get("report").get("title").asText());
+        }
+        assertTrue(chosen >= 1, "some project shows chosen proposals");
     }
 
     @Test
