@@ -67,8 +67,7 @@ public final class MeetingReport {
         JsonNode figures = record.get("figures");
         out.append("<dl class=\"figures\" aria-label=\"").append(e(m.text("meeting.figures"))).append("\">");
         for (String name : new String[] {"attendees", "comments", "supporters", "supports"}) {
-            out.append("<dt>").append(e(m.text("meeting." + name))).append("</dt><dd>")
-                    .append(e(figures.get(name).asText())).append("</dd>");
+            ReportPage.figure(out, m.text("meeting." + name), figures.get(name).asText());
         }
         out.append("</dl></section>");
     }

@@ -182,7 +182,8 @@ public final class ReportPage {
                 .append("-heading\">").append(e(heading)).append("</h2>");
     }
 
-    private static void figure(StringBuilder out, String term, String value) {
+    /** One figure of a {@code <dl class="figures">}: its words and its value, both escaped here. */
+    public static void figure(StringBuilder out, String term, String value) {
         out.append("<div><dt>").append(e(term)).append("</dt><dd>").append(e(value)).append("</dd></div>");
     }
 

@@ -84,13 +84,14 @@ final class DemoWriter {
                   FROM shown
                   JOIN projects ON projects.id = shown.project_id
                   LEFT JOIN chosen ON chosen.project_id = shown.project_id
-                 CROSS JOIN LATERAL (SELECT ST_Expand(Box2D(projects.area), 0.002) AS box) extent
+                 CROSS JOIN LATERAL (SELECT ST_Expand(Box2D(projects.area), (ST_XMax(projects.area) - ST_XMin(projects.area)) * 0.04,
+                                                 (ST_YMax(projects.area) - ST_YMin(projects.area)) * 0.04) AS box) extent
                  CROSS JOIN LATERAL (VALUES
                        (1, 'Alle voorstellen', 'Wat bewoners voorstelden, per status.',
                         jsonb_build_object('proposals', jsonb_build_object('statuses',
                             jsonb_build_array('published', 'under_consideration', 'accepted', 'rejected', 'realised')))),
-                       (2, 'Waar voorstellen samenkomen', 'Groepen van ten minste vijf voorstellen binnen 100 meter van elkaar.',
-                        jsonb_build_object('clusters', jsonb_build_object('eps', 100, 'minPoints', 5))),
+                       (2, 'Waar voorstellen samenkomen', 'Groepen van ten minste vijf voorstellen op hoogstens 25 meter van elkaar.',
+                        jsonb_build_object('clusters', jsonb_build_object('eps', 25, 'minPoints', 5))),
                        (3, 'Wie deed mee, en wie nog niet?', 'Deelnemers per 1.000 inwoners per buurt.',
                         jsonb_build_object('participation', jsonb_build_object('set', ?::bigint))),
                        (4, 'Wat we kozen', 'De meest gesteunde aangenomen voorstellen, met hun varianten.',
