@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.plein.reports.ReportFixture;
+import nl.plein.support.A4Pdf;
 import nl.plein.support.Browser;
 import nl.plein.support.TestServer;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,26 +57,20 @@ class ReportPdfTest {
         byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPreferCSSPageSize(true));
         // Kept for a person to look at after the run.
         Files.write(Path.of("target", "report-en.pdf"), pdf);
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertTrue(document.getNumberOfPages() >= 2, "pages: " + document.getNumberOfPages());
-            for (PDPage p : document.getPages()) {
-                assertEquals(595, p.getMediaBox().getWidth(), 1.5, "A4 width in points");
-                assertEquals(842, p.getMediaBox().getHeight(), 1.5, "A4 height in points");
-            }
-            // Table cells wrap over lines: compare with every run of white space as one space.
-            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            for (String expected : List.of("Report: " + ReportFixture.TITLE, "The process", "Participation", "Maps",
-                    "Most supported proposals", "Decisions", "Method", ReportFixture.CLUSTER_TITLE + " 0",
-                    ReportFixture.ACCEPTED_REASON, "Participants, all areas", "Noordoost", "<5",
-                    "Participants per 1,000 residents per area", "Proposals by status")) {
-                assertTrue(text.contains(expected), () -> "the PDF lacks '" + expected + "':\n" + text);
-            }
-            assertTrue(text.contains("Participants, all areas 20 "), "21 participants, rounded to 20");
-            assertTrue(text.contains("Speeltuin Under consideration → Accepted " + ReportFixture.ACCEPTED_REASON),
-                    "a decision with its change and reason");
-            assertTrue(!text.contains("Back to the project"), "no navigation on paper");
-            assertTrue(text.contains("1 / " + document.getNumberOfPages()), "page numbers: " + text);
+        A4Pdf read = A4Pdf.read(pdf);
+        assertTrue(read.pages() >= 2, "pages: " + read.pages());
+        String text = read.text();
+        for (String expected : List.of("Report: " + ReportFixture.TITLE, "The process", "Participation", "Maps",
+                "Most supported proposals", "Decisions", "Method", ReportFixture.CLUSTER_TITLE + " 0",
+                ReportFixture.ACCEPTED_REASON, "Participants, all areas", "Noordoost", "<5",
+                "Participants per 1,000 residents per area", "Proposals by status")) {
+            assertTrue(text.contains(expected), () -> "the PDF lacks '" + expected + "':\n" + text);
         }
+        assertTrue(text.contains("Participants, all areas 20 "), "21 participants, rounded to 20");
+        assertTrue(text.contains("Speeltuin Under consideration → Accepted " + ReportFixture.ACCEPTED_REASON),
+                "a decision with its change and reason");
+        assertTrue(!text.contains("Back to the project"), "no navigation on paper");
+        assertTrue(text.contains("1 / " + read.pages()), "page numbers: " + text);
         browser.assertNoErrors("the report printed to PDF");
     }
 
