@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -21,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * {@link #MIN_GAP_MS} and no sooner than {@link #SETTLE_MS} after the first change of a burst, once
  * for the public and once for staff, and sent to every subscriber. A comment every
  * {@link #HEARTBEAT_MS} keeps idle streams open through proxies and finds the screens that left.
- * The same thread writes to every screen, so a screen's writes never interleave; a screen that
- * stops reading holds up the others only until its connection fails.
+ *
+ * <p>Writing to screens is handed to a pool of sender threads, one screen at a time: a phone that
+ * walks out of the wifi and stops reading ties up one sender until its connection fails, never the
+ * listener or the other screens. Each screen keeps only the newest state still to be written, so a
+ * slow one skips states it could not take in time and still ends on the latest.
  */
 public final class LiveUpdates implements AutoCloseable {
     static final String CHANNEL = "plein_meeting";
@@ -39,7 +46,17 @@ public final class LiveUpdates implements AutoCloseable {
         String read(Connection c, long meetingId, boolean staff) throws SQLException;
     }
 
-    private record Subscriber(SseClient client, boolean staff) {
+    /**
+     * Stands for a keep-alive among the states a screen is still to be sent; compared by identity,
+     * so no state can be taken for it.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String KEEP_ALIVE = new String("keep-alive");
+
+    private record Subscriber(SseClient client, boolean staff, AtomicReference<String> pending, AtomicBoolean sending) {
+        Subscriber(SseClient client, boolean staff) {
+            this(client, staff, new AtomicReference<>(), new AtomicBoolean());
+        }
     }
 
     private final DataSource dataSource;
@@ -48,6 +65,11 @@ public final class LiveUpdates implements AutoCloseable {
     /** Meetings with a push due, and when. */
     private final Map<Long, Long> due = new ConcurrentHashMap<>();
     private final Map<Long, Long> lastPush = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newCachedThreadPool(task -> {
+        Thread sender = new Thread(task, "plein-meeting-send");
+        sender.setDaemon(true);
+        return sender;
+    });
     private Thread thread;
     private volatile boolean running = true;
 
@@ -173,22 +195,53 @@ public final class LiveUpdates implements AutoCloseable {
             } else {
                 json = forPublic == null ? (forPublic = state.read(c, meetingId, false)) : forPublic;
             }
-            s.client().sendEvent("state", json);
-            if (s.client().terminated()) {
-                unsubscribe(meetingId, s);
-            }
+            s.pending().set(json);
+            send(meetingId, s);
         }
     }
 
     private void heartbeat() {
         subscribers.forEach((meetingId, screens) -> {
             for (Subscriber s : screens) {
-                s.client().sendComment("keep-alive");
-                if (s.client().terminated()) {
-                    unsubscribe(meetingId, s);
+                if (s.pending().compareAndSet(null, KEEP_ALIVE)) {
+                    send(meetingId, s);
                 }
             }
         });
+    }
+
+    /** Has a sender write what the screen is due, unless one is writing to it already. */
+    private void send(long meetingId, Subscriber s) {
+        if (s.sending().compareAndSet(false, true)) {
+            senders.execute(() -> drain(meetingId, s));
+        }
+    }
+
+    private void drain(long meetingId, Subscriber s) {
+        try {
+            String next;
+            while ((next = s.pending().getAndSet(null)) != null) {
+                if (next == KEEP_ALIVE) {
+                    s.client().sendComment("keep-alive");
+                } else {
+                    s.client().sendEvent("state", next);
+                }
+                if (s.client().terminated()) {
+                    unsubscribe(meetingId, s);
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("A screen of meeting {} could not be written to ({}); dropping it", meetingId, e.toString());
+            unsubscribe(meetingId, s);
+            return;
+        } finally {
+            s.sending().set(false);
+        }
+        // A state that arrived between the last write and letting go is written too.
+        if (s.pending().get() != null) {
+            send(meetingId, s);
+        }
     }
 
     @Override
@@ -205,6 +258,7 @@ public final class LiveUpdates implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        senders.shutdownNow();
         subscribers.values().forEach(screens -> screens.forEach(s -> s.client().close()));
         subscribers.clear();
     }
