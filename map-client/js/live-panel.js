@@ -125,7 +125,8 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
         error.textContent = e.message;
       }
     };
-    return h('div', { class: 'live-controls' },
+    // Folded away by default: the room sees the panel, the chair opens the controls when needed.
+    return h('details', { class: 'live-controls', id: 'live-controls' }, h('summary', { text: t('live.controls') }),
       moderates ? h('p', {}, h('label', { for: 'live-hide-reason', text: t('live.hideReasonLabel') }),
         h('input', { id: 'live-hide-reason', type: 'text', value: t('live.hideReason') })) : null,
       h('form', { id: 'live-ask', on: { submit: ask } },

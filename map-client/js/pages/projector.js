@@ -124,10 +124,20 @@ export async function projectorPage(ctx, { container, params, signal }) {
   });
   document.addEventListener('keydown', onKey);
   document.addEventListener('fullscreenchange', onFullscreenChange);
+  // The slide fits its map again whenever its room changes (the live panel comes or goes, the
+  // window is resized), so the saved extent stays in view.
+  let refitFrame = 0;
+  const resized = new ResizeObserver(() => {
+    cancelAnimationFrame(refitFrame);
+    refitFrame = requestAnimationFrame(() => shown?.refit());
+  });
+  resized.observe(stage);
   const unmountLive = mountLivePanel(live, { presentationId: presentation.id, projectId: presentation.projectId, ctx, publicView: true });
   signal.addEventListener('abort', () => {
     document.removeEventListener('keydown', onKey);
     document.removeEventListener('fullscreenchange', onFullscreenChange);
+    resized.disconnect();
+    cancelAnimationFrame(refitFrame);
     document.body.classList.remove('projector-mode');
     if (document.fullscreenElement === root) document.exitFullscreen();
     shown?.destroy();

@@ -79,6 +79,10 @@ class LiveMeetingTest {
         assertTrue(screen.locator(".live-qr").evaluate("img => img.complete && img.naturalWidth > 0").equals(true),
                 "the QR code is drawn");
         screen.locator("#live-attendees").waitFor();
+        var panel = screen.locator("#live-panel").boundingBox();
+        var slide = screen.locator("#projector-stage").boundingBox();
+        assertTrue(slide.x + slide.width <= panel.x + 1, "the panel stands beside the slide, not over it");
+        assertTrue(!screen.locator("#live-kind").isVisible(), "the chair's controls are folded away from the room");
 
         Page phone = browser.phone();
         phone.navigate(server.baseUrl + "/j/" + code);
@@ -91,7 +95,7 @@ class LiveMeetingTest {
         Browser.assertAccessible(phone, "attendee view");
         box.fill("Graag een bank onder de linde");
         box.locator("xpath=..").locator("button[type=submit]").click();
-        phone.locator("text=" + "Uw reactie is verstuurd.").waitFor();
+        phone.locator("text=Je reactie is verstuurd.").waitFor();
 
         Locator shown = screen.locator(".live-comment", new Page.LocatorOptions().setHasText("bank onder de linde"));
         shown.waitFor(new Locator.WaitForOptions().setTimeout(2000));
@@ -102,6 +106,7 @@ class LiveMeetingTest {
                 com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(2000));
 
         // The chair asks for a pin from the panel; the phone puts it on the map.
+        screen.locator("#live-controls summary").click();
         screen.locator("#live-kind").selectOption("pin");
         screen.locator("#live-prompt").fill("Waar moet de bank staan?");
         screen.locator("#live-ask button[type=submit]").click();
@@ -109,7 +114,7 @@ class LiveMeetingTest {
         Browser.assertAccessible(phone, "pin question");
         phone.locator("#join-pin-map").click();
         phone.locator("#join-answer button[type=submit]").click();
-        phone.locator("text=Uw antwoord is bewaard; u kunt het nog wijzigen.").waitFor();
+        phone.locator("text=Je antwoord is bewaard; je kunt het nog wijzigen.").waitFor();
         // The projector shows the room the public view, though a planner runs it: one answer is "<5"
         // and its pin is not shown yet.
         screen.locator("#live-question", new Page.LocatorOptions().setHasText("Antwoorden: <5")).waitFor(
@@ -141,6 +146,7 @@ class LiveMeetingTest {
         Browser.assertAccessible(screen, "projector with the live panel");
 
         // Closing leaves a record; its printable page prints to A4 with what the meeting showed.
+        assertTrue(screen.locator("#live-close").isVisible(), "the controls stay open while the chair uses them");
         screen.locator("#live-close").click();
         screen.locator("#live-record").waitFor();
         screen.locator("#live-record").click();
