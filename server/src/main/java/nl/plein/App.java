@@ -71,6 +71,8 @@ import nl.plein.supports.SupportRoutes;
 import nl.plein.supports.SupportStore;
 import nl.plein.variants.VariantRoutes;
 import nl.plein.variants.VariantStore;
+import nl.plein.vectortiles.VectorTileRoutes;
+import nl.plein.vectortiles.VectorTileStore;
 
 /** The composition root: builds Plein's HTTP server on a data source, without starting it. */
 public final class App {
@@ -127,6 +129,7 @@ public final class App {
         var presentations = new PresentationRoutes(new PresentationStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
+        var vectorTiles = new VectorTileRoutes(new VectorTileStore(dataSource));
         var geocoder = new Geocoder(config);
         var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
         var liveUpdates = new LiveUpdates(dataSource, liveState::json);
@@ -168,6 +171,8 @@ public final class App {
             routes.get("/api/geocode", geocoder::search, ANYONE);
             // Outside /api: basemap tiles, served from Plein's own origin.
             routes.get("/tiles/{z}/{x}/{y}.png", tiles::get, ANYONE);
+            // Outside /api: public proposals and areas as vector tiles (y may end in .mvt or .pbf).
+            routes.get("/tiles/{layer}/{z}/{x}/{y}", vectorTiles::get, ANYONE);
             // Outside /api: printable reports, HTML pages of public data only.
             routes.get("/reports/projects/{id}", reports::project, ANYONE);
             routes.get("/reports/meetings/{id}", ctx -> reports.page(ctx, "Meeting", meetingReport::html), ANYONE);
