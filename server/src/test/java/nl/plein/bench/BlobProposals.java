@@ -2,6 +2,7 @@ package nl.plein.bench;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import nl.plein.db.Sql;
 
 /**
@@ -16,8 +17,17 @@ final class BlobProposals {
     private BlobProposals() {
     }
 
-    /** Adds the project, its one-area boundary set and its proposals; returns the project's id. */
-    static long generate(Connection c, int proposals) throws SQLException {
+    /**
+     * Adds the project, its one-area boundary set and its proposals, and analyses the tables as a
+     * running server's would be; returns the project's id.
+     */
+    static long generate(DataSource dataSource, int proposals) {
+        long project = Sql.transaction(dataSource, c -> generate(c, proposals));
+        Sql.read(dataSource, c -> Sql.update(c, "VACUUM ANALYZE"));
+        return project;
+    }
+
+    private static long generate(Connection c, int proposals) throws SQLException {
         Sql.one(c, "SELECT setseed(0.3)", rs -> 1);
         long set = Sql.one(c, "INSERT INTO area_sets (name, metric_srid) VALUES ('Bench', 28992) RETURNING id",
                 rs -> rs.getLong(1)).orElseThrow();

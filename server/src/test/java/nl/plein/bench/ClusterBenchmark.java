@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import nl.plein.analysis.ProposalSelection;
 import nl.plein.clusters.ClusterStore;
-import nl.plein.db.Sql;
 
 /**
  * Measures DBSCAN clusters at the size issue 5 names: 100,000 proposals in one project. Not a test:
@@ -20,8 +19,7 @@ public final class ClusterBenchmark {
         int proposals = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         BenchDatabase.run(4, dataSource -> {
             long start = System.nanoTime();
-            long project = Sql.transaction(dataSource, c -> BlobProposals.generate(c, proposals));
-            Sql.read(dataSource, c -> Sql.update(c, "VACUUM ANALYZE"));
+            long project = BlobProposals.generate(dataSource, proposals);
             System.out.printf(Locale.ROOT, "%nDBSCAN over %,d proposals (generated in %.1f s)%n", proposals,
                     (System.nanoTime() - start) / 1e9);
             for (double eps : new double[] {50, 100, 250}) {

@@ -32,8 +32,7 @@ public final class TileBenchmark {
         int proposals = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         BenchDatabase.run(4, dataSource -> {
             long start = System.nanoTime();
-            long project = Sql.transaction(dataSource, c -> BlobProposals.generate(c, proposals));
-            Sql.read(dataSource, c -> Sql.update(c, "VACUUM ANALYZE"));
+            long project = BlobProposals.generate(dataSource, proposals);
             double[] box = Sql.read(dataSource, c -> Sql.one(c, "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)"
                     + " FROM (SELECT ST_Extent(geom) AS e FROM proposals WHERE project_id = ?) s",
                     rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}, project))
