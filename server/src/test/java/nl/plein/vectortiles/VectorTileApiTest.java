@@ -190,6 +190,33 @@ class VectorTileApiTest {
     }
 
     @Test
+    void gdalReadsTheProposalsTileWithItsFeaturesAttributesAndPlace() throws Exception {
+        // GDAL's MVT driver places a tile by its z/x/y path, as a tile cache stores it.
+        var file = java.nio.file.Path.of("target", "vector-tiles", "12", "2110", "1343.pbf");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, get(proposals(WHOLE)).body());
+        var ogrinfo = new ProcessBuilder("ogrinfo", "-ro", "-al", "-so", file.toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(ogrinfo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, ogrinfo.waitFor(), out);
+
+        assertTrue(out.contains("Layer name: proposals"), out);
+        assertTrue(out.contains("Feature Count: " + visible.size()), out);
+        for (String field : List.of("id: ", "title: String", "status: String", "category: String", "supportCount: ")) {
+            assertTrue(out.contains(field), field + " in " + out);
+        }
+        var extent = java.util.regex.Pattern.compile("Extent: \\(([-\\d.]+), ([-\\d.]+)\\) - \\(([-\\d.]+), ([-\\d.]+)\\)")
+                .matcher(out);
+        assertTrue(extent.find(), out);
+        // The south-west corner is the cycle route's start (5.501, 52.501), in Web Mercator metres; a pixel
+        // of a zoom-12 tile is about 2.4 m.
+        double radius = 6378137;
+        assertEquals(Math.toRadians(5.501) * radius, Double.parseDouble(extent.group(1)), 5);
+        assertEquals(Math.log(Math.tan(Math.PI / 4 + Math.toRadians(52.501) / 2)) * radius,
+                Double.parseDouble(extent.group(2)), 5);
+    }
+
+    @Test
     void theAreasTileHoldsTheSetsAreasWithCodeNameAndPopulation() {
         var layer = layer("/tiles/areas/" + WHOLE + "?set=" + setId, "areas");
 
