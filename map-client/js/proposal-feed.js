@@ -1,17 +1,39 @@
 // Loads what the map shows, for the current view only: clusters when zoomed out (or when the view
 // holds more than one page of proposals), proposals otherwise. Debounced on moveend; a newer
 // request aborts the older one. Endpoints still being built (clusters, zoom) are dropped quietly
-// when the server refuses them.
+// when the server refuses them. A project with more than TILES_ABOVE proposals is drawn from
+// vector tiles instead of clusters at low zoom, unless filters are set (tiles hold every public
+// proposal; filters are applied by the API).
 import { isAbort } from './api.js';
+import { TILES_ABOVE, proposalTiles } from './proposal-tiles.js';
 
 const CLUSTER_BELOW_ZOOM = 16;
 const PAGE = 500;
 const LIST_PAGE = 50;
 const DEBOUNCE_MS = 300;
 
-export function createProposalFeed({ ctx, map, projectId, filters, onProposals, onClusters, onError }) {
+export function createProposalFeed({ ctx, map, projectId, proposalCount = 0, filters, onProposals, onClusters,
+  onTiles, onError }) {
   let controller = null;
   let timer = null;
+  const tiles = proposalCount > TILES_ABOVE && onTiles ? proposalTiles({ projectId }) : null;
+
+  function showTiles(shown) {
+    if (!tiles) return;
+    if (shown && !map.hasLayer(tiles)) tiles.addTo(map);
+    if (!shown && map.hasLayer(tiles)) map.removeLayer(tiles);
+  }
+
+  function filtered() {
+    return Object.values(filters()).some((value) => value !== undefined && value !== null && value !== '');
+  }
+
+  // The tiles draw the map; the list shows the newest proposals in view.
+  async function tiled(query, signal) {
+    const newest = await ctx.api.get('/api/proposals', { query: { ...query, limit: LIST_PAGE }, signal });
+    showTiles(true);
+    onTiles(newest.features ?? [], { more: (newest.links ?? []).some((link) => link.rel === 'next') });
+  }
 
   function viewQuery() {
     const b = map.getBounds();
@@ -42,11 +64,17 @@ export function createProposalFeed({ ctx, map, projectId, filters, onProposals, 
     try {
       // Low zooms, and views holding more than a page, are aggregated: never the whole project.
       if (zoom < CLUSTER_BELOW_ZOOM) {
+        if (tiles && !filtered()) {
+          await tiled(query, signal);
+          return;
+        }
+        showTiles(false);
         await clusters(query, zoom, signal);
         return;
       }
       const data = await proposals(query, zoom, signal);
       const more = (data.links ?? []).some((link) => link.rel === 'next');
+      showTiles(false);
       if (more) {
         await clusters(query, zoom, signal);
         return;
@@ -66,6 +94,7 @@ export function createProposalFeed({ ctx, map, projectId, filters, onProposals, 
   return {
     reload: load,
     destroy() {
+      showTiles(false);
       clearTimeout(timer);
       controller?.abort();
       map.off('moveend', schedule);

@@ -14,6 +14,9 @@ const copies = [
   ['@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.js', 'geoman/leaflet-geoman.js'],
   ['@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css', 'geoman/leaflet-geoman.css'],
   ['@geoman-io/leaflet-geoman-free/LICENSE', 'geoman/LICENSE'],
+  // Its package ships no licence file; package.json names it (Beerware).
+  ['leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.min.js', 'vectorgrid/Leaflet.VectorGrid.bundled.min.js'],
+  ['leaflet.vectorgrid/package.json', 'vectorgrid/package.json'],
 ];
 
 rmSync(vendor, { recursive: true, force: true });

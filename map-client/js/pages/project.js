@@ -80,10 +80,22 @@ export async function projectPage(ctx, { container, params, signal }) {
       : t('list.inView', { count: total });
   }
 
+  // The map is drawn from vector tiles; the list holds the newest proposals in view.
+  function showTiled(features, { more: truncated }) {
+    layers.shapes.clearLayers();
+    layers.clusters.clearLayers();
+    byId.clear();
+    list.replaceChildren(...features.map((feature) => listItem({ ctx, feature })));
+    listStatus.textContent = truncated
+      ? t('list.truncated', { count: features.length })
+      : t('list.inView', { count: features.length });
+  }
+
   const feed = createProposalFeed({
-    ctx, map, projectId: project.id, filters,
+    ctx, map, projectId: project.id, proposalCount: p.proposalCount, filters,
     onProposals: showProposals,
     onClusters: showClusters,
+    onTiles: showTiled,
     onError: () => { listStatus.textContent = t('list.failed'); },
   });
 

@@ -71,6 +71,8 @@ import nl.plein.supports.SupportRoutes;
 import nl.plein.supports.SupportStore;
 import nl.plein.variants.VariantRoutes;
 import nl.plein.variants.VariantStore;
+import nl.plein.vectortiles.VectorTileRoutes;
+import nl.plein.vectortiles.VectorTileStore;
 
 /** The composition root: builds Plein's HTTP server on a data source, without starting it. */
 public final class App {
@@ -78,14 +80,16 @@ public final class App {
     }
 
     /**
-     * Gzip for what Plein sends (large GeoJSON lists shrink about tenfold). Naming the types lets
-     * Javalin decide by one exact lookup instead of scanning its exclusion list for every response,
-     * which profiling showed to be a large share of a small request's cost.
+     * Gzip for what Plein sends (large GeoJSON lists shrink about tenfold, vector tiles about
+     * threefold). Naming the types lets Javalin decide by one exact lookup instead of scanning its
+     * exclusion list for every response, which profiling showed to be a large share of a small
+     * request's cost.
      */
     private static CompressionStrategy compression() {
         var strategy = new CompressionStrategy(null, new Gzip(4));
         strategy.setAllowedMimeTypes(List.of("application/geo+json", "application/json",
                 "application/problem+json", "application/vnd.oai.openapi+json;version=3.0",
+                "application/vnd.mapbox-vector-tile",
                 "text/html", "text/css", "text/javascript", "application/javascript"));
         strategy.setExcludedMimeTypes(List.of("image/", "audio/", "video/", "font/woff"));
         return strategy;
@@ -127,6 +131,7 @@ public final class App {
         var presentations = new PresentationRoutes(new PresentationStore(dataSource), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
+        var vectorTiles = new VectorTileRoutes(new VectorTileStore(dataSource));
         var geocoder = new Geocoder(config);
         var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
         var liveUpdates = new LiveUpdates(dataSource, liveState::json);
@@ -168,6 +173,8 @@ public final class App {
             routes.get("/api/geocode", geocoder::search, ANYONE);
             // Outside /api: basemap tiles, served from Plein's own origin.
             routes.get("/tiles/{z}/{x}/{y}.png", tiles::get, ANYONE);
+            // Outside /api: public proposals and areas as vector tiles (y may end in .mvt or .pbf).
+            routes.get("/tiles/{layer}/{z}/{x}/{y}", vectorTiles::get, ANYONE);
             // Outside /api: printable reports, HTML pages of public data only.
             routes.get("/reports/projects/{id}", reports::project, ANYONE);
             routes.get("/reports/meetings/{id}", ctx -> reports.page(ctx, "Meeting", meetingReport::html), ANYONE);

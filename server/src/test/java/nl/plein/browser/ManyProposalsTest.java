@@ -1,8 +1,12 @@
 package nl.plein.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.plein.db.Sql;
 import nl.plein.support.Browser;
@@ -13,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A project with 10,000 proposals: the client must never load the whole project. The page's JSON
- * stays within about 1 MB, and the map shows content. How long that takes is printed for the
- * record (performance is measured, not asserted).
+ * stays within about 1 MB, and the map shows content: vector tiles at low zoom (more than
+ * {@code TILES_ABOVE} proposals), clusters when a filter is set. How long that takes is printed
+ * for the record (performance is measured, not asserted).
  */
 class ManyProposalsTest {
     static TestServer server;
@@ -51,24 +56,38 @@ class ManyProposalsTest {
     }
 
     @Test
-    void theProjectMapNeverLoadsTheWholeProject() {
+    void theProjectMapNeverLoadsTheWholeProjectAndDrawsItFromVectorTilesAtLowZoom() {
         Page page = browser.desktop();
         AtomicLong jsonBytes = new AtomicLong();
+        List<String> tiles = new CopyOnWriteArrayList<>();
         page.onResponse(response -> {
             String type = response.headers().getOrDefault("content-type", "");
             if (type.contains("json")) {
                 jsonBytes.addAndGet(response.body().length);
             }
+            if (response.url().contains("/tiles/proposals/") && response.status() == 200
+                    && type.equals("application/vnd.mapbox-vector-tile")) {
+                tiles.add(response.url());
+            }
         });
         long start = System.nanoTime();
         page.navigate(server.baseUrl + "/#/projects/" + projectId);
-        page.locator(".cluster, .leaflet-overlay-pane path").first().waitFor();
+        page.locator(".proposal-tiles canvas").first().waitFor();
         double firstContent = (System.nanoTime() - start) / 1e6;
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         long loaded = jsonBytes.get();
-        System.out.printf("10,000 proposals: first map content after %.0f ms; %,d bytes of JSON%n", firstContent, loaded);
+        System.out.printf("10,000 proposals: first map content after %.0f ms; %,d bytes of JSON, %d vector tiles%n",
+                firstContent, loaded, tiles.size());
         assertTrue(loaded < 1_100_000, "at most about 1 MB of JSON, got " + loaded);
-        assertTrue(page.locator(".cluster").count() > 0, "at project zoom the proposals are aggregated");
+        assertFalse(tiles.isEmpty(), "at project zoom the proposals come as vector tiles");
+        assertTrue(tiles.get(0).contains("?project=" + projectId), tiles.get(0));
+        assertEquals(0, page.locator(".cluster").count(), "tiles, not clusters");
+        assertTrue(page.locator("#proposal-list li").count() > 0, "the list holds the newest in view");
+
+        // Tiles hold every public proposal; a filter is applied by the API, as clusters.
+        page.selectOption("#filter-category", "groen");
+        page.locator(".cluster").first().waitFor();
+        assertEquals(0, page.locator(".proposal-tiles").count(), "the tiles are gone while filtered");
 
         jsonBytes.set(0);
         page.locator(".cluster").first().click();
