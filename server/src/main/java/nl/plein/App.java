@@ -55,6 +55,8 @@ import nl.plein.meetings.MeetingStore;
 import nl.plein.meta.MetaRoutes;
 import nl.plein.moderation.ModerationRoutes;
 import nl.plein.moderation.ModerationStore;
+import nl.plein.ogc.FeatureStore;
+import nl.plein.ogc.OgcRoutes;
 import nl.plein.places.PlaceRoutes;
 import nl.plein.places.PlaceStore;
 import nl.plein.presentations.PresentationRoutes;
@@ -105,6 +107,7 @@ public final class App {
         var supports = new SupportRoutes(new SupportStore(dataSource));
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
+        var ogc = new OgcRoutes(new FeatureStore(dataSource));
         ActivityCounts.useTimeZone(dataSource, config.timeZone());
         var participationStore = new ParticipationStore(dataSource);
         var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
@@ -174,6 +177,15 @@ public final class App {
             routes.get("/reports/report.css", reports::css, ANYONE);
             // Outside /api: the short join link a meeting's QR code holds.
             routes.get("/j/{code}", meetings::redirect, ANYONE);
+            // Outside /api: OGC API – Features for GIS clients, public data only, no session read.
+            routes.get("/ogc", ogc::landing, ANYONE);
+            routes.get("/ogc/conformance", ogc::conformance, ANYONE);
+            routes.get("/ogc/api", ogc::openapi, ANYONE);
+            routes.get("/ogc/api.html", ogc::documentation, ANYONE);
+            routes.get("/ogc/collections", ogc::collections, ANYONE);
+            routes.get("/ogc/collections/{collectionId}", ogc::collection, ANYONE);
+            routes.get("/ogc/collections/{collectionId}/items", ogc::items, ANYONE);
+            routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item, ANYONE);
 
             routes.post("/api/accounts", accounts::signUp, ANYONE);
             routes.patch("/api/accounts/me", accounts::updateOwn, SIGNED_IN);

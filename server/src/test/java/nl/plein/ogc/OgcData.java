@@ -1,0 +1,66 @@
+package nl.plein.ogc;
+
+import static nl.plein.support.Fixtures.feature;
+import static nl.plein.support.Fixtures.point;
+import static nl.plein.support.Fixtures.polygon;
+import static nl.plein.support.Fixtures.project;
+import static nl.plein.support.Fixtures.proposal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.plein.accounts.Role;
+import nl.plein.support.TestServer;
+
+/**
+ * What the OGC tests read: a project with seven public proposals in a row from west to east
+ * (lon 5.5005 + 0.001·i), one hidden and one withdrawn; a pre-moderated project holding only an
+ * unpublished proposal; and a boundary set of two buurten splitting the project square at lon 5.505.
+ */
+final class OgcData {
+    static final String SECRET = "Verborgen voorstel";
+    static final int PUBLIC_PROPOSALS = 7;
+
+    final long projectId;
+    final long premoderatedId;
+    final long setId;
+    final List<Long> publicIds = new ArrayList<>();
+    final long hiddenId;
+    final long withdrawnId;
+    final long unpublishedId;
+
+    OgcData(TestServer server) {
+        var admin = server.signedIn("admin@test.example", Role.ADMIN);
+        var moderator = server.signedIn("mod@test.example", Role.MODERATOR);
+        var anna = server.signedIn("anna@test.example", Role.RESIDENT);
+        projectId = admin.post("/api/projects", project("Park", List.of("point", "line", "polygon"), false))
+                .expect(201).json().get("id").asLong();
+        premoderatedId = admin.post("/api/projects", project("Plein", List.of("point"), true))
+                .expect(201).json().get("id").asLong();
+        for (int i = 0; i < PUBLIC_PROPOSALS; i++) {
+            publicIds.add(anna.post("/api/projects/" + projectId + "/proposals",
+                    proposal(point(5.5005 + 0.001 * i, 52.505), "Bankje " + i)).expect(201).json().get("id").asLong());
+        }
+        hiddenId = anna.post("/api/projects/" + projectId + "/proposals", proposal(point(5.501, 52.506), SECRET))
+                .expect(201).json().get("id").asLong();
+        moderator.post("/api/proposals/" + hiddenId + "/hide", Map.of("reason", "Personal attack")).expect(201);
+        withdrawnId = anna.post("/api/projects/" + projectId + "/proposals", proposal(point(5.502, 52.506), SECRET))
+                .expect(201).json().get("id").asLong();
+        anna.delete("/api/proposals/" + withdrawnId).expect(204);
+        unpublishedId = anna.post("/api/projects/" + premoderatedId + "/proposals",
+                proposal(point(5.503, 52.506), SECRET)).expect(201).json().get("id").asLong();
+        setId = admin.post("/api/area-sets?name=Buurten&year=2024&dryRun=false", Map.of("type", "FeatureCollection",
+                "features", List.of(buurt("BU0001", "West", 5.50, 5.505), buurt("BU0002", "Oost", 5.505, 5.51))))
+                .expect(201).json().get("id").asLong();
+    }
+
+    private static Map<String, Object> buurt(String code, String name, double west, double east) {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("buurtcode", code);
+        properties.put("buurtnaam", name);
+        properties.put("aantal_inwoners", 1000);
+        properties.put("wijkcode", "WK0001");
+        return feature(polygon(west, 52.50, east, 52.50, east, 52.51, west, 52.51, west, 52.50), properties);
+    }
+}
