@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import nl.plein.db.NamedSql;
 import nl.plein.db.Sql;
@@ -12,24 +13,23 @@ import nl.plein.proposals.Visibility;
 
 /** The catalogue of collections and their features, as PostGIS serialises them. */
 public final class FeatureStore {
-    /** What a collection holds, and the statement that pages through it. */
+    /** What a collection holds: the prefix of its id, and the statement that pages through it. */
     enum Kind {
-        PROPOSALS("proposals", "project", NamedSql.of(Sql.load(FeatureStore.class, "proposal-items.sql")
-                .replace("%VISIBLE%", Visibility.PROPOSAL_NAMED))),
-        AREAS("areas", "set", NamedSql.of(Sql.load(FeatureStore.class, "area-items.sql")));
+        PROPOSALS("proposals"), VARIANTS("variants"), COMMENTS("comments"), AREAS("areas");
 
         final String prefix;
-        final String owner;
         final NamedSql items;
 
-        Kind(String prefix, String owner, NamedSql items) {
+        Kind(String prefix) {
             this.prefix = prefix;
-            this.owner = owner;
-            this.items = items;
+            this.items = NamedSql.of(Sql.load(FeatureStore.class, "items.sql")
+                    .replace("%SOURCE%", Sql.load(FeatureStore.class, prefix + ".sql"))
+                    .replace("%VISIBLE%", Visibility.PROPOSAL_NAMED));
         }
     }
 
-    private static final Pattern COLLECTION_ID = Pattern.compile("(proposals|areas)-([1-9][0-9]{0,17})");
+    private static final Pattern COLLECTION_ID = Pattern.compile(
+            "(" + Arrays.stream(Kind.values()).map(k -> k.prefix).collect(Collectors.joining("|")) + ")-([1-9][0-9]{0,17})");
     private static final NamedSql COLLECTIONS = NamedSql.of(Sql.load(FeatureStore.class, "collections.sql"));
 
     /** A collection as {@code /collections} describes it; the extent is in CRS84. */
@@ -72,7 +72,7 @@ public final class FeatureStore {
         Kind kind = Arrays.stream(Kind.values()).filter(k -> k.prefix.equals(matcher.group(1))).findFirst().orElseThrow();
         double[] box = request.box();
         var values = new HashMap<String, Object>();
-        values.put(kind.owner, Long.parseLong(matcher.group(2)));
+        values.put("owner", Long.parseLong(matcher.group(2)));
         values.put("item", item);
         values.put("staff", false);
         values.put("viewer", -1L);

@@ -47,7 +47,7 @@ public final class OgcRoutes {
         String base = base(ctx);
         var body = new LinkedHashMap<String, Object>();
         body.put("title", "Plein");
-        body.put("description", "Public proposals and areas of Plein's co-design projects, as OGC API – Features.");
+        body.put("description", "Public proposals, variants, pinned comments and areas of Plein's co-design projects, as OGC API – Features.");
         body.put("links", List.of(
                 link("self", JSON, base, "This document"),
                 link("service-desc", OPENAPI, base + "/api", "The API definition (OpenAPI 3.0)"),
@@ -73,8 +73,9 @@ public final class OgcRoutes {
         GeoJson.send(ctx, "text/html; charset=utf-8", """
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plein – OGC API Features</title></head>
                 <body><h1>Plein – OGC API Features</h1>
-                <p>Public proposals per project (<code>proposals-{projectId}</code>) and areas per boundary set
-                (<code>areas-{setId}</code>), readable by GIS clients such as QGIS and GDAL.</p>
+                <p>Per project its public proposals (<code>proposals-{projectId}</code>), their variants
+                (<code>variants-{projectId}</code>) and the comments pinned to the map (<code>comments-{projectId}</code>);
+                per boundary set its areas (<code>areas-{setId}</code>). Readable by GIS clients such as QGIS and GDAL.</p>
                 <ul><li><a href="%1$s/collections">Collections</a></li><li><a href="%1$s/conformance">Conformance</a></li>
                 <li><a href="%1$s/api">API definition (OpenAPI 3.0)</a></li></ul></body></html>
                 """.formatted(BASE));

@@ -15,7 +15,9 @@ import nl.plein.support.TestServer;
 
 /**
  * What the OGC tests read: a project with seven public proposals in a row from west to east
- * (lon 5.5005 + 0.001·i), one hidden and one withdrawn; a pre-moderated project holding only an
+ * (lon 5.5005 + 0.001·i), one hidden and one withdrawn; on the first, a public variant and a
+ * hidden one, a pinned comment, an unpinned one and a hidden pinned one; on the hidden proposal a
+ * variant and a pinned comment; a pre-moderated project holding only an
  * unpublished proposal; and a boundary set of two buurten splitting the project square at lon 5.505.
  */
 final class OgcData {
@@ -29,11 +31,15 @@ final class OgcData {
     final long hiddenId;
     final long withdrawnId;
     final long unpublishedId;
+    /** The one variant and the one pinned comment anyone sees, both on the first public proposal. */
+    final long variantId;
+    final long pinnedId;
 
     OgcData(TestServer server) {
         var admin = server.signedIn("admin@test.example", Role.ADMIN);
         var moderator = server.signedIn("mod@test.example", Role.MODERATOR);
         var anna = server.signedIn("anna@test.example", Role.RESIDENT);
+        var bram = server.signedIn("bram@test.example", Role.RESIDENT);
         projectId = admin.post("/api/projects", project("Park", List.of("point", "line", "polygon"), false))
                 .expect(201).json().get("id").asLong();
         premoderatedId = admin.post("/api/projects", project("Plein", List.of("point"), true))
@@ -42,8 +48,24 @@ final class OgcData {
             publicIds.add(anna.post("/api/projects/" + projectId + "/proposals",
                     proposal(point(5.5005 + 0.001 * i, 52.505), "Bankje " + i)).expect(201).json().get("id").asLong());
         }
+        long first = publicIds.get(0);
+        variantId = bram.post("/api/proposals/" + first + "/variants", feature(point(5.5006, 52.5051),
+                Map.of("title", "Bankje iets oostelijker", "description", "Meer zon"))).expect(201).json().get("id").asLong();
+        long hiddenVariant = bram.post("/api/proposals/" + first + "/variants", feature(point(5.5007, 52.5051),
+                Map.of("title", SECRET, "description", SECRET))).expect(201).json().get("id").asLong();
+        moderator.post("/api/variants/" + hiddenVariant + "/hide", Map.of("reason", "Off topic")).expect(201);
+        pinnedId = bram.post("/api/proposals/" + first + "/comments",
+                feature(point(5.5005, 52.5049), Map.of("body", "Hier staat een boom"))).expect(201).json().get("id").asLong();
+        bram.post("/api/proposals/" + first + "/comments", feature(null, Map.of("body", "Goed idee"))).expect(201);
+        long hiddenComment = bram.post("/api/proposals/" + first + "/comments",
+                feature(point(5.5004, 52.5049), Map.of("body", SECRET))).expect(201).json().get("id").asLong();
+        moderator.post("/api/comments/" + hiddenComment + "/hide", Map.of("reason", "Personal attack")).expect(201);
         hiddenId = anna.post("/api/projects/" + projectId + "/proposals", proposal(point(5.501, 52.506), SECRET))
                 .expect(201).json().get("id").asLong();
+        bram.post("/api/proposals/" + hiddenId + "/variants", feature(point(5.501, 52.5061),
+                Map.of("title", SECRET, "description", SECRET))).expect(201);
+        bram.post("/api/proposals/" + hiddenId + "/comments",
+                feature(point(5.501, 52.5062), Map.of("body", SECRET))).expect(201);
         moderator.post("/api/proposals/" + hiddenId + "/hide", Map.of("reason", "Personal attack")).expect(201);
         withdrawnId = anna.post("/api/projects/" + projectId + "/proposals", proposal(point(5.502, 52.506), SECRET))
                 .expect(201).json().get("id").asLong();

@@ -124,8 +124,13 @@ class OgcFeaturesTest {
             ids.add(c.get("id").asText());
             assertNotNull(href(c.get("links"), "items"));
         }
-        assertEquals(new TreeSet<>(Set.of("proposals-" + data.projectId, "proposals-" + data.premoderatedId,
-                "areas-" + data.setId)), ids);
+        var expected = new TreeSet<String>(Set.of("areas-" + data.setId));
+        for (long project : List.of(data.projectId, data.premoderatedId)) {
+            for (String kind : List.of("proposals-", "variants-", "comments-")) {
+                expected.add(kind + project);
+            }
+        }
+        assertEquals(expected, ids);
     }
 
     @Test
@@ -279,6 +284,22 @@ class OgcFeaturesTest {
                 .expect(200).json();
         assertEquals(1, east.get("numberMatched").asInt());
         assertEquals("BU0002", east.get("features").get(0).get("properties").get("code").asText());
+    }
+
+    /** Variants and pinned comments of public proposals, unless hidden; comments without a drawing are not features. */
+    @Test
+    void variantsAndPinnedCommentsAreCollections() {
+        JsonNode variants = anyone.get("/ogc/collections/variants-" + data.projectId + "/items").expect(200).json();
+        assertEquals(List.of(data.variantId), ids(variants));
+        assertEquals(data.publicIds.get(0), variants.get("features").get(0).get("properties").get("proposalId").asLong());
+        JsonNode comments = anyone.get("/ogc/collections/comments-" + data.projectId + "/items").expect(200).json();
+        assertEquals(List.of(data.pinnedId), ids(comments));
+        assertEquals("Hier staat een boom", comments.get("features").get(0).get("properties").get("body").asText());
+        for (JsonNode page : List.of(variants, comments)) {
+            assertFalse(page.toString().contains(OgcData.SECRET), page::toString);
+            assertFalse(page.toString().contains("bram"), "no author: " + page);
+        }
+        anyone.get("/ogc/collections/comments-" + data.projectId + "/items/" + data.pinnedId).expect(200);
     }
 
     @Test

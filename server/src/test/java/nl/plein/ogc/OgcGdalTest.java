@@ -78,8 +78,9 @@ class OgcGdalTest {
     void req_core_fc_md_items_ogrinfo_sees_every_collection_with_its_feature_count() {
         String out = run("ogrinfo", "-ro", "-so", "-al", source());
         assertEquals(Map.of("proposals-" + data.projectId, (long) OgcData.PUBLIC_PROPOSALS,
-                "proposals-" + data.premoderatedId, 0L,
-                "areas-" + data.setId, 2L), counts(out), out);
+                "variants-" + data.projectId, 1L, "comments-" + data.projectId, 1L,
+                "proposals-" + data.premoderatedId, 0L, "variants-" + data.premoderatedId, 0L,
+                "comments-" + data.premoderatedId, 0L, "areas-" + data.setId, 2L), counts(out), out);
     }
 
     /** With two features a page, GDAL must follow next links to read all seven proposals. */
