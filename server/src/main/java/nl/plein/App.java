@@ -57,6 +57,7 @@ import nl.plein.moderation.ModerationRoutes;
 import nl.plein.moderation.ModerationStore;
 import nl.plein.ogc.FeatureStore;
 import nl.plein.ogc.OgcRoutes;
+import nl.plein.ogc.ParticipationFigures;
 import nl.plein.places.PlaceRoutes;
 import nl.plein.places.PlaceStore;
 import nl.plein.presentations.PresentationRoutes;
@@ -107,11 +108,12 @@ public final class App {
         var supports = new SupportRoutes(new SupportStore(dataSource));
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
-        var ogc = new OgcRoutes(new FeatureStore(dataSource));
         ActivityCounts.useTimeZone(dataSource, config.timeZone());
         var participationStore = new ParticipationStore(dataSource);
         var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
+        var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone())));
         var clusterStore = new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone());
         var clusters = new ClusterRoutes(clusterStore, projectStore, new SmallCounts(config.smallCountThreshold()));
         var hexBinStore = new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),

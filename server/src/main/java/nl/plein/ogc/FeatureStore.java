@@ -15,7 +15,9 @@ import nl.plein.proposals.Visibility;
 public final class FeatureStore {
     /** What a collection holds: the prefix of its id, and the statement that pages through it. */
     enum Kind {
-        PROPOSALS("proposals"), VARIANTS("variants"), COMMENTS("comments"), AREAS("areas");
+        PROPOSALS("proposals"), VARIANTS("variants"), COMMENTS("comments"), AREAS("areas"),
+        /** Named by project and boundary set: participation-{projectId}-{setId}. */
+        PARTICIPATION("participation");
 
         final String prefix;
         final NamedSql items;
@@ -28,8 +30,10 @@ public final class FeatureStore {
         }
     }
 
-    private static final Pattern COLLECTION_ID = Pattern.compile(
-            "(" + Arrays.stream(Kind.values()).map(k -> k.prefix).collect(Collectors.joining("|")) + ")-([1-9][0-9]{0,17})");
+    private static final String NUMBER = "-([1-9][0-9]{0,17})";
+    private static final Pattern COLLECTION_ID = Pattern.compile("(" + Arrays.stream(Kind.values())
+            .filter(k -> k != Kind.PARTICIPATION).map(k -> k.prefix).collect(Collectors.joining("|")) + ")" + NUMBER
+            + "|(participation)" + NUMBER + NUMBER);
     private static final NamedSql COLLECTIONS = NamedSql.of(Sql.load(FeatureStore.class, "collections.sql"));
 
     /** A collection as {@code /collections} describes it; the extent is in CRS84. */
@@ -41,9 +45,11 @@ public final class FeatureStore {
     }
 
     private final DataSource dataSource;
+    private final ParticipationFigures participation;
 
-    public FeatureStore(DataSource dataSource) {
+    public FeatureStore(DataSource dataSource, ParticipationFigures participation) {
         this.dataSource = dataSource;
+        this.participation = participation;
     }
 
     public List<Collection> collections() {
@@ -69,10 +75,18 @@ public final class FeatureStore {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a collection id: " + collectionId);
         }
-        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.prefix.equals(matcher.group(1))).findFirst().orElseThrow();
+        boolean perSet = matcher.group(3) != null;
+        Kind kind = perSet ? Kind.PARTICIPATION
+                : Arrays.stream(Kind.values()).filter(k -> k.prefix.equals(matcher.group(1))).findFirst().orElseThrow();
+        long owner = Long.parseLong(matcher.group(perSet ? 4 : 2));
         double[] box = request.box();
         var values = new HashMap<String, Object>();
-        values.put("owner", Long.parseLong(matcher.group(2)));
+        values.put("owner", owner);
+        if (perSet) {
+            long set = Long.parseLong(matcher.group(5));
+            values.put("set", set);
+            values.put("figures", participation.byArea(owner, set));
+        }
         values.put("item", item);
         values.put("staff", false);
         values.put("viewer", -1L);

@@ -4,8 +4,9 @@
  *
  * <p>Collections, one SQL file each: {@code proposals-{projectId}} (public proposals of one project),
  * {@code variants-{projectId}} and {@code comments-{projectId}} (their visible variants, and the
- * comments pinned to the map with a drawing) and {@code areas-{setId}} (the areas of one boundary
- * set). Only what anyone may see is served, never who wrote it: the routes never look at a
+ * comments pinned to the map with a drawing), {@code areas-{setId}} (the areas of one boundary
+ * set) and {@code participation-{projectId}-{setId}} (the public participation figures per area,
+ * small counts suppressed exactly as in the public participation export). Only what anyone may see is served, never who wrote it: the routes never look at a
  * session, and proposals pass the public form of {@link nl.plein.proposals.Visibility}. Geometry is stored in EPSG:4326 and PostGIS transforms it
  * to the CRS a client asks for; see {@link nl.plein.ogc.Crs}.
  */

@@ -129,6 +129,7 @@ class OgcFeaturesTest {
             for (String kind : List.of("proposals-", "variants-", "comments-")) {
                 expected.add(kind + project);
             }
+            expected.add("participation-" + project + "-" + data.setId);
         }
         assertEquals(expected, ids);
     }
@@ -300,6 +301,25 @@ class OgcFeaturesTest {
             assertFalse(page.toString().contains("bram"), "no author: " + page);
         }
         anyone.get("/ogc/collections/comments-" + data.projectId + "/items/" + data.pinnedId).expect(200);
+    }
+
+    /** Participation per area carries exactly the figures of the public export, small counts suppressed. */
+    @Test
+    void participationPerAreaIsThePublicExport() {
+        String id = "participation-" + data.projectId + "-" + data.setId;
+        JsonNode page = anyone.get("/ogc/collections/" + id + "/items").expect(200).json();
+        JsonNode export = anyone.get("/api/projects/" + data.projectId + "/participation.geojson?set=" + data.setId)
+                .expect(200).json();
+        assertEquals(2, page.get("numberMatched").asInt());
+        var exported = new java.util.TreeMap<Long, JsonNode>();
+        export.get("features").forEach(f -> exported.put(f.get("id").asLong(), f.get("properties")));
+        var served = new java.util.TreeMap<Long, JsonNode>();
+        page.get("features").forEach(f -> served.put(f.get("id").asLong(), f.get("properties")));
+        assertEquals(exported, served);
+        // Two residents take part: far below the threshold, so no area shows a count.
+        assertFalse(page.get("features").get(0).get("properties").get("participants").isNumber(), page::toString);
+        anyone.get("/ogc/collections/participation-" + data.projectId + "-999999/items").expect(404);
+        anyone.get("/ogc/collections/participation-" + data.projectId + "/items").expect(404);
     }
 
     @Test

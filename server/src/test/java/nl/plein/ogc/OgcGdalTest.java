@@ -80,7 +80,9 @@ class OgcGdalTest {
         assertEquals(Map.of("proposals-" + data.projectId, (long) OgcData.PUBLIC_PROPOSALS,
                 "variants-" + data.projectId, 1L, "comments-" + data.projectId, 1L,
                 "proposals-" + data.premoderatedId, 0L, "variants-" + data.premoderatedId, 0L,
-                "comments-" + data.premoderatedId, 0L, "areas-" + data.setId, 2L), counts(out), out);
+                "comments-" + data.premoderatedId, 0L, "areas-" + data.setId, 2L,
+                "participation-" + data.projectId + "-" + data.setId, 2L,
+                "participation-" + data.premoderatedId + "-" + data.setId, 2L), counts(out), out);
     }
 
     /** With two features a page, GDAL must follow next links to read all seven proposals. */
