@@ -23,7 +23,8 @@ public record ItemsRequest(double[] box, Crs boxCrs, OffsetDateTime from, Offset
 
     public static ItemsRequest of(Query query) {
         Crs boxCrs = Crs.parse("bbox-crs", query.text("bbox-crs", 100));
-        double[] box = query.text("bbox", 200).map(raw -> box(raw, boxCrs)).orElse(null);
+        // Only 2D boxes; one crossing the antimeridian (minX > maxX) cannot reach Plein's data.
+        double[] box = (boxCrs == Crs.CRS84 ? query.bbox("bbox") : query.projectedBox("bbox")).orElse(null);
         OffsetDateTime from = null;
         OffsetDateTime until = null;
         var datetime = query.text("datetime", 100);
@@ -47,32 +48,6 @@ public record ItemsRequest(double[] box, Crs boxCrs, OffsetDateTime from, Offset
         return new ItemsRequest(box, boxCrs, from, until, Crs.parse("crs", query.text("crs", 100)),
                 query.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
                 query.integer("offset", 0, 0, Integer.MAX_VALUE));
-    }
-
-    private static double[] box(String raw, Crs crs) {
-        String[] parts = raw.split(",", -1);
-        if (parts.length != 4) {
-            throw ApiError.invalid("bbox", "must be four numbers minX,minY,maxX,maxY (only 2D boxes are supported)");
-        }
-        double[] box = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                box[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw ApiError.invalid("bbox", "value " + (i + 1) + " ('" + parts[i].trim() + "') is not a number");
-            }
-            if (!Double.isFinite(box[i])) {
-                throw ApiError.invalid("bbox", "value " + (i + 1) + " is not a finite number");
-            }
-        }
-        if (crs == Crs.CRS84 && (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90)) {
-            throw ApiError.invalid("bbox", "longitudes must lie in [-180, 180] and latitudes in [-90, 90]");
-        }
-        // A box crossing the antimeridian (minX > maxX) cannot reach Plein's data, so it is refused.
-        if (box[0] > box[2] || box[1] > box[3]) {
-            throw ApiError.invalid("bbox", "the minimum must not exceed the maximum");
-        }
-        return box;
     }
 
     private static boolean open(String end) {

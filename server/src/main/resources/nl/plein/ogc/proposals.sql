@@ -1,13 +1,10 @@
 -- proposals-{project}: the project's proposals that anyone sees (the visibility rule with :staff
--- false), and nothing about their authors.
+-- false), and nothing about their authors. GIS clients see the geometry type, so no 'kind'.
 SELECT p.id, p.geom, p.created_at,
        json_build_object(
            'title', p.title,
            'description', p.description,
            'category', p.category,
-           'kind', CASE WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN 'point'
-                        WHEN GeometryType(p.geom) IN ('LINESTRING', 'MULTILINESTRING') THEN 'line'
-                        ELSE 'polygon' END,
            'status', p.status,
            'supportCount', p.support_count,
            'commentCount', (SELECT count(*) FROM comments c
