@@ -6,6 +6,9 @@ import static nl.plein.support.Fixtures.polygon;
 import static nl.plein.support.Fixtures.project;
 import static nl.plein.support.Fixtures.proposal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,5 +87,27 @@ final class OgcData {
         properties.put("aantal_inwoners", 1000);
         properties.put("wijkcode", "WK0001");
         return feature(polygon(west, 52.50, east, 52.50, east, 52.51, west, 52.51, west, 52.50), properties);
+    }
+
+    /** A query parameter value, URL-encoded. */
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The href of the first link with this relation, or null. */
+    static String href(JsonNode links, String rel) {
+        for (JsonNode link : links) {
+            if (link.get("rel").asText().equals(rel)) {
+                return link.get("href").asText();
+            }
+        }
+        return null;
+    }
+
+    /** The feature ids of a FeatureCollection, in order. */
+    static List<Long> ids(JsonNode collection) {
+        var ids = new ArrayList<Long>();
+        collection.get("features").forEach(f -> ids.add(f.get("id").asLong()));
+        return ids;
     }
 }

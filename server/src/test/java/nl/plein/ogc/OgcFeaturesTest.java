@@ -1,14 +1,14 @@
 package nl.plein.ogc;
 
+import static nl.plein.ogc.OgcData.enc;
+import static nl.plein.ogc.OgcData.href;
+import static nl.plein.ogc.OgcData.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * OGC API – Features Part 1 (Core, GeoJSON, OpenAPI 3.0) and Part 2 (CRS) at /ogc, over real HTTP
- * on real PostGIS. Each test is named after the requirement of the standard it checks
- * (/req/core/root-success becomes req_core_root_success).
+ * OGC API – Features Part 1 (Core, GeoJSON, OpenAPI 3.0) at /ogc, over real HTTP on real PostGIS.
+ * Each test is named after the requirement of the standard it checks (/req/core/root-success
+ * becomes req_core_root_success); the others check Plein's own rules for the collections.
  */
 class OgcFeaturesTest {
-    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-    static final String RD = "http://www.opengis.net/def/crs/EPSG/0/28992";
     static TestServer server;
     static OgcData data;
     static Client anyone;
@@ -47,25 +45,6 @@ class OgcFeaturesTest {
 
     private static String proposals() {
         return "/ogc/collections/proposals-" + data.projectId;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String href(JsonNode links, String rel) {
-        for (JsonNode link : links) {
-            if (link.get("rel").asText().equals(rel)) {
-                return link.get("href").asText();
-            }
-        }
-        return null;
-    }
-
-    private static List<Long> ids(JsonNode collection) {
-        var ids = new ArrayList<Long>();
-        collection.get("features").forEach(f -> ids.add(f.get("id").asLong()));
-        return ids;
     }
 
     @Test
@@ -320,53 +299,5 @@ class OgcFeaturesTest {
         assertFalse(page.get("features").get(0).get("properties").get("participants").isNumber(), page::toString);
         anyone.get("/ogc/collections/participation-" + data.projectId + "-999999/items").expect(404);
         anyone.get("/ogc/collections/participation-" + data.projectId + "/items").expect(404);
-    }
-
-    @Test
-    void req_crs_crs_uri_definition() {
-        for (JsonNode c : anyone.get("/ogc/collections").expect(200).json().get("collections")) {
-            var crs = new TreeSet<String>();
-            c.get("crs").forEach(u -> crs.add(u.asText()));
-            assertEquals(new TreeSet<>(Set.of(CRS84, RD)), crs);
-            assertEquals(CRS84, c.get("storageCrs").asText());
-        }
-    }
-
-    /** Coordinates come in the CRS asked for, with its axis order: RD New is easting, northing. */
-    @Test
-    void req_crs_crs_action() {
-        long id = data.publicIds.get(0);
-        var wgs = anyone.get(proposals() + "/items/" + id).expect(200);
-        assertEquals("<" + CRS84 + ">", wgs.header("Content-Crs"));
-        JsonNode lonLat = wgs.json().get("geometry").get("coordinates");
-        assertEquals(5.5005, lonLat.get(0).asDouble(), 1e-9);
-        assertEquals(52.505, lonLat.get(1).asDouble(), 1e-9);
-        var rd = anyone.get(proposals() + "/items/" + id + "?crs=" + enc(RD)).expect(200);
-        assertEquals("<" + RD + ">", rd.header("Content-Crs"));
-        JsonNode xy = rd.json().get("geometry").get("coordinates");
-        // gdaltransform with RD New's proj string (Bessel, 7-parameter towgs84) gives 162 692.41, 501 929.27.
-        assertEquals(162_692.41, xy.get(0).asDouble(), 1);
-        assertEquals(501_929.27, xy.get(1).asDouble(), 1);
-        var page = anyone.get(proposals() + "/items?crs=" + enc(RD)).expect(200);
-        assertEquals("<" + RD + ">", page.header("Content-Crs"));
-        assertTrue(page.json().get("features").get(0).get("geometry").get("coordinates").get(0).asDouble() > 100_000);
-    }
-
-    @Test
-    void req_crs_fc_crs_valid_value() {
-        anyone.get(proposals() + "/items?crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/3857")).expect(400);
-        anyone.get(proposals() + "/items?bbox-crs=EPSG:28992&bbox=1,2,3,4").expect(400);
-    }
-
-    @Test
-    void req_crs_fc_bbox_crs_action() {
-        JsonNode lonLat = anyone.get(proposals() + "/items/" + data.publicIds.get(2) + "?crs=" + enc(RD)).json()
-                .get("geometry").get("coordinates");
-        double x = lonLat.get(0).asDouble();
-        double y = lonLat.get(1).asDouble();
-        String box = (x - 20) + "," + (y - 20) + "," + (x + 20) + "," + (y + 20);
-        JsonNode page = anyone.get(proposals() + "/items?bbox-crs=" + enc(RD) + "&bbox=" + box).expect(200).json();
-        assertEquals(List.of(data.publicIds.get(2)), ids(page));
-        assertNull(href(page.get("links"), "next"));
     }
 }
