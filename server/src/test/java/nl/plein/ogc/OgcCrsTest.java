@@ -11,39 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.plein.support.Client;
-import nl.plein.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * OGC API – Features Part 2 (CRS) at /ogc: CRS84 and RD New, with the axis order each prescribes.
  * Each test is named after the requirement it checks.
  */
-class OgcCrsTest {
+class OgcCrsTest extends OgcServer {
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     static final String RD = "http://www.opengis.net/def/crs/EPSG/0/28992";
-    static TestServer server;
-    static OgcData data;
-    static Client anyone;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        data = new OgcData(server);
-        anyone = server.anonymous();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String proposals() {
-        return "/ogc/collections/proposals-" + data.projectId;
-    }
-
     @Test
     void req_crs_crs_uri_definition() {
         for (JsonNode c : anyone.get("/ogc/collections").expect(200).json().get("collections")) {

@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.plein.support.Client;
-import nl.plein.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,27 +22,7 @@ import org.junit.jupiter.api.Test;
  * Each test is named after the requirement of the standard it checks (/req/core/root-success
  * becomes req_core_root_success); the others check Plein's own rules for the collections.
  */
-class OgcFeaturesTest {
-    static TestServer server;
-    static OgcData data;
-    static Client anyone;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        data = new OgcData(server);
-        anyone = server.anonymous();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String proposals() {
-        return "/ogc/collections/proposals-" + data.projectId;
-    }
-
+class OgcFeaturesTest extends OgcServer {
     @Test
     void req_core_root_success() {
         var response = anyone.get("/ogc").expect(200);

@@ -14,31 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import nl.plein.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A real GIS client reads the OGC API: GDAL's OAPIF driver (Debian gdal-bin, which the test
  * command installs). A missing ogrinfo fails these tests; it never skips them.
  */
-class OgcGdalTest {
+class OgcGdalTest extends OgcServer {
     private static final Pattern LAYER = Pattern.compile("(?m)^Layer name: (\\S+)$");
     private static final Pattern COUNT = Pattern.compile("(?m)^Feature Count: (\\d+)$");
-    static TestServer server;
-    static OgcData data;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        data = new OgcData(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Runs a GDAL program and returns what it printed; a failure or a missing program fails the test. */
     private static String run(String... command) {
