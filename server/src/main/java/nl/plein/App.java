@@ -55,6 +55,9 @@ import nl.plein.meetings.MeetingStore;
 import nl.plein.meta.MetaRoutes;
 import nl.plein.moderation.ModerationRoutes;
 import nl.plein.moderation.ModerationStore;
+import nl.plein.ogc.FeatureStore;
+import nl.plein.ogc.OgcRoutes;
+import nl.plein.ogc.ParticipationFigures;
 import nl.plein.places.PlaceRoutes;
 import nl.plein.places.PlaceStore;
 import nl.plein.presentations.PresentationRoutes;
@@ -113,6 +116,8 @@ public final class App {
         var participationStore = new ParticipationStore(dataSource);
         var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
+        var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone())));
         var clusterStore = new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone());
         var clusters = new ClusterRoutes(clusterStore, projectStore, new SmallCounts(config.smallCountThreshold()));
         var hexBinStore = new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),
@@ -181,6 +186,15 @@ public final class App {
             routes.get("/reports/report.css", reports::css, ANYONE);
             // Outside /api: the short join link a meeting's QR code holds.
             routes.get("/j/{code}", meetings::redirect, ANYONE);
+            // Outside /api: OGC API – Features for GIS clients, public data only, no session read.
+            routes.get("/ogc", ogc::landing, ANYONE);
+            routes.get("/ogc/conformance", ogc::conformance, ANYONE);
+            routes.get("/ogc/api", ogc::openapi, ANYONE);
+            routes.get("/ogc/api.html", ogc::documentation, ANYONE);
+            routes.get("/ogc/collections", ogc::collections, ANYONE);
+            routes.get("/ogc/collections/{collectionId}", ogc::collection, ANYONE);
+            routes.get("/ogc/collections/{collectionId}/items", ogc::items, ANYONE);
+            routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item, ANYONE);
 
             routes.post("/api/accounts", accounts::signUp, ANYONE);
             routes.patch("/api/accounts/me", accounts::updateOwn, SIGNED_IN);

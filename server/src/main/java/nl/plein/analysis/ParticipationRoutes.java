@@ -129,9 +129,7 @@ public final class ParticipationRoutes {
                 feature.put("type", "Feature");
                 feature.put("id", a.get("areaId").asLong());
                 feature.set("geometry", shape.get(a.get("areaId").asLong()).geometry());
-                var properties = ((ObjectNode) a).deepCopy();
-                properties.remove(List.of("ratioLower", "ratioUpper"));
-                feature.set("properties", properties);
+                feature.set("properties", exportedProperties(a));
             }
         } else {
             for (JsonNode f : json.get("flows")) {
@@ -147,6 +145,13 @@ public final class ParticipationRoutes {
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(r, json) + ".geojson\"");
         GeoJson.send(ctx, GeoJson.MEDIA_TYPE, Json.write(collection));
+    }
+
+    /** An area of the public form as files and the OGC API give it: without the confidence bounds. */
+    public static ObjectNode exportedProperties(JsonNode publicArea) {
+        var properties = ((ObjectNode) publicArea).deepCopy();
+        properties.remove(List.of("ratioLower", "ratioUpper"));
+        return properties;
     }
 
     private static String fileName(Request r, JsonNode json) {

@@ -121,10 +121,24 @@ public final class Query {
 
     /** {@code minLon,minLat,maxLon,maxLat} in WGS 84, as OGC API and most clients send it. */
     public Optional<double[]> bbox(String name) {
+        return box(name, "minLon,minLat,maxLon,maxLat").map(box -> {
+            if (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) {
+                throw ApiError.invalid(name, "longitudes must lie in [-180, 180] and latitudes in [-90, 90]");
+            }
+            return box;
+        });
+    }
+
+    /** {@code minX,minY,maxX,maxY} in a projected CRS (metres): four finite numbers, minimum first. */
+    public Optional<double[]> projectedBox(String name) {
+        return box(name, "minX,minY,maxX,maxY");
+    }
+
+    private Optional<double[]> box(String name, String order) {
         return text(name, 200).map(raw -> {
-            String[] parts = raw.split(",");
+            String[] parts = raw.split(",", -1);
             if (parts.length != 4) {
-                throw ApiError.invalid(name, "must be four numbers minLon,minLat,maxLon,maxLat");
+                throw ApiError.invalid(name, "must be four numbers " + order);
             }
             double[] box = new double[4];
             for (int i = 0; i < 4; i++) {
@@ -136,9 +150,6 @@ public final class Query {
                 if (!Double.isFinite(box[i])) {
                     throw ApiError.invalid(name, "value " + (i + 1) + " is not a finite number");
                 }
-            }
-            if (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) {
-                throw ApiError.invalid(name, "longitudes must lie in [-180, 180] and latitudes in [-90, 90]");
             }
             if (box[0] > box[2] || box[1] > box[3]) {
                 throw ApiError.invalid(name, "the minimum must not exceed the maximum");
