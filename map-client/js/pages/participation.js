@@ -606,7 +606,7 @@ function datasetLinks(ctx, projectId, set) {
     const file = (kind, url) => h('a', { id: `export-${dataset}-${kind}`, href: url, download: '',
       text: t(`part.exports.format.${kind}`) });
     return h('li', {}, t(`part.exports.dataset.${dataset}`), ': ',
-      file('geojson', href('.geojson')), ' · ', file('csv', href('.csv')), ' · ',
+      file('gpkg', href('.gpkg')), ' · ', file('geojson', href('.geojson')), ' · ', file('csv', href('.csv')), ' · ',
       file('excel', href('.csv', true)), ' · ',
       h('a', { id: `export-${dataset}-dictionary`, href: `${base}/${dataset}.dictionary.csv`, download: '',
         text: t('part.exports.format.dictionary') }));

@@ -17,12 +17,12 @@ import nl.plein.projects.ProjectStore;
 
 /**
  * A project's public data as files for GIS tools and spreadsheets: {@code {dataset}.{format}} for
- * the datasets of {@link Dataset} in GeoJSON or CSV, and {@code {dataset}.dictionary.csv}, what each
+ * the datasets of {@link Dataset} in GeoJSON, CSV or GeoPackage, and {@code {dataset}.dictionary.csv}, what each
  * column means. Whoever asks gets the public form: a file leaves Plein, so hidden, withdrawn and
  * unpublished content and anything about authors stay out, and small counts stay suppressed.
  */
 public final class ExportRoutes {
-    private enum Format { GEOJSON, CSV }
+    private enum Format { GEOJSON, CSV, GPKG }
 
     private static final String DICTIONARY = ".dictionary.csv";
 
@@ -69,6 +69,10 @@ public final class ExportRoutes {
         if (format == Format.GEOJSON) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".geojson\"");
             GeoJson.send(ctx, GeoJson.MEDIA_TYPE, geojson(name, rows.rows()));
+        } else if (format == Format.GPKG) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".gpkg\"");
+            ctx.contentType("application/geopackage+sqlite3").result(GeoPackage.write(dataset,
+                    "Plein project " + projectId + ": " + dataset.fileName(), rows.rows()));
         } else {
             send(ctx, name + (excel ? "-excel" : "") + ".csv", csv(dataset, rows.rows(), excel));
         }
@@ -78,7 +82,8 @@ public final class ExportRoutes {
         return switch (suffix) {
             case ".geojson" -> Format.GEOJSON;
             case ".csv" -> Format.CSV;
-            default -> throw ApiError.invalid("format", "must be geojson or csv (or dictionary.csv), not '"
+            case ".gpkg" -> Format.GPKG;
+            default -> throw ApiError.invalid("format", "must be geojson, csv, gpkg or dictionary.csv, not '"
                     + (suffix.isEmpty() ? "" : suffix.substring(1, Math.min(suffix.length(), 30))) + "'");
         };
     }

@@ -25,8 +25,12 @@ import nl.plein.proposals.Visibility;
  * small counts suppressed as in its own exports.
  */
 final class ExportStore {
-    /** One row: its id, geometry as GeoJSON and WKT (null when it has none), a point on it, and its fields. */
-    record Row(long id, String geoJson, String wkt, String lon, String lat, ObjectNode properties) {
+    /**
+     * One row: its id, geometry as GeoJSON, WKT and little-endian WKB with its box (minX, maxX,
+     * minY, maxY), all null when it has none, a point on it, and its fields.
+     */
+    record Row(long id, String geoJson, String wkt, String lon, String lat, ObjectNode properties, byte[] wkb,
+            double[] box) {
     }
 
     /** The rows, and for participation the boundary set they are counted in (else null). */
@@ -79,7 +83,9 @@ final class ExportStore {
         var statement = STATEMENTS.get(dataset);
         var rows = Sql.read(dataSource, c -> Sql.list(c, statement.sql(), rs -> new Row(rs.getLong(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                (ObjectNode) Json.parse(rs.getString(6).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                (ObjectNode) Json.parse(rs.getString(6).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                rs.getBytes(7), rs.getObject(8) == null ? null
+                : new double[] {rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11)}),
                 statement.bind(values)));
         return new Rows(rows, set);
     }

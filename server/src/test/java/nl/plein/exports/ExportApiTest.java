@@ -11,10 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import nl.plein.accounts.Role;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
@@ -97,6 +105,7 @@ class ExportApiTest {
         properties.put("buurtcode", code);
         properties.put("buurtnaam", name);
         properties.put("aantal_inwoners", 1000);
+        properties.put("wijkcode", "WK0001");
         return feature(polygon(west, 52.50, east, 52.50, east, 52.51, west, 52.51, west, 52.50), properties);
     }
 
@@ -266,6 +275,56 @@ class ExportApiTest {
         assertEquals(1, parse(anyone.get(export(premoderatedId, "proposals.csv")).expect(200).body(), ',').size());
     }
 
+    /** The file's bytes, as a download would save them. */
+    private static Path download(String file) throws IOException, InterruptedException {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(anyone.uri(export(projectId, file)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
+        assertEquals("application/geopackage+sqlite3", response.headers().firstValue("Content-Type").orElseThrow());
+        Path dir = Files.createDirectories(Path.of("target", "exports"));
+        Path saved = dir.resolve(file);
+        Files.write(saved, response.body());
+        return saved;
+    }
+
+    /** Runs ogrinfo (Debian gdal-bin, which the test command installs); a missing one fails the test. */
+    private static String ogrinfo(String... args) throws InterruptedException {
+        var command = new ArrayList<String>(List.of("ogrinfo", "-ro"));
+        command.addAll(List.of(args));
+        try {
+            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "ogrinfo took over a minute");
+            assertEquals(0, process.exitValue(), () -> String.join(" ", command) + " failed:\n" + output);
+            return output;
+        } catch (IOException e) {
+            throw new AssertionError("ogrinfo cannot be run; install GDAL (Debian: gdal-bin)", e);
+        }
+    }
+
+    @Test
+    void ogrinfoReadsEachGeoPackageWithThePublicFeaturesInWgs84() throws Exception {
+        for (var entry : PUBLIC_ROWS.entrySet()) {
+            String dataset = entry.getKey();
+            Path file = download(dataset + ".gpkg");
+            String summary = ogrinfo("-so", "-al", file.toString());
+            assertFalse(summary.contains("Warning") || summary.contains("ERROR"), summary);
+            assertTrue(summary.contains("Layer name: " + dataset + "\n"), summary);
+            assertTrue(summary.contains("Feature Count: " + entry.getValue() + "\n"), summary);
+            assertTrue(summary.contains("WGS 84"), summary);
+            String all = ogrinfo("-al", "-q", file.toString());
+            assertFalse(all.contains(SECRET), all);
+        }
+        String proposals = ogrinfo("-al", "-q", "target/exports/proposals.gpkg");
+        assertTrue(proposals.contains("title (String) = Bankje\n"), proposals);
+        assertTrue(proposals.contains("POINT (5.5005 52.505)"), proposals);
+        assertTrue(proposals.contains("LINESTRING ("), proposals);
+        assertTrue(proposals.contains("OGRFeature(proposals):" + trapId), proposals);
+        String participation = ogrinfo("-al", "-q", "target/exports/participation.gpkg");
+        assertTrue(participation.contains("POLYGON ("), participation);
+        assertTrue(participation.contains("participants (String) = "), participation);
+    }
+
     @Test
     void unknownDatasetsFormatsParametersAndProjectsAreProblems() {
         var unknownDataset = anyone.get(export(projectId, "accounts.csv")).expect(404);
@@ -273,6 +332,7 @@ class ExportApiTest {
         anyone.get(export(projectId, "proposals.xlsx")).expect(400);
         anyone.get(export(projectId, "proposals")).expect(400);
         anyone.get(export(projectId, "proposals.geojson?excel=true")).expect(400);
+        anyone.get(export(projectId, "proposals.gpkg?excel=true")).expect(400);
         anyone.get(export(projectId, "proposals.csv?excel=yes")).expect(400);
         anyone.get(export(projectId, "proposals.csv?set=1")).expect(400);
         anyone.get(export(projectId, "proposals.csv?limit=5")).expect(400);
