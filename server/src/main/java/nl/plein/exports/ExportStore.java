@@ -23,6 +23,9 @@ import nl.plein.proposals.Visibility;
  * statements of the OGC collections, so a file and a GIS client see the same features; comments
  * add the unpinned ones. Participation figures are the public form of the participation report,
  * small counts suppressed as in its own exports.
+ *
+ * <p>A file is built in memory: a project holds thousands of contributions, not millions. A much
+ * larger one would want its rows streamed to the response instead.
  */
 final class ExportStore {
     /**
