@@ -583,7 +583,36 @@ function exportLinks(ctx, projectId, data, state) {
     h('ul', { class: 'exports' },
       link('csv', 'areas'), link('csv', 'flows'), link('csv', 'weekly'),
       link('geojson', 'areas'), link('geojson', 'flows')),
+    datasetLinks(ctx, projectId, state.set || data.areaSet?.id),
     h('p', {},
       h('a', { id: 'part-report-link', href: `/reports/projects/${projectId}?lang=${ctx.i18n.language}`, text: t('project.report') }),
       ' – ', t('part.exports.report')));
+}
+
+/**
+ * The project's public data as files for GIS tools and spreadsheets (GET
+ * /api/projects/{id}/exports/{dataset}.{format}), each with its data dictionary. Participation
+ * follows the boundary set chosen above; the other datasets have no settings.
+ */
+function datasetLinks(ctx, projectId, set) {
+  const { t } = ctx.i18n;
+  const base = `/api/projects/${projectId}/exports`;
+  const files = (dataset) => {
+    const setQuery = dataset === 'participation' && set ? `set=${encodeURIComponent(set)}` : '';
+    const href = (suffix, excel) => {
+      const query = [setQuery, excel ? 'excel=true' : ''].filter(Boolean).join('&');
+      return `${base}/${dataset}${suffix}${query ? `?${query}` : ''}`;
+    };
+    const file = (kind, url) => h('a', { id: `export-${dataset}-${kind}`, href: url, download: '',
+      text: t(`part.exports.format.${kind}`) });
+    return h('li', {}, t(`part.exports.dataset.${dataset}`), ': ',
+      file('gpkg', href('.gpkg')), ' · ', file('geojson', href('.geojson')), ' · ', file('csv', href('.csv')), ' · ',
+      file('excel', href('.csv', true)), ' · ',
+      h('a', { id: `export-${dataset}-dictionary`, href: `${base}/${dataset}.dictionary.csv`, download: '',
+        text: t('part.exports.format.dictionary') }));
+  };
+  return h('div', { class: 'dataset-exports' },
+    h('h3', { text: t('part.exports.data.heading') }),
+    h('p', { class: 'hint', text: t('part.exports.data.note') }),
+    h('ul', { class: 'exports' }, ['proposals', 'variants', 'comments', 'participation'].map(files)));
 }

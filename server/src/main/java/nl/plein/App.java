@@ -37,6 +37,7 @@ import nl.plein.areas.AreaSetRoutes;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
+import nl.plein.exports.ExportRoutes;
 import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
 import nl.plein.hexbins.HexBinStore;
@@ -118,6 +119,8 @@ public final class App {
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone())));
+        var exports = new ExportRoutes(dataSource, projectStore, participationStore,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var clusterStore = new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone());
         var clusters = new ClusterRoutes(clusterStore, projectStore, new SmallCounts(config.smallCountThreshold()));
         var hexBinStore = new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),
@@ -218,6 +221,8 @@ public final class App {
             routes.get("/api/projects/{id}/participation", participation::get, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/participation.csv", participation::csv, ANYONE); // always public
             routes.get("/api/projects/{id}/participation.geojson", participation::geojson, ANYONE); // always public
+            // Files of public data ({dataset}.{format}, {dataset}.dictionary.csv), always public.
+            routes.get("/api/projects/{id}/exports/{file}", exports::get, ANYONE);
             routes.get("/api/projects/{id}/analysis/clusters", clusters::get, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/analysis/hexbins", hexbins::get, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/analysis/hotspots", hotspots::hotspots, ANYONE); // planners: raw counts

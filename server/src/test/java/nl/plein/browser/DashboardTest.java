@@ -165,6 +165,15 @@ class DashboardTest {
             assertEquals(200, response.status(), href);
         }
 
+        // The project's data as files: every dataset in every format, with its dictionary.
+        for (String dataset : List.of("proposals", "variants", "comments", "participation")) {
+            for (String kind : List.of("gpkg", "geojson", "csv", "excel", "dictionary")) {
+                String href = page.locator("#export-" + dataset + "-" + kind).getAttribute("href");
+                assertEquals(200, server.anonymous().get(href).status(), href);
+            }
+        }
+        assertTrue(page.locator("#export-participation-gpkg").getAttribute("href").contains("set=" + set));
+
         for (String language : List.of("en", "nl")) {
             language(page, language);
             assertEquals("2020-01-01", page.locator("#part-from").inputValue(), "choices survive a language switch");
