@@ -3,14 +3,15 @@ package nl.plein.meetings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import javax.sql.DataSource;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
 import nl.plein.presentations.MapView;
+import nl.plein.presentations.PresentationStore;
 import nl.plein.reports.MapDrawing;
 import nl.plein.reports.ReportBuilder;
 
@@ -64,7 +65,8 @@ public final class MeetingRecords {
         content.set("meeting", LiveState.meetingJson(meeting));
         content.set("project", LiveState.project(c, meeting.projectId()));
         content.set("presentation", meeting.presentationId() == null ? null
-                : presentation(c, meeting.presentationId()).orElse(null));
+                : PresentationStore.presentation(c, meeting.presentationId())
+                        .map(json -> Json.parse(json.getBytes(StandardCharsets.UTF_8))).orElse(null));
         ArrayNode questions = content.putArray("questions");
         for (long id : Sql.list(c, "SELECT id FROM meeting_questions WHERE meeting_id = ? ORDER BY id",
                 rs -> rs.getLong(1), meeting.id())) {
@@ -81,32 +83,6 @@ public final class MeetingRecords {
         figures.put("supports", LiveState.count(c, "SELECT count(*) FROM supports WHERE meeting_id = ?", meeting.id()));
         content.set("topProposals", LiveState.topProposals(c, meeting.projectId()));
         return content;
-    }
-
-    /**
-     * The presentation shown, with its slides (title, text and saved map view) as they are at the
-     * close, from part P's tables.
-     */
-    private static Optional<ObjectNode> presentation(Connection c, long presentationId) throws SQLException {
-        var presentation = Sql.one(c, "SELECT id, title FROM presentations WHERE id = ?", rs -> {
-            ObjectNode json = Json.MAPPER.createObjectNode();
-            json.put("id", rs.getLong(1));
-            json.put("title", rs.getString(2));
-            return json;
-        }, presentationId);
-        if (presentation.isPresent()) {
-            presentation.get().putArray("slides").addAll(Sql.list(c, "SELECT id, position, title, text, view::text FROM slides "
-                    + "WHERE presentation_id = ? ORDER BY position, id", rs -> {
-                        ObjectNode json = Json.MAPPER.createObjectNode();
-                        json.put("id", rs.getLong(1));
-                        json.put("position", rs.getInt(2));
-                        json.put("title", rs.getString(3));
-                        json.put("text", rs.getString(4));
-                        json.set("view", Json.parse(rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                        return json;
-                    }, presentationId));
-        }
-        return presentation;
     }
 
     /**

@@ -55,7 +55,7 @@ public final class MeetingReport {
 
     private void meeting(StringBuilder out, JsonNode record, ReportData report, Messages m) {
         JsonNode meeting = record.get("meeting");
-        section(out, "meeting", m.text("meeting.heading"));
+        ReportPage.section(out, "meeting", m.text("meeting.heading"));
         var clock = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(m.locale());
         out.append("<p>").append(e(m.text("meeting.when", "start", clock.format(time(meeting.get("startedAt").asText())),
                 "end", clock.format(time(meeting.get("closedAt").asText())), "zone", zone.getId()))).append("</p>");
@@ -77,7 +77,7 @@ public final class MeetingReport {
         if (presentation == null || presentation.isNull() || presentation.get("slides").isEmpty()) {
             return;
         }
-        section(out, "slides", m.text("meeting.slides"));
+        ReportPage.section(out, "slides", m.text("meeting.slides"));
         for (JsonNode slide : presentation.get("slides")) {
             String title = m.text("meeting.slide", "n", slide.get("position").asInt(), "title", slide.get("title").asText());
             out.append("<article class=\"slide\"><h3>").append(e(title)).append("</h3>");
@@ -103,7 +103,7 @@ public final class MeetingReport {
     }
 
     private static void questions(StringBuilder out, JsonNode record, ReportData report, Messages m) {
-        section(out, "questions", m.text("meeting.questions"));
+        ReportPage.section(out, "questions", m.text("meeting.questions"));
         if (record.get("questions").isEmpty()) {
             out.append("<p>").append(e(m.text("meeting.noQuestions"))).append("</p>");
         }
@@ -133,7 +133,7 @@ public final class MeetingReport {
     }
 
     private void comments(StringBuilder out, JsonNode record, Messages m) {
-        section(out, "meeting-comments", m.text("meeting.commentsHeading"));
+        ReportPage.section(out, "meeting-comments", m.text("meeting.commentsHeading"));
         if (record.get("comments").isEmpty()) {
             out.append("<p>").append(e(m.text("meeting.noComments"))).append("</p>");
         } else {
@@ -152,11 +152,6 @@ public final class MeetingReport {
 
     private java.time.ZonedDateTime time(String iso) {
         return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
-    }
-
-    private static void section(StringBuilder out, String id, String heading) {
-        out.append("<section aria-labelledby=\"").append(id).append("-heading\"><h2 id=\"").append(id)
-                .append("-heading\">").append(e(heading)).append("</h2>");
     }
 
     private static String e(String text) {

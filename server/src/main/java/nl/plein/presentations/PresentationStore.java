@@ -46,7 +46,8 @@ public final class PresentationStore {
         return Sql.read(dataSource, c -> presentation(c, id));
     }
 
-    private static Optional<String> presentation(Connection c, long id) throws SQLException {
+    /** The presentation with its slides in order, as JSON, read on the caller's connection (e.g. a meeting's close). */
+    public static Optional<String> presentation(Connection c, long id) throws SQLException {
         return Sql.one(c, PRESENTATION, rs -> rs.getString(1), id);
     }
 

@@ -177,7 +177,8 @@ public final class ReportPage {
         out.append("</tbody></table></section>");
     }
 
-    private static void section(StringBuilder out, String id, String heading) {
+    /** Opens a {@code <section>} labelled by its {@code <h2>} (heading escaped here); the caller closes it. */
+    public static void section(StringBuilder out, String id, String heading) {
         out.append("<section aria-labelledby=\"").append(id).append("-heading\"><h2 id=\"").append(id)
                 .append("-heading\">").append(e(heading)).append("</h2>");
     }

@@ -1,5 +1,6 @@
--- comments-{project}: pinned comments, those with a drawing, that anyone sees (neither hidden nor
--- withdrawn) on the project's public proposals, and nothing about their authors.
+-- comments of a project: every comment anyone sees (neither hidden nor withdrawn) on the project's
+-- public proposals, pinned or not (geom is NULL when not), and nothing about their authors. The
+-- OGC collection holds only the pinned ones; a file holds the whole discussion.
 SELECT c.id, c.geom, c.created_at,
        json_build_object(
            'proposalId', c.proposal_id,
@@ -11,5 +12,4 @@ SELECT c.id, c.geom, c.created_at,
   JOIN proposals p ON p.id = c.proposal_id
  WHERE p.project_id = :owner
    AND %VISIBLE%
-   AND c.geom IS NOT NULL
    AND NOT c.hidden AND NOT c.withdrawn
