@@ -46,7 +46,7 @@ final class ExportStore {
         String rows = Sql.load(ExportStore.class, "rows.sql");
         STATEMENTS.put(Dataset.PROPOSALS, statement(rows, Sql.load(FeatureStore.class, "proposals.sql")));
         STATEMENTS.put(Dataset.VARIANTS, statement(rows, Sql.load(FeatureStore.class, "variants.sql")));
-        STATEMENTS.put(Dataset.COMMENTS, statement(rows, Sql.load(ExportStore.class, "comments.sql")));
+        STATEMENTS.put(Dataset.COMMENTS, statement(rows, Sql.load(FeatureStore.class, "comments.sql")));
         STATEMENTS.put(Dataset.PARTICIPATION, statement(rows, Sql.load(FeatureStore.class, "participation.sql")));
     }
 

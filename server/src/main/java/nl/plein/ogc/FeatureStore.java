@@ -15,17 +15,25 @@ import nl.plein.proposals.Visibility;
 public final class FeatureStore {
     /** What a collection holds: the prefix of its id, and the statement that pages through it. */
     enum Kind {
-        PROPOSALS("proposals"), VARIANTS("variants"), COMMENTS("comments"), AREAS("areas"),
+        PROPOSALS("proposals", null), VARIANTS("variants", null),
+        /** The pinned ones (with a drawing) of the comments anyone sees; an export holds them all. */
+        COMMENTS("comments", "geom IS NOT NULL"),
+        AREAS("areas", null),
         /** Named by project and boundary set: participation-{projectId}-{setId}. */
-        PARTICIPATION("participation");
+        PARTICIPATION("participation", null);
 
         final String prefix;
         final NamedSql items;
 
-        Kind(String prefix) {
+        /** @param only a condition on the rows of {@code prefix.sql}, or null for all of them */
+        Kind(String prefix, String only) {
             this.prefix = prefix;
+            String source = Sql.load(FeatureStore.class, prefix + ".sql");
+            if (only != null) {
+                source = "SELECT * FROM (" + source + "\n) f WHERE f." + only;
+            }
             this.items = NamedSql.of(Sql.load(FeatureStore.class, "items.sql")
-                    .replace("%SOURCE%", Sql.load(FeatureStore.class, prefix + ".sql"))
+                    .replace("%SOURCE%", source)
                     .replace("%VISIBLE%", Visibility.PROPOSAL_NAMED));
         }
     }

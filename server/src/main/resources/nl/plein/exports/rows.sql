@@ -1,5 +1,5 @@
 -- Every row of one export, in id order. The placeholder is the dataset's statement (the OGC
--- collection's proposals.sql, variants.sql, participation.sql, or comments.sql here): id, geom
+-- collection's proposals.sql, variants.sql, participation.sql or comments.sql, all comments): id, geom
 -- (EPSG:4326), created_at and properties. Coordinates keep 7 decimals (about 1 cm); the
 -- representative point lies on the geometry (a point itself, a vertex of a line, inside a polygon).
 -- The little-endian WKB and the bounding box are what a GeoPackage geometry is made of.

@@ -1,6 +1,7 @@
 -- comments of a project: every comment anyone sees (neither hidden nor withdrawn) on the project's
 -- public proposals, pinned or not (geom is NULL when not), and nothing about their authors. The
--- OGC collection holds only the pinned ones; a file holds the whole discussion.
+-- OGC collection comments-{project} keeps only the pinned ones (FeatureStore.Kind); an export holds
+-- the whole discussion.
 SELECT c.id, c.geom, c.created_at,
        json_build_object(
            'proposalId', c.proposal_id,
