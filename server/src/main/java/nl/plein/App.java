@@ -117,8 +117,6 @@ public final class App {
         var participationStore = new ParticipationStore(dataSource);
         var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
-        var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone())));
         var exports = new ExportRoutes(dataSource, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var clusterStore = new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone());
@@ -128,6 +126,9 @@ public final class App {
         var hexbins = new HexBinRoutes(hexBinStore, projectStore, new SmallCounts(config.smallCountThreshold()));
         var hotspots = new HotspotRoutes(dataSource, hexBinStore, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone(), config.analysisTimeout());
+        var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone()), clusters::publicFeatures,
+                hotspots::publicCells));
         var heatmap = new HeatmapRoutes(dataSource, projectStore, config.timeZone(), config.analysisTimeout());
         var mapDrawing = new MapDrawing(dataSource, clusterStore, hexBinStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());

@@ -3,6 +3,7 @@ package nl.plein.clusters;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Locale;
 import nl.plein.accounts.Access;
 import nl.plein.analysis.AnalysisJson;
@@ -39,17 +40,33 @@ public final class ClusterRoutes {
         this.smallCounts = smallCounts;
     }
 
+    /** The query parameters that shape the clusters themselves, as every reader of clusters takes them. */
+    public static final List<String> PARAMETERS = List.of("eps", "minPoints");
+
     public void get(Context ctx) {
         var query = Query.of(ctx, "eps", "minPoints", "category", "status", "from", "to");
         long projectId = Requests.pathId(ctx, "id", "Project");
-        double eps = query.number("eps", 0, true, MAX_EPS).orElse(DEFAULT_EPS);
-        int minPoints = query.integer("minPoints", DEFAULT_MIN_POINTS, 1, MAX_MIN_POINTS);
-        var selection = ProposalSelection.from(query, projects.rules(projectId));
-        var parameters = new ClusterStore.Parameters(eps, minPoints, selection);
+        var parameters = parameters(query, ProposalSelection.from(query, projects.rules(projectId)));
         var result = store.clusters(projectId, parameters);
         boolean raw = Access.viewer(ctx).role().plans();
         ctx.header("Cache-Control", "private, no-store");
         GeoJson.send(ctx, "application/geo+json", Json.write(geoJson(result, parameters, raw)));
+    }
+
+    /**
+     * The clusters of every proposal anyone sees, as anyone sees them (small counts suppressed), with
+     * {@code eps} and {@code minPoints} read from the query as {@link #get} reads them: the features of
+     * the OGC API's {@code clusters-{projectId}} collections.
+     */
+    public ArrayNode publicFeatures(long projectId, Query query) {
+        var parameters = parameters(query, ProposalSelection.ALL);
+        return (ArrayNode) geoJson(store.clusters(projectId, parameters), parameters, false).get("features");
+    }
+
+    private static ClusterStore.Parameters parameters(Query query, ProposalSelection selection) {
+        double eps = query.number("eps", 0, true, MAX_EPS).orElse(DEFAULT_EPS);
+        int minPoints = query.integer("minPoints", DEFAULT_MIN_POINTS, 1, MAX_MIN_POINTS);
+        return new ClusterStore.Parameters(eps, minPoints, selection);
     }
 
     private ObjectNode geoJson(ClusterStore.Result result, ClusterStore.Parameters p, boolean raw) {

@@ -1,5 +1,6 @@
 package nl.plein.hotspots;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.ZoneId;
@@ -66,6 +67,7 @@ public final class HotspotRoutes {
     private final ZoneId zone;
     private final java.time.Duration timeout;
     private final AnalysisCache<String> cache = new AnalysisCache<>(64);
+    private final AnalysisCache<ArrayNode> cells = new AnalysisCache<>(16);
 
     public HotspotRoutes(DataSource dataSource, HexBinStore hexbins, ProjectStore projects,
             ParticipationStore participation, SmallCounts smallCounts, ZoneId zone, java.time.Duration timeout) {
@@ -163,41 +165,83 @@ public final class HotspotRoutes {
         send(ctx, cache.get(key("hotspots", r, raw, ""), () -> Json.write(hotspots(r, raw))));
     }
 
-    private ObjectNode hotspots(Request r, boolean raw) {
-        var u = r.units();
-        Built built = weights(r, null);
-        var w = built.weights();
+    /** The query parameter that shapes the public hot-spot cells (the hexagons' edge). */
+    public static final List<String> CELL_PARAMETERS = List.of("size");
+
+    /**
+     * Gi* over hexagons of edge {@code size} (read from the query as {@link #hotspots} reads it) with
+     * the defaults of {@link #hotspots}, every proposal anyone sees and the small-count rule: the
+     * features of the OGC API's {@code hotspots-{projectId}} collections, each with its cell's key as
+     * id. Where Gi* has nothing to test (fewer than three cells, or the same count everywhere),
+     * the cells come without z and p, in class 0.
+     */
+    public ArrayNode publicCells(long projectId, Query query) {
+        double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE).orElse(HexBinRoutes.DEFAULT_SIZE);
+        var units = SpatialUnits.hexagons(hexbins, projectId, size, ProposalSelection.ALL);
+        var r = new Request(projectId, Unit.HEXAGONS, size, null, Weights.BAND, null, DEFAULT_K, 0,
+                ProposalSelection.ALL, units, query);
+        return cells.get(key("cells", r, false, ""), () -> {
+            double[] values = proposals(units);
+            boolean varies = java.util.Arrays.stream(values).anyMatch(v -> v != values[0]);
+            var gi = units.size() >= 3 && varies
+                    ? GetisOrdGiStar.compute(weights(r, null).weights(), values, 0, SEED) : null;
+            var features = Json.MAPPER.createArrayNode();
+            giFeatures(features, r, gi, false);
+            for (int i = 0; i < units.size(); i++) {
+                ((ObjectNode) features.get(i)).put("id", units.ids()[i]);
+            }
+            return features;
+        });
+    }
+
+    private static double[] proposals(SpatialUnits u) {
         double[] values = new double[u.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = u.proposals()[i];
         }
+        return values;
+    }
+
+    private ObjectNode hotspots(Request r, boolean raw) {
+        Built built = weights(r, null);
+        var w = built.weights();
         GetisOrdGiStar.Result gi;
         try {
-            gi = GetisOrdGiStar.compute(w, values, r.permutations(), SEED);
+            gi = GetisOrdGiStar.compute(w, proposals(r.units()), r.permutations(), SEED);
         } catch (IllegalArgumentException e) {
             throw ApiError.invalid("unit", "Gi* cannot be computed here: " + e.getMessage());
         }
         var out = collection(r, w, built.band(), raw);
-        var features = out.putArray("features");
-        // The results hand out copies of their arrays: take each once, not once per unit.
-        int[] classes = gi.classes();
-        double[] z = gi.z();
-        double[] p = gi.p();
-        double[] pAdjusted = gi.pAdjusted();
-        double[] permutationP = gi.permutationP();
-        double[] permutationPAdjusted = gi.permutationPAdjusted();
-        for (int i = 0; i < u.size(); i++) {
-            var props = feature(features, u, i);
-            AnalysisJson.count(props, "proposals", u.proposals()[i], raw, smallCounts);
-            props.put("z", z[i]).put("p", p[i]).put("pAdjusted", pAdjusted[i]).put("class", classes[i]);
-            if (r.permutations() > 0) {
-                props.put("permutationP", permutationP[i]).put("permutationPAdjusted", permutationPAdjusted[i]);
-            }
-        }
+        giFeatures(out.putArray("features"), r, gi, raw);
         out.put("method", method(r, "Getis–Ord Gi* (binary weights, the unit itself included) on the number of"
                 + " proposals per unit; two-sided normal p, Benjamini–Hochberg adjusted; classes ±3/±2/±1 at"
                 + " 99/95/90 % confidence on the adjusted p", raw) + " " + GI_EXPLAINED);
         return out;
+    }
+
+    /** A feature per unit with its count and Gi* statistics; a null {@code gi} gives none, class 0. */
+    private void giFeatures(ArrayNode features, Request r, GetisOrdGiStar.Result gi, boolean raw) {
+        var u = r.units();
+        // The results hand out copies of their arrays: take each once, not once per unit.
+        int[] classes = gi == null ? new int[u.size()] : gi.classes();
+        double[] z = gi == null ? null : gi.z();
+        double[] p = gi == null ? null : gi.p();
+        double[] pAdjusted = gi == null ? null : gi.pAdjusted();
+        double[] permutationP = gi == null ? null : gi.permutationP();
+        double[] permutationPAdjusted = gi == null ? null : gi.permutationPAdjusted();
+        for (int i = 0; i < u.size(); i++) {
+            var props = feature(features, u, i);
+            AnalysisJson.count(props, "proposals", u.proposals()[i], raw, smallCounts);
+            if (gi == null) {
+                props.putNull("z").putNull("p").putNull("pAdjusted");
+            } else {
+                props.put("z", z[i]).put("p", p[i]).put("pAdjusted", pAdjusted[i]);
+            }
+            props.put("class", classes[i]);
+            if (r.permutations() > 0) {
+                props.put("permutationP", permutationP[i]).put("permutationPAdjusted", permutationPAdjusted[i]);
+            }
+        }
     }
 
     public void moran(Context ctx) {
@@ -342,7 +386,7 @@ public final class HotspotRoutes {
         return out;
     }
 
-    private static ObjectNode feature(com.fasterxml.jackson.databind.node.ArrayNode features, SpatialUnits u, int i) {
+    private static ObjectNode feature(ArrayNode features, SpatialUnits u, int i) {
         var feature = features.addObject();
         feature.put("type", "Feature");
         feature.put("id", u.labels()[i]);

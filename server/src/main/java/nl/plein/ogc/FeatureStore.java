@@ -1,34 +1,52 @@
 package nl.plein.ogc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import nl.plein.db.NamedSql;
+import nl.plein.clusters.ClusterRoutes;
 import nl.plein.db.Sql;
+import nl.plein.hotspots.HotspotRoutes;
+import nl.plein.http.Json;
+import nl.plein.http.Query;
 import nl.plein.proposals.Visibility;
 
 /** The catalogue of collections and their features, as PostGIS serialises them. */
 public final class FeatureStore {
-    /** What a collection holds: the prefix of its id, and the statement that pages through it. */
+    /** What a collection holds: the prefix of its id, the statement that pages through it, its own parameters. */
     enum Kind {
-        PROPOSALS("proposals", null), VARIANTS("variants", null),
+        PROPOSALS("proposals", "proposals", null), VARIANTS("variants", "variants", null),
         /** The pinned ones (with a drawing) of the comments anyone sees; an export holds them all. */
-        COMMENTS("comments", "geom IS NOT NULL"),
-        AREAS("areas", null),
+        COMMENTS("comments", "comments", "geom IS NOT NULL"),
+        /** DBSCAN clusters, shaped by eps and minPoints as on the analysis page. */
+        CLUSTERS("clusters", "computed", null, ClusterRoutes.PARAMETERS),
+        /** Gi* over hexagons, shaped by the hexagons' size as on the analysis page. */
+        HOTSPOTS("hotspots", "computed", null, HotspotRoutes.CELL_PARAMETERS),
+        AREAS("areas", "areas", null),
         /** Named by project and boundary set: participation-{projectId}-{setId}. */
-        PARTICIPATION("participation", null);
+        PARTICIPATION("participation", "participation", null);
 
         final String prefix;
         final NamedSql items;
+        /** Query parameters this kind takes besides those of every collection. */
+        final List<String> parameters;
 
-        /** @param only a condition on the rows of {@code prefix.sql}, or null for all of them */
-        Kind(String prefix, String only) {
+        Kind(String prefix, String statement, String only) {
+            this(prefix, statement, only, List.of());
+        }
+
+        /** @param only a condition on the rows of {@code statement.sql}, or null for all of them */
+        Kind(String prefix, String statement, String only, List<String> parameters) {
             this.prefix = prefix;
-            String source = Sql.load(FeatureStore.class, prefix + ".sql");
+            this.parameters = parameters;
+            String source = Sql.load(FeatureStore.class, statement + ".sql");
             if (only != null) {
                 source = "SELECT * FROM (" + source + "\n) f WHERE f." + only;
             }
@@ -36,6 +54,11 @@ public final class FeatureStore {
                     .replace("%SOURCE%", source)
                     .replace("%VISIBLE%", Visibility.PROPOSAL_NAMED));
         }
+    }
+
+    /** Features a project's analysis computes, GeoJSON in CRS84 with numeric ids, shaped by the request's own parameters. */
+    public interface Computed {
+        JsonNode features(long projectId, Query query);
     }
 
     private static final String NUMBER = "-([1-9][0-9]{0,17})";
@@ -54,10 +77,13 @@ public final class FeatureStore {
 
     private final DataSource dataSource;
     private final ParticipationFigures participation;
+    private final Map<Kind, Computed> computed;
 
-    public FeatureStore(DataSource dataSource, ParticipationFigures participation) {
+    public FeatureStore(DataSource dataSource, ParticipationFigures participation, Computed clusters,
+            Computed hotspots) {
         this.dataSource = dataSource;
         this.participation = participation;
+        this.computed = Map.of(Kind.CLUSTERS, clusters, Kind.HOTSPOTS, hotspots);
     }
 
     public List<Collection> collections() {
@@ -77,15 +103,33 @@ public final class FeatureStore {
                 COLLECTIONS.bind(values)));
     }
 
-    /** A page of an existing collection's features; {@code item} narrows it to one feature. */
-    public Page items(String collectionId, ItemsRequest request, Long item) {
+    /** The query parameters a collection takes besides those of every collection (none for most). */
+    public List<String> parameters(String collectionId) {
+        return kind(collectionId).parameters;
+    }
+
+    private static Kind kind(String collectionId) {
+        var matcher = matcher(collectionId);
+        return matcher.group(3) != null ? Kind.PARTICIPATION : Arrays.stream(Kind.values())
+                .filter(k -> k.prefix.equals(matcher.group(1))).findFirst().orElseThrow();
+    }
+
+    private static Matcher matcher(String collectionId) {
         var matcher = COLLECTION_ID.matcher(collectionId);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a collection id: " + collectionId);
         }
-        boolean perSet = matcher.group(3) != null;
-        Kind kind = perSet ? Kind.PARTICIPATION
-                : Arrays.stream(Kind.values()).filter(k -> k.prefix.equals(matcher.group(1))).findFirst().orElseThrow();
+        return matcher;
+    }
+
+    /**
+     * A page of an existing collection's features; {@code item} narrows it to one feature, and
+     * {@code query} holds the collection's own parameters.
+     */
+    public Page items(String collectionId, ItemsRequest request, Long item, Query query) {
+        var matcher = matcher(collectionId);
+        Kind kind = kind(collectionId);
+        boolean perSet = kind == Kind.PARTICIPATION;
         long owner = Long.parseLong(matcher.group(perSet ? 4 : 2));
         double[] box = request.box();
         var values = new HashMap<String, Object>();
@@ -94,6 +138,9 @@ public final class FeatureStore {
             long set = Long.parseLong(matcher.group(5));
             values.put("set", set);
             values.put("figures", participation.byArea(owner, set));
+        }
+        if (computed.containsKey(kind)) {
+            values.put("features", Json.write(computed.get(kind).features(owner, query)));
         }
         values.put("item", item);
         values.put("staff", false);

@@ -47,7 +47,8 @@ public final class OgcRoutes {
         String base = base(ctx);
         var body = new LinkedHashMap<String, Object>();
         body.put("title", "Plein");
-        body.put("description", "Public proposals, variants, pinned comments and areas of Plein's co-design projects, as OGC API – Features.");
+        body.put("description", "Public proposals, variants, pinned comments, clusters, hot spots, areas and participation"
+                + " of Plein's co-design projects, as OGC API – Features.");
         body.put("links", List.of(
                 link("self", JSON, base, "This document"),
                 link("service-desc", OPENAPI, base + "/api", "The API definition (OpenAPI 3.0)"),
@@ -74,8 +75,13 @@ public final class OgcRoutes {
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plein – OGC API Features</title></head>
                 <body><h1>Plein – OGC API Features</h1>
                 <p>Per project its public proposals (<code>proposals-{projectId}</code>), their variants
-                (<code>variants-{projectId}</code>) and the comments pinned to the map (<code>comments-{projectId}</code>);
-                per boundary set its areas (<code>areas-{setId}</code>). Readable by GIS clients such as QGIS and GDAL.</p>
+                (<code>variants-{projectId}</code>), the comments pinned to the map (<code>comments-{projectId}</code>),
+                where the proposals cluster (<code>clusters-{projectId}</code>, DBSCAN; the parameters <code>eps</code>
+                and <code>minPoints</code> shape it) and their hot and cold spots (<code>hotspots-{projectId}</code>,
+                Getis–Ord Gi* over hexagons whose edge the parameter <code>size</code> sets); per boundary set its areas
+                (<code>areas-{setId}</code>); and per project and boundary set who took part per area
+                (<code>participation-{projectId}-{setId}</code>). Counts of people and proposals follow the small-count
+                rule. Readable by GIS clients such as QGIS and GDAL.</p>
                 <ul><li><a href="%1$s/collections">Collections</a></li><li><a href="%1$s/conformance">Conformance</a></li>
                 <li><a href="%1$s/api">API definition (OpenAPI 3.0)</a></li></ul></body></html>
                 """.formatted(BASE));
@@ -96,11 +102,11 @@ public final class OgcRoutes {
     }
 
     public void items(Context ctx) {
-        var query = Query.of(ctx, ItemsRequest.PARAMETERS);
-        format(query);
         var collection = existing(ctx);
+        var query = Query.of(ctx, parameters(collection, ItemsRequest.PARAMETERS));
+        format(query);
         var request = ItemsRequest.of(query);
-        var page = store.items(collection.id(), request, null);
+        var page = store.items(collection.id(), request, null, query);
         String items = base(ctx) + "/collections/" + collection.id() + "/items";
         var links = new ArrayList<String>();
         links.add(linkJson("self", GeoJson.MEDIA_TYPE, pageHref(ctx, items, request.offset())));
@@ -123,12 +129,12 @@ public final class OgcRoutes {
     }
 
     public void item(Context ctx) {
-        var query = Query.of(ctx, "f", "crs");
-        format(query);
         var collection = existing(ctx);
+        var query = Query.of(ctx, parameters(collection, "f", "crs"));
+        format(query);
         long featureId = featureId(ctx.pathParam("featureId"));
         var request = new ItemsRequest(null, Crs.CRS84, null, null, Crs.parse("crs", query.text("crs", 100)), 1, 0);
-        var page = store.items(collection.id(), request, featureId);
+        var page = store.items(collection.id(), request, featureId, query);
         if (page.features().isEmpty()) {
             throw ApiError.notFound("Feature " + featureId + " in collection " + collection.id());
         }
@@ -158,6 +164,13 @@ public final class OgcRoutes {
         return body;
     }
 
+    /** The parameters every request of this kind takes, and those the collection takes of its own. */
+    private String[] parameters(FeatureStore.Collection collection, String... common) {
+        var names = new ArrayList<>(List.of(common));
+        names.addAll(store.parameters(collection.id()));
+        return names.toArray(String[]::new);
+    }
+
     private FeatureStore.Collection existing(Context ctx) {
         String id = ctx.pathParam("collectionId");
         return store.collection(id).orElseThrow(() -> ApiError.notFound("Collection " + id));
@@ -165,10 +178,7 @@ public final class OgcRoutes {
 
     private static long featureId(String raw) {
         try {
-            long id = Long.parseLong(raw);
-            if (id > 0) {
-                return id;
-            }
+            return Long.parseLong(raw);
         } catch (NumberFormatException e) {
             // not a feature of any collection
         }

@@ -81,7 +81,7 @@ class OgcFeaturesTest extends OgcServer {
         }
         var expected = new TreeSet<String>(Set.of("areas-" + data.setId));
         for (long project : List.of(data.projectId, data.premoderatedId)) {
-            for (String kind : List.of("proposals-", "variants-", "comments-")) {
+            for (String kind : List.of("proposals-", "variants-", "comments-", "clusters-", "hotspots-")) {
                 expected.add(kind + project);
             }
             expected.add("participation-" + project + "-" + data.setId);

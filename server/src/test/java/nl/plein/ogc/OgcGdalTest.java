@@ -61,12 +61,21 @@ class OgcGdalTest extends OgcServer {
     @Test
     void req_core_fc_md_items_ogrinfo_sees_every_collection_with_its_feature_count() {
         String out = run("ogrinfo", "-ro", "-so", "-al", source());
-        assertEquals(Map.of("proposals-" + data.projectId, (long) OgcData.PUBLIC_PROPOSALS,
+        var expected = new TreeMap<>(Map.of("proposals-" + data.projectId, (long) OgcData.PUBLIC_PROPOSALS,
                 "variants-" + data.projectId, 1L, "comments-" + data.projectId, 1L,
                 "proposals-" + data.premoderatedId, 0L, "variants-" + data.premoderatedId, 0L,
                 "comments-" + data.premoderatedId, 0L, "areas-" + data.setId, 2L,
                 "participation-" + data.projectId + "-" + data.setId, 2L,
-                "participation-" + data.premoderatedId + "-" + data.setId, 2L), counts(out), out);
+                "participation-" + data.premoderatedId + "-" + data.setId, 2L));
+        for (long project : List.of(data.projectId, data.premoderatedId)) {
+            // Proposals 68 m apart make no cluster at DBSCAN's default 100 m and 5 points.
+            expected.put("clusters-" + project, 0L);
+            // A hot-spot cell for every hexagon over the project, as the hexagon analysis counts them.
+            expected.put("hotspots-" + project, (long) anyone.get("/api/projects/" + project + "/analysis/hexbins")
+                    .expect(200).json().get("features").size());
+        }
+        assertEquals(expected, counts(out), out);
+        assertTrue(expected.get("hotspots-" + data.projectId) > 10, expected::toString);
     }
 
     /** With two features a page, GDAL must follow next links to read all seven proposals. */
