@@ -129,6 +129,19 @@ public final class Query {
         });
     }
 
+    /**
+     * {@code minLat,minLon,maxLat,maxLon}, as EPSG:4326 orders its axes, handed back in x/y order
+     * (minLon, minLat, maxLon, maxLat) like {@link #bbox}.
+     */
+    public Optional<double[]> latLonBox(String name) {
+        return box(name, "minLat,minLon,maxLat,maxLon").map(box -> {
+            if (box[0] < -90 || box[2] > 90 || box[1] < -180 || box[3] > 180) {
+                throw ApiError.invalid(name, "latitudes (first and third) must lie in [-90, 90] and longitudes in [-180, 180]");
+            }
+            return new double[] {box[1], box[0], box[3], box[2]};
+        });
+    }
+
     /** {@code minX,minY,maxX,maxY} in a projected CRS (metres): four finite numbers, minimum first. */
     public Optional<double[]> projectedBox(String name) {
         return box(name, "minX,minY,maxX,maxY");

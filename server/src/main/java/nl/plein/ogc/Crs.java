@@ -6,13 +6,15 @@ import java.util.Optional;
 import nl.plein.http.ApiError;
 
 /**
- * The coordinate reference systems Plein serves (OGC API – Features Part 2). PostGIS's axis order
- * is x/y, which is what both prescribe: CRS84 is longitude/latitude and RD New is
- * easting/northing. EPSG:4326 (latitude first) is deliberately not offered.
+ * The coordinate reference systems Plein serves (OGC API – Features Part 2), each with the axis
+ * order its definition prescribes: CRS84 is longitude/latitude, EPSG:4326 latitude/longitude (the
+ * same datum, axes swapped) and RD New easting/northing. PostGIS works in x/y, so EPSG:4326 is
+ * flipped on the way out and its boxes on the way in.
  */
 public enum Crs {
-    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 4326, 7),
-    RD_NEW("http://www.opengis.net/def/crs/EPSG/0/28992", 28992, 3);
+    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 4326, 7, false),
+    WGS84_LAT_LON("http://www.opengis.net/def/crs/EPSG/0/4326", 4326, 7, true),
+    RD_NEW("http://www.opengis.net/def/crs/EPSG/0/28992", 28992, 3, false);
 
     /** The URIs, storage CRS first, as collections list them. */
     public static final List<String> URIS = Arrays.stream(values()).map(Crs::uri).toList();
@@ -20,11 +22,13 @@ public enum Crs {
     private final String uri;
     private final int srid;
     private final int decimals;
+    private final boolean latitudeFirst;
 
-    Crs(String uri, int srid, int decimals) {
+    Crs(String uri, int srid, int decimals, boolean latitudeFirst) {
         this.uri = uri;
         this.srid = srid;
         this.decimals = decimals;
+        this.latitudeFirst = latitudeFirst;
     }
 
     /** The CRS a parameter names, CRS84 when it is absent; a CRS not on offer is a 400. */
@@ -45,7 +49,12 @@ public enum Crs {
         return uri;
     }
 
-    /** The PostGIS SRID that transforms to this CRS with the axis order above. */
+    /** Whether the first axis is latitude: PostGIS's x/y order is swapped for it. */
+    public boolean latitudeFirst() {
+        return latitudeFirst;
+    }
+
+    /** The PostGIS SRID that transforms to this CRS (in x/y order; see {@link #latitudeFirst}). */
     public int srid() {
         return srid;
     }

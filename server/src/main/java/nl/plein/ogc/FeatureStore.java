@@ -153,6 +153,7 @@ public final class FeatureStore {
         values.put("since", request.from());
         values.put("before", request.until());
         values.put("srid", request.crs().srid());
+        values.put("flip", request.crs().latitudeFirst());
         values.put("decimals", request.crs().decimals());
         values.put("limit", request.limit());
         values.put("offset", request.offset());

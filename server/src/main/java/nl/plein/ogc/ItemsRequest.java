@@ -11,7 +11,8 @@ import nl.plein.http.Query;
  * The parameters of {@code /collections/{id}/items}, checked: a bounding box in {@code bbox-crs},
  * a creation-time interval, the response CRS and one page ({@code limit} and {@code offset}).
  *
- * @param box minX, minY, maxX, maxY in {@code boxCrs}, or null for no spatial filter
+ * @param box minX, minY, maxX, maxY in {@code boxCrs}'s SRID (x/y: longitude first for both
+ *            WGS 84 CRSs), or null for no spatial filter
  * @param from the earliest creation time (inclusive), or null
  * @param until the time creation must precede (exclusive), or null
  */
@@ -24,7 +25,11 @@ public record ItemsRequest(double[] box, Crs boxCrs, OffsetDateTime from, Offset
     public static ItemsRequest of(Query query) {
         Crs boxCrs = Crs.parse("bbox-crs", query.text("bbox-crs", 100));
         // Only 2D boxes; one crossing the antimeridian (minX > maxX) cannot reach Plein's data.
-        double[] box = (boxCrs == Crs.CRS84 ? query.bbox("bbox") : query.projectedBox("bbox")).orElse(null);
+        double[] box = switch (boxCrs) {
+            case CRS84 -> query.bbox("bbox").orElse(null);
+            case WGS84_LAT_LON -> query.latLonBox("bbox").orElse(null);
+            case RD_NEW -> query.projectedBox("bbox").orElse(null);
+        };
         OffsetDateTime from = null;
         OffsetDateTime until = null;
         var datetime = query.text("datetime", 100);

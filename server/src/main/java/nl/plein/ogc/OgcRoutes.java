@@ -92,6 +92,8 @@ public final class OgcRoutes {
         String base = base(ctx);
         var body = new LinkedHashMap<String, Object>();
         body.put("links", List.of(link("self", JSON, base + "/collections", "The feature collections")));
+        // Part 2's global list: every collection offers all of these, and lists them again itself.
+        body.put("crs", Crs.URIS);
         body.put("collections", store.collections().stream().map(c -> describe(base, c)).toList());
         ctx.json(body);
     }

@@ -5,7 +5,7 @@
 -- without a time of their own (areas) are not narrowed by it. The box gets a vertex every 1000
 -- units before it is transformed: an RD New edge of 10 km, transformed by its ends alone, would be
 -- off by 2.5 m in its middle (about 2.5 cm this way); in degrees it adds nothing. Geometry comes out
--- in SRID :srid, whose axis order is the one OGC prescribes.
+-- in SRID :srid, its axes swapped when :flip (EPSG:4326 puts latitude first).
 WITH candidates AS NOT MATERIALIZED (%SOURCE%),
 matched AS (
     SELECT f.id
@@ -20,7 +20,8 @@ SELECT (SELECT count(*) FROM matched),
        ARRAY(SELECT json_build_object(
                  'type', 'Feature',
                  'id', f.id,
-                 'geometry', ST_AsGeoJSON(ST_Transform(f.geom, :srid::int), :decimals::int)::json,
+                 'geometry', ST_AsGeoJSON(CASE WHEN :flip::boolean THEN ST_FlipCoordinates(ST_Transform(f.geom, :srid::int))
+                                               ELSE ST_Transform(f.geom, :srid::int) END, :decimals::int)::json,
                  'properties', f.properties)::text
                FROM candidates f
                JOIN (SELECT id FROM matched ORDER BY id LIMIT :limit OFFSET :offset) page ON page.id = f.id

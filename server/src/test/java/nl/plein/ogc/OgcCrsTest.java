@@ -20,14 +20,39 @@ import org.junit.jupiter.api.Test;
 class OgcCrsTest extends OgcServer {
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     static final String RD = "http://www.opengis.net/def/crs/EPSG/0/28992";
+    static final String LAT_LON = "http://www.opengis.net/def/crs/EPSG/0/4326";
+
     @Test
     void req_crs_crs_uri_definition() {
-        for (JsonNode c : anyone.get("/ogc/collections").expect(200).json().get("collections")) {
+        JsonNode all = anyone.get("/ogc/collections").expect(200).json();
+        var global = new TreeSet<String>();
+        all.get("crs").forEach(u -> global.add(u.asText()));
+        assertEquals(new TreeSet<>(Set.of(CRS84, LAT_LON, RD)), global);
+        for (JsonNode c : all.get("collections")) {
             var crs = new TreeSet<String>();
             c.get("crs").forEach(u -> crs.add(u.asText()));
-            assertEquals(new TreeSet<>(Set.of(CRS84, RD)), crs);
+            assertEquals(global, crs);
             assertEquals(CRS84, c.get("storageCrs").asText());
         }
+    }
+
+    /** EPSG:4326 puts latitude first, in answers and in boxes; CRS84 is the same datum with longitude first. */
+    @Test
+    void req_crs_crs_action_latitudeFirstInEpsg4326() {
+        long id = data.publicIds.get(0);
+        var response = anyone.get(proposals() + "/items/" + id + "?crs=" + enc(LAT_LON)).expect(200);
+        assertEquals("<" + LAT_LON + ">", response.header("Content-Crs"));
+        JsonNode latLon = response.json().get("geometry").get("coordinates");
+        assertEquals(52.505, latLon.get(0).asDouble(), 1e-9);
+        assertEquals(5.5005, latLon.get(1).asDouble(), 1e-9);
+        // The proposals lie at lon 5.5005 + 0.001·i, lat 52.505: this box, latitude first, holds i = 1, 2, 3.
+        JsonNode page = anyone.get(proposals() + "/items?bbox-crs=" + enc(LAT_LON) + "&bbox=52.50,5.501,52.51,5.504")
+                .expect(200).json();
+        assertEquals(data.publicIds.subList(1, 4), ids(page));
+        // The same numbers in CRS84's order, read latitude first, are a box far south of the proposals: empty.
+        assertEquals(0, anyone.get(proposals() + "/items?bbox-crs=" + enc(LAT_LON) + "&bbox=5.501,52.50,5.504,52.51")
+                .expect(200).json().get("numberMatched").asInt());
+        anyone.get(proposals() + "/items?bbox-crs=" + enc(LAT_LON) + "&bbox=100,5,101,6").expect(400);
     }
 
     /** Coordinates come in the CRS asked for, with its axis order: RD New is easting, northing. */
