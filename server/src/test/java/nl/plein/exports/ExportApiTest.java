@@ -269,6 +269,40 @@ class ExportApiTest {
     }
 
     @Test
+    void theJsonDictionaryIsTheCsvDictionaryFieldForFieldAndNamesTheExportsColumnsInOrder() {
+        for (String dataset : PUBLIC_ROWS.keySet()) {
+            var csv = parse(anyone.get(export(projectId, dataset + ".dictionary.csv")).expect(200).body(), ',');
+            var response = anyone.get(export(projectId, dataset + ".dictionary.json")).expect(200);
+            assertTrue(response.header("Content-Type").startsWith("application/json"), dataset);
+            assertTrue(response.header("Content-Disposition").contains(dataset + "-dictionary.json"), dataset);
+            var json = response.json();
+            assertEquals(dataset, json.get("dataset").asText());
+            var rows = new ArrayList<List<String>>();
+            for (JsonNode field : json.get("fields")) {
+                var keys = new ArrayList<String>();
+                field.fieldNames().forEachRemaining(keys::add);
+                assertEquals(List.of("name", "type", "unit", "meaning", "note"), keys, field.toString());
+                rows.add(List.of(field.get("name").asText(), field.get("type").asText(), field.get("unit").asText(),
+                        field.get("meaning").get("nl").asText(), field.get("meaning").get("en").asText(),
+                        field.get("note").asText()));
+            }
+            assertEquals(csv.subList(1, csv.size()), rows, dataset);
+
+            var header = parse(anyone.get(export(projectId, dataset + ".csv")).expect(200).body(), ',').get(0);
+            assertEquals(header, rows.stream().map(r -> r.get(0)).toList(), dataset);
+            var properties = new java.util.HashSet<String>();
+            anyone.get(export(projectId, dataset + ".geojson")).expect(200).json().get("features").get(0)
+                    .get("properties").fieldNames().forEachRemaining(properties::add);
+            var fields = new java.util.HashSet<>(header.subList(1, header.size() - 3));
+            assertEquals(fields, properties, dataset + ": GeoJSON has the dictionary's fields but id and geometry");
+        }
+        var participants = anyone.get(export(projectId, "participation.dictionary.json")).json().get("fields");
+        var note = java.util.stream.StreamSupport.stream(participants.spliterator(), false)
+                .filter(f -> f.get("name").asText().equals("participants")).findFirst().orElseThrow().get("note");
+        assertTrue(note.asText().contains("suppressed"), note.toString());
+    }
+
+    @Test
     void anUnpublishedProposalOfAPremoderatedProjectIsNotExported() {
         assertEquals(0, anyone.get(export(premoderatedId, "proposals.geojson")).expect(200).json()
                 .get("features").size());
@@ -382,6 +416,8 @@ class ExportApiTest {
         anyone.get(export(projectId, "proposals.geojson?excel=true")).expect(400);
         anyone.get(export(projectId, "proposals.gpkg?excel=true")).expect(400);
         anyone.get(export(projectId, "proposals.csv?excel=yes")).expect(400);
+        anyone.get(export(projectId, "proposals.dictionary.json?excel=true")).expect(400);
+        anyone.get(export(projectId, "accounts.dictionary.json")).expect(404);
         anyone.get(export(projectId, "proposals.csv?set=1")).expect(400);
         anyone.get(export(projectId, "proposals.csv?limit=5")).expect(400);
         anyone.get(export(999_999, "proposals.csv")).expect(404);
