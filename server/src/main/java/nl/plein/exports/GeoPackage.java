@@ -19,7 +19,8 @@ import nl.plein.db.Sql;
 
 /**
  * Writes one dataset as an OGC GeoPackage 1.2 (an SQLite file): the required tables
- * gpkg_spatial_ref_sys, gpkg_contents and gpkg_geometry_columns, and one feature table named after
+ * gpkg_spatial_ref_sys, gpkg_contents and gpkg_geometry_columns, gpkg_extensions for the spatial
+ * index, and one feature table named after
  * the dataset whose fid is Plein's id. Geometry is GeoPackage binary: the "GP" header with the SRS
  * (4326, x = longitude) and the box, then the WKB PostGIS made. The geometry column has the RTree
  * spatial index extension ({@code rtree.sql}), filled from the boxes PostGIS gave with the rows, so
@@ -35,7 +36,7 @@ final class GeoPackage {
             + "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],"
             + "AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]";
     private static final String RTREE = Sql.load(GeoPackage.class, "rtree.sql");
-    private static final String[] REQUIRED_TABLES = {
+    private static final String[] TABLES = {
         """
         CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,
             organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL,
@@ -103,7 +104,7 @@ final class GeoPackage {
             throws SQLException {
         String table = dataset.fileName();
         try (Statement st = c.createStatement()) {
-            for (String sql : REQUIRED_TABLES) {
+            for (String sql : TABLES) {
                 st.execute(sql);
             }
             // Field names come from the Dataset enum, never from a request.
