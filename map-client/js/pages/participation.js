@@ -609,7 +609,9 @@ function datasetLinks(ctx, projectId, set) {
       file('gpkg', href('.gpkg')), ' · ', file('geojson', href('.geojson')), ' · ', file('csv', href('.csv')), ' · ',
       file('excel', href('.csv', true)), ' · ',
       h('a', { id: `export-${dataset}-dictionary`, href: `${base}/${dataset}.dictionary.csv`, download: '',
-        text: t('part.exports.format.dictionary') }));
+        text: t('part.exports.format.dictionary') }), ' · ',
+      h('a', { id: `export-${dataset}-dictionary-json`, href: `${base}/${dataset}.dictionary.json`, download: '',
+        text: t('part.exports.format.dictionaryJson') }));
   };
   return h('div', { class: 'dataset-exports' },
     h('h3', { text: t('part.exports.data.heading') }),

@@ -222,7 +222,7 @@ public final class App {
             routes.get("/api/projects/{id}/participation", participation::get, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/participation.csv", participation::csv, ANYONE); // always public
             routes.get("/api/projects/{id}/participation.geojson", participation::geojson, ANYONE); // always public
-            // Files of public data ({dataset}.{format}, {dataset}.dictionary.csv), always public.
+            // Files of public data ({dataset}.{format}, {dataset}.dictionary.{csv,json}), always public.
             routes.get("/api/projects/{id}/exports/{file}", exports::get, ANYONE);
             routes.get("/api/projects/{id}/analysis/clusters", clusters::get, ANYONE); // planners: raw counts
             routes.get("/api/projects/{id}/analysis/hexbins", hexbins::get, ANYONE); // planners: raw counts

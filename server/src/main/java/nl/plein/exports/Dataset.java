@@ -64,12 +64,12 @@ enum Dataset {
 
     /** The columns every CSV row has besides the dataset's fields: id first, geometry last. */
     static final List<Field> GEOMETRY = List.of(
-            Field.of("wkt", "text", "", "Geometrie als WKT (EPSG:4326, lengte breedte)",
-                    "Geometry as WKT (EPSG:4326, longitude latitude)"),
-            Field.of("lon", "decimal", "degrees", "Lengtegraad van een representatief punt op de geometrie",
-                    "Longitude of a representative point on the geometry"),
-            Field.of("lat", "decimal", "degrees", "Breedtegraad van een representatief punt op de geometrie",
-                    "Latitude of a representative point on the geometry"));
+            new Field("wkt", "text", "", "Geometrie als WKT (EPSG:4326, lengte breedte)",
+                    "Geometry as WKT (EPSG:4326, longitude latitude)", Field.CSV_ONLY),
+            new Field("lon", "decimal", "degrees", "Lengtegraad van een representatief punt op de geometrie",
+                    "Longitude of a representative point on the geometry", Field.CSV_ONLY),
+            new Field("lat", "decimal", "degrees", "Breedtegraad van een representatief punt op de geometrie",
+                    "Latitude of a representative point on the geometry", Field.CSV_ONLY));
     static final Field ID = Field.of("id", "integer", "", "Id in Plein", "Id in Plein");
 
     final List<Field> fields;

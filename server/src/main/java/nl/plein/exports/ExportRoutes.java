@@ -1,10 +1,10 @@
 package nl.plein.exports;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
@@ -17,14 +17,15 @@ import nl.plein.projects.ProjectStore;
 
 /**
  * A project's public data as files for GIS tools and spreadsheets: {@code {dataset}.{format}} for
- * the datasets of {@link Dataset} in GeoJSON, CSV or GeoPackage, and {@code {dataset}.dictionary.csv}, what each
- * column means. Whoever asks gets the public form: a file leaves Plein, so hidden, withdrawn and
+ * the datasets of {@link Dataset} in GeoJSON, CSV or GeoPackage, and what each column means:
+ * {@code {dataset}.dictionary.csv} to read beside the data, {@code {dataset}.dictionary.json} for
+ * programs, both written from the dataset's {@link Field}s. Whoever asks gets the public form: a file leaves Plein, so hidden, withdrawn and
  * unpublished content and anything about authors stay out, and small counts stay suppressed.
  */
 public final class ExportRoutes {
     private enum Format { GEOJSON, CSV, GPKG }
 
-    private static final String DICTIONARY = ".dictionary.csv";
+    private static final String DICTIONARY = ".dictionary.";
 
     private final ExportStore store;
     private final ProjectStore projects;
@@ -39,15 +40,22 @@ public final class ExportRoutes {
     public void get(Context ctx) {
         long projectId = Requests.pathId(ctx, "id", "Project");
         String file = ctx.pathParam("file");
-        boolean dictionary = file.endsWith(DICTIONARY);
-        String stem = dictionary ? file.substring(0, file.length() - DICTIONARY.length())
+        String dictionary = file.endsWith(DICTIONARY + "csv") ? "csv" : file.endsWith(DICTIONARY + "json") ? "json" : null;
+        String stem = dictionary != null ? file.substring(0, file.length() - DICTIONARY.length() - dictionary.length())
                 : file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         Dataset dataset = Dataset.named(stem).orElseThrow(() -> ApiError.notFound("Export '"
                 + (file.length() > 40 ? file.substring(0, 40) + "…" : file) + "'"));
-        if (dictionary) {
+        if ("json".equals(dictionary)) {
+            Query.of(ctx);
+            projects.rules(projectId);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + dataset.fileName() + "-dictionary.json\"");
+            GeoJson.send(ctx, "application/json; charset=utf-8", Json.write(dictionaryJson(dataset)));
+            return;
+        }
+        if ("csv".equals(dictionary)) {
             boolean excel = excel(Query.of(ctx, "excel"));
             projects.rules(projectId);
-            send(ctx, dataset.fileName() + "-dictionary.csv", dictionary(dataset, excel));
+            send(ctx, dataset.fileName() + "-dictionary.csv", dictionaryCsv(dataset, excel));
             return;
         }
         Format format = format(file.substring(stem.length()));
@@ -83,7 +91,7 @@ public final class ExportRoutes {
             case ".geojson" -> Format.GEOJSON;
             case ".csv" -> Format.CSV;
             case ".gpkg" -> Format.GPKG;
-            default -> throw ApiError.invalid("format", "must be geojson, csv, gpkg or dictionary.csv, not '"
+            default -> throw ApiError.invalid("format", "must be geojson, csv, gpkg, dictionary.csv or dictionary.json, not '"
                     + (suffix.isEmpty() ? "" : suffix.substring(1, Math.min(suffix.length(), 30))) + "'");
         };
     }
@@ -136,16 +144,24 @@ public final class ExportRoutes {
         return csv.toString();
     }
 
-    /** The data dictionary: one row per column of the CSV form (GeoJSON has the same properties). */
-    private static String dictionary(Dataset dataset, boolean excel) {
+    /** The data dictionary as CSV: one row per column of the CSV form (GeoJSON has the same properties). */
+    private static String dictionaryCsv(Dataset dataset, boolean excel) {
         var csv = new Csv(excel).row(List.of("field", "type", "unit", "meaning_nl", "meaning_en", "note"), null);
         for (Field f : dataset.columns()) {
-            String note = f.note();
-            if (Dataset.GEOMETRY.contains(f)) {
-                note = "CSV only; GeoJSON carries the geometry itself.";
-            }
-            csv.row(List.of(f.name(), f.type().toLowerCase(Locale.ROOT), f.unit(), f.nl(), f.en(), note), null);
+            csv.row(List.of(f.name(), f.type(), f.unit(), f.nl(), f.en(), f.note()), null);
         }
         return csv.toString();
+    }
+
+    /** The same dictionary as JSON: its rows in order, each field an object; no unit or note is "". */
+    private static ObjectNode dictionaryJson(Dataset dataset) {
+        var json = Json.MAPPER.createObjectNode().put("dataset", dataset.fileName());
+        var fields = json.putArray("fields");
+        for (Field f : dataset.columns()) {
+            var field = fields.addObject().put("name", f.name()).put("type", f.type()).put("unit", f.unit());
+            field.putObject("meaning").put("nl", f.nl()).put("en", f.en());
+            field.put("note", f.note());
+        }
+        return json;
     }
 }

@@ -6,6 +6,9 @@ package nl.plein.exports;
  * contributions as published: a whole number, "0", or "&lt;5" when small counts are suppressed).
  */
 record Field(String name, String type, String unit, String nl, String en, String note) {
+    /** The note on the columns that hold a geometry in CSV, where the other formats have one of their own. */
+    static final String CSV_ONLY = "CSV only; GeoJSON and GeoPackage carry the geometry itself.";
+
     static Field of(String name, String type, String unit, String nl, String en) {
         return new Field(name, type, unit, nl, en, "");
     }

@@ -15,14 +15,17 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.plein.db.Sql;
 
 /**
  * Writes one dataset as an OGC GeoPackage 1.2 (an SQLite file): the required tables
- * gpkg_spatial_ref_sys, gpkg_contents and gpkg_geometry_columns, and one feature table named after
+ * gpkg_spatial_ref_sys, gpkg_contents and gpkg_geometry_columns, gpkg_extensions for the spatial
+ * index, and one feature table named after
  * the dataset whose fid is Plein's id. Geometry is GeoPackage binary: the "GP" header with the SRS
- * (4326, x = longitude) and the box, then the WKB PostGIS made. No spatial index: a project's files
- * are small, and GIS tools build one when they need it. SQLite writes to a file, so the package is
- * made in a temporary file and read back.
+ * (4326, x = longitude) and the box, then the WKB PostGIS made. The geometry column has the RTree
+ * spatial index extension ({@code rtree.sql}), filled from the boxes PostGIS gave with the rows, so
+ * QGIS and GDAL find it ready instead of scanning or building one. SQLite writes to a file, so the
+ * package is made in a temporary file and read back.
  */
 final class GeoPackage {
     /** 'GPKG' as the 32-bit application id of the SQLite header. */
@@ -32,7 +35,8 @@ final class GeoPackage {
             + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
             + "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],"
             + "AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]";
-    private static final String[] REQUIRED_TABLES = {
+    private static final String RTREE = Sql.load(GeoPackage.class, "rtree.sql");
+    private static final String[] TABLES = {
         """
         CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,
             organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL,
@@ -50,6 +54,10 @@ final class GeoPackage {
             CONSTRAINT uk_gc_table_name UNIQUE (table_name),
             CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
             CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))""",
+        """
+        CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,
+            definition TEXT NOT NULL, scope TEXT NOT NULL,
+            CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))""",
         "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined',"
                 + " 'undefined cartesian coordinate reference system')",
         "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined',"
@@ -96,7 +104,7 @@ final class GeoPackage {
             throws SQLException {
         String table = dataset.fileName();
         try (Statement st = c.createStatement()) {
-            for (String sql : REQUIRED_TABLES) {
+            for (String sql : TABLES) {
                 st.execute(sql);
             }
             // Field names come from the Dataset enum, never from a request.
@@ -132,6 +140,32 @@ final class GeoPackage {
                     bind(st, 3 + i, dataset.fields.get(i), row.properties().get(dataset.fields.get(i).name()));
                 }
                 st.addBatch();
+            }
+            st.executeBatch();
+        }
+        spatialIndex(c, table, rows);
+    }
+
+    /**
+     * The RTree index of the geometry column, its extension row and triggers, then one entry per
+     * row with a geometry, in one batch. SQLite's RTree keeps 32-bit floats, rounding each box
+     * outwards, so an entry always covers its geometry.
+     */
+    private static void spatialIndex(Connection c, String table, List<ExportStore.Row> rows) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // sqlite-jdbc runs every statement of the text, as sqlite3_exec does.
+            st.executeUpdate(RTREE.replace("%TABLE%", table));
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO \"rtree_" + table + "_geom\" VALUES (?, ?, ?, ?, ?)")) {
+            for (var row : rows) {
+                double[] box = row.box();
+                if (row.wkb() != null && box != null) {
+                    st.setLong(1, row.id());
+                    for (int i = 0; i < 4; i++) {
+                        st.setDouble(2 + i, box[i]);
+                    }
+                    st.addBatch();
+                }
             }
             st.executeBatch();
         }

@@ -167,7 +167,7 @@ class DashboardTest {
 
         // The project's data as files: every dataset in every format, with its dictionary.
         for (String dataset : List.of("proposals", "variants", "comments", "participation")) {
-            for (String kind : List.of("gpkg", "geojson", "csv", "excel", "dictionary")) {
+            for (String kind : List.of("gpkg", "geojson", "csv", "excel", "dictionary", "dictionary-json")) {
                 String href = page.locator("#export-" + dataset + "-" + kind).getAttribute("href");
                 assertEquals(200, server.anonymous().get(href).status(), href);
             }

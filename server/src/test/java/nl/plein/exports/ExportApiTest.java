@@ -269,6 +269,40 @@ class ExportApiTest {
     }
 
     @Test
+    void theJsonDictionaryIsTheCsvDictionaryFieldForFieldAndNamesTheExportsColumnsInOrder() {
+        for (String dataset : PUBLIC_ROWS.keySet()) {
+            var csv = parse(anyone.get(export(projectId, dataset + ".dictionary.csv")).expect(200).body(), ',');
+            var response = anyone.get(export(projectId, dataset + ".dictionary.json")).expect(200);
+            assertTrue(response.header("Content-Type").startsWith("application/json"), dataset);
+            assertTrue(response.header("Content-Disposition").contains(dataset + "-dictionary.json"), dataset);
+            var json = response.json();
+            assertEquals(dataset, json.get("dataset").asText());
+            var rows = new ArrayList<List<String>>();
+            for (JsonNode field : json.get("fields")) {
+                var keys = new ArrayList<String>();
+                field.fieldNames().forEachRemaining(keys::add);
+                assertEquals(List.of("name", "type", "unit", "meaning", "note"), keys, field.toString());
+                rows.add(List.of(field.get("name").asText(), field.get("type").asText(), field.get("unit").asText(),
+                        field.get("meaning").get("nl").asText(), field.get("meaning").get("en").asText(),
+                        field.get("note").asText()));
+            }
+            assertEquals(csv.subList(1, csv.size()), rows, dataset);
+
+            var header = parse(anyone.get(export(projectId, dataset + ".csv")).expect(200).body(), ',').get(0);
+            assertEquals(header, rows.stream().map(r -> r.get(0)).toList(), dataset);
+            var properties = new java.util.HashSet<String>();
+            anyone.get(export(projectId, dataset + ".geojson")).expect(200).json().get("features").get(0)
+                    .get("properties").fieldNames().forEachRemaining(properties::add);
+            var fields = new java.util.HashSet<>(header.subList(1, header.size() - 3));
+            assertEquals(fields, properties, dataset + ": GeoJSON has the dictionary's fields but id and geometry");
+        }
+        var participants = anyone.get(export(projectId, "participation.dictionary.json")).json().get("fields");
+        var note = java.util.stream.StreamSupport.stream(participants.spliterator(), false)
+                .filter(f -> f.get("name").asText().equals("participants")).findFirst().orElseThrow().get("note");
+        assertTrue(note.asText().contains("suppressed"), note.toString());
+    }
+
+    @Test
     void anUnpublishedProposalOfAPremoderatedProjectIsNotExported() {
         assertEquals(0, anyone.get(export(premoderatedId, "proposals.geojson")).expect(200).json()
                 .get("features").size());
@@ -287,18 +321,30 @@ class ExportApiTest {
         return saved;
     }
 
-    /** Runs ogrinfo (Debian gdal-bin, which the test command installs); a missing one fails the test. */
+    /** Runs ogrinfo (Debian gdal-bin, which the test command installs) read-only; a missing one fails the test. */
     private static String ogrinfo(String... args) throws InterruptedException {
         var command = new ArrayList<String>(List.of("ogrinfo", "-ro"));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /**
+     * GDAL's GeoPackage validator, from Debian's python3-gdal (which gdal-bin depends on) and so
+     * only in the system's Python; it exits non-zero naming the first requirement a file breaks.
+     */
+    private static void validate(Path file) throws InterruptedException {
+        run(List.of("/usr/bin/python3", "-m", "osgeo_utils.samples.validate_gpkg", file.toString()));
+    }
+
+    private static String run(List<String> command) throws InterruptedException {
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "ogrinfo took over a minute");
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), command.get(0) + " took over a minute");
             assertEquals(0, process.exitValue(), () -> String.join(" ", command) + " failed:\n" + output);
             return output;
         } catch (IOException e) {
-            throw new AssertionError("ogrinfo cannot be run; install GDAL (Debian: gdal-bin)", e);
+            throw new AssertionError(command.get(0) + " cannot be run; install GDAL (Debian: gdal-bin)", e);
         }
     }
 
@@ -326,6 +372,42 @@ class ExportApiTest {
     }
 
     @Test
+    void eachGeoPackageHasASpatialIndexOfEveryPlacedFeatureThatGdalUsesAndItsValidatorAccepts() throws Exception {
+        for (var entry : PUBLIC_ROWS.entrySet()) {
+            String dataset = entry.getKey();
+            int placed = dataset.equals("comments") ? entry.getValue() - 1 : entry.getValue(); // one is unpinned
+            Path file = download(dataset + ".gpkg");
+            String rtree = "rtree_" + dataset + "_geom";
+            // An entry covers its feature's box, widened by no more than 32-bit floats round.
+            String figures = ogrinfo("-q", "-sql", "SELECT HasSpatialIndex('" + dataset + "', 'geom') AS indexed,"
+                    + " (SELECT COUNT(*) FROM " + rtree + ") AS entries,"
+                    + " (SELECT COUNT(*) FROM " + dataset + " WHERE geom IS NOT NULL) AS placed,"
+                    + " (SELECT COUNT(*) FROM " + dataset + " f JOIN " + rtree + " r ON r.id = f.fid"
+                    + " WHERE r.minx <= ST_MinX(f.geom) AND r.maxx >= ST_MaxX(f.geom)"
+                    + " AND r.miny <= ST_MinY(f.geom) AND r.maxy >= ST_MaxY(f.geom)"
+                    + " AND r.maxx - r.minx <= ST_MaxX(f.geom) - ST_MinX(f.geom) + 1e-5"
+                    + " AND r.maxy - r.miny <= ST_MaxY(f.geom) - ST_MinY(f.geom) + 1e-5) AS covering", file.toString());
+            assertTrue(figures.contains("indexed (Integer) = 1\n"), dataset + ": " + figures);
+            for (String count : List.of("entries", "placed", "covering")) {
+                assertTrue(figures.contains(count + " (Integer) = " + placed + "\n"), dataset + ": " + figures);
+            }
+            validate(file);
+        }
+        String filtered = ogrinfo("--debug", "on", "-q", "-spat", "5.5", "52.5", "5.5006", "52.5052",
+                "target/exports/proposals.gpkg", "proposals");
+        assertTrue(filtered.contains("JOIN \"rtree_proposals_geom\""), "a box filter reads the index: " + filtered);
+        assertTrue(filtered.contains("title (String) = Bankje\n") && !filtered.contains("Fietspad"), filtered);
+
+        // The triggers keep the index when a GIS tool edits the file, with the functions GDAL registers.
+        Path edited = Files.copy(Path.of("target/exports/proposals.gpkg"), Path.of("target/exports/edited.gpkg"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        run(List.of("ogrinfo", "-q", edited.toString(), "-sql", "DELETE FROM proposals WHERE fid = " + trapId));
+        String after = ogrinfo("-q", "-sql", "SELECT COUNT(*) AS entries FROM rtree_proposals_geom", edited.toString());
+        assertTrue(after.contains("entries (Integer) = 2\n"), after);
+        validate(edited);
+    }
+
+    @Test
     void unknownDatasetsFormatsParametersAndProjectsAreProblems() {
         var unknownDataset = anyone.get(export(projectId, "accounts.csv")).expect(404);
         assertTrue(unknownDataset.header("Content-Type").startsWith("application/problem+json"));
@@ -334,6 +416,8 @@ class ExportApiTest {
         anyone.get(export(projectId, "proposals.geojson?excel=true")).expect(400);
         anyone.get(export(projectId, "proposals.gpkg?excel=true")).expect(400);
         anyone.get(export(projectId, "proposals.csv?excel=yes")).expect(400);
+        anyone.get(export(projectId, "proposals.dictionary.json?excel=true")).expect(400);
+        anyone.get(export(projectId, "accounts.dictionary.json")).expect(404);
         anyone.get(export(projectId, "proposals.csv?set=1")).expect(400);
         anyone.get(export(projectId, "proposals.csv?limit=5")).expect(400);
         anyone.get(export(999_999, "proposals.csv")).expect(404);
