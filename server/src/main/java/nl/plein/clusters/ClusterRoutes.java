@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import nl.plein.accounts.Access;
+import nl.plein.analysis.AnalysisCache;
 import nl.plein.analysis.AnalysisJson;
 import nl.plein.analysis.ProposalSelection;
 import nl.plein.analysis.SmallCounts;
@@ -33,6 +34,7 @@ public final class ClusterRoutes {
     private final ClusterStore store;
     private final ProjectStore projects;
     private final SmallCounts smallCounts;
+    private final AnalysisCache<ArrayNode> features = new AnalysisCache<>(16);
 
     public ClusterRoutes(ClusterStore store, ProjectStore projects, SmallCounts smallCounts) {
         this.store = store;
@@ -60,7 +62,10 @@ public final class ClusterRoutes {
      */
     public ArrayNode publicFeatures(long projectId, Query query) {
         var parameters = parameters(query, ProposalSelection.ALL);
-        return (ArrayNode) geoJson(store.clusters(projectId, parameters), parameters, false).get("features");
+        var result = store.clusters(projectId, parameters);
+        // A GIS client pages through these: the title words of thousands of members are counted once.
+        return features.get(new AnalysisCache.Key("public clusters", projectId, result.version(), parameters.toString()),
+                () -> (ArrayNode) geoJson(result, parameters, false).get("features"));
     }
 
     private static ClusterStore.Parameters parameters(Query query, ProposalSelection selection) {

@@ -50,17 +50,29 @@ public final class HexBinStore {
     public Result bins(long projectId, double size, ProposalSelection selection) {
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
         var grid = new HexGrid(size);
-        double extent = Sql.read(dataSource, c -> Sql.one(c, EXTENT, rs -> rs.getDouble(1), scope.srid(), projectId))
-                .orElseThrow();
+        double extent = extent(projectId, scope.srid());
         long estimate = (long) Math.ceil(extent / grid.cellArea());
         if (estimate > maxCells) {
             throw ApiError.invalid("size", String.format(java.util.Locale.ROOT,
                     "hexagons of %s m would make about %,d cells over this project; the most is %,d: choose a size of"
-                            + " at least %.0f m", Numbers.plain(size), estimate, maxCells,
-                    Math.ceil(HexGrid.sizeForArea(extent / maxCells))));
+                            + " at least %.0f m", Numbers.plain(size), estimate, maxCells, smallest(extent)));
         }
         var key = new AnalysisCache.Key("hexbins", projectId, scope.version(), size + " " + selection);
         return cache.get(key, () -> compute(projectId, grid, selection, scope));
+    }
+
+    /** The smallest whole-metre edge whose hexagons over the project stay within the cell limit. */
+    public double smallestSize(long projectId) {
+        return smallest(extent(projectId, ProposalSelection.Scope.of(dataSource, projectId).srid()));
+    }
+
+    private double smallest(double extent) {
+        return Math.ceil(HexGrid.sizeForArea(extent / maxCells));
+    }
+
+    /** The area of the project's bounding box in its metric CRS, m², which the grid covers. */
+    private double extent(long projectId, int srid) {
+        return Sql.read(dataSource, c -> Sql.one(c, EXTENT, rs -> rs.getDouble(1), srid, projectId)).orElseThrow();
     }
 
     private Result compute(long projectId, HexGrid grid, ProposalSelection selection, ProposalSelection.Scope scope) {

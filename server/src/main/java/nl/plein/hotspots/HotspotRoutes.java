@@ -172,11 +172,14 @@ public final class HotspotRoutes {
      * Gi* over hexagons of edge {@code size} (read from the query as {@link #hotspots} reads it) with
      * the defaults of {@link #hotspots}, every proposal anyone sees and the small-count rule: the
      * features of the OGC API's {@code hotspots-{projectId}} collections, each with its cell's key as
-     * id. Where Gi* has nothing to test (fewer than three cells, or the same count everywhere),
-     * the cells come without z and p, in class 0.
+     * id. Without a size, the default edge grows where a project is too large for the cell limit at
+     * that edge, so that a GIS client listing every collection never meets a refusal. Where Gi* has
+     * nothing to test (fewer than three cells, or the same count everywhere), the cells come without
+     * z and p, in class 0.
      */
     public ArrayNode publicCells(long projectId, Query query) {
-        double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE).orElse(HexBinRoutes.DEFAULT_SIZE);
+        double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE)
+                .orElseGet(() -> Math.max(HexBinRoutes.DEFAULT_SIZE, hexbins.smallestSize(projectId)));
         var units = SpatialUnits.hexagons(hexbins, projectId, size, ProposalSelection.ALL);
         var r = new Request(projectId, Unit.HEXAGONS, size, null, Weights.BAND, null, DEFAULT_K, 0,
                 ProposalSelection.ALL, units, query);

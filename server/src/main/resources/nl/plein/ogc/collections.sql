@@ -20,7 +20,8 @@ SELECT id, title, description, xmin, ymin, xmax, ymax
                  || ' a cluster''s convex outline, numbered by size; counts follow the small-count rule.'),
                 ('hotspots', 4, true, 'Hot spots of proposals',
                  'Getis-Ord Gi* hot and cold spots of the proposals anyone may see in the project %s, over hexagons'
-                 || ' of edge size metres (default 100, the parameter size changes it) with a distance band of the'
+                 || ' of edge size metres (the parameter size; by default 100, or the smallest edge the server''s cell'
+                 || ' limit allows over a larger project) with a distance band of the'
                  || ' largest nearest-neighbour distance; two-sided p, Benjamini-Hochberg adjusted; class 3/2/1 (or'
                  || ' -3/-2/-1 for cold spots) at 99/95/90 % confidence, 0 otherwise. Counts follow the small-count rule.')
               ) k (prefix, rank, bounded, label, description)

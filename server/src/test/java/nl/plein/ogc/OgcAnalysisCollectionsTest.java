@@ -161,6 +161,30 @@ class OgcAnalysisCollectionsTest extends OgcServer {
         }
     }
 
+    /**
+     * Over a project too large for the cell limit at 100 m, the hot-spot collection still answers
+     * without a size (with the smallest edge the limit allows), so a GIS client listing every
+     * collection meets no refusal; a size below that is refused, naming the parameter.
+     */
+    @Test
+    void hotspotCellsOfALargeProjectStayWithinTheCellLimit() {
+        try (var small = nl.plein.support.TestServer.start(Map.of("PLEIN_ANALYSIS_MAX_CELLS", "100"))) {
+            var admin = small.signedIn("admin@test.example", Role.ADMIN);
+            // About 3.4 by 5.6 km: some 730 hexagons of 100 m.
+            var area = nl.plein.support.Fixtures.polygon(5.50, 52.50, 5.55, 52.50, 5.55, 52.55, 5.50, 52.55, 5.50, 52.50);
+            var settings = new java.util.HashMap<>(nl.plein.support.Fixtures.project("Wijk", List.of("point"), false));
+            settings.put("geometry", area);
+            long project = admin.post("/api/projects", settings).expect(201).json().get("id").asLong();
+            var client = small.anonymous();
+            JsonNode page = client.get("/ogc/collections/hotspots-" + project + "/items?limit=1000").expect(200).json();
+            int cells = page.get("numberMatched").asInt();
+            // The limit is checked on the estimate (the box over the cell area); edge cells add some.
+            assertTrue(cells > 50 && cells <= 150, () -> cells + " cells");
+            JsonNode problem = client.get("/ogc/collections/hotspots-" + project + "/items?size=100").expect(400).json();
+            assertTrue(problem.toString().contains("size"), problem::toString);
+        }
+    }
+
     /** A next link carries the collection's own parameters, so each page is of the same clusters. */
     @Test
     void req_core_fc_response_paging_keepsTheCollectionsParameters() {
