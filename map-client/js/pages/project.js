@@ -98,6 +98,7 @@ export async function projectPage(ctx, { container, params, signal }) {
     onProposals: showProposals,
     onClusters: showClusters,
     onTiles: showTiled,
+    onOpen: openProposal,
     onError: () => { listStatus.textContent = t('list.failed'); },
   });
 
