@@ -38,11 +38,13 @@ export function proposalTiles({ projectId, onOpen }) {
 // 2. it then hands the drawing to Map#_fireDOMEvent, which takes a small circle's position from
 //    getLatLng(); VectorGrid's points have only a position in tile pixels, so restoring fakeStop
 //    alone still throws (reading 'lat' of undefined) on a click on a dot.
-// This renderer keeps VectorGrid's hit test (the last drawn of the drawings under the pointer,
-// none while the map is being dragged) and fires the event on that drawing itself, with the
-// pointer's position, as Leaflet's own canvas does; the event propagates to the grid layer. The
-// DOM event is not stopped: Leaflet ignores events from a canvas renderer's element, and map
-// dragging must still start on a dot. Everything else (hover, mouseout) is L.Canvas.Tile's.
+// This renderer keeps VectorGrid's hit test (the drawings under the pointer, none while the map
+// is being dragged), takes the one nearest the pointer rather than the last drawn (with the wide
+// tolerance of a tap, the last drawn is often a neighbour of the dot under the finger), and fires
+// the event on that drawing itself, with the pointer's position, as Leaflet's own canvas does;
+// the event propagates to the grid layer. The DOM event is not stopped: Leaflet ignores events
+// from a canvas renderer's element, and map dragging must still start on a dot. Everything else
+// (hover, mouseout) is L.Canvas.Tile's.
 // Remove this, and pass L.canvas.tile, once VectorGrid supports Leaflet 1.8+.
 let ClickableCanvasTile = null;
 
@@ -53,8 +55,11 @@ function clickableCanvasTile(tileCoord, tileSize, options) {
       const map = this._map;
       const point = map.mouseEventToLayerPoint(event).subtract(this.getOffset());
       let hit = null;
+      let nearest = Infinity;
       for (const layer of Object.values(this._layers)) {
-        if (layer.options.interactive && layer._containsPoint(point) && !map._draggableMoved(layer)) hit = layer;
+        if (!layer.options.interactive || !layer._containsPoint(point) || map._draggableMoved(layer)) continue;
+        const distance = pixelsFrom(layer, point);
+        if (distance <= nearest) [hit, nearest] = [layer, distance];
       }
       if (!hit) return;
       const containerPoint = map.mouseEventToContainerPoint(event);
@@ -67,4 +72,11 @@ function clickableCanvasTile(tileCoord, tileSize, options) {
     },
   });
   return new ClickableCanvasTile(tileCoord, tileSize, options);
+}
+
+// How far a drawing on a tile lies from a point (both in the tile's pixels): from a dot's centre,
+// or from a line's or an area's outline (an area's few pixels at these zooms make inside ≈ outline).
+function pixelsFrom(layer, point) {
+  if (layer._point) return layer._point.distanceTo(point);
+  return layer.closestLayerPoint(point)?.distance ?? 0;
 }
