@@ -13,10 +13,10 @@ const LIST_PAGE = 50;
 const DEBOUNCE_MS = 300;
 
 export function createProposalFeed({ ctx, map, projectId, proposalCount = 0, filters, onProposals, onClusters,
-  onTiles, onError }) {
+  onTiles, onOpen, onError }) {
   let controller = null;
   let timer = null;
-  const tiles = proposalCount > TILES_ABOVE && onTiles ? proposalTiles({ projectId }) : null;
+  const tiles = proposalCount > TILES_ABOVE && onTiles ? proposalTiles({ projectId, onOpen }) : null;
 
   function showTiles(shown) {
     if (!tiles) return;

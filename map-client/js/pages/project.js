@@ -47,6 +47,8 @@ export async function projectPage(ctx, { container, params, signal }) {
   addProjectArea({ map, project });
   const layers = { shapes: L.featureGroup().addTo(map), clusters: L.layerGroup().addTo(map) };
   const byId = new Map();
+  // Every way into a proposal from the map (a shape, a cluster of one, a dot on a tile) goes here.
+  const openProposal = (id) => ctx.router.go(`#/proposals/${id}`);
 
   function showProposals(features, { more: truncated }) {
     layers.clusters.clearLayers();
@@ -54,7 +56,7 @@ export async function projectPage(ctx, { container, params, signal }) {
     byId.clear();
     for (const feature of features) {
       const layer = shapeLayer({ data: feature, colour: COLOURS.proposal });
-      layer.on('click', () => ctx.router.go(`#/proposals/${feature.id}`));
+      layer.on('click', () => openProposal(feature.id));
       layer.bindTooltip(feature.properties.title);
       layers.shapes.addLayer(layer);
       byId.set(feature.id, layer);
@@ -72,7 +74,7 @@ export async function projectPage(ctx, { container, params, signal }) {
     let total = 0;
     for (const feature of features) {
       total += feature.properties.count;
-      layers.clusters.addLayer(clusterMarker({ ctx, map, feature }));
+      layers.clusters.addLayer(clusterMarker({ ctx, map, feature, openProposal }));
     }
     list.replaceChildren(...newest.map((feature) => listItem({ ctx, feature })));
     listStatus.textContent = total > newest.length
@@ -96,6 +98,7 @@ export async function projectPage(ctx, { container, params, signal }) {
     onProposals: showProposals,
     onClusters: showClusters,
     onTiles: showTiled,
+    onOpen: openProposal,
     onError: () => { listStatus.textContent = t('list.failed'); },
   });
 
@@ -230,7 +233,7 @@ export function listItem({ ctx, feature, layer }) {
   return item;
 }
 
-function clusterMarker({ ctx, map, feature }) {
+function clusterMarker({ ctx, map, feature, openProposal }) {
   const { count, bbox, proposalId } = feature.properties;
   const [lon, lat] = feature.geometry.coordinates;
   const label = ctx.i18n.t('cluster.label', { count });
@@ -245,7 +248,7 @@ function clusterMarker({ ctx, map, feature }) {
     element.textContent = ctx.i18n.formatNumber(count);
   });
   marker.on('click', () => {
-    if (count === 1 && proposalId) ctx.router.go(`#/proposals/${proposalId}`);
+    if (count === 1 && proposalId) openProposal(proposalId);
     else if (bbox) map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]]);
     else map.setView([lat, lon], map.getZoom() + 2);
   });

@@ -5,21 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import nl.plein.db.Sql;
 import nl.plein.support.Browser;
 import nl.plein.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A project with 10,000 proposals: the client must never load the whole project. The page's JSON
  * stays within about 1 MB, and the map shows content: vector tiles at low zoom (more than
  * {@code TILES_ABOVE} proposals), clusters when a filter is set. How long that takes is printed
- * for the record (performance is measured, not asserted).
+ * for the record (performance is measured, not asserted). A dot drawn from the tiles opens its
+ * proposal when clicked or tapped, as a proposal drawn from GeoJSON does.
  */
 class ManyProposalsTest {
     static TestServer server;
@@ -55,6 +60,12 @@ class ManyProposalsTest {
         server.close();
     }
 
+    /** Each test answers for the browser errors of its own pages only. */
+    @BeforeEach
+    void forgetErrorsOfEarlierTests() {
+        browser.errors.clear();
+    }
+
     @Test
     void theProjectMapNeverLoadsTheWholeProjectAndDrawsItFromVectorTilesAtLowZoom() {
         Page page = browser.desktop();
@@ -74,7 +85,7 @@ class ManyProposalsTest {
         page.navigate(server.baseUrl + "/#/projects/" + projectId);
         page.locator(".proposal-tiles canvas").first().waitFor();
         double firstContent = (System.nanoTime() - start) / 1e6;
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.waitForLoadState(LoadState.NETWORKIDLE);
         long loaded = jsonBytes.get();
         System.out.printf("10,000 proposals: first map content after %.0f ms; %,d bytes of JSON, %d vector tiles%n",
                 firstContent, loaded, tiles.size());
@@ -91,8 +102,114 @@ class ManyProposalsTest {
 
         jsonBytes.set(0);
         page.locator(".cluster").first().click();
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.waitForLoadState(LoadState.NETWORKIDLE);
         assertTrue(jsonBytes.get() < 1_100_000, "zooming in loads only what is in view: " + jsonBytes.get());
         browser.assertNoErrors("a project with 10,000 proposals");
+    }
+
+    @Test
+    void clickingADotDrawnFromVectorTilesOpensThatProposal() {
+        Page page = browser.desktop();
+        Map<String, Object> dot = dotDrawnFromTiles(page);
+        page.mouse().click(number(dot, "x"), number(dot, "y"));
+        assertOpensTheProposalDrawnAt(page, dot, "click");
+        browser.assertNoErrors("clicking a dot drawn from vector tiles");
+    }
+
+    @Test
+    void tappingADotDrawnFromVectorTilesOnAPhoneOpensThatProposal() {
+        Page page = browser.touchPhone();
+        Map<String, Object> dot = dotDrawnFromTiles(page);
+        // A tap reaches 8 px around the finger, so among the dots in reach the one under it must win.
+        page.touchscreen().tap(number(dot, "x"), number(dot, "y"));
+        assertOpensTheProposalDrawnAt(page, dot, "tap");
+        browser.assertNoErrors("tapping a dot drawn from vector tiles");
+    }
+
+    /**
+     * Opens the project's map at its own (low) zoom, where the proposals are drawn from vector
+     * tiles, and finds a dot on a tile's canvas: the painted pixel nearest the map's centre whose
+     * 5 × 5 neighbourhood is painted too, so the point lies inside a drawing rather than on an
+     * anti-aliased edge. Returns its position in the viewport (CSS pixels) and, to place it on
+     * the ground, its position within the project area's outline (0 to 1 from the west and from
+     * the north) and the outline's width in pixels.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> dotDrawnFromTiles(Page page) {
+        page.navigate(server.baseUrl + "/#/projects/" + projectId);
+        page.locator(".proposal-tiles canvas").first().waitFor();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.locator("#project-map").scrollIntoViewIfNeeded();
+        Map<String, Object> dot = (Map<String, Object>) page.evaluate("""
+                () => {
+                  const map = document.querySelector('#project-map').getBoundingClientRect();
+                  const margin = 48; // clear of the zoom buttons and the attribution
+                  const left = map.left + margin, right = map.right - margin;
+                  const top = Math.max(map.top, 0) + margin, bottom = Math.min(map.bottom, innerHeight) - margin;
+                  const centreX = (left + right) / 2, centreY = (top + bottom) / 2;
+                  let best = null;
+                  for (const canvas of document.querySelectorAll('.proposal-tiles canvas')) {
+                    const rect = canvas.getBoundingClientRect();
+                    const { width, height } = canvas;
+                    const alpha = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+                    const painted = (x, y) => x >= 0 && y >= 0 && x < width && y < height
+                        && alpha[(y * width + x) * 4 + 3] > 100;
+                    const around = [-2, -1, 0, 1, 2];
+                    const inside = (x, y) => around.every((dx) => around.every((dy) => painted(x + dx, y + dy)));
+                    for (let y = 0; y < height; y += 1) {
+                      for (let x = 0; x < width; x += 1) {
+                        const pageX = rect.left + (x + 0.5) * rect.width / width;
+                        const pageY = rect.top + (y + 0.5) * rect.height / height;
+                        if (pageX < left || pageX > right || pageY < top || pageY > bottom) continue;
+                        const distance = Math.hypot(pageX - centreX, pageY - centreY);
+                        if (best && distance >= best.distance) continue;
+                        if (inside(x, y)) best = { x: pageX, y: pageY, distance };
+                      }
+                    }
+                  }
+                  if (!best) return null;
+                  const outline = document.querySelector('#project-map .leaflet-overlay-pane path').getBoundingClientRect();
+                  return { ...best, fromWest: (best.x - outline.left) / outline.width,
+                      fromNorth: (best.y - outline.top) / outline.height, outlineWidth: outline.width };
+                }""");
+        assertTrue(dot != null, "a dot drawn from the tiles is in view");
+        return dot;
+    }
+
+    /**
+     * Waits for a proposal's page to open and checks that the proposal is the one drawn under the
+     * pointer: within a dot's radius and half its stroke (3.75 px) plus some anti-aliasing.
+     */
+    private static void assertOpensTheProposalDrawnAt(Page page, Map<String, Object> dot, String how) {
+        page.waitForURL(Pattern.compile(".*#/proposals/\\d+$"), new Page.WaitForURLOptions().setTimeout(5_000));
+        page.locator("h1", new Page.LocatorOptions().setHasText(Pattern.compile("^Voorstel \\d+$"))).waitFor();
+        long opened = Long.parseLong(page.url().replaceAll(".*#/proposals/", ""));
+        double off = pixelsBetween(dot, opened);
+        System.out.printf("a %s on a tile dot opened proposal %d, drawn %.1f px from it%n", how, opened, off);
+        assertTrue(off <= 4.5, "the " + how + " opened proposal " + opened + ", drawn " + off + " px away");
+    }
+
+    /**
+     * How far, in screen pixels, the proposal's drawing lies from the dot. On a Web Mercator map
+     * screen pixels are linear in EPSG:3857 metres, so the dot's place follows from its position
+     * within the project area's outline (a lon/lat rectangle, so a 3857 rectangle too).
+     */
+    private static double pixelsBetween(Map<String, Object> dot, long proposalId) {
+        return Sql.read(server.dataSource, c -> Sql.one(c, """
+                WITH area AS (SELECT ST_Transform(area, 3857) AS box FROM projects WHERE id = ?),
+                     dot AS (SELECT ST_SetSRID(ST_MakePoint(
+                                        ST_XMin(box) + ? * (ST_XMax(box) - ST_XMin(box)),
+                                        ST_YMax(box) - ? * (ST_YMax(box) - ST_YMin(box))), 3857) AS place,
+                                    (ST_XMax(box) - ST_XMin(box)) / ? AS metres_per_pixel
+                               FROM area)
+                SELECT ST_Distance(ST_Transform(p.geom, 3857), dot.place) / dot.metres_per_pixel
+                  FROM proposals p CROSS JOIN dot
+                 WHERE p.id = ?""", rs -> rs.getDouble(1),
+                projectId, number(dot, "fromWest"), number(dot, "fromNorth"), number(dot, "outlineWidth"), proposalId)
+                .orElseThrow());
+    }
+
+    private static double number(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).doubleValue();
     }
 }
