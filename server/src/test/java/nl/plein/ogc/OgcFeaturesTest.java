@@ -72,6 +72,11 @@ class OgcFeaturesTest extends OgcServer {
         JsonNode limit = doc.get("components").get("parameters").get("limit").get("schema");
         assertEquals(100, limit.get("default").asInt());
         assertEquals(1000, limit.get("maximum").asInt());
+        assertEquals("[\"json\",\"geojson\",\"html\"]",
+                doc.get("components").get("parameters").get("f").get("schema").get("enum").toString());
+        for (String kind : List.of("json", "features", "feature")) {
+            assertNotNull(doc.get("components").get("responses").get(kind).get("content").get("text/html"), kind);
+        }
     }
 
     @Test
