@@ -18,6 +18,9 @@ import nl.plein.http.Json;
  * give HTML whatever the Accept header; each page names its JSON form.
  */
 final class OgcPages {
+    /** Around a table too wide for a phone: it scrolls sideways, and takes focus so keys scroll it too. */
+    private static final String WIDE = "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"Table, scrolls sideways\">";
+
     private OgcPages() {
     }
 
@@ -43,7 +46,7 @@ final class OgcPages {
     }
 
     static String collections(String base, List<FeatureStore.Collection> collections, String json) {
-        var body = new StringBuilder("<table><caption>").append(collections.size())
+        var body = new StringBuilder(WIDE).append("<table><caption>").append(collections.size())
                 .append(" collections</caption><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Description</th>")
                 .append("<th scope=\"col\">Features</th></tr></thead><tbody>");
         for (var c : collections) {
@@ -52,23 +55,25 @@ final class OgcPages {
                     .append(escape(c.description())).append("</td><td>")
                     .append(a(href + "/items?f=html", "Items of " + c.id())).append("</td></tr>");
         }
-        body.append("</tbody></table>");
+        body.append("</tbody></table></div>");
         return page("Collections", List.of(home(base)), body.toString(), json);
     }
 
     static String collection(String base, FeatureStore.Collection c, String json) {
         String href = base + "/collections/" + c.id();
         var body = new StringBuilder("<p>").append(escape(c.description())).append("</p>")
-                .append("<p>").append(a(href + "/items?f=html", "The features")).append("</p><dl>")
-                .append("<dt>Id</dt><dd><code>").append(escape(c.id())).append("</code></dd>")
-                .append("<dt>Spatial extent (CRS84: west, south, east, north)</dt><dd>");
+                .append("<p>").append(a(href + "/items?f=html", "The features")).append("</p>")
+                .append("<table><caption>About this collection</caption><tbody>")
+                .append("<tr><th scope=\"row\">Id</th><td>").append(escape(c.id())).append("</td></tr>")
+                .append("<tr><th scope=\"row\">Spatial extent (CRS84: west, south, east, north)</th><td>");
         if (c.extent() == null) {
             body.append("not stated");
         } else {
             body.append(String.format(Locale.ROOT, "%.6f, %.6f, %.6f, %.6f",
                     c.extent()[0], c.extent()[1], c.extent()[2], c.extent()[3]));
         }
-        body.append("</dd><dt>Storage CRS</dt><dd>").append(escape(Crs.CRS84.uri())).append("</dd></dl>")
+        body.append("</td></tr><tr><th scope=\"row\">Storage CRS</th><td>").append(escape(Crs.CRS84.uri()))
+                .append("</td></tr></tbody></table>")
                 .append("<table><caption>Coordinate reference systems offered (parameter crs)</caption>")
                 .append("<thead><tr><th scope=\"col\">CRS</th></tr></thead><tbody>");
         Crs.URIS.forEach(uri -> body.append("<tr><td>").append(escape(uri)).append("</td></tr>"));
@@ -83,11 +88,12 @@ final class OgcPages {
         Set<String> names = new LinkedHashSet<>();
         features.forEach(f -> f.path("properties").fieldNames().forEachRemaining(names::add));
         String href = base + "/collections/" + c.id();
-        var body = new StringBuilder("<p>").append(page.matched()).append(" features match (numberMatched); this page shows ")
+        var body = new StringBuilder("<p>").append(page.matched())
+                .append(page.matched() == 1 ? " feature matches" : " features match").append(" (numberMatched); this page shows ")
                 .append(features.size()).append(" (numberReturned)")
                 .append(features.isEmpty() ? "" : ", from number " + (offset + 1)).append(".</p>");
         body.append(pager(next, prev));
-        body.append("<table><caption>").append(escape(c.title())).append(": features ")
+        body.append(WIDE).append("<table><caption>").append(escape(c.title())).append(": features ")
                 .append(features.isEmpty() ? "(none)" : (offset + 1) + " to " + (offset + features.size()))
                 .append("</caption><thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Geometry</th>");
         names.forEach(n -> body.append("<th scope=\"col\">").append(escape(n)).append("</th>"));
@@ -99,7 +105,7 @@ final class OgcPages {
             names.forEach(n -> body.append("<td>").append(escape(text(f.path("properties").get(n)))).append("</td>"));
             body.append("</tr>");
         }
-        body.append("</tbody></table>").append(pager(next, prev));
+        body.append("</tbody></table></div>").append(pager(next, prev));
         return page("Features of " + c.title(), List.of(home(base), collectionsLink(base),
                 new Link(href + "?f=html", c.title())), body.toString(), json);
     }

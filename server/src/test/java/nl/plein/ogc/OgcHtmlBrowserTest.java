@@ -98,7 +98,7 @@ class OgcHtmlBrowserTest extends OgcServer {
         browser.assertNoErrors("the OGC HTML pages");
     }
 
-    /** The page has loaded as HTML with this heading, names its JSON form twice, injects nothing and passes axe. */
+    /** The page has loaded as HTML with this heading, names its JSON form twice, injects nothing, fits a phone's width and passes axe. */
     private static void checkPage(Page page, String heading, String json) {
         page.locator("h1").waitFor();
         assertEquals(heading, page.locator("h1").innerText(), page.url());
@@ -108,6 +108,8 @@ class OgcHtmlBrowserTest extends OgcServer {
         assertTrue(alternate.endsWith(json), alternate);
         assertEquals(alternate, page.locator("main a[rel=alternate][type='application/json']").getAttribute("href"));
         assertEquals(0, page.locator("img, #injected-project, main script").count(), "nothing injected on " + page.url());
+        assertTrue((boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling of the whole page on a phone: " + page.url());
         Browser.assertAccessible(page, page.url());
     }
 }
