@@ -15,15 +15,21 @@ import nl.plein.http.ApiError;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
 import nl.plein.http.Query;
+import nl.plein.reports.Markup;
 
 /** OGC API – Features at {@code /ogc}: landing page, conformance, collections and their items. */
 public final class OgcRoutes {
     public static final String BASE = "/ogc";
     static final String JSON = "application/json";
+    static final String HTML = "text/html";
+    private static final String TITLE = "Plein";
+    private static final String DESCRIPTION = "Public proposals, variants, pinned comments, clusters, hot spots, areas"
+            + " and participation of Plein's co-design projects, as OGC API – Features.";
     static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
     static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
             "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
 
@@ -43,37 +49,55 @@ public final class OgcRoutes {
     }
 
     public void landing(Context ctx) {
-        json(ctx);
         String base = base(ctx);
+        if (format(ctx, Query.of(ctx, "f")) == Format.HTML) {
+            html(ctx, OgcPages.landing(base, TITLE, DESCRIPTION, alternate(ctx, "json")));
+            return;
+        }
         var body = new LinkedHashMap<String, Object>();
-        body.put("title", "Plein");
-        body.put("description", "Public proposals, variants, pinned comments, clusters, hot spots, areas and participation"
-                + " of Plein's co-design projects, as OGC API – Features.");
+        body.put("title", TITLE);
+        body.put("description", DESCRIPTION);
         body.put("links", List.of(
                 link("self", JSON, base, "This document"),
+                link("alternate", HTML, alternate(ctx, "html"), "This document as HTML"),
                 link("service-desc", OPENAPI, base + "/api", "The API definition (OpenAPI 3.0)"),
-                link("service-doc", "text/html", base + "/api.html", "The API documentation"),
+                link("service-doc", HTML, base + "/api.html", "The API documentation"),
                 link("conformance", JSON, base + "/conformance", "Conformance classes implemented"),
                 link("data", JSON, base + "/collections", "The feature collections")));
         ctx.json(body);
     }
 
     public void conformance(Context ctx) {
-        json(ctx);
-        ctx.json(Map.of("conformsTo", CONFORMANCE));
+        if (format(ctx, Query.of(ctx, "f")) == Format.HTML) {
+            html(ctx, OgcPages.conformance(base(ctx), CONFORMANCE, alternate(ctx, "json")));
+            return;
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("conformsTo", CONFORMANCE);
+        body.put("links", List.of(link("self", JSON, base(ctx) + "/conformance", "This document"),
+                link("alternate", HTML, alternate(ctx, "html"), "This document as HTML")));
+        ctx.json(body);
     }
 
+    /** The OpenAPI definition; as HTML, the documentation page. */
     public void openapi(Context ctx) {
-        json(ctx);
+        if (format(ctx, Query.of(ctx, "f")) == Format.HTML) {
+            documentationPage(ctx);
+            return;
+        }
+        ctx.header("Link", "<" + base(ctx) + "/api.html>; rel=\"alternate\"; type=\"text/html\"");
         GeoJson.send(ctx, OPENAPI, openapi);
     }
 
     /** A human-readable page for the {@code service-doc} link: what is here and where it is described. */
     public void documentation(Context ctx) {
         Query.of(ctx);
-        GeoJson.send(ctx, "text/html; charset=utf-8", """
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plein – OGC API Features</title></head>
-                <body><h1>Plein – OGC API Features</h1>
+        documentationPage(ctx);
+    }
+
+    private void documentationPage(Context ctx) {
+        String base = base(ctx);
+        html(ctx, OgcPages.page("Plein – OGC API Features", List.of(new OgcPages.Link(base + "?f=html", "Plein OGC API")), """
                 <p>Per project its public proposals (<code>proposals-{projectId}</code>), their variants
                 (<code>variants-{projectId}</code>), the comments pinned to the map (<code>comments-{projectId}</code>),
                 where the proposals cluster (<code>clusters-{projectId}</code>, DBSCAN; the parameters <code>eps</code>
@@ -82,42 +106,69 @@ public final class OgcRoutes {
                 (<code>areas-{setId}</code>); and per project and boundary set who took part per area
                 (<code>participation-{projectId}-{setId}</code>). Counts of people and proposals follow the small-count
                 rule. Readable by GIS clients such as QGIS and GDAL.</p>
-                <ul><li><a href="%1$s/collections">Collections</a></li><li><a href="%1$s/conformance">Conformance</a></li>
-                <li><a href="%1$s/api">API definition (OpenAPI 3.0)</a></li></ul></body></html>
-                """.formatted(BASE));
+                <p>Every page answers in JSON (GeoJSON for features) or in HTML: the parameter <code>f</code> picks
+                <code>json</code>, <code>geojson</code> or <code>html</code>; without it a browser, whose Accept header
+                prefers <code>text/html</code>, gets HTML and every other client JSON.</p>
+                <ul><li><a href="%1$s/collections?f=html">Collections</a></li><li><a href="%1$s/conformance?f=html">Conformance</a></li>
+                <li><a href="%1$s/api?f=json">API definition (OpenAPI 3.0)</a></li></ul>
+                """.formatted(Markup.escape(base)), base + "/api?f=json"));
     }
 
     public void collections(Context ctx) {
-        json(ctx);
         String base = base(ctx);
+        var format = format(ctx, Query.of(ctx, "f"));
+        var collections = store.collections();
+        if (format == Format.HTML) {
+            html(ctx, OgcPages.collections(base, collections, alternate(ctx, "json")));
+            return;
+        }
         var body = new LinkedHashMap<String, Object>();
-        body.put("links", List.of(link("self", JSON, base + "/collections", "The feature collections")));
+        body.put("links", List.of(link("self", JSON, base + "/collections", "The feature collections"),
+                link("alternate", HTML, alternate(ctx, "html"), "The feature collections as HTML")));
         // Part 2's global list: every collection offers all of these, and lists them again itself.
         body.put("crs", Crs.URIS);
-        body.put("collections", store.collections().stream().map(c -> describe(base, c)).toList());
+        body.put("collections", collections.stream().map(c -> describe(base, c)).toList());
         ctx.json(body);
     }
 
     public void collection(Context ctx) {
-        json(ctx);
-        ctx.json(describe(base(ctx), existing(ctx)));
+        var format = format(ctx, Query.of(ctx, "f"));
+        var collection = existing(ctx);
+        if (format == Format.HTML) {
+            html(ctx, OgcPages.collection(base(ctx), collection, alternate(ctx, "json")));
+            return;
+        }
+        ctx.json(describe(base(ctx), collection));
     }
 
     public void items(Context ctx) {
         var collection = existing(ctx);
         var query = Query.of(ctx, parameters(collection, ItemsRequest.PARAMETERS));
-        format(query);
+        var format = format(ctx, query);
         var request = ItemsRequest.of(query);
         var page = store.items(collection.id(), request, null, query);
         String items = base(ctx) + "/collections/" + collection.id() + "/items";
-        var links = new ArrayList<String>();
-        links.add(linkJson("self", GeoJson.MEDIA_TYPE, pageHref(ctx, items, request.offset())));
-        links.add(linkJson("collection", JSON, base(ctx) + "/collections/" + collection.id()));
-        if (request.offset() + page.features().size() < page.matched()) {
-            links.add(linkJson("next", GeoJson.MEDIA_TYPE, pageHref(ctx, items, request.offset() + request.limit())));
+        boolean more = request.offset() + page.features().size() < page.matched();
+        boolean back = request.offset() > 0;
+        int nextOffset = request.offset() + request.limit();
+        int prevOffset = Math.max(0, request.offset() - request.limit());
+        ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
+        if (format == Format.HTML) {
+            html(ctx, OgcPages.items(base(ctx), collection, page, request.offset(),
+                    more ? new OgcPages.Link(pageHref(ctx, items, nextOffset, "html"), "Next page") : null,
+                    back ? new OgcPages.Link(pageHref(ctx, items, prevOffset, "html"), "Previous page") : null,
+                    alternate(ctx, "json")));
+            return;
         }
-        if (request.offset() > 0) {
-            links.add(linkJson("prev", GeoJson.MEDIA_TYPE, pageHref(ctx, items, Math.max(0, request.offset() - request.limit()))));
+        var links = new ArrayList<String>();
+        links.add(linkJson("self", GeoJson.MEDIA_TYPE, pageHref(ctx, items, request.offset(), null)));
+        links.add(linkJson("alternate", HTML, alternate(ctx, "html")));
+        links.add(linkJson("collection", JSON, base(ctx) + "/collections/" + collection.id()));
+        if (more) {
+            links.add(linkJson("next", GeoJson.MEDIA_TYPE, pageHref(ctx, items, nextOffset, null)));
+        }
+        if (back) {
+            links.add(linkJson("prev", GeoJson.MEDIA_TYPE, pageHref(ctx, items, prevOffset, null)));
         }
         var out = new StringBuilder(256 + page.features().stream().mapToInt(String::length).sum());
         out.append("{\"type\":\"FeatureCollection\",\"timeStamp\":")
@@ -126,14 +177,13 @@ public final class OgcRoutes {
                 .append(",\"numberReturned\":").append(page.features().size())
                 .append(",\"features\":[").append(String.join(",", page.features()))
                 .append("],\"links\":[").append(String.join(",", links)).append("]}");
-        ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
         GeoJson.send(ctx, GeoJson.MEDIA_TYPE, out.toString());
     }
 
     public void item(Context ctx) {
         var collection = existing(ctx);
         var query = Query.of(ctx, parameters(collection, "f", "crs"));
-        format(query);
+        var format = format(ctx, query);
         long featureId = featureId(ctx.pathParam("featureId"));
         var request = new ItemsRequest(null, Crs.CRS84, null, null, Crs.parse("crs", query.text("crs", 100)), 1, 0);
         var page = store.items(collection.id(), request, featureId, query);
@@ -142,9 +192,14 @@ public final class OgcRoutes {
         }
         String href = base(ctx) + "/collections/" + collection.id();
         String feature = page.features().get(0);
-        String links = "[" + linkJson("self", GeoJson.MEDIA_TYPE, href + "/items/" + featureId) + ","
-                + linkJson("collection", JSON, href) + "]";
         ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
+        if (format == Format.HTML) {
+            html(ctx, OgcPages.item(base(ctx), collection, feature, alternate(ctx, "json")));
+            return;
+        }
+        String links = "[" + linkJson("self", GeoJson.MEDIA_TYPE, href + "/items/" + featureId) + ","
+                + linkJson("alternate", HTML, alternate(ctx, "html")) + ","
+                + linkJson("collection", JSON, href) + "]";
         GeoJson.send(ctx, GeoJson.MEDIA_TYPE, feature.substring(0, feature.length() - 1) + ",\"links\":" + links + "}");
     }
 
@@ -162,6 +217,7 @@ public final class OgcRoutes {
         body.put("storageCrs", Crs.CRS84.uri());
         body.put("links", List.of(
                 link("self", JSON, href, c.title()),
+                link("alternate", HTML, href + "?f=html", c.title() + ", as HTML"),
                 link("items", GeoJson.MEDIA_TYPE, href + "/items", "The features, as GeoJSON")));
         return body;
     }
@@ -187,17 +243,14 @@ public final class OgcRoutes {
         throw ApiError.notFound("Feature " + raw);
     }
 
-    /** Only JSON (GeoJSON for features) is offered; {@code f=json} says so explicitly. */
-    private static void json(Context ctx) {
-        format(Query.of(ctx, "f"));
+    /** The encoding asked for; the answer varies with the Accept header, so caches must key on it. */
+    private static Format format(Context ctx, Query query) {
+        ctx.header("Vary", "Accept");
+        return Format.of(ctx, query);
     }
 
-    private static void format(Query query) {
-        query.text("f", 20).ifPresent(f -> {
-            if (!f.equals("json") && !f.equals("geojson")) {
-                throw ApiError.invalid("f", "only json is offered, not '" + f + "'");
-            }
-        });
+    private static void html(Context ctx, String page) {
+        GeoJson.send(ctx, HTML + "; charset=utf-8", page);
     }
 
     /** Absolute hrefs, as clients resolve links against the document they came from. */
@@ -205,14 +258,32 @@ public final class OgcRoutes {
         return ctx.scheme() + "://" + ctx.host() + BASE;
     }
 
-    private static String pageHref(Context ctx, String items, int offset) {
-        var url = new StringBuilder(items).append('?');
+    /** A page of items: every query parameter kept but {@code offset}, and {@code f} when given. */
+    private static String pageHref(Context ctx, String items, int offset, String format) {
+        var replaced = new LinkedHashMap<String, String>();
+        replaced.put("offset", Integer.toString(offset));
+        if (format != null) {
+            replaced.put("f", format);
+        }
+        return withParameters(ctx, items, replaced);
+    }
+
+    /** This very request in another encoding: the same path and parameters, {@code f} set. */
+    private static String alternate(Context ctx, String format) {
+        return withParameters(ctx, ctx.scheme() + "://" + ctx.host() + ctx.path(), Map.of("f", format));
+    }
+
+    private static String withParameters(Context ctx, String url, Map<String, String> replaced) {
+        var out = new StringBuilder(url);
         ctx.queryParamMap().forEach((name, values) -> {
-            if (!name.equals("offset")) {
-                values.forEach(value -> url.append(enc(name)).append('=').append(enc(value)).append('&'));
+            if (!replaced.containsKey(name)) {
+                values.forEach(value -> out.append(out.indexOf("?") < 0 ? '?' : '&')
+                        .append(enc(name)).append('=').append(enc(value)));
             }
         });
-        return url.append("offset=").append(offset).toString();
+        replaced.forEach((name, value) -> out.append(out.indexOf("?") < 0 ? '?' : '&')
+                .append(enc(name)).append('=').append(enc(value)));
+        return out.toString();
     }
 
     private static String enc(String s) {

@@ -1,6 +1,7 @@
 /**
- * OGC API – Features at the base path {@code /ogc}: Part 1 (Core, GeoJSON, OpenAPI 3.0) and Part 2
- * (CRS), so GIS clients such as QGIS and GDAL's OAPIF driver read Plein's public data directly.
+ * OGC API – Features at the base path {@code /ogc}: Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) and
+ * Part 2 (CRS), so GIS clients such as QGIS and GDAL's OAPIF driver read Plein's public data
+ * directly, and people browse it as plain HTML pages ({@link nl.plein.ogc.OgcPages}).
  *
  * <p>Collections, one SQL file each: {@code proposals-{projectId}} (public proposals of one project),
  * {@code variants-{projectId}} and {@code comments-{projectId}} (their visible variants, and the

@@ -6,6 +6,7 @@ import static nl.plein.ogc.OgcData.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import nl.plein.support.Client;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +46,7 @@ class OgcFeaturesTest extends OgcServer {
         assertTrue(classes.containsAll(Set.of(
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
                 "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs")), classes::toString);
     }
@@ -68,6 +72,11 @@ class OgcFeaturesTest extends OgcServer {
         JsonNode limit = doc.get("components").get("parameters").get("limit").get("schema");
         assertEquals(100, limit.get("default").asInt());
         assertEquals(1000, limit.get("maximum").asInt());
+        assertEquals("[\"json\",\"geojson\",\"html\"]",
+                doc.get("components").get("parameters").get("f").get("schema").get("enum").toString());
+        for (String kind : List.of("json", "features", "feature")) {
+            assertNotNull(doc.get("components").get("responses").get(kind).get("content").get("text/html"), kind);
+        }
     }
 
     @Test
@@ -130,6 +139,139 @@ class OgcFeaturesTest extends OgcServer {
             anyone.get(proposals() + "/items/" + id).expect(404);
         }
         anyone.get("/ogc/collections/proposals-" + data.premoderatedId + "/items/" + data.unpublishedId).expect(404);
+    }
+
+    /** The resources the HTML tests walk: every kind of page Part 1 defines. */
+    private static List<String> pages() {
+        return List.of("/ogc", "/ogc/conformance", "/ogc/collections", proposals(), proposals() + "/items",
+                proposals() + "/items/" + data.publicIds.get(2));
+    }
+
+    private static Client.Response accepting(String path, String accept) {
+        var request = java.net.http.HttpRequest.newBuilder(anyone.uri(path)).GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return anyone.send(request);
+    }
+
+    private static String local(String href) {
+        return href.replaceFirst("^https?://[^/]+", "");
+    }
+
+    /** The href of the page's {@code <link rel="alternate" type="application/json">}, or null. */
+    private static String jsonAlternate(String html) {
+        var matcher = Pattern.compile("<link rel=\"alternate\" type=\"application/json\" href=\"([^\"]+)\">").matcher(html);
+        return matcher.find() ? matcher.group(1).replace("&amp;", "&") : null;
+    }
+
+    /** f=html gives an HTML5 page in English, titled, that names its JSON form in its head and in its text. */
+    @Test
+    void req_html_definition() {
+        for (String path : pages()) {
+            var response = anyone.get(path + "?f=html").expect(200);
+            assertEquals("text/html;charset=utf-8", response.header("Content-Type").toLowerCase(Locale.ROOT).replace(" ", ""), path);
+            String html = response.body();
+            assertTrue(html.startsWith("<!doctype html>\n<html lang=\"en\">"), path);
+            assertTrue(html.contains("<meta name=\"viewport\""), path);
+            assertTrue(Pattern.compile("<title>[^<]+</title>").matcher(html).find(), path);
+            assertTrue(html.contains("<h1>"), path);
+            assertTrue(html.contains("<a rel=\"alternate\" type=\"application/json\""), path);
+            String json = jsonAlternate(html);
+            assertNotNull(json, path);
+            assertTrue(local(json).startsWith(path + "?"), json);
+            var alternate = anyone.get(local(json)).expect(200);
+            assertTrue(alternate.header("Content-Type").matches("application/(geo\\+)?json.*"), json);
+            alternate.json();
+        }
+    }
+
+    /** Every JSON answer links to its HTML form, and that link gives HTML. */
+    @Test
+    void req_html_content_alternate_links_from_json() {
+        for (String path : pages()) {
+            JsonNode links = anyone.get(path).expect(200).json().get("links");
+            String html = null;
+            for (JsonNode link : links) {
+                if (link.get("rel").asText().equals("alternate") && link.get("type").asText().equals("text/html")) {
+                    html = link.get("href").asText();
+                }
+            }
+            assertNotNull(html, path + " has an alternate link to HTML: " + links);
+            var page = anyone.get(local(html)).expect(200);
+            assertTrue(page.header("Content-Type").startsWith("text/html"), html);
+        }
+        for (JsonNode c : anyone.get("/ogc/collections").json().get("collections")) {
+            assertNotNull(href(c.get("links"), "alternate"), c::toString);
+        }
+        assertTrue(anyone.get("/ogc/api").expect(200).header("Link").contains("/ogc/api.html>; rel=\"alternate\""));
+    }
+
+    /** Without f, a browser's Accept gets HTML; GDAL's, curl's, a tie and no Accept at all stay JSON. */
+    @Test
+    void htmlOnlyWhenTheAcceptHeaderPrefersIt() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+        String items = proposals() + "/items";
+        for (String path : pages()) {
+            var page = accepting(path, browser).expect(200);
+            assertTrue(page.header("Content-Type").startsWith("text/html"), path);
+            assertEquals("Accept", page.header("Vary"), path);
+        }
+        for (String accept : java.util.Arrays.asList("application/geo+json, application/json", "application/json",
+                "application/geo+json", "*/*", "text/html, application/json", "text/html;q=0.5, */*", null)) {
+            for (String path : pages()) {
+                var response = accepting(path, accept).expect(200);
+                assertTrue(response.header("Content-Type").startsWith(path.startsWith(items) ? "application/geo+json"
+                        : "application/json"), path + " with Accept " + accept);
+                response.json();
+            }
+        }
+        // f wins over Accept, both ways.
+        assertTrue(accepting(items + "?f=json", browser).header("Content-Type").startsWith("application/geo+json"));
+        assertTrue(accepting(items + "?f=html", "application/json").header("Content-Type").startsWith("text/html"));
+        anyone.get(items + "?f=xml").expect(400);
+        anyone.get("/ogc/conformance?f=pdf").expect(400);
+    }
+
+    /** An HTML page of items shows numberMatched and numberReturned, and pages on with every parameter kept. */
+    @Test
+    void htmlItemsPageThroughKeepingEveryParameter() {
+        String html = anyone.get(proposals() + "/items?limit=2&bbox=5.5,52.5,5.51,52.51&f=html").expect(200).body();
+        assertTrue(html.contains(OgcData.PUBLIC_PROPOSALS + " features match (numberMatched); this page shows 2 (numberReturned)"),
+                html);
+        assertTrue(html.contains(">Bankje 0</td>") && html.contains(">Bankje 1</td>") && !html.contains("Bankje 2"), html);
+        assertTrue(html.contains("href=\"" + server.baseUrl + proposals()
+                + "/items/" + data.publicIds.get(0) + "?f=html\""), html);
+        var next = Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\"").matcher(html);
+        assertTrue(next.find(), html);
+        String nextHref = next.group(1).replace("&amp;", "&");
+        for (String kept : List.of("limit=2", "bbox=5.5%2C52.5%2C5.51%2C52.51", "f=html", "offset=2")) {
+            assertTrue(nextHref.contains(kept), nextHref);
+        }
+        String second = anyone.get(local(nextHref)).expect(200).body();
+        assertTrue(second.contains(">Bankje 2</td>") && second.contains("rel=\"prev\""), second);
+        String last = anyone.get(proposals() + "/items?limit=2&offset=6&f=html").body();
+        assertFalse(last.contains("rel=\"next\""), last);
+        // The JSON alternate of an HTML page of items is the same page.
+        String json = jsonAlternate(last);
+        JsonNode page = anyone.get(local(json)).expect(200).json();
+        assertEquals(List.of(data.publicIds.get(6)), ids(page));
+        assertNull(href(page.get("links"), "next"));
+    }
+
+    @Test
+    void htmlCollectionShowsExtentCrsAndItemsLink() {
+        String html = anyone.get(proposals() + "?f=html").expect(200).body();
+        assertTrue(html.contains("<h1>Proposals: Park</h1>"), html);
+        assertTrue(html.contains("5.500000, 52.500000, 5.510000, 52.510000"), html);
+        assertTrue(html.contains("http://www.opengis.net/def/crs/EPSG/0/28992"), html);
+        assertTrue(html.contains(proposals() + "/items?f=html\">The features</a>"), html);
+        String item = anyone.get(proposals() + "/items/" + data.publicIds.get(3) + "?f=html").expect(200).body();
+        assertTrue(item.contains("<th scope=\"row\">title</th><td>Bankje 3</td>"), item);
+        anyone.get(proposals() + "/items/999999?f=html").expect(404);
+        String collections = anyone.get("/ogc/collections?f=html").expect(200).body();
+        assertTrue(collections.contains("<caption>"), collections);
+        assertTrue(collections.contains(proposals() + "/items?f=html\""), collections);
     }
 
     @Test
