@@ -185,6 +185,20 @@ class OgcAnalysisCollectionsTest extends OgcServer {
         }
     }
 
+    /** GDAL's OAPIF driver reads both analysis collections with their feature counts and fields. */
+    @Test
+    void req_core_fc_md_items_ogrinfoReadsTheAnalysisCollections() {
+        String clusters = "clusters-" + data.projectId;
+        String hotspots = "hotspots-" + data.projectId;
+        String out = OgcGdalTest.run("ogrinfo", "-ro", "-so", "OAPIF:" + server.baseUrl + "/ogc", clusters, hotspots);
+        long cells = anyone.get("/api/projects/" + data.projectId + "/analysis/hexbins").expect(200).json()
+                .get("features").size();
+        assertEquals(Map.of(clusters, 2L, hotspots, cells), OgcGdalTest.counts(out), out);
+        assertTrue(out.contains("members: String"), out);
+        assertTrue(out.contains("z: Real"), out);
+        assertTrue(out.contains("class: Integer"), out);
+    }
+
     /** A next link carries the collection's own parameters, so each page is of the same clusters. */
     @Test
     void req_core_fc_response_paging_keepsTheCollectionsParameters() {

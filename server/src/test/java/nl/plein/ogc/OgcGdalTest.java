@@ -25,7 +25,7 @@ class OgcGdalTest extends OgcServer {
     private static final Pattern COUNT = Pattern.compile("(?m)^Feature Count: (\\d+)$");
 
     /** Runs a GDAL program and returns what it printed; a failure or a missing program fails the test. */
-    private static String run(String... command) {
+    static String run(String... command) {
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ class OgcGdalTest extends OgcServer {
     }
 
     /** Layer name → feature count, from ogrinfo's summary. */
-    private static Map<String, Long> counts(String ogrinfo) {
+    static Map<String, Long> counts(String ogrinfo) {
         var names = new ArrayList<String>();
         LAYER.matcher(ogrinfo).results().forEach(m -> names.add(m.group(1)));
         var numbers = new ArrayList<Long>();
