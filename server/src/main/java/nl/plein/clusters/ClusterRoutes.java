@@ -58,14 +58,19 @@ public final class ClusterRoutes {
     /**
      * The clusters of every proposal anyone sees, as anyone sees them (small counts suppressed), with
      * {@code eps} and {@code minPoints} read from the query as {@link #get} reads them: the features of
-     * the OGC API's {@code clusters-{projectId}} collections.
+     * the OGC API's {@code clusters-{projectId}} collections. They leave out the centre: a pair of
+     * longitude and latitude would contradict an answer in RD New, and a GIS computes it in any CRS.
      */
     public ArrayNode publicFeatures(long projectId, Query query) {
         var parameters = parameters(query, ProposalSelection.ALL);
         var result = store.clusters(projectId, parameters);
         // A GIS client pages through these: the title words of thousands of members are counted once.
         return features.get(new AnalysisCache.Key("public clusters", projectId, result.version(), parameters.toString()),
-                () -> (ArrayNode) geoJson(result, parameters, false).get("features"));
+                () -> {
+                    var features = (ArrayNode) geoJson(result, parameters, false).get("features");
+                    features.forEach(f -> ((ObjectNode) f.get("properties")).remove("centre"));
+                    return features;
+                });
     }
 
     private static ClusterStore.Parameters parameters(Query query, ProposalSelection selection) {
