@@ -166,4 +166,51 @@ class AreaAssignmentTest {
         anna.post("/api/area-sets/" + first + "/assign", Map.of()).expect(403);
         admin.post("/api/area-sets/999999/assign", Map.of()).expect(404);
     }
+
+    /**
+     * A drawing moved while a whole set is being placed keeps the area its new shape lies in: the
+     * set's placement, computed from the old shape, must not overwrite what the mover wrote. The mover
+     * here is a transaction that moves a proposal from west to east and places it as the proposal
+     * store does, and commits only once placing the set is waiting for it.
+     */
+    @Test
+    void aDrawingMovedWhileASetIsPlacedKeepsItsNewArea() throws Exception {
+        long id = propose(WEST);
+        long set = admin.get("/api/area-sets").expect(200).json().get("sets").get(0).get("id").asLong();
+        assertEquals("BU0001", areaOf("proposals", id, set));
+        try (Connection mover = server.dataSource.getConnection()) {
+            mover.setAutoCommit(false);
+            Sql.update(mover, "UPDATE proposals SET geom = ST_SetSRID(ST_MakePoint(5.508, 52.505), 4326),"
+                    + " updated_at = now() WHERE id = ?", id);
+            nl.plein.gisdata.boundaries.AreaAssignment.assign(mover, nl.plein.gisdata.boundaries.AreaAssignment
+                    .Drawing.PROPOSALS, id);
+            var placing = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> admin.post("/api/area-sets/" + set + "/assign", Map.of()).expect(200).json());
+            waitUntilPlacingWaitsForALock();
+            mover.commit();
+            JsonNode placed = placing.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, placed.get("assigned").get("proposals").get("changed").asInt(), placed::toString);
+        }
+        assertEquals("BU0002", areaOf("proposals", id, set), "the mover's placement stands");
+        // Placed again now, the set agrees: nothing to change.
+        assertEquals(0, admin.post("/api/area-sets/" + set + "/assign", Map.of()).expect(200).json()
+                .get("assigned").get("proposals").get("changed").asInt());
+        assertEquals("BU0002", areaOf("proposals", id, set));
+    }
+
+    /** Until another session of the server waits for a lock (the mover's transaction), at most 30 s. */
+    private void waitUntilPlacingWaitsForALock() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = server.dataSource.getConnection()) {
+                long waiting = Sql.one(c, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'", rs -> rs.getLong(1)).orElse(0L);
+                if (waiting > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("placing the set never waited for the moving transaction");
+    }
 }

@@ -41,8 +41,21 @@ public final class AreaAssignment {
 
     private static final String UNPLACE_ONE = "DELETE FROM placements WHERE drawing = ? AND drawing_id = ?";
 
+    /**
+     * Placing one drawing and placing a whole set wait for each other through this transaction-level
+     * advisory lock: a writer holds it shared from placing its drawing until it commits; placing a
+     * set holds it exclusively from writing its placements until it commits. Without it, a set's
+     * placement computed from a drawing's old shape could overwrite the placement its mover had just
+     * given it (see {@link #assignAll}).
+     */
+    private static final long PLACING = 0x706c6163696e67L; // "placing"
+    private static final String PLACING_SHARED = "SELECT pg_advisory_xact_lock_shared(" + PLACING + ")";
+    private static final String PLACING_EXCLUSIVE = "SELECT pg_advisory_xact_lock(" + PLACING + ")";
+
     private static final Map<Drawing, String> PLACE_ONE = new EnumMap<>(Drawing.class);
     private static final Map<Drawing, String> PLACE_SET = new EnumMap<>(Drawing.class);
+    private static final Map<Drawing, String> UPSERT = new EnumMap<>(Drawing.class);
+    private static final Map<Drawing, String> REMOVE_GONE = new EnumMap<>(Drawing.class);
 
     static {
         for (Drawing drawing : Drawing.values()) {
@@ -59,33 +72,44 @@ public final class AreaAssignment {
             // grouped by drawing it is about twice as fast as a lookup per drawing.
             // Every drawing looked at is kept, placed or not (area_id NULL), so that only placements of
             // drawings looked at are removed: one written meanwhile keeps the placement its writer gave it.
-            PLACE_SET.put(drawing, "CREATE TEMPORARY TABLE placed ON COMMIT DROP AS"
-                    + " SELECT d.id AS drawing_id, min(a.area_id) AS area_id FROM " + drawing.table + " d"
-                    + " LEFT JOIN area_pieces a ON " + COVERS + " GROUP BY d.id");
+            // So does one moved meanwhile: its updated_at is kept to tell.
+            PLACE_SET.put(drawing, "CREATE TEMPORARY TABLE placed_" + drawing.key + " ON COMMIT DROP AS"
+                    + " SELECT d.id AS drawing_id, d.updated_at, min(a.area_id) AS area_id FROM " + drawing.table
+                    + " d LEFT JOIN area_pieces a ON " + COVERS + " GROUP BY d.id");
+            // Only drawings unchanged since they were looked at: every writer of a drawing changes its
+            // updated_at, and has committed before these run (PLACING).
+            String unchanged = " JOIN " + drawing.table + " d ON d.id = p.drawing_id AND d.updated_at = p.updated_at";
+            // Rows that are already right are not written again, so placing a set twice changes nothing.
+            UPSERT.put(drawing, "INSERT INTO placements (drawing, drawing_id, area_set_id, area_id)"
+                    + " SELECT '" + drawing.key + "', p.drawing_id, ?, p.area_id FROM placed_" + drawing.key + " p"
+                    + unchanged + " WHERE p.area_id IS NOT NULL"
+                    + " ON CONFLICT (drawing, drawing_id, area_set_id) DO UPDATE SET area_id = excluded.area_id"
+                    + " WHERE placements.area_id IS DISTINCT FROM excluded.area_id");
+            REMOVE_GONE.put(drawing, "DELETE FROM placements pl USING placed_" + drawing.key + " p" + unchanged
+                    + " WHERE pl.area_set_id = ? AND pl.drawing = '" + drawing.key + "'"
+                    + " AND pl.drawing_id = p.drawing_id AND p.area_id IS NULL");
         }
     }
+
+    /** The drawings of a kind placed in the set now, those written meanwhile included. */
+    private static final String IN_SET = "SELECT count(*) FROM placements WHERE area_set_id = ? AND drawing = ?";
 
     private static final String PIECES = """
             CREATE TEMPORARY TABLE area_pieces ON COMMIT DROP AS
             SELECT id AS area_id, ST_Subdivide(geom, 64) AS geom FROM areas WHERE area_set_id = ?""";
 
-    /** Rows that are already right are not written again, so placing a set twice changes nothing. */
-    private static final String UPSERT = """
-            INSERT INTO placements (drawing, drawing_id, area_set_id, area_id)
-            SELECT ?, p.drawing_id, ?, p.area_id FROM placed p WHERE p.area_id IS NOT NULL
-            ON CONFLICT (drawing, drawing_id, area_set_id) DO UPDATE SET area_id = excluded.area_id
-             WHERE placements.area_id IS DISTINCT FROM excluded.area_id""";
-    private static final String REMOVE_GONE = """
-            DELETE FROM placements pl USING placed p
-             WHERE pl.area_set_id = ? AND pl.drawing = ? AND pl.drawing_id = p.drawing_id AND p.area_id IS NULL""";
-
     private AreaAssignment() {
     }
 
-    /** Places one row, just written or moved, in every boundary set. */
+    /**
+     * Places one row, just written or moved, in every boundary set. Runs in the writer's transaction,
+     * after the row is written; a set being placed meanwhile waits for that transaction to commit.
+     */
     public static void assign(Connection c, Drawing drawing, long id) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement(UNPLACE_ONE);
+        try (Statement lock = c.createStatement();
+             PreparedStatement delete = c.prepareStatement(UNPLACE_ONE);
              PreparedStatement insert = c.prepareStatement(PLACE_ONE.get(drawing))) {
+            lock.execute(PLACING_SHARED);
             delete.setString(1, drawing.key);
             delete.setLong(2, id);
             delete.executeUpdate();
@@ -101,6 +125,13 @@ public final class AreaAssignment {
     /**
      * Places every drawing in the set's areas. Runs in the caller's transaction; the caller commits.
      * Drawings whose area stays the same are not written again.
+     *
+     * <p>First every drawing is looked at, with its updated_at, without holding anything up: for a
+     * million drawings this takes most of the time. Then the placements are written under the
+     * exclusive {@code PLACING} lock, which waits for every writer that has placed a drawing to
+     * commit, and makes later writers wait for this transaction: a drawing moved since it was looked
+     * at (its updated_at differs) keeps the placement its writer gave it, and one moved later is
+     * placed again by its writer, after this commits.
      */
     public static Map<Drawing, Count> assignAll(Connection c, long setId) throws SQLException {
         var counts = new EnumMap<Drawing, Count>(Drawing.class);
@@ -109,33 +140,35 @@ public final class AreaAssignment {
             pieces.executeUpdate();
             st.execute("CREATE INDEX ON area_pieces USING gist (geom)");
             st.execute("ANALYZE area_pieces");
-        }
-        for (Drawing drawing : Drawing.values()) {
-            try (Statement st = c.createStatement();
-                 PreparedStatement upsert = c.prepareStatement(UPSERT);
-                 PreparedStatement remove = c.prepareStatement(REMOVE_GONE)) {
+            for (Drawing drawing : Drawing.values()) {
                 st.execute(PLACE_SET.get(drawing));
                 // A temporary table has no statistics until analysed; without them the planner may compare
                 // every placement with every row of it (a nested loop over a million squared).
-                st.execute("ALTER TABLE placed ADD PRIMARY KEY (drawing_id)");
-                st.execute("ANALYZE placed");
-                upsert.setString(1, drawing.key);
-                upsert.setLong(2, setId);
+                st.execute("ALTER TABLE placed_" + drawing.key + " ADD PRIMARY KEY (drawing_id)");
+                st.execute("ANALYZE placed_" + drawing.key);
+            }
+            st.execute("DROP TABLE area_pieces");
+            st.execute(PLACING_EXCLUSIVE);
+        }
+        for (Drawing drawing : Drawing.values()) {
+            try (Statement st = c.createStatement();
+                 PreparedStatement upsert = c.prepareStatement(UPSERT.get(drawing));
+                 PreparedStatement remove = c.prepareStatement(REMOVE_GONE.get(drawing));
+                 PreparedStatement count = c.prepareStatement(IN_SET)) {
+                upsert.setLong(1, setId);
                 long changed = upsert.executeUpdate();
                 remove.setLong(1, setId);
-                remove.setString(2, drawing.key);
                 changed += remove.executeUpdate();
                 long inSet;
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM placed WHERE area_id IS NOT NULL")) {
+                count.setLong(1, setId);
+                count.setString(2, drawing.key);
+                try (ResultSet rs = count.executeQuery()) {
                     rs.next();
                     inSet = rs.getLong(1);
                 }
-                st.execute("DROP TABLE placed");
+                st.execute("DROP TABLE placed_" + drawing.key);
                 counts.put(drawing, new Count(changed, inSet));
             }
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute("DROP TABLE area_pieces");
         }
         return counts;
     }
