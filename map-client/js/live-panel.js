@@ -119,8 +119,11 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
     const list = h('ul', { class: 'live-answers', id: 'live-answers-list' });
     const status = h('p', { class: 'meta', role: 'status', id: 'live-answers-status' });
     const summary = h('summary', { text: t('live.answersControl') });
+    // The reason goes with the chair's controls when the viewer has them; a moderator alone gets it here.
+    const reason = plans ? null : h('p', {}, h('label', { for: 'live-hide-reason', text: t('live.hideReasonLabel') }),
+      h('input', { id: 'live-hide-reason', type: 'text', value: t('live.hideReason') }));
     const element = h('details', { class: 'live-controls', id: 'live-answers', on: { toggle: () => refresh() } },
-      summary, list, status);
+      summary, reason, list, status);
     let asked = 0;
 
     async function refresh() {

@@ -52,12 +52,15 @@ export function mountSlide({ ctx, container, project, slide, heading = 'h1', hea
   return {
     frame,
     loaded,
-    /** Draws a live question's pins ([{lon, lat}]) over the slide, replacing the last ones. */
+    /**
+     * Draws a live question's pins ([{lon, lat}]) over the slide, replacing the last ones, each with
+     * its number (its place in the list, counted from 1), by which a moderator's panel names it.
+     */
     showPins(points) {
       pins?.remove();
-      pins = points.length ? L.layerGroup(points.map((p) => L.circleMarker([p.lat, p.lon], {
+      pins = points.length ? L.layerGroup(points.map((p, i) => L.circleMarker([p.lat, p.lon], {
         radius: 11, color: '#000000', weight: 3, fillColor: '#ffd700', fillOpacity: 0.95, interactive: false,
-      }))).addTo(map) : null;
+      }).bindTooltip(String(i + 1), { permanent: true, direction: 'center', className: 'pin-number' }))).addTo(map) : null;
     },
     /** Leaflet measures again (after the frame changed size, e.g. on entering full screen). */
     refit() {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A moderator hides an answer from the live panel: a planner projects a presentation while six
  * people put pins (one on a named place); the moderator, on the meeting's screen, unfolds the
- * answers, hides the pin on the place by keyboard after confirming, and the projected slide loses
- * that pin within 2 s. The planner, who may not hide, never sees the control.
+ * answers, gives a reason and hides the pin on the place by keyboard after confirming, and the
+ * projected slide, whose pins carry the numbers the list names them by, loses that pin within 2 s. The planner, who may not hide, never sees the control.
  */
 class LiveAnswerModerationTest {
     static TestServer server;
@@ -55,7 +55,7 @@ class LiveAnswerModerationTest {
     }
 
     @Test
-    void aModeratorHidesAPinFromThePanelAndItLeavesTheProjectorWithinTwoSeconds() {
+    void aModeratorHidesAPinFromThePanelAndItLeavesTheProjectorWithinTwoSeconds() throws Exception {
         Client admin = account("admin@test.example", Role.ADMIN);
         Client planner = account("planner@test.example", Role.PLANNER);
         account("moderator@test.example", Role.MODERATOR);
@@ -99,6 +99,9 @@ class LiveAnswerModerationTest {
         Locator projected = projector.locator(".slide-map path[fill=\"#ffd700\"]");
         projected.nth(5).waitFor(new Locator.WaitForOptions().setTimeout(5000));
         assertEquals(6, projected.count(), "the six pins on the projected slide");
+        Locator numbers = projector.locator(".slide-map .pin-number");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), numbers.allTextContents(),
+                "each pin carries the number the moderator's list names it by");
         assertEquals(0, projector.locator("#live-answers").count(), "a planner may not hide answers: no control");
 
         Page screen = browser.page(1280, 900);
@@ -116,12 +119,15 @@ class LiveAnswerModerationTest {
                 "the newest pin, numbered, with its place: " + answers.first().textContent());
         assertTrue(answers.nth(1).textContent().contains("speld 5"), answers.nth(1).textContent());
         Browser.assertAccessible(screen, "the live panel with the answers control open");
+        screen.locator("#live-hide-reason").fill("Geen plek voor een bank");
 
         var asked = new ArrayList<String>();
         screen.onDialog(dialog -> {
             asked.add(dialog.message());
             dialog.accept();
         });
+        summary.focus();
+        screen.keyboard().press("Tab"); // the reason
         screen.keyboard().press("Tab");
         assertEquals("Verbergen: speld 6 (De Linde)",
                 screen.evaluate("() => document.activeElement.getAttribute('aria-label')"));
@@ -129,6 +135,7 @@ class LiveAnswerModerationTest {
         // The projector, on the public view, loses the pin within 2 s.
         projected.nth(5).waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED).setTimeout(2000));
         assertEquals(5, projected.count(), "five pins remain on the projector");
+        assertEquals(List.of("1", "2", "3", "4", "5"), numbers.allTextContents());
         assertEquals(List.of("Wil je speld 6 (De Linde) op elk scherm verbergen?"), asked, "a confirmation first");
         screen.locator("#live-answers-status", new Page.LocatorOptions().setHasText("Verborgen: speld 6 (De Linde)"))
                 .waitFor();
@@ -140,6 +147,11 @@ class LiveAnswerModerationTest {
                 "focus stays in the control");
         Browser.assertAccessible(screen, "the live panel after hiding an answer");
 
+        try (var c = server.dataSource.getConnection();
+                var st = c.prepareStatement("SELECT reason FROM moderation_log WHERE target_kind = 'answer'");
+                var rs = st.executeQuery()) {
+            assertTrue(rs.next() && rs.getString(1).equals("Geen plek voor een bank"), "logged with the reason typed");
+        }
         var state = admin.get("/api/meetings/" + meetingId + "/live?view=public").expect(200).json();
         assertEquals(5, state.get("question").get("pins").size(), "the public state has five pins");
         assertTrue(!state.toString().contains("answerId"), "and no answer ids");
