@@ -1,8 +1,8 @@
 // The live meeting panel beside a projected presentation: while a meeting on the project is open
 // it shows the join code, the QR code, the current question's results and a feed of new comments
 // and supports, kept up to date through server-sent events. Planners start and close the meeting
-// and ask questions; moderators hide comments (through the ordinary comment hide route), which
-// takes them off every screen.
+// and ask questions; moderators hide comments (through the ordinary comment hide route) and answers
+// to the open question (through the answer hide route), which takes them off every screen.
 import { h } from './dom.js';
 import { createApi } from './api.js';
 import { createI18n } from './i18n.js';
@@ -34,6 +34,7 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
   const plans = role === 'planner' || role === 'admin';
   const moderates = role === 'moderator' || role === 'admin';
   let source = null;
+  let answers = null;
   aside.classList.add('live-panel');
   aside.setAttribute('aria-label', t('live.title'));
 
@@ -54,6 +55,7 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
       return;
     }
     aside.hidden = false;
+    answers = moderates ? answersControl(open) : null;
     const feed = h('ul', { class: 'live-feed', id: 'live-feed', 'aria-live': 'polite' });
     const question = h('div', { class: 'live-question', id: 'live-question' });
     const attendees = h('p', { class: 'meta', id: 'live-attendees' });
@@ -64,7 +66,7 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
       h('img', { src: `/api/meetings/${open.id}/qr.svg`, class: 'live-qr', width: '200', height: '200',
         alt: t('live.qrAlt', { url: open.joinUrl }) }),
       attendees, question, h('h3', { text: t('live.feed') }), feed,
-      plans ? controls(open) : null);
+      answers?.element, plans ? controls(open) : null);
     source = new EventSource(`/api/meetings/${open.id}/events${publicView ? '?view=public' : ''}`);
     source.addEventListener('state', (event) => {
       const state = JSON.parse(event.data);
@@ -79,6 +81,7 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
       }));
       question.replaceChildren(...questionView(state.question));
       feed.replaceChildren(...feedItems(state));
+      answers?.refresh();
     });
   }
 
@@ -105,6 +108,62 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
     const supports = state.supports.slice(0, 10).map((s) =>
       h('li', { class: 'live-support', text: t('live.supported', { title: s.proposalTitle }) }));
     return [...comments, ...supports];
+  }
+
+  /**
+   * For moderators: the open question's newest answers, each with a button that hides it after a
+   * confirmation. The panel may show the room the public view, which has no answer ids, so the
+   * list reads the raw state itself, while it is unfolded and again at each pushed change.
+   */
+  function answersControl(open) {
+    const list = h('ul', { class: 'live-answers', id: 'live-answers-list' });
+    const status = h('p', { class: 'meta', role: 'status', id: 'live-answers-status' });
+    const summary = h('summary', { text: t('live.answersControl') });
+    // The reason goes with the chair's controls when the viewer has them; a moderator alone gets it here.
+    const reason = plans ? null : h('p', {}, h('label', { for: 'live-hide-reason', text: t('live.hideReasonLabel') }),
+      h('input', { id: 'live-hide-reason', type: 'text', value: t('live.hideReason') }));
+    const element = h('details', { class: 'live-controls', id: 'live-answers', on: { toggle: () => refresh() } },
+      summary, reason, list, status);
+    let asked = 0;
+
+    async function refresh() {
+      if (!element.open) return;
+      const mine = ++asked;
+      const state = await services.api.get(`/api/meetings/${open.id}/live`).catch(() => null);
+      if (mine !== asked || !state) return;
+      const q = state.question;
+      const rows = (q?.latestAnswers ?? []).map((a) => answerItem(q, a));
+      list.replaceChildren(...(rows.length ? rows : [h('li', { text: t('live.answersNone') })]));
+    }
+
+    function answerItem(q, answer) {
+      const label = answer.option !== undefined
+        ? t('live.answerChoice', { option: q.options[answer.option] })
+        : t(answer.place ? 'live.answerPinAt' : 'live.answerPin', { number: String(answer.number), place: answer.place });
+      const time = services.i18n.formatDate(answer.answeredAt, { timeStyle: 'medium' });
+      return h('li', { class: 'live-answer', dataset: { id: answer.answerId } },
+        h('span', { text: `${time} · ${label}` }),
+        h('button', { type: 'button', class: 'live-hide', text: t('live.hide'),
+          'aria-label': t('live.hideAnswerLabel', { answer: label }),
+          on: { click: () => hide(answer, label) } }));
+    }
+
+    async function hide(answer, label) {
+      if (!window.confirm(t('live.hideAnswerConfirm', { answer: label }))) return;
+      const reason = aside.querySelector('#live-hide-reason');
+      try {
+        await services.api.post(`/api/answers/${answer.answerId}/hide`,
+          { reason: reason?.value.trim() || t('live.hideReason') });
+        status.textContent = t('live.answerHidden', { answer: label });
+      } catch (e) {
+        status.textContent = e.message;
+      }
+      // The button goes with the answer; keep keyboard users in the control.
+      summary.focus();
+      refresh();
+    }
+
+    return { element, refresh };
   }
 
   function controls(open) {

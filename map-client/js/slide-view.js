@@ -52,12 +52,23 @@ export function mountSlide({ ctx, container, project, slide, heading = 'h1', hea
   return {
     frame,
     loaded,
-    /** Draws a live question's pins ([{lon, lat}]) over the slide, replacing the last ones. */
+    /**
+     * Draws a live question's pins ([{lon, lat}]) over the slide, replacing the last ones, each with
+     * its number (its place in the list, counted from 1), by which a moderator's panel names it.
+     */
     showPins(points) {
       pins?.remove();
-      pins = points.length ? L.layerGroup(points.map((p) => L.circleMarker([p.lat, p.lon], {
-        radius: 11, color: '#000000', weight: 3, fillColor: '#ffd700', fillOpacity: 0.95, interactive: false,
-      }))).addTo(map) : null;
+      // The number is a marker of its own in the same group (not a permanent tooltip, which Leaflet
+      // can leave behind when the group is replaced quickly), so it goes whenever its pin goes.
+      pins = points.length ? L.layerGroup(points.flatMap((p, i) => [
+        L.circleMarker([p.lat, p.lon], {
+          radius: 11, color: '#000000', weight: 3, fillColor: '#ffd700', fillOpacity: 0.95, interactive: false,
+        }),
+        L.marker([p.lat, p.lon], {
+          interactive: false, keyboard: false,
+          icon: L.divIcon({ className: 'pin-number', html: String(i + 1), iconSize: [22, 22] }),
+        }),
+      ])).addTo(map) : null;
     },
     /** Leaflet measures again (after the frame changed size, e.g. on entering full screen). */
     refit() {

@@ -23,6 +23,8 @@ import nl.plein.http.Json;
 public final class LiveState {
     static final int FEED_LENGTH = 50;
     static final int TOP_PROPOSALS = 10;
+    static final int LATEST_ANSWERS_SHOWN = 20;
+    private static final String LATEST_ANSWERS = Sql.load(LiveState.class, "latest-answers.sql");
 
     private final DataSource dataSource;
     private final SmallCounts smallCounts;
@@ -106,7 +108,33 @@ public final class LiveState {
         } else {
             json.set("pins", pins(c, questionId, answers, staff));
         }
+        if (staff) {
+            json.set("latestAnswers", latestAnswers(c, questionId));
+        }
         return json;
+    }
+
+    /**
+     * For staff only (the raw view), to hide one: the newest visible answers with their ids. A
+     * pin carries its number (its place in {@code pins}, counted from 1) and the named place it
+     * was put on (within 5 m, as a phone picks one from the list) or else the neighbourhood it
+     * lies in; a choice carries the option's index.
+     */
+    private static ArrayNode latestAnswers(Connection c, long questionId) throws SQLException {
+        return Json.MAPPER.createArrayNode().addAll(Sql.list(c, LATEST_ANSWERS, rs -> {
+            ObjectNode json = Json.MAPPER.createObjectNode();
+            json.put("answerId", rs.getLong(1));
+            json.put("answeredAt", rs.getObject(2, OffsetDateTime.class).toString());
+            if (rs.getObject(3) != null) {
+                json.put("option", rs.getInt(3));
+            } else {
+                json.put("number", rs.getLong(4));
+                json.put("lon", Math.round(rs.getDouble(5) * 1e6) / 1e6);
+                json.put("lat", Math.round(rs.getDouble(6) * 1e6) / 1e6);
+                json.put("place", rs.getString(7));
+            }
+            return json;
+        }, questionId, LATEST_ANSWERS_SHOWN));
     }
 
     /** Answers per option; in public, small cells are hidden and a second one where a total gives them away. */

@@ -22,9 +22,16 @@ public final class MapSvg {
     static final List<String> CHOROPLETH = List.of("#eff3ff", "#bdd7e7", "#6baed6", "#2171b5");
     static final int HIDDEN = -1;
     static final int UNKNOWN = -2;
-    /** Gi* classes -3 … 3, as the analysis page draws them. */
-    static final List<String> HOTSPOT = List.of("#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62",
-            "#b2182b");
+    /**
+     * Gi* classes -3 … 3: the analysis page's reds and blues, but of distinct lightness, so that no
+     * two classes print as the same grey. Hot and cold alternate from dark to light (3, -3, 2, -2, 1,
+     * -1, 0: relative luminance about 0.05, 0.09, 0.16, 0.25, 0.39, 0.59, 0.93 with the cold spots'
+     * hatching), and cold spots are hatched as well, so that sign and confidence both read in grey.
+     */
+    static final List<String> HOTSPOT = List.of("#2c5f9e", "#5c9ccc", "#c2e0f4", "#f7f7f7", "#ee8e72", "#cb3a2c",
+            "#7f0010");
+    /** The cold spots' hatching: thin black lines, a sixth of the cell, against the class's blue. */
+    private static final double COLD_HATCH_WIDTH = 1;
     /** Published … realised: lightness falls step by step, and lines and outlines differ in dash too. */
     private static final List<String> STATUS_COLOUR = List.of("#c8e020", "#5ec962", "#21918c", "#3b528b", "#440154");
     private static final List<String> STATUS_DASH = List.of("", "8 3", "2 2", "10 3 2 3", "1 3");
@@ -73,11 +80,11 @@ public final class MapSvg {
         void hotspots(List<Shape> shapes) {
             body.append("<g class=\"layer-hotspots\">");
             for (Shape s : shapes) {
-                shape(s, "fill=\"" + HOTSPOT.get(s.cls() + 3) + "\" stroke=\"#969696\" stroke-width=\"0.4\"", 0);
+                shape(s, "fill=\"" + hotspotFill(id, s.cls()) + "\" stroke=\"#969696\" stroke-width=\"0.4\"", 0);
             }
             body.append("</g>");
             for (int cls = 3; cls >= -3; cls--) {
-                legend.add(new LegendEntry("fill", HOTSPOT.get(cls + 3), "", "legend.hotspot" + cls, List.of()));
+                legend.add(new LegendEntry("fill", hotspotFill(id, cls), "", "legend.hotspot" + cls, List.of()));
             }
             counts.add(new LayerCount("hotspots", shapes.size()));
         }
@@ -179,6 +186,22 @@ public final class MapSvg {
         }
     }
 
+    /** A Gi* class's fill: its colour, or for a cold spot its hatching over that colour. */
+    static String hotspotFill(String id, int cls) {
+        return cls < 0 ? "url(#" + id + "-cold" + (-cls) + ")" : HOTSPOT.get(cls + 3);
+    }
+
+    /** The cold spots' hatchings, lines the other way round from the choropleth's hidden areas. */
+    private static void hotspotPatterns(StringBuilder out, String id) {
+        for (int k = 1; k <= 3; k++) {
+            out.append("<pattern id=\"").append(id).append("-cold").append(k).append("\" width=\"6\" height=\"6\"")
+                    .append(" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\">")
+                    .append("<rect width=\"6\" height=\"6\" fill=\"").append(HOTSPOT.get(3 - k)).append("\"/>")
+                    .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#000\" stroke-width=\"")
+                    .append(n(COLD_HATCH_WIDTH)).append("\"/></pattern>");
+        }
+    }
+
     /** The whole SVG document of a drawing, in a language, titled by its subject and the project's title. */
     public static String svg(Drawing d, Language language) {
         return svg(d, language, Messages.of(language).text(d.subject()) + " – " + d.projectTitle());
@@ -204,7 +227,11 @@ public final class MapSvg {
                 .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#404040\" stroke-width=\"2\"/></pattern>")
                 .append("<pattern id=\"").append(id).append("-unknown\" width=\"6\" height=\"6\"")
                 .append(" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>")
-                .append("<circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"#404040\"/></pattern></defs>")
+                .append("<circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"#404040\"/></pattern>");
+        if (d.counts().stream().anyMatch(c -> c.layer().equals("hotspots"))) {
+            hotspotPatterns(out, id);
+        }
+        out.append("</defs>")
                 .append("<rect x=\"0\" y=\"0\" width=\"").append(n(width)).append("\" height=\"")
                 .append(n(height)).append("\" fill=\"#fff\"/>")
                 .append(d.body());

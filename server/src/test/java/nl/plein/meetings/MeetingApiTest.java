@@ -108,6 +108,9 @@ class MeetingApiTest {
         assertEquals(1, staff.get("question").get("answers").asInt(), "answering again changes the answer");
         assertEquals(0, staff.get("question").get("results").get(1).get("count").asInt());
         assertEquals(1, staff.get("question").get("results").get(2).get("count").asInt());
+        var latestChoice = staff.get("question").get("latestAnswers");
+        assertEquals(1, latestChoice.size(), "one answer per person: " + latestChoice);
+        assertEquals(2, latestChoice.get(0).get("option").asInt(), "the staff list names the option chosen");
         var everyone = live(server.anonymous(), meetingId);
         assertEquals("public", everyone.get("counts").asText());
         assertEquals("<5", everyone.get("attendees").asText());
@@ -252,11 +255,22 @@ class MeetingApiTest {
         Client phone = guest(meeting.get("code").asText(), "P");
         phone.put(base + "/questions/" + pin + "/answer", Map.of("geometry", INSIDE_POINT)).expect(200);
         long answerId = live(moderator, meetingId).get("question").get("pins").get(0).get("answerId").asLong();
+        var latest = live(moderator, meetingId).get("question").get("latestAnswers");
+        assertEquals(1, latest.size(), latest.toString());
+        assertEquals(answerId, latest.get(0).get("answerId").asLong(), "the raw view lists the answer to hide");
+        assertEquals(1, latest.get(0).get("number").asInt(), "numbered as the pins are listed");
+        assertTrue(live(moderator, meetingId).get("question").has("latestAnswers"));
+        for (var publicState : List.of(live(server.anonymous(), meetingId),
+                moderator.get(base + "/live?view=public").expect(200).json())) {
+            assertTrue(!publicState.get("question").has("latestAnswers")
+                    && !publicState.toString().contains("answerId"), "answer ids stay out of the public view");
+        }
         resident.post("/api/answers/" + answerId + "/hide", Map.of("reason", "spam")).expect(403);
         var entry = moderator.post("/api/answers/" + answerId + "/hide", Map.of("reason", "A rude drawing"))
                 .expect(201).json();
         assertEquals("answer", entry.get("targetKind").asText());
         assertEquals(0, live(moderator, meetingId).get("question").get("answers").asInt());
+        assertEquals(0, live(moderator, meetingId).get("question").get("latestAnswers").size(), "a hidden answer leaves the list");
         moderator.post("/api/answers/" + answerId + "/restore", Map.of("reason", "On appeal")).expect(201);
         assertEquals(1, live(moderator, meetingId).get("question").get("answers").asInt());
         planner.post(base + "/close", Map.of()).expect(200);

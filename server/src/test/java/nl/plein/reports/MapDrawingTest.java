@@ -222,6 +222,101 @@ class MapDrawingTest {
     }
 
     @Test
+    void hotSpotClassesStayApartPrintedInGreyAndTheLegendShowsTheMapsFills() throws Exception {
+        var d = drawing.draw(new Request(fixture.projectId, null, layers(null, null, null, null, null,
+                new HotspotsLayer(100)), "m7", "map.proposals"));
+        Document doc = parse(MapSvg.svg(d, Language.EN));
+        // The legend's rows, top to bottom: hot spot 99 %, 95 %, 90 %, not significant, cold spot 90 %, 95 %, 99 %.
+        var rows = new ArrayList<String[]>();
+        var groups = doc.getElementsByTagNameNS("*", "g");
+        Element legend = null;
+        for (int i = 0; i < groups.getLength(); i++) {
+            if (((Element) groups.item(i)).getAttribute("class").equals("legend")) {
+                legend = (Element) groups.item(i);
+            }
+        }
+        assertTrue(legend != null, "the map has a legend");
+        String fill = null;
+        for (var child = legend.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e && e.getLocalName().equals("rect")) {
+                fill = e.getAttribute("fill");
+            } else if (child instanceof Element e && e.getLocalName().equals("text")
+                    && (e.getTextContent().contains("spot") || e.getTextContent().equals("Not significant"))) {
+                rows.add(new String[] {e.getTextContent(), fill});
+            }
+        }
+        assertEquals(7, rows.size(), "a legend row per Gi* class");
+        assertEquals("Hot spot, 99% confidence", rows.get(0)[0]);
+        assertEquals("Cold spot, 99% confidence", rows.get(6)[0]);
+        double[] luminance = new double[7];
+        for (int i = 0; i < 7; i++) {
+            luminance[i] = printedLuminance(doc, rows.get(i)[1]);
+        }
+        for (int i = 0; i < 7; i++) {
+            for (int j = i + 1; j < 7; j++) {
+                double ratio = (Math.max(luminance[i], luminance[j]) + 0.05) / (Math.min(luminance[i], luminance[j]) + 0.05);
+                assertTrue(ratio >= 1.3, rows.get(i)[0] + " and " + rows.get(j)[0] + " print as nearly the same grey: "
+                        + "luminance " + luminance[i] + " and " + luminance[j] + ", ratio " + ratio);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            assertTrue(luminance[i] < luminance[i + 1], "hot spots lighten as confidence falls: " + rows.get(i)[0]);
+            assertTrue(luminance[6 - i] < luminance[5 - i], "cold spots lighten as confidence falls: " + rows.get(6 - i)[0]);
+            assertTrue(rows.get(4 + i)[1].startsWith("url(#m7-cold") && !rows.get(i)[1].startsWith("url("),
+                    "cold spots are hatched, hot spots are not");
+        }
+        // Truthful: every hexagon is filled as one of the legend's rows.
+        var legendFills = rows.stream().map(r -> r[1]).toList();
+        var paths = doc.getElementsByTagNameNS("*", "path");
+        int hexagons = 0;
+        for (int i = 0; i < paths.getLength(); i++) {
+            var p = (Element) paths.item(i);
+            if (((Element) p.getParentNode()).getAttribute("class").equals("layer-hotspots")) {
+                hexagons++;
+                assertTrue(legendFills.contains(p.getAttribute("fill")), "a hexagon filled " + p.getAttribute("fill"));
+            }
+        }
+        assertTrue(hexagons > 10);
+    }
+
+    /**
+     * The relative luminance (WCAG 2.1) a fill prints as: a colour's own, or for a hatching pattern
+     * the mean of its ground and its lines, weighted by the part of the cell the lines cover.
+     */
+    private static double printedLuminance(Document doc, String fill) {
+        if (!fill.startsWith("url(#")) {
+            return relativeLuminance(fill);
+        }
+        String id = fill.substring(5, fill.length() - 1);
+        var patterns = doc.getElementsByTagNameNS("*", "pattern");
+        for (int i = 0; i < patterns.getLength(); i++) {
+            var pattern = (Element) patterns.item(i);
+            if (pattern.getAttribute("id").equals(id)) {
+                var ground = (Element) pattern.getElementsByTagNameNS("*", "rect").item(0);
+                var line = (Element) pattern.getElementsByTagNameNS("*", "line").item(0);
+                double cover = Double.parseDouble(line.getAttribute("stroke-width"))
+                        / Double.parseDouble(pattern.getAttribute("width"));
+                return (1 - cover) * relativeLuminance(ground.getAttribute("fill"))
+                        + cover * relativeLuminance(line.getAttribute("stroke"));
+            }
+        }
+        throw new AssertionError("no pattern " + id + " in the SVG's defs");
+    }
+
+    private static double relativeLuminance(String colour) {
+        String hex = colour.substring(1);
+        if (hex.length() == 3) {
+            hex = hex.replaceAll("(.)", "$1$1");
+        }
+        double[] rgb = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16) / 255.0;
+            rgb[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    }
+
+    @Test
     void aSavedViewsBboxClipsEveryLayerToIt() throws Exception {
         // The north of the area: the southern proposals are not drawn, the rest is cut at the edge. (The
         // view is the box's envelope in the metric CRS, a little larger than the box itself.)
