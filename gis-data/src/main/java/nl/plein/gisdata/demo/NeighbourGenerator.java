@@ -40,6 +40,12 @@ final class NeighbourGenerator {
     /** Interest in a project halves every this many metres between home and the project. */
     private static final double PROJECT_HALF_DISTANCE = 700;
 
+    /**
+     * Most of them support one or two proposals: every support costs the first start a row trigger
+     * (support_count) and a version bump, and a person counts once however often they support.
+     */
+    private static final int MOST_SUPPORTS = 8;
+
     /** Of them, this share also supports a proposal or two of another project. */
     private static final double SECOND_PROJECT_SHARE = 0.3;
 
@@ -104,10 +110,10 @@ final class NeighbourGenerator {
             }
             int project = rng.pickWeighted(interest);
             List<Integer> chosen = new ArrayList<>(sample(openProposals.get(project), drafts,
-                    Math.min(12, 1 + (int) (1.5 * rng.logNormal(0.9)))));
+                    Math.min(MOST_SUPPORTS, 1 + (int) rng.logNormal(0.8))));
             if (rng.chance(SECOND_PROJECT_SHARE)) {
                 interest[project] = 0;
-                chosen.addAll(sample(openProposals.get(rng.pickWeighted(interest)), drafts, rng.between(1, 3)));
+                chosen.addAll(sample(openProposals.get(rng.pickWeighted(interest)), drafts, rng.between(1, 2)));
             }
             Instant firstActivity = null;
             for (int d : chosen) {
