@@ -137,6 +137,91 @@ class DemoContentTest {
         assertTrue(dutch.contains("Marktplein"), "Dutch and English content");
     }
 
+    /**
+     * The participation page is the demo's case for Plein: with only a handful of people per buurt
+     * it would show "<5" everywhere. The public form of the main project's participation, per buurt
+     * of the demo's boundary set, shows rounded counts in several buurten, "<5" in some, and a
+     * populated buurt where nobody took part.
+     */
+    @Test
+    void theMarketSquaresPublicParticipationShowsCountsSmallCountsAndAMissingBuurt() {
+        long projectId = server.projectId("Herinrichting Marktplein");
+        JsonNode areas = server.anonymous().get("/api/projects/" + projectId + "/participation").expect(200).json()
+                .get("areas");
+        int rounded = 0;
+        int small = 0;
+        int missing = 0;
+        for (JsonNode area : areas) {
+            String shown = area.get("participants").asText();
+            rounded += shown.matches("[1-9][0-9]*") ? 1 : 0;
+            small += shown.equals("<5") ? 1 : 0;
+            missing += shown.equals("0") && area.get("populationKnown").asBoolean() ? 1 : 0;
+            if (shown.matches("[0-9]+")) {
+                assertEquals(0, Integer.parseInt(shown) % 5, area.get("name") + " is rounded to 5: " + shown);
+            }
+        }
+        assertTrue(rounded >= 8, "buurten with a rounded count: " + rounded + " in " + areas);
+        assertTrue(small >= 1, "buurten with <5: " + small + " in " + areas);
+        assertTrue(missing >= 1, "populated buurten where nobody took part: " + missing + " in " + areas);
+    }
+
+    /** One buurt on the edge of town is missing from every project, not only from one. */
+    @Test
+    void oneBuurtWithPeopleIsMissingFromEveryProject() {
+        Set<String> missingEverywhere = null;
+        for (JsonNode project : server.anonymous().get("/api/projects").expect(200).json().get("features")) {
+            Set<String> missing = new HashSet<>();
+            for (JsonNode area : server.anonymous().get("/api/projects/" + project.get("id").asLong()
+                    + "/participation").expect(200).json().get("areas")) {
+                if (area.get("participants").asText().equals("0") && area.get("population").asLong() > 0) {
+                    missing.add(area.get("code").asText());
+                }
+            }
+            if (missingEverywhere == null) {
+                missingEverywhere = missing;
+            } else {
+                missingEverywhere.retainAll(missing);
+            }
+        }
+        assertTrue(missingEverywhere != null && !missingEverywhere.isEmpty(), "a buurt missing everywhere");
+    }
+
+    /** The demo writes rows as the API does, so what the triggers keep agrees with the rows themselves. */
+    @Test
+    void keptCountsAgreeWithTheRows() {
+        long wrongSupportCounts = Sql.read(server.dataSource, c -> Sql.one(c, """
+                SELECT count(*) FROM proposals p
+                 WHERE p.support_count <> (SELECT count(*) FROM supports s WHERE s.proposal_id = p.id)""",
+                rs -> rs.getLong(1))).orElseThrow();
+        assertEquals(0, wrongSupportCounts, "proposals whose support_count is not their number of supports");
+        long wrongPeople = Sql.read(server.dataSource, c -> Sql.one(c, """
+                WITH contribution AS (
+                    SELECT project_id, author_id AS account_id FROM proposals
+                    UNION SELECT project_id, author_id FROM variants
+                    UNION SELECT project_id, author_id FROM comments
+                    UNION SELECT project_id, account_id FROM supports)
+                SELECT count(*) FROM (
+                    (SELECT project_id, account_id FROM contribution
+                     EXCEPT SELECT project_id, account_id FROM activity_people)
+                    UNION ALL
+                    (SELECT project_id, account_id FROM activity_people
+                     EXCEPT SELECT project_id, account_id FROM contribution)) differ""",
+                rs -> rs.getLong(1))).orElseThrow();
+        assertEquals(0, wrongPeople, "participants kept per project differ from those who contributed");
+        long wrongWeeks = Sql.read(server.dataSource, c -> Sql.one(c, """
+                SELECT count(*) FROM projects p
+                 WHERE (SELECT coalesce(sum(supports), 0) FROM activity_weeks w WHERE w.project_id = p.id)
+                       <> (SELECT count(*) FROM supports s WHERE s.project_id = p.id)
+                    OR (SELECT coalesce(sum(comments), 0) FROM activity_weeks w WHERE w.project_id = p.id)
+                       <> (SELECT count(*) FROM comments s WHERE s.project_id = p.id)""",
+                rs -> rs.getLong(1))).orElseThrow();
+        assertEquals(0, wrongWeeks, "projects whose weekly supports or comments differ from the rows");
+        long residentsWithHome = Sql.read(server.dataSource, c -> Sql.one(c,
+                "SELECT count(*) FILTER (WHERE home_area_id IS NOT NULL) FROM accounts WHERE role = 'resident'",
+                rs -> rs.getLong(1))).orElseThrow();
+        assertTrue(residentsWithHome >= 300, "residents who say which buurt they live in: " + residentsWithHome);
+    }
+
     @Test
     void loadingAgainAddsNothing() throws Exception {
         long before = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals",

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nl.plein.gisdata.demo.DemoDataset.Account;
 import nl.plein.gisdata.demo.DemoDataset.AreaSet;
 import nl.plein.gisdata.demo.DemoDataset.Comment;
 import nl.plein.gisdata.demo.DemoDataset.Decision;
@@ -48,10 +49,21 @@ final class DemoGenerator {
                 .generate(drafts, VARIANTS);
         CommentGenerator commentGenerator = new CommentGenerator(new Rng(seed, "comments"), frame, people);
         List<Comment> comments = commentGenerator.generate(drafts, COMMENTS);
-        List<Support> supports = new SupportGenerator(new Rng(seed, "supports"), people).generate(drafts);
+        List<Support> supports = new ArrayList<>(new SupportGenerator(new Rng(seed, "supports"), people).generate(drafts));
+        NeighbourGenerator.Neighbours neighbours = new NeighbourGenerator(new Rng(seed, "neighbours"), frame)
+                .generate(town.areas(), people, plans, drafts);
+        List<Account> accounts = new ArrayList<>(people.accounts());
+        accounts.addAll(neighbours.accounts());
+        supports.addAll(neighbours.supports());
+        supports.sort(Comparator.comparing(Support::createdAt)); // stable: equal times keep their order
 
         List<ModerationEntry> moderation = new ArrayList<>(history.moderation());
-        moderation.addAll(commentGenerator.moderation());
+        int[] commentPosition = merge(comments, neighbours.comments());
+        comments = renumber(comments, neighbours.comments(), commentPosition);
+        for (ModerationEntry m : commentGenerator.moderation()) {
+            moderation.add(new ModerationEntry(m.targetKind(), commentPosition[m.target()], m.action(), m.reason(),
+                    m.moderator(), m.at()));
+        }
         moderation.sort(Comparator.comparing(ModerationEntry::at));
         List<Decision> decisions = new ArrayList<>(history.decisions());
         decisions.sort(Comparator.comparing(Decision::decidedAt)); // stable, so per proposal still in order
@@ -61,8 +73,43 @@ final class DemoGenerator {
         List<Proposal> proposals = drafts.stream().map(Draft::toRow).toList();
         AreaSet areaSet = new AreaSet(Names.MUNICIPALITY + " buurten (demo)", "neighbourhood",
                 "Plein demo generator", Timeline.at(LocalDate.of(2025, 12, 1), 9, 0));
-        return new DemoDataset(areaSet, town.areas(), people.accounts(), projects, places, proposals, decisions,
+        return new DemoDataset(areaSet, town.areas(), accounts, projects, places, proposals, decisions,
                 variants, comments, supports, moderation);
+    }
+
+    /**
+     * Where each comment of first and then of second (both in time order) stands when the two lists
+     * are merged in time order, the first list's comments before the second's at equal times.
+     */
+    static int[] merge(List<Comment> first, List<Comment> second) {
+        int[] position = new int[first.size() + second.size()];
+        int i = 0;
+        int j = 0;
+        while (i < first.size() || j < second.size()) {
+            boolean takeFirst = j == second.size()
+                    || i < first.size() && !first.get(i).createdAt().isAfter(second.get(j).createdAt());
+            if (takeFirst) {
+                position[i] = i + j;
+                i++;
+            } else {
+                position[first.size() + j] = i + j;
+                j++;
+            }
+        }
+        return position;
+    }
+
+    /** Both lists as one, at the given positions, with replies pointing at their parent's new position. */
+    static List<Comment> renumber(List<Comment> first, List<Comment> second, int[] position) {
+        Comment[] merged = new Comment[position.length];
+        for (int k = 0; k < position.length; k++) {
+            Comment c = k < first.size() ? first.get(k) : second.get(k - first.size());
+            int parentOffset = k < first.size() ? 0 : first.size();
+            Integer parent = c.parent() == null ? null : position[parentOffset + c.parent()];
+            merged[position[k]] = new Comment(c.proposal(), parent, c.author(), c.body(), c.geom(), c.hidden(),
+                    c.createdAt());
+        }
+        return List.of(merged);
     }
 
     /**

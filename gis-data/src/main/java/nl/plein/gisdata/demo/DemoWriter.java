@@ -220,14 +220,7 @@ final class DemoWriter {
         long[] commentIds = insertComments(data.comments(), proposalIds, accountIds);
 
         List<Support> supports = data.supports();
-        // support_count on proposals follows from the trigger on supports; it is never written here.
-        batch("INSERT INTO supports (proposal_id, account_id, created_at) VALUES (?, ?, ?)",
-                supports.size(), (s, i) -> {
-                    Support su = supports.get(i);
-                    s.setLong(1, proposalIds[su.proposal()]);
-                    s.setLong(2, accountIds[su.account()]);
-                    s.setObject(3, time(su.createdAt()));
-                });
+        insertSupports(supports, proposalIds, accountIds);
 
         List<ModerationEntry> moderation = data.moderation();
         batch("INSERT INTO moderation_log (target_kind, target_id, action, reason, moderator_id, at) "
@@ -297,6 +290,37 @@ final class DemoWriter {
             flush(s, ids, flushed, comments.size());
         }
         return ids;
+    }
+
+    /**
+     * All supports in one statement. In a JDBC batch every row is a statement of its own, so the
+     * statement-level triggers that keep participation (activity_added) ran once per support; here
+     * they run once. support_count on proposals follows from the row trigger on supports, as for a
+     * support given through the API; it is never written here.
+     */
+    private void insertSupports(List<Support> supports, long[] proposalIds, long[] accountIds) throws SQLException {
+        Long[] proposals = new Long[supports.size()];
+        Long[] accounts = new Long[supports.size()];
+        String[] times = new String[supports.size()];
+        for (int i = 0; i < supports.size(); i++) {
+            Support su = supports.get(i);
+            proposals[i] = proposalIds[su.proposal()];
+            accounts[i] = accountIds[su.account()];
+            times[i] = su.createdAt().toString();
+        }
+        try (PreparedStatement st = connection.prepareStatement("""
+                INSERT INTO supports (proposal_id, account_id, created_at)
+                SELECT s.proposal_id, s.account_id, s.created_at::timestamptz
+                  FROM unnest(?::bigint[], ?::bigint[], ?::text[]) WITH ORDINALITY AS s (proposal_id, account_id, created_at, n)
+                 ORDER BY s.n""")) {
+            st.setArray(1, connection.createArrayOf("bigint", proposals));
+            st.setArray(2, connection.createArrayOf("bigint", accounts));
+            st.setArray(3, connection.createArrayOf("text", times));
+            int written = st.executeUpdate();
+            if (written != supports.size()) {
+                throw new SQLException("expected " + supports.size() + " supports written, got " + written);
+            }
+        }
     }
 
     /** Sends the batch holding rows [from, to) and records their ids; returns the new flushed mark. */

@@ -60,6 +60,19 @@ final class Frame {
         return lonLat.getArea() * metresPerDegreeLon * metresPerDegreeLat;
     }
 
+    /** Distance in metres from the town centre to the centroid of a lon/lat geometry. */
+    double metresFromCentre(Geometry lonLat) {
+        var c = lonLat.getCentroid();
+        return StrictMath.hypot((c.getX() - CENTRE_LON) * metresPerDegreeLon, (c.getY() - CENTRE_LAT) * metresPerDegreeLat);
+    }
+
+    /** Distance in metres between the centroids of two lon/lat geometries. */
+    double metresBetween(Geometry a, Geometry b) {
+        var p = a.getCentroid();
+        var q = b.getCentroid();
+        return StrictMath.hypot((p.getX() - q.getX()) * metresPerDegreeLon, (p.getY() - q.getY()) * metresPerDegreeLat);
+    }
+
     /** The polygonal parts of a geometry as one MultiPolygon, as the schema's columns require. */
     static MultiPolygon asMultiPolygon(Geometry geometry) {
         List<Polygon> parts = new ArrayList<>();

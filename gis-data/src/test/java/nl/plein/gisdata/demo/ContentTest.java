@@ -23,11 +23,12 @@ class ContentTest {
 
     @Test
     void countsAreInTheRequiredRanges() {
-        assertTrue(between(data.accounts().size(), 25, 32), "accounts " + data.accounts().size());
+        // 3 staff, 25 active residents and the quiet residents who support and sometimes comment.
+        assertTrue(between(data.accounts().size(), 400, 500), "accounts " + data.accounts().size());
         assertTrue(between(data.projects().size(), 3, 4), "projects " + data.projects().size());
         assertTrue(between(data.proposals().size(), 300, 400), "proposals " + data.proposals().size());
         assertTrue(between(data.variants().size(), 30, 50), "variants " + data.variants().size());
-        assertTrue(between(data.comments().size(), 250, 350), "comments " + data.comments().size());
+        assertTrue(between(data.comments().size(), 300, 420), "comments " + data.comments().size());
         assertTrue(between(data.supports().size(), 2000, 6000), "supports " + data.supports().size());
     }
 
