@@ -1,6 +1,7 @@
 package nl.plein.ogc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class FeatureStore {
 
         final String prefix;
         final NamedSql items;
+        /** Every feature of an owner {@code :owner}, as the statement and the condition give them. */
+        final String source;
         /** Query parameters this kind takes besides those of every collection. */
         final List<String> parameters;
 
@@ -50,9 +53,13 @@ public final class FeatureStore {
             if (only != null) {
                 source = "SELECT * FROM (" + source + "\n) f WHERE f." + only;
             }
-            this.items = NamedSql.of(Sql.load(FeatureStore.class, "items.sql")
-                    .replace("%SOURCE%", source)
-                    .replace("%VISIBLE%", Visibility.PROPOSAL_NAMED));
+            this.source = source.replace("%VISIBLE%", Visibility.PROPOSAL_NAMED);
+            this.items = NamedSql.of(Sql.load(FeatureStore.class, "items.sql").replace("%SOURCE%", this.source));
+        }
+
+        /** Whether the features have a time of their own (created_at), which datetime narrows. */
+        boolean timed() {
+            return this == PROPOSALS || this == VARIANTS || this == COMMENTS;
         }
     }
 
@@ -65,10 +72,26 @@ public final class FeatureStore {
     private static final Pattern COLLECTION_ID = Pattern.compile("(" + Arrays.stream(Kind.values())
             .filter(k -> k != Kind.PARTICIPATION).map(k -> k.prefix).collect(Collectors.joining("|")) + ")" + NUMBER
             + "|(participation)" + NUMBER + NUMBER);
-    private static final NamedSql COLLECTIONS = NamedSql.of(Sql.load(FeatureStore.class, "collections.sql"));
+    private static final NamedSql COLLECTIONS = NamedSql.of(Sql.load(FeatureStore.class, "collections.sql")
+            .replace("%TIMES%", times()));
 
-    /** A collection as {@code /collections} describes it; the extent is in CRS84. */
-    public record Collection(String id, String title, String description, double[] extent) {
+    /**
+     * The first and last creation time of each collection whose features have one: every project
+     * through that kind's own statement (its :owner the project), or only the project :id names.
+     */
+    private static String times() {
+        return Arrays.stream(Kind.values()).filter(Kind::timed).map(k -> "SELECT '" + k.prefix + "-' || pr.id AS id,"
+                + " min(f.created_at) AS first, max(f.created_at) AS last FROM projects pr CROSS JOIN LATERAL ("
+                + k.source.replace(":owner", "pr.id") + "\n) f WHERE :id::text IS NULL OR :id::text = '" + k.prefix
+                + "-' || pr.id GROUP BY pr.id").collect(Collectors.joining("\nUNION ALL\n"));
+    }
+
+    /**
+     * A collection as {@code /collections} describes it; the extent is in CRS84, and the first and
+     * last creation time of its features are null where they have none.
+     */
+    public record Collection(String id, String title, String description, double[] extent, OffsetDateTime first,
+            OffsetDateTime last) {
     }
 
     /** One page of features, already GeoJSON text, and how many features match in all. */
@@ -97,9 +120,12 @@ public final class FeatureStore {
     private List<Collection> read(String id) {
         var values = new HashMap<String, Object>();
         values.put("id", id);
+        values.put("staff", false);
+        values.put("viewer", -1L);
         return Sql.read(dataSource, c -> Sql.list(c, COLLECTIONS.sql(), rs -> new Collection(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getObject(4) == null ? null
-                : new double[] {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)}),
+                : new double[] {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)},
+                rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class)),
                 COLLECTIONS.bind(values)));
     }
 

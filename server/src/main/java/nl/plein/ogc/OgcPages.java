@@ -72,6 +72,10 @@ final class OgcPages {
             body.append(String.format(Locale.ROOT, "%.6f, %.6f, %.6f, %.6f",
                     c.extent()[0], c.extent()[1], c.extent()[2], c.extent()[3]));
         }
+        if (c.first() != null) {
+            body.append("</td></tr><tr><th scope=\"row\">Temporal extent (first and last creation, UTC)</th><td>")
+                    .append(OgcRoutes.instant(c.first())).append(" – ").append(OgcRoutes.instant(c.last()));
+        }
         body.append("</td></tr><tr><th scope=\"row\">Storage CRS</th><td>").append(escape(Crs.CRS84.uri()))
                 .append("</td></tr></tbody></table>")
                 .append("<table><caption>Coordinate reference systems offered (parameter crs)</caption>")

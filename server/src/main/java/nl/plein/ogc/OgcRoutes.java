@@ -210,8 +210,16 @@ public final class OgcRoutes {
         body.put("title", c.title());
         body.put("description", c.description());
         body.put("itemType", "feature");
+        var extent = new LinkedHashMap<String, Object>();
         if (c.extent() != null) {
-            body.put("extent", Map.of("spatial", Map.of("bbox", List.of(c.extent()), "crs", Crs.CRS84.uri())));
+            extent.put("spatial", Map.of("bbox", List.of(c.extent()), "crs", Crs.CRS84.uri()));
+        }
+        if (c.first() != null) {
+            extent.put("temporal", Map.of("interval", List.of(List.of(instant(c.first()), instant(c.last()))),
+                    "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));
+        }
+        if (!extent.isEmpty()) {
+            body.put("extent", extent);
         }
         body.put("crs", Crs.URIS);
         body.put("storageCrs", Crs.CRS84.uri());
@@ -227,6 +235,11 @@ public final class OgcRoutes {
         var names = new ArrayList<>(List.of(common));
         names.addAll(store.parameters(collection.id()));
         return names.toArray(String[]::new);
+    }
+
+    /** An RFC 3339 time in UTC, to the second, as the temporal extent states it. */
+    static String instant(java.time.OffsetDateTime time) {
+        return time.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private FeatureStore.Collection existing(Context ctx) {

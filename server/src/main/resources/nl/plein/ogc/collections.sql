@@ -3,7 +3,9 @@
 -- claimed), the clusters of its proposals and the hot-spot hexagons over its area. Per boundary set
 -- its areas, and per project and boundary set the participation per area.
 -- :id picks one collection; NULL lists them all. Sorted by project, then kind; boundary sets last.
-SELECT id, title, description, xmin, ymin, xmax, ymax
+-- Proposals, variants and pinned comments also get the first and last creation time of the features
+-- anyone sees (the times below: each kind's own statement, with :staff false and :viewer none).
+SELECT c.id, title, description, xmin, ymin, xmax, ymax, t.first, t.last
   FROM (SELECT k.prefix || '-' || p.id AS id, k.rank, p.id AS n, 0::bigint AS m,
                k.label || ': ' || p.title AS title,
                replace(k.description, '%s', p.title) AS description,
@@ -44,5 +46,6 @@ SELECT id, title, description, xmin, ymin, xmax, ymax
           FROM area_sets s
           LEFT JOIN LATERAL (SELECT ST_Extent(a.geom) AS e FROM areas a WHERE a.area_set_id = s.id) x ON true
        ) c
+  LEFT JOIN (%TIMES%) t ON t.id = c.id
  WHERE :id::text IS NULL OR c.id = :id::text
  ORDER BY rank = 9, n, rank, m

@@ -107,6 +107,21 @@ class OgcFeaturesTest extends OgcServer {
         assertEquals(5.50, bbox.get(0).asDouble(), 1e-9);
         assertEquals(52.51, bbox.get(3).asDouble(), 1e-9);
         assertTrue(href(c.get("links"), "items").endsWith(proposals() + "/items"));
+        // The temporal extent: the first and last creation time of the features anyone sees.
+        var created = new TreeSet<String>();
+        anyone.get(proposals() + "/items?limit=1000").json().get("features").forEach(f -> created.add(
+                java.time.OffsetDateTime.parse(f.get("properties").get("createdAt").asText()).toInstant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+        JsonNode temporal = c.get("extent").get("temporal");
+        assertEquals(List.of(created.first(), created.last()), List.of(temporal.get("interval").get(0).get(0).asText(),
+                temporal.get("interval").get(0).get(1).asText()), c::toString);
+        assertEquals("http://www.opengis.net/def/uom/ISO-8601/0/Gregorian", temporal.get("trs").asText());
+        JsonNode variants = anyone.get("/ogc/collections/variants-" + data.projectId).expect(200).json();
+        JsonNode interval = variants.get("extent").get("temporal").get("interval").get(0);
+        assertEquals(interval.get(0), interval.get(1), "one visible variant: " + variants);
+        // Nothing public yet, or no time of its own: no temporal extent.
+        assertFalse(anyone.get("/ogc/collections/proposals-" + data.premoderatedId).json().path("extent").has("temporal"));
+        assertFalse(anyone.get("/ogc/collections/areas-" + data.setId).json().get("extent").has("temporal"));
         anyone.get("/ogc/collections/proposals-999999").expect(404);
         anyone.get("/ogc/collections/projects-1").expect(404);
     }
