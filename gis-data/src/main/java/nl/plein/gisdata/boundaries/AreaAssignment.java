@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -54,8 +55,18 @@ public final class AreaAssignment {
 
     private static final Map<Drawing, String> PLACE_ONE = new EnumMap<>(Drawing.class);
     private static final Map<Drawing, String> PLACE_SET = new EnumMap<>(Drawing.class);
+    private static final Map<Drawing, String> PLACE_CHANGED = new EnumMap<>(Drawing.class);
     private static final Map<Drawing, String> UPSERT = new EnumMap<>(Drawing.class);
     private static final Map<Drawing, String> REMOVE_GONE = new EnumMap<>(Drawing.class);
+
+    /**
+     * The earliest time a drawing changed after this moment may carry as updated_at: writers set it
+     * to their transaction's start, so it is the start of the oldest other transaction now open, or
+     * now when none is (the server's sessions all use one database role, so all are visible here).
+     */
+    private static final String CHANGED_SINCE = """
+            SELECT coalesce(min(xact_start), clock_timestamp()) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL""";
 
     static {
         for (Drawing drawing : Drawing.values()) {
@@ -72,20 +83,22 @@ public final class AreaAssignment {
             // grouped by drawing it is about twice as fast as a lookup per drawing.
             // Every drawing looked at is kept, placed or not (area_id NULL), so that only placements of
             // drawings looked at are removed: one written meanwhile keeps the placement its writer gave it.
-            // So does one moved meanwhile: its updated_at is kept to tell.
             PLACE_SET.put(drawing, "CREATE TEMPORARY TABLE placed_" + drawing.key + " ON COMMIT DROP AS"
-                    + " SELECT d.id AS drawing_id, d.updated_at, min(a.area_id) AS area_id FROM " + drawing.table
-                    + " d LEFT JOIN area_pieces a ON " + COVERS + " GROUP BY d.id");
-            // Only drawings unchanged since they were looked at: every writer of a drawing changes its
-            // updated_at, and has committed before these run (PLACING).
-            String unchanged = " JOIN " + drawing.table + " d ON d.id = p.drawing_id AND d.updated_at = p.updated_at";
+                    + " SELECT d.id AS drawing_id, min(a.area_id) AS area_id FROM " + drawing.table + " d"
+                    + " LEFT JOIN area_pieces a ON " + COVERS + " GROUP BY d.id");
+            // The drawings written or changed since they were looked at (their updated_at, through its index),
+            // looked at again as they are now: every writer of a drawing has committed by then (PLACING).
+            PLACE_CHANGED.put(drawing, "INSERT INTO placed_" + drawing.key + " (drawing_id, area_id)"
+                    + " SELECT d.id, min(a.area_id) FROM " + drawing.table + " d LEFT JOIN area_pieces a ON " + COVERS
+                    + " WHERE d.updated_at >= ? GROUP BY d.id"
+                    + " ON CONFLICT (drawing_id) DO UPDATE SET area_id = excluded.area_id");
             // Rows that are already right are not written again, so placing a set twice changes nothing.
             UPSERT.put(drawing, "INSERT INTO placements (drawing, drawing_id, area_set_id, area_id)"
                     + " SELECT '" + drawing.key + "', p.drawing_id, ?, p.area_id FROM placed_" + drawing.key + " p"
-                    + unchanged + " WHERE p.area_id IS NOT NULL"
+                    + " WHERE p.area_id IS NOT NULL"
                     + " ON CONFLICT (drawing, drawing_id, area_set_id) DO UPDATE SET area_id = excluded.area_id"
                     + " WHERE placements.area_id IS DISTINCT FROM excluded.area_id");
-            REMOVE_GONE.put(drawing, "DELETE FROM placements pl USING placed_" + drawing.key + " p" + unchanged
+            REMOVE_GONE.put(drawing, "DELETE FROM placements pl USING placed_" + drawing.key + " p"
                     + " WHERE pl.area_set_id = ? AND pl.drawing = '" + drawing.key + "'"
                     + " AND pl.drawing_id = p.drawing_id AND p.area_id IS NULL");
         }
@@ -126,16 +139,21 @@ public final class AreaAssignment {
      * Places every drawing in the set's areas. Runs in the caller's transaction; the caller commits.
      * Drawings whose area stays the same are not written again.
      *
-     * <p>First every drawing is looked at, with its updated_at, without holding anything up: for a
-     * million drawings this takes most of the time. Then the placements are written under the
-     * exclusive {@code PLACING} lock, which waits for every writer that has placed a drawing to
-     * commit, and makes later writers wait for this transaction: a drawing moved since it was looked
-     * at (its updated_at differs) keeps the placement its writer gave it, and one moved later is
-     * placed again by its writer, after this commits.
+     * <p>First every drawing is looked at, without holding anything up: for a million drawings this
+     * takes most of the time. Then, under the exclusive {@code PLACING} lock, which waits for every
+     * writer that has placed a drawing to commit and makes later ones wait for this transaction, the
+     * drawings written or changed since the look began (by updated_at) are looked at again as they
+     * are now, and the placements are written. A drawing moved meanwhile thus gets the area of its
+     * new shape, and one moved later is placed again by its writer, after this commits.
      */
     public static Map<Drawing, Count> assignAll(Connection c, long setId) throws SQLException {
         var counts = new EnumMap<Drawing, Count>(Drawing.class);
+        OffsetDateTime since;
         try (PreparedStatement pieces = c.prepareStatement(PIECES); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery(CHANGED_SINCE)) {
+                rs.next();
+                since = rs.getObject(1, OffsetDateTime.class);
+            }
             pieces.setLong(1, setId);
             pieces.executeUpdate();
             st.execute("CREATE INDEX ON area_pieces USING gist (geom)");
@@ -147,14 +165,16 @@ public final class AreaAssignment {
                 st.execute("ALTER TABLE placed_" + drawing.key + " ADD PRIMARY KEY (drawing_id)");
                 st.execute("ANALYZE placed_" + drawing.key);
             }
-            st.execute("DROP TABLE area_pieces");
             st.execute(PLACING_EXCLUSIVE);
         }
         for (Drawing drawing : Drawing.values()) {
             try (Statement st = c.createStatement();
+                 PreparedStatement again = c.prepareStatement(PLACE_CHANGED.get(drawing));
                  PreparedStatement upsert = c.prepareStatement(UPSERT.get(drawing));
                  PreparedStatement remove = c.prepareStatement(REMOVE_GONE.get(drawing));
                  PreparedStatement count = c.prepareStatement(IN_SET)) {
+                again.setObject(1, since);
+                again.executeUpdate();
                 upsert.setLong(1, setId);
                 long changed = upsert.executeUpdate();
                 remove.setLong(1, setId);
@@ -169,6 +189,9 @@ public final class AreaAssignment {
                 st.execute("DROP TABLE placed_" + drawing.key);
                 counts.put(drawing, new Count(changed, inSet));
             }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE area_pieces");
         }
         return counts;
     }
