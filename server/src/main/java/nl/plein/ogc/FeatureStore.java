@@ -135,7 +135,10 @@ public final class FeatureStore {
     }
 
     private static Kind kind(String collectionId) {
-        var matcher = matcher(collectionId);
+        return kind(matcher(collectionId));
+    }
+
+    private static Kind kind(Matcher matcher) {
         return matcher.group(3) != null ? Kind.PARTICIPATION : Arrays.stream(Kind.values())
                 .filter(k -> k.prefix.equals(matcher.group(1))).findFirst().orElseThrow();
     }
@@ -154,7 +157,7 @@ public final class FeatureStore {
      */
     public Page items(String collectionId, ItemsRequest request, Long item, Query query) {
         var matcher = matcher(collectionId);
-        Kind kind = kind(collectionId);
+        Kind kind = kind(matcher);
         boolean perSet = kind == Kind.PARTICIPATION;
         long owner = Long.parseLong(matcher.group(perSet ? 4 : 2));
         double[] box = request.box();

@@ -104,9 +104,6 @@ public final class AreaAssignment {
         }
     }
 
-    /** The drawings of a kind placed in the set now, those written meanwhile included. */
-    private static final String IN_SET = "SELECT count(*) FROM placements WHERE area_set_id = ? AND drawing = ?";
-
     private static final String PIECES = """
             CREATE TEMPORARY TABLE area_pieces ON COMMIT DROP AS
             SELECT id AS area_id, ST_Subdivide(geom, 64) AS geom FROM areas WHERE area_set_id = ?""";
@@ -171,8 +168,7 @@ public final class AreaAssignment {
             try (Statement st = c.createStatement();
                  PreparedStatement again = c.prepareStatement(PLACE_CHANGED.get(drawing));
                  PreparedStatement upsert = c.prepareStatement(UPSERT.get(drawing));
-                 PreparedStatement remove = c.prepareStatement(REMOVE_GONE.get(drawing));
-                 PreparedStatement count = c.prepareStatement(IN_SET)) {
+                 PreparedStatement remove = c.prepareStatement(REMOVE_GONE.get(drawing))) {
                 again.setObject(1, since);
                 again.executeUpdate();
                 upsert.setLong(1, setId);
@@ -180,9 +176,9 @@ public final class AreaAssignment {
                 remove.setLong(1, setId);
                 changed += remove.executeUpdate();
                 long inSet;
-                count.setLong(1, setId);
-                count.setString(2, drawing.key);
-                try (ResultSet rs = count.executeQuery()) {
+                // What was looked at, changed drawings looked at again: every drawing, as it is now.
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM placed_" + drawing.key
+                        + " WHERE area_id IS NOT NULL")) {
                     rs.next();
                     inSet = rs.getLong(1);
                 }
