@@ -56,10 +56,15 @@ public final class ProposalRoutes {
         GeoJson.collection(ctx, store.clusters(Access.viewer(ctx), filter, zoom), null);
     }
 
-    /** The filters the list and the clusters share. */
-    private static ProposalStore.Filter filter(Query query) {
-        return new ProposalStore.Filter(query.id("project"), query.bbox("bbox"), query.text("category", 60),
+    /** The filters the list and the clusters share; a category no project (or not this one) has is refused. */
+    private ProposalStore.Filter filter(Query query) {
+        var filter = new ProposalStore.Filter(query.id("project"), query.bbox("bbox"), query.text("category", 60),
                 query.choice("status", Status.class), query.text("q", 200));
+        filter.category().filter(category -> !store.isCategory(filter.projectId(), category)).ifPresent(category -> {
+            throw ApiError.invalid("category", filter.projectId().isPresent()
+                    ? "this project has no category '" + category + "'" : "no project has a category '" + category + "'");
+        });
+        return filter;
     }
 
     public void get(Context ctx) {

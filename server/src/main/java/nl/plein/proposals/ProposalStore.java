@@ -78,6 +78,19 @@ public final class ProposalStore {
     }
 
     /**
+     * Whether a list filter's category can match: one the project lists (any project, when the filter
+     * names none). A project that lists no categories takes any, as {@code ProjectRules} does; an
+     * unknown project gives an empty list, as without a category.
+     */
+    public boolean isCategory(Optional<Long> projectId, String category) {
+        return Sql.read(dataSource, c -> Sql.one(c, """
+                SELECT EXISTS (SELECT 1 FROM projects WHERE (CAST(? AS bigint) IS NULL OR id = ?)
+                                  AND (? = ANY (categories) OR cardinality(categories) = 0))
+                    OR (CAST(? AS bigint) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM projects WHERE id = ?))""",
+                rs -> rs.getBoolean(1), projectId, projectId, category, projectId, projectId).orElseThrow());
+    }
+
+    /**
      * The visible proposals that match the filter, grouped by a grid of about 64 pixels at this
      * zoom: one GeoJSON Point Feature per occupied cell, at the mean position of its members.
      */
