@@ -69,12 +69,20 @@ export async function signUpPage(ctx, { container, signal }) {
       homeAreaId: area.value ? Number(area.value) : null,
     };
     try {
+      // Sign-up answers alike whether or not the address has an account (so it tells nobody who
+      // has one); signing in with the same details is what shows whether it worked.
       await ctx.api.post('/api/accounts', account);
+    } catch (error) {
+      showErrors({ form, error, routes, generalId: 'sign-up-form', t, fallbackMessage: t('error.generic') });
+      return;
+    }
+    try {
       await ctx.session.signIn({ email: account.email, password: account.password });
       ctx.announce(t('account.created'));
       ctx.router.go(returnTo(ctx));
     } catch (error) {
-      showErrors({ form, error, routes, generalId: 'sign-up-form', t, fallbackMessage: t('error.generic') });
+      const message = error?.status === 401 ? t('account.signUpThenSignInFailed') : error?.message;
+      showErrors({ form, error: { message }, routes, generalId: 'sign-up-form', t, fallbackMessage: t('error.generic') });
     }
   });
   container.append(h('h1', { tabindex: '-1', text: t('header.signUp') }), form);

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import nl.plein.accounts.Access;
 import nl.plein.accounts.AccountRoutes;
 import nl.plein.accounts.AccountStore;
+import nl.plein.accounts.OwnerNotices;
 import nl.plein.accounts.Sessions;
 import nl.plein.analysis.ActivityCounts;
 import nl.plein.analysis.AreaShapes;
@@ -103,7 +104,7 @@ public final class App {
         var sessions = new Sessions(dataSource, config.sessionLifetime(), config.secureCookies());
         var projectStore = new ProjectStore(dataSource);
         var proposalStore = new ProposalStore(dataSource);
-        var accounts = new AccountRoutes(new AccountStore(dataSource), sessions, config.maxBodyBytes());
+        var accounts = new AccountRoutes(new AccountStore(dataSource), sessions, OwnerNotices.NONE, config);
         var areas = new AreaRoutes(dataSource);
         var areaSets = new AreaSetRoutes(dataSource, config.maxBoundaryBytes());
         var projects = new ProjectRoutes(projectStore, config.maxBodyBytes(), config.maxVertices());

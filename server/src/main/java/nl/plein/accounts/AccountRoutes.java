@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.plein.config.Config;
 import nl.plein.http.ApiError;
 import nl.plein.http.Fields;
 import nl.plein.http.Query;
@@ -14,44 +15,61 @@ import nl.plein.http.Requests;
 public final class AccountRoutes {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
+    /**
+     * The whole answer to a sign-up, the same whether or not the address had an account: whoever
+     * signs up then signs in, which fails alike for an unknown address and a wrong password.
+     */
+    private static final Map<String, Object> SIGN_UP_ACCEPTED = signUpAccepted();
+
     private final AccountStore store;
     private final Sessions sessions;
+    private final OwnerNotices notices;
     private final long maxBody;
-    private final LoginThrottle throttle = new LoginThrottle();
+    private final LoginThrottle signIns;
+    private final SignUpThrottle signUps;
 
-    public AccountRoutes(AccountStore store, Sessions sessions, long maxBody) {
+    public AccountRoutes(AccountStore store, Sessions sessions, OwnerNotices notices, Config config) {
         this.store = store;
         this.sessions = sessions;
-        this.maxBody = maxBody;
+        this.notices = notices;
+        this.maxBody = config.maxBodyBytes();
+        this.signIns = new LoginThrottle(config.signInFailuresPerSource());
+        this.signUps = new SignUpThrottle(config.signUpsPerSource());
     }
 
+    /**
+     * Makes a resident's account, or, when the address has one, changes nothing and tells its owner.
+     * Either way the password is hashed and the answer is the same 202, so sign-up does not tell
+     * who has an account; and it starts no session (signing in does).
+     */
     public void signUp(Context ctx) {
         var body = Fields.of(Requests.jsonBody(ctx, maxBody), "email", "password", "displayName", "homeAreaId");
         String email = email(body);
         String password = password(body, "password");
         String name = body.text("displayName", 80);
-        Account account = store.create(email, Passwords.hash(password), name, body.optionalId("homeAreaId"),
-                Role.RESIDENT);
-        String csrf = sessions.start(ctx, account.id());
-        ctx.status(201).json(sessionJson(account, csrf));
+        Optional<Long> homeArea = body.optionalId("homeAreaId");
+        signUps.take(ctx, email);
+        var outcome = store.signUp(email, Passwords.hash(password), name, homeArea);
+        if (!outcome.created()) {
+            notices.signUpWithExistingAddress(outcome.accountId());
+        }
+        ctx.status(202).json(SIGN_UP_ACCEPTED);
     }
 
     public void signIn(Context ctx) {
         var body = Fields.of(Requests.jsonBody(ctx, maxBody), "email", "password");
         String email = body.text("email", 254).toLowerCase();
         String password = exact(body, "password");
-        String byAddress = "ip:" + ctx.ip();
-        throttle.check("email:" + email, byAddress);
+        var attempt = signIns.attempt(ctx, email);
         var credentials = store.credentials(email);
         if (credentials.isEmpty()) {
             Passwords.burnTime(password);
         }
         if (credentials.isEmpty() || !Passwords.matches(password, credentials.get().passwordHash())
                 || credentials.get().disabled()) {
-            throttle.failed("email:" + email, byAddress);
             throw ApiError.badCredentials();
         }
-        throttle.succeeded("email:" + email);
+        signIns.succeeded(attempt);
         long id = credentials.get().id();
         String csrf = sessions.start(ctx, id);
         ctx.json(sessionJson(store.get(id).orElseThrow(), csrf));
@@ -82,13 +100,17 @@ public final class AccountRoutes {
         Optional<String> newHash = Optional.empty();
         if (body.has("password")) {
             String current = exact(body, "currentPassword");
-            String stored = store.get(id).flatMap(a -> store.credentials(a.email())).orElseThrow().passwordHash();
+            String email = store.get(id).orElseThrow().email();
+            // Checking the current password is a guess like a sign-in, and is throttled alike.
+            var attempt = signIns.attempt(ctx, email);
+            String stored = store.credentials(email).orElseThrow().passwordHash();
             if (!Passwords.matches(current, stored)) {
                 throw ApiError.invalid("currentPassword", "is not your current password");
             }
+            signIns.succeeded(attempt);
             newHash = Optional.of(Passwords.hash(password(body, "password")));
         }
-        ctx.json(store.updateOwn(id, name, home, newHash));
+        ctx.json(store.updateOwn(id, name, home, newHash, sessions.currentTokenHash(ctx)));
     }
 
     public void list(Context ctx) {
@@ -137,6 +159,14 @@ public final class AccountRoutes {
             throw ApiError.invalid(field, "is too long");
         }
         return password;
+    }
+
+    private static Map<String, Object> signUpAccepted() {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("accepted", true);
+        json.put("detail", "Sign in with this email address and password (POST /api/session). If the address "
+                + "already had an account, nothing was changed: that account's own password still applies.");
+        return java.util.Collections.unmodifiableMap(json);
     }
 
     private static Map<String, Object> sessionJson(Account account, String csrf) {

@@ -51,6 +51,31 @@ public final class AccountStore {
         });
     }
 
+    /** What a sign-up did: made a new account, or found the address taken and changed nothing. */
+    record SignUp(long accountId, boolean created) {
+    }
+
+    /**
+     * Makes a resident's account unless the address has one already. Both ways run the same
+     * statements up to the insert, which simply does nothing for a taken address.
+     */
+    SignUp signUp(String email, String passwordHash, String displayName, Optional<Long> homeAreaId) {
+        return Sql.transaction(dataSource, c -> {
+            if (homeAreaId.isPresent()) {
+                requireArea(c, homeAreaId.get());
+            }
+            Optional<Long> made = Sql.one(c, """
+                    INSERT INTO accounts (email, password_hash, display_name, role, home_area_id)
+                    VALUES (?, ?, ?, 'resident', ?) ON CONFLICT DO NOTHING RETURNING id""", rs -> rs.getLong(1),
+                    email, passwordHash, displayName, homeAreaId);
+            if (made.isPresent()) {
+                return new SignUp(made.get(), true);
+            }
+            return new SignUp(Sql.one(c, "SELECT id FROM accounts WHERE lower(email) = lower(?)",
+                    rs -> rs.getLong(1), email).orElseThrow(), false);
+        });
+    }
+
     Optional<Credentials> credentials(String email) {
         return Sql.read(dataSource, c -> Sql.one(c,
                 "SELECT id, password_hash, disabled FROM accounts WHERE lower(email) = lower(?)",
@@ -70,9 +95,12 @@ public final class AccountStore {
                 AccountStore::map, afterId, limit));
     }
 
-    /** Changes what the owner may change; absent values stay as they are. */
+    /**
+     * Changes what the owner may change; absent values stay as they are. A new password ends every
+     * other session of the account: only the session whose token hashes to {@code keepSession} stays.
+     */
     public Account updateOwn(long id, Optional<String> displayName, Optional<Optional<Long>> homeAreaId,
-                             Optional<String> newPasswordHash) {
+                             Optional<String> newPasswordHash, byte[] keepSession) {
         return Sql.transaction(dataSource, c -> {
             if (homeAreaId.isPresent() && homeAreaId.get().isPresent()) {
                 requireArea(c, homeAreaId.get().get());
@@ -83,22 +111,33 @@ public final class AccountStore {
                            password_hash = coalesce(?, password_hash)
                      WHERE id = ?""",
                     displayName, homeAreaId.isPresent(), homeAreaId.flatMap(h -> h), newPasswordHash, id);
+            if (newPasswordHash.isPresent()) {
+                Sql.update(c, "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", id, keepSession);
+            }
             return get(c, id).orElseThrow(() -> ApiError.notFound("Account " + id));
         });
     }
 
-    /** What only an admin changes: the role, and whether the account may sign in. */
+    /**
+     * What only an admin changes: the role, and whether the account may sign in. A new role or
+     * disabling ends every session of the account, so that it signs in again under its new rights.
+     */
     public Account updateByAdmin(long id, Optional<Role> role, Optional<Boolean> disabled) {
         return Sql.transaction(dataSource, c -> {
-            boolean guest = Sql.one(c, "SELECT guest FROM accounts WHERE id = ? FOR UPDATE", rs -> rs.getBoolean(1), id)
+            record Current(boolean guest, String role) {
+            }
+            var current = Sql.one(c, "SELECT guest, role FROM accounts WHERE id = ? FOR UPDATE",
+                    rs -> new Current(rs.getBoolean(1), rs.getString(2)), id)
                     .orElseThrow(() -> ApiError.notFound("Account " + id));
+            boolean guest = current.guest();
             if (guest && role.filter(r -> r != Role.RESIDENT).isPresent()) {
                 throw ApiError.conflict("role", "a guest account of a meeting keeps the resident role");
             }
             Sql.update(c, """
                     UPDATE accounts SET role = coalesce(?, role), disabled = coalesce(?, disabled)
                      WHERE id = ?""", role.map(r -> r.name().toLowerCase()), disabled, id);
-            if (disabled.orElse(false)) {
+            boolean newRole = role.filter(r -> !r.name().equalsIgnoreCase(current.role())).isPresent();
+            if (disabled.orElse(false) || newRole) {
                 Sql.update(c, "DELETE FROM sessions WHERE account_id = ?", id);
             }
             return get(c, id).orElseThrow();

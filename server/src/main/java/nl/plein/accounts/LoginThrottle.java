@@ -1,55 +1,49 @@
 package nl.plein.accounts;
 
+import io.javalin.http.Context;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import nl.plein.http.ApiError;
 
-/** Slows password guessing: after too many failures for one email or address, wait a while. */
+/**
+ * Slows password guessing without letting anyone lock an owner out. Failures count per email
+ * address <em>and</em> network together (ten per 15 minutes), so guessing one account from one
+ * network is slowed while its owner, from anywhere else, still signs in; and per network alone, with
+ * a looser limit, so one network cannot try many accounts quickly either. A guess takes its tokens
+ * before the password is checked (racing requests cannot slip past), and a sign-in that succeeds
+ * gives them back.
+ */
 final class LoginThrottle {
-    private static final int MAX_FAILURES = 10;
-    private static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final int MAX_KEYS = 100_000;
+    static final int FAILURES_PER_EMAIL_AND_NETWORK = 10;
+    static final Duration PERIOD = Duration.ofMinutes(15);
+    private static final long MAX_KEYS = 100_000;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Throttle pairs = new Throttle(FAILURES_PER_EMAIL_AND_NETWORK, PERIOD, MAX_KEYS);
+    private final Throttle networks;
 
-    void check(String... keys) {
-        Instant cutoff = Instant.now().minus(WINDOW);
-        for (String key : keys) {
-            Deque<Instant> times = failures.get(key);
-            if (times == null) {
-                continue;
-            }
-            synchronized (times) {
-                while (!times.isEmpty() && times.peekFirst().isBefore(cutoff)) {
-                    times.pollFirst();
-                }
-                if (times.size() >= MAX_FAILURES) {
-                    throw ApiError.tooManyRequests("Too many failed sign-ins; try again in "
-                            + WINDOW.toMinutes() + " minutes.");
-                }
-            }
-        }
+    LoginThrottle(int failuresPerNetwork) {
+        this.networks = new Throttle(failuresPerNetwork, PERIOD, MAX_KEYS);
     }
 
-    void failed(String... keys) {
-        if (failures.size() > MAX_KEYS) {
-            failures.clear();
+    /** A try for this email from this request's network, counted as failed until {@link #succeeded}. */
+    Attempt attempt(Context ctx, String email) {
+        String network = Throttle.source(ctx);
+        String pair = "email:" + email + " " + network;
+        var wait = networks.take(network);
+        if (wait.isPresent()) {
+            throw Throttle.refuse(ctx, wait.get(), "Too many failed sign-ins from your network");
         }
-        for (String key : keys) {
-            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-            synchronized (times) {
-                times.addLast(Instant.now());
-            }
+        wait = pairs.take(pair);
+        if (wait.isPresent()) {
+            networks.giveBack(network);
+            throw Throttle.refuse(ctx, wait.get(), "Too many failed sign-ins with this email address from your network");
         }
+        return new Attempt(network, pair);
     }
 
-    void succeeded(String... keys) {
-        for (String key : keys) {
-            failures.remove(key);
-        }
+    void succeeded(Attempt attempt) {
+        pairs.forget(attempt.pair());
+        networks.giveBack(attempt.network());
+    }
+
+    record Attempt(String network, String pair) {
     }
 }

@@ -113,6 +113,12 @@ public final class Sessions {
         return csrf;
     }
 
+    /** The stored hash of this request's session token (for keeping this session when ending the others). */
+    public byte[] currentTokenHash(Context ctx) {
+        String token = ctx.cookie(COOKIE);
+        return sha256(token == null ? "" : token);
+    }
+
     public void end(Context ctx) {
         String token = ctx.cookie(COOKIE);
         if (token != null) {

@@ -37,7 +37,9 @@ public record Config(
         Duration analysisTimeout,
         int maxAnalysisCells,
         Optional<String> publicUrl,
-        int meetingJoinsPerAddress) {
+        int meetingJoinsPerAddress,
+        int signUpsPerSource,
+        int signInFailuresPerSource) {
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -94,7 +96,9 @@ public record Config(
                 Duration.ofSeconds(reader.integer("PLEIN_ANALYSIS_TIMEOUT_SECONDS", 20, 1, 600)),
                 reader.integer("PLEIN_ANALYSIS_MAX_CELLS", 20_000, 100, 1_000_000),
                 reader.optional("PLEIN_PUBLIC_URL").map(url -> url.replaceAll("/+$", "")),
-                reader.integer("PLEIN_MEETING_JOINS_PER_ADDRESS", 600, 1, 1_000_000));
+                reader.integer("PLEIN_MEETING_JOINS_PER_ADDRESS", 600, 1, 1_000_000),
+                reader.integer("PLEIN_SIGN_UPS_PER_SOURCE", 100, 1, 1_000_000),
+                reader.integer("PLEIN_SIGN_IN_FAILURES_PER_SOURCE", 100, 1, 1_000_000));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));

@@ -87,7 +87,7 @@ class PersistenceTest {
         for (int i = 0; i < 4; i++) {
             var r = new Client("http://127.0.0.1:" + port);
             r.post("/api/accounts", Map.of("email", "r" + i + "@persist.example", "password", ADMIN_PASSWORD,
-                    "displayName", "R" + i)).expect(201);
+                    "displayName", "R" + i)).expect(202);
             r.signIn("r" + i + "@persist.example", ADMIN_PASSWORD);
             residents.add(r);
         }
