@@ -355,6 +355,30 @@ class ResidentFlowTest {
         browser.assertNoErrors("keyboard variant");
     }
 
+    @Test
+    @Order(12)
+    void signingUpWithATakenAddressSaysToUseItsOwnPasswordWithoutSayingItIsTaken() {
+        Page page = browser.phone();
+        go(page, "/signup");
+        page.locator("#sign-up-email").fill("sanne@example.org");
+        page.locator("#sign-up-password").fill("iemand anders probeert het");
+        page.locator("#sign-up-display-name").fill("Niet Sanne");
+        page.locator("#sign-up-submit").click();
+        Locator error = page.locator("#sign-up-form-error");
+        error.waitFor();
+        assertTrue(error.textContent().contains("Log dan in met het wachtwoord daarvan"), error.textContent());
+        assertEquals(0, page.locator("#sign-out").count(), "not signed in");
+        Browser.assertAccessible(page, "sign-up with a taken address");
+        // The one failure is signing in with the new password; sign-up itself answered as for anyone.
+        assertTrue(browser.errors.stream().anyMatch(e -> e.matches("HTTP 401 for .*/api/session")),
+                () -> browser.errors.toString());
+        assertTrue(browser.errors.stream().allMatch(e -> e.matches("HTTP 401 for .*/api/session")
+                || e.startsWith("console: Failed to load resource") && e.contains("401")), () -> browser.errors.toString());
+        browser.errors.clear();
+        // Sanne's own password still signs her in.
+        new Client(server.baseUrl).signIn("sanne@example.org", "een lang wachtwoord");
+    }
+
     /** Draws with Geoman's polygon tool: corners are pixel offsets from the map's centre. */
     private static void drawPolygon(Page page, double[][] corners, boolean withFinger) {
         if (withFinger) {
