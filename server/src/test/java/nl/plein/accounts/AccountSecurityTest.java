@@ -105,7 +105,7 @@ class AccountSecurityTest {
     void wrongPasswordsFromOneNetworkDoNotLockTheOwnerOutFromAnother() {
         new AccountStore(server.dataSource).create("owner@example.org", Passwords.hash(TestServer.PASSWORD), "Owner",
                 Optional.empty(), Role.RESIDENT);
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_EMAIL_AND_NETWORK; i++) {
             from(40).post("/api/session", signIn("owner@example.org", "wrong guess " + i)).expect(401);
         }
         assertTooMany(from(40).post("/api/session", signIn("owner@example.org", "wrong guess again")));
