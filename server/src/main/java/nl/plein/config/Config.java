@@ -37,7 +37,8 @@ public record Config(
         Duration analysisTimeout,
         int maxAnalysisCells,
         Optional<String> publicUrl,
-        int meetingJoinsPerAddress) {
+        int meetingJoinsPerAddress,
+        Duration databaseConnectionTimeout) {
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -94,7 +95,8 @@ public record Config(
                 Duration.ofSeconds(reader.integer("PLEIN_ANALYSIS_TIMEOUT_SECONDS", 20, 1, 600)),
                 reader.integer("PLEIN_ANALYSIS_MAX_CELLS", 20_000, 100, 1_000_000),
                 reader.optional("PLEIN_PUBLIC_URL").map(url -> url.replaceAll("/+$", "")),
-                reader.integer("PLEIN_MEETING_JOINS_PER_ADDRESS", 600, 1, 1_000_000));
+                reader.integer("PLEIN_MEETING_JOINS_PER_ADDRESS", 600, 1, 1_000_000),
+                Duration.ofSeconds(reader.integer("PLEIN_DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 60)));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));

@@ -2,11 +2,13 @@ package nl.plein.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -57,7 +59,23 @@ public final class Database {
     }
 
     public static HikariDataSource pool(Target target, int size) {
+        return pool(target, size, Duration.ofSeconds(5), null);
+    }
+
+    /**
+     * A pool whose requests wait at most {@code connectionTimeout} for a connection (Hikari's 30 s
+     * default would hold every request that long when the database is gone), and that tells
+     * {@code failures} (when given) of every error on its connections.
+     */
+    public static HikariDataSource pool(Target target, int size, Duration connectionTimeout,
+                                        SQLExceptionOverride failures) {
         var hikari = new HikariConfig();
+        hikari.setConnectionTimeout(connectionTimeout.toMillis());
+        hikari.setValidationTimeout(Math.min(connectionTimeout.toMillis(), 5_000));
+        hikari.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectionTimeout.toSeconds())));
+        if (failures != null) {
+            hikari.setExceptionOverride(failures);
+        }
         hikari.setJdbcUrl(target.jdbcUrl());
         if (target.user() != null) {
             hikari.setUsername(target.user());
