@@ -58,8 +58,9 @@ public final class Database {
         }
     }
 
+    /** A pool for tools and tests, which may wait as long as Hikari's default for a connection. */
     public static HikariDataSource pool(Target target, int size) {
-        return pool(target, size, Duration.ofSeconds(5), null);
+        return pool(target, size, Duration.ofSeconds(30), null);
     }
 
     /**
