@@ -145,6 +145,50 @@ class DatabaseOutageTest {
                 "acknowledged but missing: " + missing(writers.acknowledged, found));
     }
 
+    @Test
+    void aLockFileOfAKilledPostmasterWhoseProcessIdLivesOnDoesNotBlockTheRestart() throws Exception {
+        var postgres = EmbeddedPostgis.start(dataDir);
+        toClose.add(postgres);
+        try (var c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), EmbeddedPostgis.USER,
+                postgres.password()); var st = c.createStatement()) {
+            st.execute("CREATE TABLE kept (v text)");
+            st.execute("INSERT INTO kept VALUES ('committed before the kill')");
+        }
+        Path lock = dataDir.resolve("postgres/postmaster.pid");
+        var lines = new ArrayList<>(Files.readAllLines(lock));
+        assertEquals(0, new ProcessBuilder("kill", "-KILL", lines.get(0).trim()).start().waitFor());
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (postgres.isRunning()) {
+            assertTrue(System.currentTimeMillis() < deadline, "the killed postmaster is gone");
+            Thread.sleep(50);
+        }
+        // Its process id now answers as another process (as a zombie nobody reaps, or a reused id
+        // does), which PostgreSQL itself takes for a postmaster still running.
+        Process other = new ProcessBuilder("sleep", "600").start();
+        try {
+            lines.set(0, Long.toString(other.pid()));
+            Files.write(lock, lines);
+            deadline = System.currentTimeMillis() + 60_000;
+            while (true) {
+                try {
+                    postgres.restart();
+                    break;
+                } catch (DatabaseUnavailable stillHeld) {
+                    assertTrue(System.currentTimeMillis() < deadline, "restarted: " + stillHeld.getMessage());
+                    Thread.sleep(500);
+                }
+            }
+            assertTrue(postgres.isRunning());
+            try (var c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), EmbeddedPostgis.USER,
+                    postgres.password()); var st = c.createStatement(); var rs = st.executeQuery("SELECT v FROM kept")) {
+                assertTrue(rs.next());
+                assertEquals("committed before the kill", rs.getString(1));
+            }
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
     private Main.Running start(Map<String, String> settings) {
         var env = new HashMap<>(settings);
         env.put("PLEIN_PORT", "0");
