@@ -11,8 +11,7 @@ CREATE TABLE placements (
     area_id      bigint NOT NULL REFERENCES areas (id),
     PRIMARY KEY (drawing, drawing_id, area_set_id)
 );
--- Analysis reads a whole set's placements of one kind: from this index alone, without the table.
-CREATE INDEX placements_set_idx ON placements (area_set_id, drawing, drawing_id) INCLUDE (area_id);
+CREATE INDEX placements_set_idx ON placements (area_set_id, area_id);
 
 -- The same rule as the application's (nl.plein.gisdata.boundaries.AreaAssignment): the area of the
 -- set that covers a point inside the drawing; the lowest id where areas of one set overlap.

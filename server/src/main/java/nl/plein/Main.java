@@ -6,6 +6,7 @@ import java.util.Optional;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
 import nl.plein.config.Config;
+import nl.plein.db.Availability;
 import nl.plein.db.Database;
 import nl.plein.db.DatabaseUnavailable;
 import nl.plein.db.EmbeddedPostgis;
@@ -41,11 +42,13 @@ public final class Main {
     }
 
     /** The running server with what it owns, stopped together. */
-    public record Running(Javalin server, HikariDataSource dataSource, Optional<EmbeddedPostgis> postgres)
-            implements AutoCloseable {
+    public record Running(Javalin server, HikariDataSource dataSource, Optional<EmbeddedPostgis> postgres,
+                          Availability availability) implements AutoCloseable {
         @Override
         public void close() {
             server.stop();
+            // First, so that the cluster stopped below is not taken for one that died and started again.
+            availability.close();
             dataSource.close();
             postgres.ifPresent(EmbeddedPostgis::close);
         }
@@ -65,9 +68,11 @@ public final class Main {
                     postgres.password());
         }
         Optional<EmbeddedPostgis> owned = embedded;
+        var availability = new Availability(target, owned);
         HikariDataSource dataSource;
         try {
-            dataSource = Database.pool(target, config.databasePoolSize());
+            dataSource = Database.pool(target, config.databasePoolSize(), config.databaseConnectionTimeout(),
+                    availability.failureObserver());
             Database.prepare(dataSource);
         } catch (RuntimeException e) {
             owned.ifPresent(EmbeddedPostgis::close);
@@ -88,8 +93,10 @@ public final class Main {
                 throw new DatabaseUnavailable("Could not load the demo content: " + e.getMessage(), e);
             }
         }
-        Javalin server = App.create(config, dataSource);
-        var running = new Running(server, dataSource, owned);
+        // Requests get a data source that answers at once while the database is away, and the
+        // database (the embedded cluster restarted if it died) is tried until it is back.
+        Javalin server = App.create(config, availability.watch(dataSource));
+        var running = new Running(server, dataSource, owned, availability);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "plein-shutdown"));
         server.start(config.host(), config.port());
         log.info("Plein is serving on http://{}:{}/", config.host().equals("0.0.0.0") ? "localhost" : config.host(),

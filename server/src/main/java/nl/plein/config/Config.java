@@ -39,7 +39,8 @@ public record Config(
         Optional<String> publicUrl,
         int meetingJoinsPerAddress,
         int signUpsPerSource,
-        int signInFailuresPerSource) {
+        int signInFailuresPerSource,
+        Duration databaseConnectionTimeout) {
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -98,7 +99,8 @@ public record Config(
                 reader.optional("PLEIN_PUBLIC_URL").map(url -> url.replaceAll("/+$", "")),
                 reader.integer("PLEIN_MEETING_JOINS_PER_ADDRESS", 600, 1, 1_000_000),
                 reader.integer("PLEIN_SIGN_UPS_PER_SOURCE", 100, 1, 1_000_000),
-                reader.integer("PLEIN_SIGN_IN_FAILURES_PER_SOURCE", 100, 1, 1_000_000));
+                reader.integer("PLEIN_SIGN_IN_FAILURES_PER_SOURCE", 100, 1, 1_000_000),
+                Duration.ofSeconds(reader.integer("PLEIN_DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 60)));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));

@@ -36,6 +36,8 @@ public final class EmbeddedPostgis implements AutoCloseable {
     private final String password;
     private final int port;
     private final boolean userNamespace;
+    /** The running postmaster's process id; 0 before the first start. */
+    private volatile long postmasterPid;
 
     private EmbeddedPostgis(Path binDir, Path clusterDir, Path logFile, String password, int port,
                             boolean userNamespace) {
@@ -64,8 +66,7 @@ public final class EmbeddedPostgis implements AutoCloseable {
             stopped.stopLeftOverServer();
             int port = freeLoopbackPort();
             var pg = new EmbeddedPostgis(binDir, clusterDir, logFile, password, port, asRoot);
-            pg.run(120, "pg_ctl", "-D", clusterDir.toString(), "-l", logFile.toString(), "-w", "-t", "90",
-                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start");
+            pg.startServer();
             log.info("Embedded PostgreSQL started on 127.0.0.1:{} (data in {})", port, clusterDir);
             return pg;
         } catch (IOException e) {
@@ -84,6 +85,117 @@ public final class EmbeddedPostgis implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Whether the postmaster started last is still alive. One killed but not yet reaped by its parent
+     * (as under a container's init that does not reap, or a JVM as process 1) counts as dead.
+     */
+    public boolean isRunning() {
+        long pid = postmasterPid;
+        return pid > 0 && isAliveAndNotZombie(pid);
+    }
+
+    /**
+     * Starts the cluster again on the same data folder and port after its postmaster died;
+     * PostgreSQL's crash recovery replays the write-ahead log, so every committed write is there.
+     * Fails (to be tried again) while processes of the dead server still hold the cluster.
+     */
+    public synchronized void restart() {
+        if (isRunning()) {
+            return;
+        }
+        try {
+            clearStaleLock();
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("Could not read the embedded PostgreSQL's lock file: " + e.getMessage(), e);
+        }
+        startServer();
+        log.info("Embedded PostgreSQL started again on 127.0.0.1:{} after it had stopped", port);
+    }
+
+    private void startServer() {
+        run(120, "pg_ctl", "-D", clusterDir.toString(), "-l", logFile.toString(), "-w", "-t", "90",
+                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start");
+        try {
+            postmasterPid = readPid().orElseThrow(() -> new DatabaseUnavailable(
+                    "The embedded PostgreSQL started but wrote no process id" + logHint(), null));
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("Could not read the embedded PostgreSQL's lock file: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Long> readPid() throws IOException {
+        Path pidFile = clusterDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        return lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0));
+    }
+
+    /**
+     * PostgreSQL removes a lock file whose process is gone by itself, but takes any process that
+     * still answers to that id (an unreaped zombie, or a new process that got the id) for a running
+     * postmaster and refuses to start. Such a file goes, but only once no backend of the dead server
+     * is attached to its shared memory any more: that attachment is PostgreSQL's own guard against
+     * two servers writing one cluster.
+     */
+    private void clearStaleLock() throws IOException {
+        Path pidFile = clusterDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<Long> pid = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0));
+        if (pid.isEmpty() || ProcessHandle.of(pid.get()).isEmpty() || isPostgres(pid.get())) {
+            return;
+        }
+        if (lines.size() < 7 || sharedMemoryInUse(lines.get(6))) {
+            throw new DatabaseUnavailable("processes of the stopped PostgreSQL still hold its cluster", null);
+        }
+        log.warn("Removing the lock file of the PostgreSQL that died (its process id {} is a zombie or reused)",
+                pid.get());
+        Files.delete(pidFile);
+    }
+
+    private static boolean isPostgres(long pid) {
+        return isAliveAndNotZombie(pid) && ProcessHandle.of(pid)
+                .map(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true)).orElse(false);
+    }
+
+    private static boolean isAliveAndNotZombie(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.isDirectory(Path.of("/proc", "self"))) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+        try {
+            // "pid (command) state …": the command may hold spaces and parentheses, the state follows the last ')'.
+            String line = Files.readString(stat);
+            int end = line.lastIndexOf(')');
+            return end > 0 && end + 2 < line.length() && line.charAt(end + 2) != 'Z' && line.charAt(end + 2) != 'X';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether any process is attached to the shared memory named in the lock file ("key id"). */
+    private static boolean sharedMemoryInUse(String keyAndId) {
+        String[] parts = keyAndId.trim().split("\\s+");
+        if (parts.length < 2) {
+            return false;
+        }
+        try {
+            for (String row : Files.readAllLines(Path.of("/proc/sysvipc/shm"))) {
+                String[] columns = row.trim().split("\\s+");
+                if (columns.length > 6 && columns[1].equals(parts[1])) {
+                    return !"0".equals(columns[6]);
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     @Override

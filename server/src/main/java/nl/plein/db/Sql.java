@@ -52,7 +52,12 @@ public final class Sql {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                // On a connection that broke, the rollback fails too; the first failure says why.
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             }
         } catch (SQLException e) {

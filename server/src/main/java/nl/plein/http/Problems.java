@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
+import nl.plein.db.Availability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     public static final String TYPE_BASE = "https://plein.example/problems/";
+    /** What a 503 for an unreachable database asks clients to wait: the embedded cluster is back in a few. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private Problems() {
     }
@@ -29,6 +32,20 @@ public final class Problems {
             }
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (Availability.isUnavailable(e)) {
+                // An outage is logged once, where it is noticed (Availability); a pool that ran out of
+                // connections without one is worth a warning for each request it turned away.
+                if (Availability.isConnectionLoss(e)) {
+                    log.debug("{} {} answered 503: the database is unavailable", ctx.method(), ctx.path());
+                } else {
+                    log.warn("{} {} answered 503: no database connection came free in time", ctx.method(), ctx.path());
+                }
+                ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+                write(ctx, 503, "unavailable", "Temporarily unavailable", "Plein cannot reach its database for a"
+                        + " moment. Try again in a few seconds; a change sent just now may or may not have been saved.",
+                        List.of());
+                return;
+            }
             String incident = Long.toString(System.nanoTime() & 0xffffffffL, 36);
             log.error("Unhandled error {} on {} {}", incident, ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal", "Internal error",
