@@ -68,6 +68,8 @@ public final class HotspotRoutes {
     private final java.time.Duration timeout;
     private final AnalysisCache<String> cache = new AnalysisCache<>(64);
     private final AnalysisCache<ArrayNode> cells = new AnalysisCache<>(16);
+    /** Each boundary set's queen contiguity: a set's areas never change once loaded. */
+    private final AnalysisCache<Map<Long, long[]>> queens = new AnalysisCache<>(16);
 
     public HotspotRoutes(DataSource dataSource, HexBinStore hexbins, ProjectStore projects,
             ParticipationStore participation, SmallCounts smallCounts, ZoneId zone, java.time.Duration timeout) {
@@ -105,7 +107,7 @@ public final class HotspotRoutes {
         int permutations = query.integer("permutations", defaultPermutations, 0, MAX_PERMUTATIONS);
         var selection = ProposalSelection.from(query, projects.rules(projectId));
         var units = unit == Unit.HEXAGONS ? SpatialUnits.hexagons(hexbins, projectId, size, selection)
-                : SpatialUnits.areas(dataSource, zone, projectId, set, selection, timeout);
+                : SpatialUnits.areas(dataSource, zone, projectId, set, selection, timeout, queens);
         if (units.size() < 4) {
             throw ApiError.invalid(unit == Unit.HEXAGONS ? "size" : "set",
                     "there are " + units.size() + " units; these statistics need at least 4");
@@ -405,7 +407,9 @@ public final class HotspotRoutes {
                         Numbers.plain(r.size()))
                 : "the areas of boundary set " + r.set();
         String weights = switch (r.weights()) {
-            case QUEEN -> "queen contiguity (sharing at least a boundary point)";
+            case QUEEN -> String.format(Locale.ROOT, "queen contiguity as spdep's poly2nb finds it (neighbours have"
+                    + " boundary vertices within %s m of each other in the boundary set's metric CRS; touching or"
+                    + " overlapping without such a vertex is not enough)", Numbers.plain(QueenContiguity.SNAP_METRES));
             case KNN -> r.k() + " nearest neighbours between centroids (ties to the lower id)";
             case BAND -> "a distance band between centroids (0 < d ≤ band; by default the largest nearest-neighbour"
                     + " distance, so that no unit is an island)";

@@ -30,8 +30,8 @@ public final class SpatialWeights {
     }
 
     /**
-     * Binary weights (1 for a neighbour) from neighbour lists, such as the queen contiguity that
-     * PostGIS computes with {@code ST_Touches}. A unit missing from the map has no neighbours.
+     * Binary weights (1 for a neighbour) from neighbour lists, such as the queen contiguity of
+     * {@link QueenContiguity}. A unit missing from the map has no neighbours.
      * The lists need not be symmetric: each list is the row of its own unit. Repeated entries count
      * once.
      */
