@@ -1,5 +1,5 @@
 #!/usr/bin/env Rscript
-# Independent reference for Plein's queen contiguity between areas (METHODS.md, section 2.1):
+# Independent reference for Plein's queen contiguity between areas (METHODS.md §0.3):
 # spdep's poly2nb, which makes two areas neighbours when a boundary vertex of one lies within
 # `snap` of a boundary vertex of the other, distances measured in the coordinates it is given.
 # Plein measures in the boundary set's metric CRS with a snap of 0.01 m, so this script first

@@ -28,7 +28,7 @@ import nl.plein.projects.ProjectStore;
 
 /**
  * Hot spots (Getis–Ord Gi*) and spatial autocorrelation (global Moran's I and LISA) over a
- * project's hexagons or the areas of a boundary set (analysis sections 1–4). Statistics are
+ * project's hexagons or the areas of a boundary set (METHODS.md §1–§4). Statistics are
  * computed on raw counts; counts of proposals shown to anyone but planners follow the small-count
  * rule. Every answer explains in plain words what the statistic shows and what it does not.
  */
@@ -39,7 +39,7 @@ public final class HotspotRoutes {
 
     private enum Measure { PROPOSALS, PARTICIPATION }
 
-    /** The significance levels of analysis section 4. */
+    /** The significance levels of METHODS.md §4. */
     private static final List<Double> ALPHAS = List.of(0.10, 0.05, 0.01);
 
     /** Permutations are seeded, so the same request gives the same pseudo p-values. */
@@ -52,12 +52,14 @@ public final class HotspotRoutes {
             + " proposals cluster there than chance would readily give; class 3, 2 or 1 means 99, 95 or 90 %"
             + " confidence after correcting for testing every unit at once (Benjamini–Hochberg), and negative classes"
             + " mean fewer than expected (a cold spot). It does not say why people propose there, and where few"
-            + " people took part at all, absence of proposals is not absence of wishes.";
+            + " people took part at all, absence of proposals is not absence of wishes. Defined in Plein's"
+            + " server/METHODS.md §0.3 (neighbours), §1 (Gi*) and §4 (Benjamini–Hochberg).";
     private static final String MORAN_EXPLAINED = "Moran's I says whether similar values sit next to each other"
             + " across the whole map (above 0: clustered, near 0: no pattern, below 0: alternating). LISA looks at"
             + " each unit: HH is a high value among high neighbours, LL low among low, HL and LH are outliers; only"
             + " units significant after correcting for testing every unit (Benjamini–Hochberg) get a type. It shows"
-            + " patterns, not causes, and depends on the units and neighbours chosen.";
+            + " patterns, not causes, and depends on the units and neighbours chosen. Defined in Plein's"
+            + " server/METHODS.md §0.3 (neighbours), §2 (Moran's I), §3 (LISA) and §4 (Benjamini–Hochberg).";
 
     private final DataSource dataSource;
     private final HexBinStore hexbins;
@@ -279,7 +281,7 @@ public final class HotspotRoutes {
         double[] all = new double[u.size()];
         boolean[] keep = new boolean[u.size()];
         // The count each value rests on: a value from fewer than the threshold is not shown publicly,
-        // since multiplying it back would give the count (section 9).
+        // since multiplying it back would give the count (METHODS.md §9).
         long[] basis = new long[u.size()];
         if (measure == Measure.PROPOSALS) {
             for (int i = 0; i < all.length; i++) {

@@ -9,7 +9,7 @@ import nl.plein.db.Sql;
 
 /**
  * Queen contiguity between the areas of a boundary set, as spdep's {@code poly2nb} defines it
- * (METHODS.md, section 2.1): two areas are neighbours when a vertex of one's boundary lies within
+ * (METHODS.md §0.3): two areas are neighbours when a vertex of one's boundary lies within
  * {@link #SNAP_METRES} of a vertex of the other's, measured in the set's metric CRS. Real boundary
  * files are seldom noded together: simplified ones overlap by slivers and leave hairline gaps, so
  * "the outlines intersect" joins areas that only overlap by a sliver and finds no islands, where

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Who counts as whose neighbour, and how much: a sparse n × n weights matrix over units
- * identified by {@code ids} (analysis section 0). Unit i is {@code ids[i]}; every statistic in
+ * identified by {@code ids} (METHODS.md §0.3). Unit i is {@code ids[i]}; every statistic in
  * this package takes its values in the same order.
  *
  * <p>Rows are stored in compressed sparse row form ({@code rowStart}, {@code col}, {@code weight}),

@@ -1,5 +1,5 @@
--- Queen contiguity between the areas of a set, as spdep's poly2nb defines it (METHODS.md, section
--- 2.1): two areas are neighbours when a boundary vertex of one lies within :snap metres of a
+-- Queen contiguity between the areas of a set, as spdep's poly2nb defines it (METHODS.md §0.3):
+-- two areas are neighbours when a boundary vertex of one lies within :snap metres of a
 -- boundary vertex of the other, measured in the set's metric CRS. Sharing a boundary is not
 -- enough (an overlap by a sliver, or a corner on the other's edge, makes no neighbours), and a gap
 -- narrower than the snap does not part them.
