@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for ParticipationReferenceTest (analysis section 8).
+"""Independent reference for ParticipationReferenceTest (METHODS.md §8).
 
 Produced once with Python 3 + SciPy (scipy.stats.chi2.ppf); run from this directory:
 

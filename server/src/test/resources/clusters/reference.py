@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reference for ClusterReferenceTest (analysis section 5).
+"""Independent reference for ClusterReferenceTest (METHODS.md §5).
 
 Produced once with scikit-learn 1.2 (sklearn.cluster.DBSCAN, Debian's python3-sklearn); run from
 this directory with the system Python that has it:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for KernelDensityReferenceTest (analysis section 6: kernel density).
+"""Independent reference for KernelDensityReferenceTest (METHODS.md §6, kernel density).
 
 Written for Plein and run once with Python 3.11 and NumPy 1.24 (Debian's python3-numpy). To re-run,
 from this directory, with a Python 3 that has NumPy:

@@ -1,5 +1,5 @@
 #!/usr/bin/env Rscript
-# Independent reference for the nl.plein.hotspots tests (docs: ANALYSIS.md sections 1-4).
+# Independent reference for the nl.plein.hotspots tests (docs: server/METHODS.md §0–§4).
 #
 # Produced once with R and spdep 1.2.7 (sf for the polygons); run from this directory:
 #

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
- * Who participates, per area, against population (analysis section 8). Pure computation: the
+ * Who participates, per area, against population (METHODS.md §8). Pure computation: the
  * caller supplies one row per area with its population and its number of distinct participants
  * who live there.
  *
@@ -26,7 +26,8 @@ public final class Participation {
             + " the upper bound is below 1, over-represented when the lower bound is above 1."
             + " Lorenz curve over areas sorted by rate, population-weighted Gini"
             + " G = 1 - sum (x_k - x_{k-1})(y_k + y_{k-1}); Hoover index H = 1/2 sum |C_i/C - P_i/P|."
-            + " Areas with unknown or zero population have no rate or ratio and are left out of C and P.";
+            + " Areas with unknown or zero population have no rate or ratio and are left out of C and P."
+            + " Defined in Plein's server/METHODS.md §8.";
 
     public record AreaCount(long areaId, String code, String name, Long population, long participants) {
         public AreaCount {

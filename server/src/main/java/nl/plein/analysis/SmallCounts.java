@@ -8,7 +8,7 @@ import nl.plein.analysis.Participation.Result;
 
 /**
  * Turns a {@link Participation.Result} into the form that may leave the server in public views
- * (analysis section 9). Counts of people: 0 shows as "0"; 1 up to the threshold shows as "<5"
+ * (METHODS.md §9). Counts of people: 0 shows as "0"; 1 up to the threshold shows as "<5"
  * with its rate and ratio hidden; larger counts are rounded to the nearest multiple of the
  * threshold (5 by default, as CBS does). Totals are taken from the raw data and shown rounded.
  *
@@ -73,7 +73,7 @@ public final class SmallCounts {
         return "Public counts: 0 as 0, 1-" + (threshold - 1) + " as <" + threshold
                 + " with rate and ratio hidden, others rounded to the nearest " + threshold
                 + "; where a hidden cell could be derived from a shown total, a second cell shows x;"
-                + " shown rates and ratios use the rounded counts.";
+                + " shown rates and ratios use the rounded counts (server/METHODS.md §9).";
     }
 
     private List<Hidden> hiddenCells(List<AreaResult> areas, long total) {

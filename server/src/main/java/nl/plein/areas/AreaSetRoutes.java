@@ -21,16 +21,19 @@ import nl.plein.http.Query;
 import nl.plein.http.Requests;
 import nl.plein.gisdata.boundaries.BoundaryImporter;
 import nl.plein.gisdata.boundaries.BoundarySource;
+import nl.plein.gisdata.boundaries.FieldMapping;
 import nl.plein.gisdata.boundaries.GeoJsonBoundaries;
 import nl.plein.gisdata.boundaries.ImportException;
 import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.gisdata.boundaries.ImportReport;
 import nl.plein.gisdata.boundaries.Level;
+import nl.plein.gisdata.boundaries.OptionNames;
 
 /**
  * Boundary sets over HTTP: list them, upload one (a dry run unless {@code dryRun=false}), and place
  * every drawing in a set's areas. Reading and writing a set is the gis-data importer's work, the
- * same code `plein import-boundaries` runs.
+ * same code `plein import-boundaries` runs, with the same options as query parameters
+ * ({@link #PARAMETERS}), which its messages name.
  */
 public final class AreaSetRoutes {
     private static final String LIST = """
@@ -54,18 +57,12 @@ public final class AreaSetRoutes {
         ctx.contentType("application/json").result("{\"sets\":[" + String.join(",", sets) + "]}");
     }
 
+    /** The upload's query parameters, as its messages name them. */
+    static final OptionNames PARAMETERS = new OptionNames("preset", "level", "codeField", "nameField",
+            "populationField", "parentField", "srid", "name", "year", "=");
+
     public void upload(Context ctx) {
-        var query = Query.of(ctx, "name", "year", "level", "preset", "dryRun");
-        String name = query.text("name", 200).orElseThrow(() -> ApiError.invalid("name", "is required"));
-        Integer year = query.optionalInteger("year", 1800, 2200).orElse(null);
-        Level level = query.text("level", 20).map(raw -> parse("level", () -> Level.parse(raw))).orElse(null);
-        String preset = query.text("preset", 20).orElse(null);
-        boolean dryRun = query.text("dryRun", 5).map(AreaSetRoutes::bool).orElse(true);
-        var options = new ImportOptions(java.nio.file.Path.of("upload.geojson"), preset, level, null, null, null, null,
-                name, year, null, null, null, !dryRun);
-        if (preset != null) {
-            parse("preset", () -> ImportOptions.parse("upload.geojson", "--preset", preset));
-        }
+        var options = options(ctx);
         byte[] bytes = body(ctx);
         JsonNode root = Json.parse(bytes);
         BoundarySource source = parse("body", () -> new GeoJsonBoundaries().read(root,
@@ -74,7 +71,7 @@ public final class AreaSetRoutes {
         try (Connection c = dataSource.getConnection()) {
             report = new BoundaryImporter(line -> { }).run(c, source, options, "upload by HTTP");
         } catch (ImportException e) {
-            throw ApiError.conflict("name", e.getMessage());
+            throw ApiError.conflict(PARAMETERS.setName(), e.getMessage());
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
@@ -83,6 +80,34 @@ public final class AreaSetRoutes {
             json.set("assigned", counts(Sql.transaction(dataSource, c -> AreaAssignment.assignAll(c, report.setId()))));
         }
         ctx.status(report.committed() ? 201 : 200).contentType("application/json").result(json.toString());
+    }
+
+    /** The import's options from the query: the set, the mapping of fields, the source's CRS. */
+    private ImportOptions options(Context ctx) {
+        var p = PARAMETERS;
+        var query = Query.of(ctx, p.setName(), p.year(), p.level(), p.preset(), "dryRun", p.code(), p.name(),
+                p.population(), p.parent(), p.srid());
+        String name = query.text(p.setName(), 200).orElseThrow(() -> ApiError.invalid(p.setName(), "is required"));
+        Integer year = query.optionalInteger(p.year(), 1800, 2200).orElse(null);
+        Level level = query.text(p.level(), 20).map(raw -> parse(p.level(), () -> Level.parse(raw))).orElse(null);
+        String preset = query.text(p.preset(), 20).orElse(null);
+        if (preset != null && !FieldMapping.PRESETS.contains(preset)) {
+            throw ApiError.invalid(p.preset(), "use one of " + FieldMapping.PRESETS + ", or name the fields with "
+                    + p.code() + " and " + p.name());
+        }
+        boolean dryRun = query.text("dryRun", 5).map(AreaSetRoutes::bool).orElse(true);
+        // The generic mapping of `plein import-boundaries --code … --name … --population … --parent …`.
+        String code = query.text(p.code(), 200).orElse(null);
+        String nameField = query.text(p.name(), 200).orElse(null);
+        String population = query.text(p.population(), 200).orElse(null);
+        String parent = query.text(p.parent(), 200).orElse(null);
+        Integer srid = query.optionalInteger(p.srid(), 1, 998_999).orElse(null);
+        if (srid != null && Sql.read(dataSource, c -> Sql.one(c, "SELECT 1 FROM spatial_ref_sys WHERE srid = ?",
+                rs -> true, srid)).isEmpty()) {
+            throw ApiError.invalid(p.srid(), "PostGIS does not know EPSG:" + srid);
+        }
+        return new ImportOptions(java.nio.file.Path.of("upload.geojson"), preset, level, code, nameField,
+                population, parent, name, year, srid, null, null, !dryRun, p);
     }
 
     public void assign(Context ctx) {
@@ -127,12 +152,15 @@ public final class AreaSetRoutes {
         };
     }
 
-    /** Runs a step of the importer, reporting its complaint as a problem with this field. */
+    /**
+     * Runs a step of the importer, reporting its complaint as a problem with the parameter that
+     * would put it right, else with this field.
+     */
     private static <T> T parse(String field, java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (ImportException e) {
-            throw ApiError.invalid(field, e.getMessage());
+            throw ApiError.invalid(e.option() != null ? e.option() : field, e.getMessage());
         }
     }
 

@@ -18,12 +18,12 @@ import nl.plein.http.Requests;
 import nl.plein.projects.ProjectStore;
 
 /**
- * Where a project's proposals cluster: DBSCAN (analysis section 5) as GeoJSON, one feature per
+ * Where a project's proposals cluster: DBSCAN (METHODS.md §5) as GeoJSON, one feature per
  * cluster with its convex outline. Planners see raw counts; everyone else sees counts under the
- * small-count threshold as "<5" and others rounded (section 9).
+ * small-count threshold as "<5" and others rounded (METHODS.md §9).
  */
 public final class ClusterRoutes {
-    /** Defaults of analysis section 5. */
+    /** Defaults of METHODS.md §5. */
     public static final double DEFAULT_EPS = 100;
     public static final int DEFAULT_MIN_POINTS = 5;
     /** Beyond a few kilometres, "a cluster" is most of a city: refused rather than computed. */
@@ -132,7 +132,8 @@ public final class ClusterRoutes {
                 + " (distance ≤ eps); a cluster is core points within eps of each other and the proposals within eps"
                 + " of them; the rest is noise. A proposal within eps of two clusters may belong to either. Outlines"
                 + " are convex hulls of the members' points. Words are the most frequent words of the members' titles,"
-                + " Dutch and English stop words left out, each counted once per title.",
+                + " Dutch and English stop words left out, each counted once per title. Defined in Plein's"
+                + " server/METHODS.md §5.",
                 p.selection().filtered() ? ", filtered" : "",
                 result.srid(), p.minPoints(), Numbers.plain(p.eps()));
         return raw ? text : text + " " + smallCounts.describe();

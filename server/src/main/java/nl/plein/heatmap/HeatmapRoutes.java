@@ -20,7 +20,7 @@ import nl.plein.http.Requests;
 import nl.plein.projects.ProjectStore;
 
 /**
- * A heatmap of a project's proposals: quartic kernel density (analysis section 6) on a grid over
+ * A heatmap of a project's proposals: quartic kernel density (METHODS.md §6) on a grid over
  * the project's area in its metric CRS, as numbers a map or a GIS can draw. The default bandwidth is
  * ArcGIS's rule over the selected proposals; the default cell is min(width, height)/250 of the
  * project's area. Cached per project, parameters and version of the project's proposals.
@@ -118,7 +118,7 @@ public final class HeatmapRoutes {
                         + " (1 − d²/h²)² for d < h, per km², evaluated at the centres of %d × %d cells of %.1f m over the"
                         + " project's area (values row by row from the south-west). Bandwidth h = %.1f m%s. A heatmap"
                         + " shows where proposals are dense, smoothed over h; it depends on h, does not test anything,"
-                        + " and shows proposals, not people.", selection.filtered() ? ", filtered" : "", scope.srid(),
+                        + " and shows proposals, not people. Defined in Plein's server/METHODS.md §6.", selection.filtered() ? ", filtered" : "", scope.srid(),
                         grid.columns(), grid.rows(), grid.cellSize(), grid.bandwidth(), bandwidth == null
                                 ? " (ArcGIS's default: 0.9 · min(SD, √(1/ln 2) · Dm) · n^−0.2, SD the standard distance,"
                                         + " Dm the median distance to the mean centre)" : ""));

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Heatmap by kernel density estimation, as defined in the analysis notes (section 6), in planar
+ * Heatmap by kernel density estimation, as METHODS.md §6 defines it, in planar
  * metres of a projected CRS.
  *
  * <p><b>Kernel.</b> The quartic (biweight) kernel, as ArcGIS's Kernel Density tool uses it:

@@ -71,7 +71,8 @@ public final class HexBinRoutes {
         String method = String.format(Locale.ROOT, "Proposals everyone can see%s, each as one point (a line or an area"
                 + " by ST_PointOnSurface), counted per flat-topped hexagon of edge %s m (%.2f ha) in EPSG:%d, the grid of"
                 + " PostGIS ST_HexagonGrid anchored at the CRS origin; every hexagon touching the project's area is"
-                + " listed, empty ones too. A point on an edge belongs to the nearest centre, ties to the lowest (i, j).",
+                + " listed, empty ones too. A point on an edge belongs to the nearest centre, ties to the lowest (i, j)."
+                + " Defined in Plein's server/METHODS.md §7.",
                 selection.filtered() ? ", filtered" : "", Numbers.plain(result.size()),
                 new HexGrid(result.size()).cellArea() / 10_000, result.srid());
         out.put("method", raw ? method : method + " " + smallCounts.describe());

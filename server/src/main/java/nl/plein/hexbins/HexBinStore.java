@@ -18,7 +18,7 @@ import nl.plein.http.Json;
 import nl.plein.http.Numbers;
 
 /**
- * Proposals counted per hexagon (analysis section 7) over the project's area, empty hexagons
+ * Proposals counted per hexagon (METHODS.md §7) over the project's area, empty hexagons
  * included: the grid and the points come from PostGIS, the binning by nearest centre from
  * {@link HexGrid}. Cached per project, parameters and version of the project's proposals.
  */

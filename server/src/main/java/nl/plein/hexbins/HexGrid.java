@@ -1,7 +1,7 @@
 package nl.plein.hexbins;
 
 /**
- * The hexagon grid of PostGIS's {@code ST_HexagonGrid} and {@code ST_Hexagon} (analysis section 7):
+ * The hexagon grid of PostGIS's {@code ST_HexagonGrid} and {@code ST_Hexagon} (METHODS.md §7):
  * flat-topped hexagons with edge length {@code size}, anchored at the CRS origin; cell (i, j) has
  * its centre at (1.5·size·i, √3·size·j), raised by half a row in odd columns. A point belongs to the
  * cell with the nearest centre (the hexagon is exactly the set of points nearest its centre); a

@@ -1,7 +1,7 @@
 package nl.plein.hotspots;
 
 /**
- * False discovery rate control (analysis section 4). Testing every unit of a map at 5 % would
+ * False discovery rate control (METHODS.md §4). Testing every unit of a map at 5 % would
  * flag about one unit in twenty by chance alone; Benjamini–Hochberg instead keeps the expected
  * share of false findings among the flagged units at α.
  */

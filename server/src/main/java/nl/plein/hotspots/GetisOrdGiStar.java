@@ -3,7 +3,7 @@ package nl.plein.hotspots;
 import java.util.SplittableRandom;
 
 /**
- * Hot spots: Getis–Ord Gi* (analysis section 1), as ArcGIS's "Hot Spot Analysis" and spdep's
+ * Hot spots: Getis–Ord Gi* (METHODS.md §1), as ArcGIS's "Hot Spot Analysis" and spdep's
  * {@code localG} with self included.
  *
  * <p>Gi* compares the sum of values in a unit's neighbourhood (the unit itself included) with what

@@ -28,7 +28,7 @@ import nl.plein.projects.ProjectStore;
 
 /**
  * Hot spots (Getis–Ord Gi*) and spatial autocorrelation (global Moran's I and LISA) over a
- * project's hexagons or the areas of a boundary set (analysis sections 1–4). Statistics are
+ * project's hexagons or the areas of a boundary set (METHODS.md §1–§4). Statistics are
  * computed on raw counts; counts of proposals shown to anyone but planners follow the small-count
  * rule. Every answer explains in plain words what the statistic shows and what it does not.
  */
@@ -39,7 +39,7 @@ public final class HotspotRoutes {
 
     private enum Measure { PROPOSALS, PARTICIPATION }
 
-    /** The significance levels of analysis section 4. */
+    /** The significance levels of METHODS.md §4. */
     private static final List<Double> ALPHAS = List.of(0.10, 0.05, 0.01);
 
     /** Permutations are seeded, so the same request gives the same pseudo p-values. */
@@ -52,12 +52,14 @@ public final class HotspotRoutes {
             + " proposals cluster there than chance would readily give; class 3, 2 or 1 means 99, 95 or 90 %"
             + " confidence after correcting for testing every unit at once (Benjamini–Hochberg), and negative classes"
             + " mean fewer than expected (a cold spot). It does not say why people propose there, and where few"
-            + " people took part at all, absence of proposals is not absence of wishes.";
+            + " people took part at all, absence of proposals is not absence of wishes. Defined in Plein's"
+            + " server/METHODS.md §0.3 (neighbours), §1 (Gi*) and §4 (Benjamini–Hochberg).";
     private static final String MORAN_EXPLAINED = "Moran's I says whether similar values sit next to each other"
             + " across the whole map (above 0: clustered, near 0: no pattern, below 0: alternating). LISA looks at"
             + " each unit: HH is a high value among high neighbours, LL low among low, HL and LH are outliers; only"
             + " units significant after correcting for testing every unit (Benjamini–Hochberg) get a type. It shows"
-            + " patterns, not causes, and depends on the units and neighbours chosen.";
+            + " patterns, not causes, and depends on the units and neighbours chosen. Defined in Plein's"
+            + " server/METHODS.md §0.3 (neighbours), §2 (Moran's I), §3 (LISA) and §4 (Benjamini–Hochberg).";
 
     private final DataSource dataSource;
     private final HexBinStore hexbins;
@@ -68,6 +70,8 @@ public final class HotspotRoutes {
     private final java.time.Duration timeout;
     private final AnalysisCache<String> cache = new AnalysisCache<>(64);
     private final AnalysisCache<ArrayNode> cells = new AnalysisCache<>(16);
+    /** Each boundary set's queen contiguity: a set's areas never change once loaded. */
+    private final AnalysisCache<Map<Long, long[]>> queens = new AnalysisCache<>(16);
 
     public HotspotRoutes(DataSource dataSource, HexBinStore hexbins, ProjectStore projects,
             ParticipationStore participation, SmallCounts smallCounts, ZoneId zone, java.time.Duration timeout) {
@@ -105,7 +109,7 @@ public final class HotspotRoutes {
         int permutations = query.integer("permutations", defaultPermutations, 0, MAX_PERMUTATIONS);
         var selection = ProposalSelection.from(query, projects.rules(projectId));
         var units = unit == Unit.HEXAGONS ? SpatialUnits.hexagons(hexbins, projectId, size, selection)
-                : SpatialUnits.areas(dataSource, zone, projectId, set, selection, timeout);
+                : SpatialUnits.areas(dataSource, zone, projectId, set, selection, timeout, queens);
         if (units.size() < 4) {
             throw ApiError.invalid(unit == Unit.HEXAGONS ? "size" : "set",
                     "there are " + units.size() + " units; these statistics need at least 4");
@@ -277,7 +281,7 @@ public final class HotspotRoutes {
         double[] all = new double[u.size()];
         boolean[] keep = new boolean[u.size()];
         // The count each value rests on: a value from fewer than the threshold is not shown publicly,
-        // since multiplying it back would give the count (section 9).
+        // since multiplying it back would give the count (METHODS.md §9).
         long[] basis = new long[u.size()];
         if (measure == Measure.PROPOSALS) {
             for (int i = 0; i < all.length; i++) {
@@ -405,7 +409,9 @@ public final class HotspotRoutes {
                         Numbers.plain(r.size()))
                 : "the areas of boundary set " + r.set();
         String weights = switch (r.weights()) {
-            case QUEEN -> "queen contiguity (sharing at least a boundary point)";
+            case QUEEN -> String.format(Locale.ROOT, "queen contiguity as spdep's poly2nb finds it (neighbours have"
+                    + " boundary vertices within %s m of each other in the boundary set's metric CRS; touching or"
+                    + " overlapping without such a vertex is not enough)", Numbers.plain(QueenContiguity.SNAP_METRES));
             case KNN -> r.k() + " nearest neighbours between centroids (ties to the lower id)";
             case BAND -> "a distance band between centroids (0 < d ≤ band; by default the largest nearest-neighbour"
                     + " distance, so that no unit is an island)";

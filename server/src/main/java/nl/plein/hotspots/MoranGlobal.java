@@ -3,7 +3,7 @@ package nl.plein.hotspots;
 import java.util.SplittableRandom;
 
 /**
- * Global Moran's I (analysis section 2): one number for the whole map saying whether similar
+ * Global Moran's I (METHODS.md §2): one number for the whole map saying whether similar
  * values sit next to each other (I above E[I] = −1/(n−1)), are scattered at random (I near E[I]),
  * or alternate like a chessboard (I below E[I]). It answers "is there any clustering at all?"
  * before local statistics say where.

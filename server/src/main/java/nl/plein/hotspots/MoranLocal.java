@@ -3,7 +3,7 @@ package nl.plein.hotspots;
 import java.util.SplittableRandom;
 
 /**
- * Local Moran's I, or LISA (analysis section 3): for each unit, whether it and its neighbours are
+ * Local Moran's I, or LISA (METHODS.md §3): for each unit, whether it and its neighbours are
  * alike (high among high, HH; low among low, LL) or unlike (a high outlier among low, HL; a low
  * outlier among high, LH). Unlike Gi*, it finds outliers as well as clusters.
  *

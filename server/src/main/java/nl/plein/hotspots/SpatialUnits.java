@@ -3,7 +3,6 @@ package nl.plein.hotspots;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.sql.Connection;
@@ -29,8 +28,6 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
         long[] proposals, JsonNode[] outlines, Map<Long, long[]> queen, int srid, long version) {
     private static final NamedSql AREA_UNITS = NamedSql.of(Sql.load(SpatialUnits.class, "area-units.sql")
             .replace("/*selection*/", ProposalSelection.WHERE));
-    private static final String AREA_NEIGHBOURS = Sql.load(SpatialUnits.class, "area-neighbours.sql");
-    private static final AnalysisCache<Map<Long, long[]>> QUEEN = new AnalysisCache<>(16);
 
     public int size() {
         return ids.length;
@@ -58,24 +55,18 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
     /** Queen contiguity of a set's areas: a set's areas never change once loaded, so it is computed once. */
     private static Map<Long, long[]> queen(Connection c, long setId) {
         try {
-            var queen = new HashMap<Long, long[]>();
-            Sql.list(c, AREA_NEIGHBOURS, rs -> {
-                Long[] boxed = (Long[]) rs.getArray(2).getArray();
-                long[] ids = new long[boxed.length];
-                for (int k = 0; k < ids.length; k++) {
-                    ids[k] = boxed[k];
-                }
-                queen.put(rs.getLong(1), ids);
-                return null;
-            }, setId);
-            return Map.copyOf(queen);
+            return QueenContiguity.of(c, setId);
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
     }
 
+    /**
+     * The areas of a set as units; their queen contiguity comes from {@code queens}, the caller's
+     * cache (per database: set ids repeat across databases).
+     */
     public static SpatialUnits areas(DataSource dataSource, ZoneId zone, long projectId, long setId,
-            ProposalSelection selection, Duration timeout) {
+            ProposalSelection selection, Duration timeout, AnalysisCache<Map<Long, long[]>> queens) {
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
         Map<String, Object> values = selection.values(projectId, zone);
         values.put("srid", scope.srid());
@@ -83,15 +74,15 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
         try {
             return Sql.transaction(dataSource, c -> {
                 ProposalSelection.limit(c, timeout);
-                return read(c, values, setId, scope);
+                return read(c, values, setId, scope, queens);
             });
         } catch (DataAccessException e) {
             throw ProposalSelection.timedOut(e, "try hexagons, or a boundary set with fewer areas");
         }
     }
 
-    private static SpatialUnits read(Connection c, Map<String, Object> values, long setId, ProposalSelection.Scope scope)
-            throws SQLException {
+    private static SpatialUnits read(Connection c, Map<String, Object> values, long setId, ProposalSelection.Scope scope,
+            AnalysisCache<Map<Long, long[]>> queens) throws SQLException {
         boolean exists = Sql.one(c, "SELECT 1 FROM area_sets WHERE id = ?", rs -> true, setId).isPresent();
         if (!exists) {
             throw ApiError.invalid("set", "there is no boundary set " + setId);
@@ -100,7 +91,7 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
         }
         List<Row> rows = Sql.list(c, AREA_UNITS.sql(), rs -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3),
                 rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), AREA_UNITS.bind(values));
-        Map<Long, long[]> queen = QUEEN.get(new AnalysisCache.Key("queen", 0, setId, ""), () -> queen(c, setId));
+        Map<Long, long[]> queen = queens.get(new AnalysisCache.Key("queen", 0, setId, ""), () -> queen(c, setId));
         int n = rows.size();
         var units = new SpatialUnits(new long[n], new String[n], new double[n], new double[n],
                 new double[n], new long[n], new JsonNode[n], queen, scope.srid(), scope.version());

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Who counts as whose neighbour, and how much: a sparse n × n weights matrix over units
- * identified by {@code ids} (analysis section 0). Unit i is {@code ids[i]}; every statistic in
+ * identified by {@code ids} (METHODS.md §0.3). Unit i is {@code ids[i]}; every statistic in
  * this package takes its values in the same order.
  *
  * <p>Rows are stored in compressed sparse row form ({@code rowStart}, {@code col}, {@code weight}),
@@ -30,8 +30,8 @@ public final class SpatialWeights {
     }
 
     /**
-     * Binary weights (1 for a neighbour) from neighbour lists, such as the queen contiguity that
-     * PostGIS computes with {@code ST_Touches}. A unit missing from the map has no neighbours.
+     * Binary weights (1 for a neighbour) from neighbour lists, such as the queen contiguity of
+     * {@link QueenContiguity}. A unit missing from the map has no neighbours.
      * The lists need not be symmetric: each list is the row of its own unit. Repeated entries count
      * once.
      */

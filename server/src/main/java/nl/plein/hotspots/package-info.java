@@ -1,5 +1,5 @@
 /**
- * Spatial statistics for hot spot maps, in plain Java (analysis sections 0–4): neighbour weights
+ * Spatial statistics for hot spot maps, in plain Java (METHODS.md §0–§4): neighbour weights
  * ({@link nl.plein.hotspots.SpatialWeights}), Getis–Ord Gi* hot and cold spots
  * ({@link nl.plein.hotspots.GetisOrdGiStar}), global Moran's I ({@link nl.plein.hotspots.MoranGlobal}),
  * local Moran clusters and outliers ({@link nl.plein.hotspots.MoranLocal}) and the

@@ -17,7 +17,7 @@ import nl.plein.http.Json;
  * What a meeting's screens show: the current question with its results, the newest comments and
  * supports made in the meeting, the most supported proposals, and how many people joined. Hidden
  * comments and answers are left out for everyone, so that hiding one removes it from every screen.
- * Counts of people (attendees, answers) are public counts (analysis section 9) unless the viewer
+ * Counts of people (attendees, answers) are public counts (METHODS.md §9) unless the viewer
  * is staff, who get them raw; supports are counted as the proposal pages count them.
  */
 public final class LiveState {

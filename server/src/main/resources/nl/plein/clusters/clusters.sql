@@ -1,4 +1,4 @@
--- DBSCAN clusters of a project's proposals (analysis section 5), in one statement: the proposals
+-- DBSCAN clusters of a project's proposals (METHODS.md §5), in one statement: the proposals
 -- everyone can see, filtered, each as one point in the project's metric CRS (a line or an area by
 -- ST_PointOnSurface, always inside it), snapped to whole millimetres so that two drawings placed
 -- exactly eps apart stay neighbours despite the round-off of the transformation; then

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
 import nl.plein.db.Sql;
@@ -93,6 +94,50 @@ class AreaSetUploadTest {
     }
 
     @Test
+    void aFileWithoutCbsFieldsLoadsWithTheFieldsNamedAsOnTheCommandLine() throws SQLException {
+        JsonNode done = admin.post("/api/area-sets?name=Eigen+indeling&year=2025&dryRun=false&codeField=id"
+                + "&nameField=naam&populationField=inwoners", Buurten.ownFields()).expect(201).json();
+        assertEquals(3, done.get("areas").asInt());
+        assertEquals(2015, done.get("populationTotal").asLong());
+        assertEquals("code id, name naam, population inwoners", done.get("fields").asText());
+        long id = done.get("id").asLong();
+        try (Connection c = server.dataSource.getConnection()) {
+            var areas = Sql.list(c, "SELECT code || '|' || name || '|' || population FROM areas"
+                    + " WHERE area_set_id = ? ORDER BY code", rs -> rs.getString(1), id);
+            assertEquals(List.of("N-17|Havenkwartier|640", "N-18|Molenbuurt|0", "N-19|Achter de Kerk|1375"), areas);
+        }
+    }
+
+    @Test
+    void withoutAMappingTheProblemNamesTheApisParametersNotCommandLineFlags() throws SQLException {
+        long sets = count("SELECT count(*) FROM area_sets");
+        JsonNode unmapped = problem(admin.post("/api/area-sets?name=Eigen&dryRun=false", Buurten.ownFields()), 400);
+        JsonNode error = unmapped.get("errors").get(0);
+        assertEquals("codeField", error.get("field").asText());
+        assertTrue(error.get("detail").asText().contains("codeField=FIELD nameField=FIELD [populationField=FIELD]"),
+                error.get("detail").asText());
+        assertFalse(unmapped.toString().contains("--"), unmapped.toString());
+
+        JsonNode wrongField = problem(admin.post("/api/area-sets?name=Eigen&codeField=id&nameField=name",
+                Buurten.ownFields()), 400).get("errors").get(0);
+        assertEquals("nameField", wrongField.get("field").asText());
+        assertTrue(wrongField.get("detail").asText().contains("no field name"), wrongField.get("detail").asText());
+
+        var rd = new java.util.LinkedHashMap<>(Buurten.ownFields());
+        rd.put("features", List.of(nl.plein.support.Fixtures.feature(nl.plein.support.Fixtures.polygon(
+                155000, 463000, 155100, 463000, 155100, 463100, 155000, 463000), Map.of("id", "R1"))));
+        JsonNode noCrs = problem(admin.post("/api/area-sets?name=Eigen&codeField=id", rd), 400);
+        assertEquals("srid", noCrs.get("errors").get(0).get("field").asText());
+        assertTrue(noCrs.get("detail").asText().contains("srid=28992"), noCrs.get("detail").asText());
+        assertFalse(noCrs.toString().contains("--"), noCrs.toString());
+        assertEquals(1, admin.post("/api/area-sets?name=Eigen&codeField=id&srid=28992", rd).expect(200).json()
+                .get("areas").asInt());
+        assertEquals("srid", problem(admin.post("/api/area-sets?name=Eigen&codeField=id&srid=123456", rd), 400)
+                .get("errors").get(0).get("field").asText());
+        assertEquals(sets, count("SELECT count(*) FROM area_sets"));
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         byte[] broken = "{\"type\": \"FeatureCollection\", \"features\": [".getBytes(StandardCharsets.UTF_8);
         assertEquals("body", problem(admin.raw("POST", "/api/area-sets?name=X", "application/geo+json", broken), 400)
@@ -101,7 +146,7 @@ class AreaSetUploadTest {
                 .get("errors").get(0).get("field").asText());
         var unmapped = Buurten.collection(nl.plein.support.Fixtures.feature(
                 nl.plein.support.Fixtures.point(5.5, 52.5), Map.of("naam", "A")));
-        assertEquals("body", problem(admin.post("/api/area-sets?name=X", unmapped), 400)
+        assertEquals("codeField", problem(admin.post("/api/area-sets?name=X", unmapped), 400)
                 .get("errors").get(0).get("field").asText());
         assertEquals("name", problem(admin.post("/api/area-sets", Buurten.merged()), 400)
                 .get("errors").get(0).get("field").asText());

@@ -31,6 +31,25 @@ final class Buurten {
                 properties);
     }
 
+    /**
+     * The same square in a town's own division, as a municipality's GIS exports it: no CBS fields,
+     * but "id", "naam", "inwoners" and "stadsdeel".
+     */
+    static Map<String, Object> ownFields() {
+        return collection(own("N-17", "Havenkwartier", 640, 5.50, 5.504), own("N-18", "Molenbuurt", 0, 5.504, 5.507),
+                own("N-19", "Achter de Kerk", 1375, 5.507, 5.51));
+    }
+
+    private static Map<String, Object> own(String id, String name, int population, double west, double east) {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("id", id);
+        properties.put("naam", name);
+        properties.put("inwoners", population);
+        properties.put("stadsdeel", "Centrum");
+        return Fixtures.feature(Fixtures.polygon(west, 52.50, east, 52.50, east, 52.51, west, 52.51, west, 52.50),
+                properties);
+    }
+
     @SafeVarargs
     static Map<String, Object> collection(Map<String, Object>... features) {
         return Map.of("type", "FeatureCollection", "features", new ArrayList<>(List.of(features)));

@@ -65,8 +65,8 @@ public final class BoundaryImporter {
             }
             throw new ImportException("Boundary set '" + options.setName() + "'"
                     + (options.year() == null ? "" : " (" + options.year() + ")")
-                    + " already exists from a different source. Sets are never overwritten: choose another --year "
-                    + "or --set-name.");
+                    + " already exists from a different source. Sets are never overwritten: choose another "
+                    + options.names().year() + " or " + options.names().setName() + ".", options.names().setName());
         }
         Long parentSet = null;
         if (options.parentSet() != null) {

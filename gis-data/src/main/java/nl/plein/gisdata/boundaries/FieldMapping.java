@@ -28,6 +28,15 @@ public record FieldMapping(String code, String name, String population, String p
     }
 
     public static FieldMapping preset(String preset, Level level) {
+        return preset(preset, level, OptionNames.COMMAND_LINE);
+    }
+
+    static ImportException unknownPreset(String preset, OptionNames names) {
+        return new ImportException("Unknown preset '" + preset + "': use one of " + PRESETS
+                + ", or name the fields with " + names.code() + " and " + names.name(), names.preset());
+    }
+
+    private static FieldMapping preset(String preset, Level level, OptionNames names) {
         return switch (preset) {
             case "cbs-old" -> switch (level) {
                 case NEIGHBOURHOOD -> new FieldMapping("BU_CODE", "BU_NAAM", "AANT_INW", "WK_CODE", level);
@@ -39,8 +48,7 @@ public record FieldMapping(String code, String name, String population, String p
                 case DISTRICT -> new FieldMapping("wijkcode", "wijknaam", "aantal_inwoners", "gemeentecode", level);
                 case MUNICIPALITY -> new FieldMapping("gemeentecode", "gemeentenaam", "aantal_inwoners", null, level);
             };
-            default -> throw new ImportException("Unknown preset '" + preset + "': use one of " + PRESETS
-                    + ", or name the fields with --code and --name");
+            default -> throw unknownPreset(preset, names);
         };
     }
 
@@ -69,10 +77,12 @@ public record FieldMapping(String code, String name, String population, String p
     }
 
     /**
-     * The mapping for a source with these fields: a generic one when --code is given, else the named
-     * or detected preset at the named or detected level.
+     * The mapping for a source with these fields: a generic one when a code field is given, else the
+     * named or detected preset at the named or detected level. A complaint names the option that
+     * would put it right.
      */
     public static FieldMapping resolve(ImportOptions options, Set<String> fields) {
+        OptionNames names = options.names();
         FieldMapping mapping;
         if (options.codeField() != null) {
             mapping = new FieldMapping(options.codeField(), options.nameField(), options.populationField(),
@@ -80,8 +90,8 @@ public record FieldMapping(String code, String name, String population, String p
         } else {
             String preset = options.preset() != null ? options.preset() : detectPreset(fields).orElseThrow(() ->
                     new ImportException("No CBS fields found (" + String.join(", ", sorted(fields))
-                            + "): name the fields with --code FIELD --name FIELD [--population FIELD] [--parent FIELD]"));
-            FieldMapping.preset(preset, Level.NEIGHBOURHOOD); // fails fast on an unknown preset
+                            + "): name the fields with " + names.mappingHint(), names.code()));
+            preset(preset, Level.NEIGHBOURHOOD, names); // fails fast on an unknown preset
             Level level = options.level() != null ? options.level()
                     : presetLevel(preset, fields).orElse(Level.NEIGHBOURHOOD);
             mapping = preset(preset, level);
@@ -95,9 +105,24 @@ public record FieldMapping(String code, String name, String population, String p
         List<String> missing = mapping.required().stream().filter(f -> !fields.contains(f)).toList();
         if (!missing.isEmpty()) {
             throw new ImportException("The source has no field " + String.join(", ", missing)
-                    + " (it has: " + String.join(", ", sorted(fields)) + ")");
+                    + " (it has: " + String.join(", ", sorted(fields)) + ")", optionFor(missing.get(0), options));
         }
         return mapping;
+    }
+
+    /** The option that named a missing field: the one given for it, else the preset's. */
+    private static String optionFor(String field, ImportOptions options) {
+        OptionNames names = options.names();
+        if (field.equals(options.codeField())) {
+            return names.code();
+        }
+        if (field.equals(options.nameField())) {
+            return names.name();
+        }
+        if (field.equals(options.parentField())) {
+            return names.parent();
+        }
+        return options.codeField() == null ? names.preset() : names.code();
     }
 
     private static List<String> sorted(Set<String> fields) {

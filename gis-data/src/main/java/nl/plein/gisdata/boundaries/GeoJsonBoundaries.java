@@ -64,9 +64,9 @@ public final class GeoJsonBoundaries {
         String crsFrom;
         if (options.srid() != null) {
             srid = options.srid();
-            crsFrom = "--srid";
+            crsFrom = options.names().srid();
         } else if (crsName != null) {
-            srid = epsg(crsName);
+            srid = epsg(crsName, options.names());
             crsFrom = "the file's crs member";
         } else {
             srid = 4326;
@@ -91,20 +91,27 @@ public final class GeoJsonBoundaries {
             var box = geometries.buildGeometry(read.stream().map(BoundaryFeature::geometry).toList())
                     .getEnvelopeInternal();
             if (box.getMinX() < -180 || box.getMaxX() > 180 || box.getMinY() < -90 || box.getMaxY() > 90) {
+                OptionNames names = options.names();
                 throw new ImportException("The coordinates are not longitude/latitude (they reach "
-                        + box + ") and the file names no CRS: give it with --srid, e.g. --srid 28992 for RD New");
+                        + box + ") and the file names no CRS: give it with " + names.srid() + ", e.g. "
+                        + names.with(names.srid(), "28992") + " for RD New", names.srid());
             }
         }
         return new BoundarySource(read, mapping, srid, crsFrom, sha256);
     }
 
     static int epsg(String crsName) {
+        return epsg(crsName, OptionNames.COMMAND_LINE);
+    }
+
+    static int epsg(String crsName, OptionNames names) {
         if (crsName.equals("urn:ogc:def:crs:OGC:1.3:CRS84") || crsName.equals("urn:ogc:def:crs:OGC::CRS84")) {
             return 4326;
         }
         Matcher m = EPSG.matcher(crsName.trim());
         if (!m.find()) {
-            throw new ImportException("Cannot tell the CRS from '" + crsName + "': give it with --srid");
+            throw new ImportException("Cannot tell the CRS from '" + crsName + "': give it with " + names.srid(),
+                    names.srid());
         }
         return Integer.parseInt(m.group(1));
     }

@@ -2,10 +2,21 @@ package nl.plein.gisdata.boundaries;
 
 import java.nio.file.Path;
 
-/** What `plein import-boundaries` was asked to do. Only FILE is required. */
+/**
+ * What `plein import-boundaries` (or an upload over HTTP) was asked to do. Only FILE is required.
+ * {@code names} says what the options are called where they were given, for messages.
+ */
 public record ImportOptions(Path file, String preset, Level level, String codeField, String nameField,
                             String populationField, String parentField, String setName, Integer year,
-                            Integer srid, String parentSet, Integer parentYear, boolean commit) {
+                            Integer srid, String parentSet, Integer parentYear, boolean commit, OptionNames names) {
+
+    /** Options given on the command line. */
+    public ImportOptions(Path file, String preset, Level level, String codeField, String nameField,
+                         String populationField, String parentField, String setName, Integer year,
+                         Integer srid, String parentSet, Integer parentYear, boolean commit) {
+        this(file, preset, level, codeField, nameField, populationField, parentField, setName, year, srid, parentSet,
+                parentYear, commit, OptionNames.COMMAND_LINE);
+    }
 
     public static final String USAGE = """
             Usage: plein import-boundaries FILE [options]
@@ -69,8 +80,7 @@ public record ImportOptions(Path file, String preset, Level level, String codeFi
             throw new ImportException("Which file? " + USAGE);
         }
         if (preset != null && !FieldMapping.PRESETS.contains(preset)) {
-            throw new ImportException("Unknown preset '" + preset + "': use one of " + FieldMapping.PRESETS
-                    + ", or name the fields with --code and --name");
+            throw FieldMapping.unknownPreset(preset, OptionNames.COMMAND_LINE);
         }
         if (setName == null) {
             String base = file.getFileName().toString();
@@ -83,7 +93,7 @@ public record ImportOptions(Path file, String preset, Level level, String codeFi
 
     public ImportOptions withSrid(Integer newSrid) {
         return new ImportOptions(file, preset, level, codeField, nameField, populationField, parentField, setName,
-                year, newSrid, parentSet, parentYear, commit);
+                year, newSrid, parentSet, parentYear, commit, names);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.Geometry;
  * The quieter majority: a few hundred residents who never draw, but say which buurt they live in,
  * support proposals of the projects nearest to them and now and then leave a comment. Without them
  * the 25 active residents spread over 32 buurten, and the participation pages show "&lt;5" almost
- * everywhere (analysis section 9), so the demo would tell planners nothing about who takes part.
+ * everywhere (METHODS.md §9), so the demo would tell planners nothing about who takes part.
  *
  * <p>Where they live is deliberately uneven, as on real platforms: people from the centre take
  * part more than people from the edge of town, so some buurten show rounded counts, the outer ones
