@@ -14,3 +14,7 @@ ALTER TABLE proposals ADD CONSTRAINT proposals_location_method_check
 
 ALTER TABLE proposals ADD CONSTRAINT proposals_place_check
     CHECK ((geom IS NULL) = (location_method = 'whole_area'));
+
+-- The few proposals about the whole area, found without reading a project's other proposals:
+-- the project page lists them apart, and every analysis counts them.
+CREATE INDEX proposals_whole_area_idx ON proposals (project_id, id) WHERE geom IS NULL;
