@@ -1,6 +1,7 @@
 // The location fieldset of the proposal form: draw on the map (Geoman), draw with the keyboard,
-// or — without the map — pick a neighbourhood or named place, or type an address. Whatever was
-// chosen last is the proposal's location, with how it was chosen (locationMethod).
+// or — without the map — pick a neighbourhood or named place, or type an address; or say that the
+// proposal is about the whole area, no particular place (no geometry, locationMethod whole_area).
+// Whatever was chosen last is the proposal's location, with how it was chosen (locationMethod).
 import L from './leaflet.js';
 import { h } from './dom.js';
 import { createMap, destroyMap, addProjectArea, COLOURS } from './map.js';
@@ -16,8 +17,12 @@ export function createLocationPicker({ ctx, project, parent }) {
   let location = null;
   const status = h('p', { id: 'location-status', class: 'location-status', text: t('location.none') });
   const mapElement = h('div', { id: 'new-proposal-map' });
+  // Before the map, so that on a phone it is found without scrolling past the map.
+  const wholeArea = h('input', { type: 'checkbox', id: 'whole-area', name: 'wholeArea' });
   const fieldset = h('fieldset', { id: 'location-fieldset', 'aria-describedby': 'location-status location-fieldset-error' },
     h('legend', { text: t('location.legend') }),
+    h('div', { class: 'checkbox whole-area' }, wholeArea,
+      h('label', { for: 'whole-area', text: t('location.wholeArea') })),
     h('p', { class: 'hint', text: t('location.drawHint', { kinds: kinds.map((k) => t(`kind.${k}`)).join(', ') }) }),
     h('div', { class: 'map-wrap' }, mapElement),
     status,
@@ -33,14 +38,19 @@ export function createLocationPicker({ ctx, project, parent }) {
     drawn.clearLayers();
     if (layer) drawn.addLayer(layer);
     else if (geometry) drawn.addLayer(L.geoJSON(geometry, { style: () => ({ color: COLOURS.highlight, weight: 4 }) }));
-    location = geometry ? { geometry, method } : null;
+    if (method === 'whole_area') location = { geometry: null, method };
+    else location = geometry ? { geometry, method } : null;
+    wholeArea.checked = method === 'whole_area';
     const message = describe();
     status.textContent = message;
     ctx.announce(message);
   }
 
+  wholeArea.addEventListener('change', () => set(null, wholeArea.checked ? 'whole_area' : null));
+
   function describe() {
     if (!location) return t('location.none');
+    if (location.method === 'whole_area') return t('location.wholeAreaChosen');
     const kind = KIND_OF_TYPE[location.geometry.type];
     const text = t('location.chosen', { kind: t(`kind.${kind}`), method: t(`method.${location.method}`) });
     return insideArea(location.geometry, project.geometry) ? text : `${text} ${t('location.outside')}`;
@@ -67,6 +77,7 @@ export function createLocationPicker({ ctx, project, parent }) {
     /** A problem to show before sending, or null. */
     problem() {
       if (!location) return t('location.required');
+      if (location.method === 'whole_area') return null;
       if (!kinds.includes(KIND_OF_TYPE[location.geometry.type])) return t('location.kindNotAllowed');
       if (!insideArea(location.geometry, project.geometry)) return t('location.outside');
       return null;

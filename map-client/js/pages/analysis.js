@@ -61,12 +61,16 @@ export const METHODS = {
   },
 };
 
-/** Which proposals every method counts; empty means all. */
+/**
+ * Which proposals every method counts; empty means all. locations: whether proposals that share
+ * one spot each count (all) or the spot counts once (once).
+ */
 export const FILTERS = [
   { name: 'category' },
   { name: 'status' },
   { name: 'from' },
   { name: 'to' },
+  { name: 'locations', value: 'all' },
 ];
 const LAYERS = Object.keys(METHODS);
 
@@ -78,7 +82,7 @@ function initialState() {
   for (const [method, { fields }] of Object.entries(METHODS)) {
     values[method] = Object.fromEntries(fields.map((f) => [f.name, f.value]));
   }
-  return { layer: 'clusters', values, filters: Object.fromEntries(FILTERS.map((f) => [f.name, ''])) };
+  return { layer: 'clusters', values, filters: Object.fromEntries(FILTERS.map((f) => [f.name, f.value ?? ''])) };
 }
 
 /** The boundary sets, for areas as units; without them only hexagons can be chosen. */
@@ -100,6 +104,8 @@ export async function analysisPage(ctx, { container, params, signal }) {
   const title = t('analysis.title', { title: project.properties.title });
 
   const status = h('p', { role: 'status', id: 'an-status', class: 'list-status', text: t('analysis.loading') });
+  // How the analysed proposals sit: shared spots, and those about the whole area left out.
+  const locationsNote = h('p', { id: 'analysis-locations', class: 'hint', hidden: true });
   const viewNote = h('p', { id: 'analysis-view', class: 'view-note', hidden: true });
   const mapElement = h('div', { id: 'analysis-map', class: 'part-map analysis-map' });
   const legendSlot = h('div', { class: 'legend-slot', id: 'analysis-legend' });
@@ -115,6 +121,7 @@ export async function analysisPage(ctx, { container, params, signal }) {
     h('p', {}, h('a', { href: `#/projects/${project.id}`, text: t('proposal.backTo', { title: project.properties.title }) })),
     viewNote,
     status,
+    locationsNote,
     h('div', { class: 'analysis-layout' },
       h('div', { class: 'map-with-legend analysis-map-column' }, mapElement, legendSlot),
       h('div', { class: 'analysis-panel' },
@@ -165,6 +172,7 @@ export async function analysisPage(ctx, { container, params, signal }) {
   function clear() {
     layer?.remove();
     layer = null;
+    locationsNote.hidden = true;
     legendSlot.replaceChildren();
     globalSlot.replaceChildren();
     listSlot.replaceChildren();
@@ -172,6 +180,7 @@ export async function analysisPage(ctx, { container, params, signal }) {
 
   function draw(method, answer, areas) {
     clear();
+    showLocations(answer.locations);
     const raw = answer.raw === true;
     if (method !== 'heatmap') {
       viewNote.hidden = false;
@@ -251,6 +260,20 @@ export async function analysisPage(ctx, { container, params, signal }) {
       });
       mapElement.setAttribute('aria-label', alt);
     }
+  }
+
+  function showLocations(locations) {
+    if (!locations) return;
+    const i18n = ctx.i18n;
+    const text = t('analysis.locations.summary', {
+      count: locations.sharedLocations,
+      shared: countText(i18n, locations.sharedProposals),
+      wholeArea: countText(i18n, locations.wholeArea),
+    });
+    locationsNote.textContent = locations.counted === 'once'
+      ? `${text} ${t('analysis.locations.onceNote', { repeats: countText(i18n, locations.repeatsLeftOut) })}`
+      : text;
+    locationsNote.hidden = false;
   }
 
   function explain(method, serverMethod) {
@@ -344,6 +367,8 @@ function controlForm({ ctx, project, sets, state, onLayer, onApply }) {
       STATUSES.map((s) => h('option', { value: s, text: t(`status.${s}`), selected: state.filters.status === s }))),
     from: h('input', { id: 'an-filter-from', name: 'from', type: 'date', value: state.filters.from }),
     to: h('input', { id: 'an-filter-to', name: 'to', type: 'date', value: state.filters.to }),
+    locations: h('select', { id: 'an-filter-locations', name: 'locations' },
+      ['all', 'once'].map((c) => h('option', { value: c, text: t(`analysis.locations.${c}`), selected: state.filters.locations === c }))),
   };
   const filters = h('fieldset', { class: 'analysis-fields', id: 'an-filters' },
     h('legend', { text: t('analysis.filters') }),

@@ -38,10 +38,13 @@ export async function projectPage(ctx, { container, params, signal }) {
       h('a', { id: 'participation-link', href: `#/projects/${project.id}/participation`, text: t('project.participation') }), ' · ',
       h('a', { id: 'analysis-link', href: `#/projects/${project.id}/analysis`, text: t('project.analysis') }), ' · ',
       h('a', { id: 'presentations-link', href: `#/projects/${project.id}/presentations`, text: t('project.presentations') })) : null,
-    filterForm({ ctx, project, filterState, onChange: () => view.reload() }),
+    filterForm({ ctx, project, filterState, onChange: () => { view.reload(); apart.reload(); } }),
     viewSwitch({ ctx, onChange: (listOnly) => view.setListOnly(listOnly) }),
     split,
   );
+  // Proposals about the whole area have no place on the map: they are listed apart, below it.
+  const apart = wholeAreaList({ ctx, project, filters });
+  container.append(apart.element);
 
   const map = createMap({ element: mapElement, ctx, label: t('project.mapLabel', { title: p.title }) });
   addProjectArea({ map, project });
@@ -106,9 +109,11 @@ export async function projectPage(ctx, { container, params, signal }) {
   signal.addEventListener('abort', () => {
     feed.destroy();
     view.destroy();
+    apart.destroy();
     destroyMap(map);
   });
   feed.reload();
+  apart.reload();
   return { title: p.title };
 }
 
@@ -167,7 +172,9 @@ function listOnlyController({ ctx, project, filters, split, list, listStatus, mo
     try {
       const data = next && append
         ? await ctx.api.get(next, { signal: controller.signal })
-        : await ctx.api.get('/api/proposals', { query: { project: project.id, limit: 50, ...filters() }, signal: controller.signal });
+        : await ctx.api.get('/api/proposals', {
+          query: { project: project.id, place: 'located', limit: 50, ...filters() }, signal: controller.signal,
+        });
       const items = data.features.map((feature) => listItem({ ctx, feature }));
       if (append) list.append(...items);
       else list.replaceChildren(...items);
@@ -198,6 +205,50 @@ function listOnlyController({ ctx, project, filters, split, list, listStatus, mo
     },
     destroy() { controller?.abort(); },
   };
+}
+
+/** At most this many pages of proposals about the whole area are listed (more is shown as "500+"). */
+const APART_PAGES = 10;
+
+// The proposals about the whole area, no particular place (place=whole_area), with the same filters
+// as the map and list; never drawn on the map. The heading counts them.
+function wholeAreaList({ ctx, project, filters }) {
+  const { t } = ctx.i18n;
+  const heading = h('h2', { id: 'whole-area-heading', text: t('project.wholeArea', { count: 0 }) });
+  const list = h('ul', { class: 'proposal-list', id: 'whole-area-list' });
+  const status = h('p', { class: 'list-status', id: 'whole-area-status', role: 'status' });
+  const element = h('section', { class: 'whole-area-pane', id: 'whole-area', 'aria-labelledby': 'whole-area-heading' },
+    heading, h('p', { class: 'hint', text: t('project.wholeAreaHint') }), status, list);
+  let controller = null;
+
+  async function reload() {
+    controller?.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    try {
+      const features = [];
+      let next = null;
+      let pages = 0;
+      do {
+        const data = next
+          ? await ctx.api.get(next, { signal })
+          : await ctx.api.get('/api/proposals', { query: { project: project.id, place: 'whole_area', limit: 50, ...filters() }, signal });
+        features.push(...data.features);
+        const link = (data.links ?? []).find((l) => l.rel === 'next');
+        next = link ? sameOrigin(link.href) : null;
+        pages += 1;
+      } while (next && pages < APART_PAGES);
+      heading.textContent = next
+        ? t('project.wholeAreaMore', { count: features.length })
+        : t('project.wholeArea', { count: features.length });
+      list.replaceChildren(...features.map((feature) => listItem({ ctx, feature })));
+      status.textContent = features.length ? '' : t('project.wholeAreaNone');
+    } catch (error) {
+      if (!isAbort(error)) status.textContent = t('list.failed');
+    }
+  }
+
+  return { element, reload, destroy() { controller?.abort(); } };
 }
 
 function sameOrigin(href) {

@@ -29,9 +29,13 @@ export async function proposalPage(ctx, { container, params, signal }) {
     h('div', { class: 'proposal-page' }, h('div', { class: 'map-column' }, mapElement), details));
 
   const map = createMap({ element: mapElement, ctx, label: t('proposal.mapLabel', { title: p.title }) });
-  addProjectArea({ map, project, fit: false });
-  const shape = shapeLayer({ data: proposal, colour: COLOURS.highlight, weight: 5 }).addTo(map);
-  map.fitBounds(shape.getBounds().pad(0.5), { maxZoom: 19 });
+  // A proposal about the whole area has no drawing: the map shows the area (and any pinned comments).
+  const wholeArea = !proposal.geometry;
+  addProjectArea({ map, project, fit: wholeArea });
+  if (!wholeArea) {
+    const shape = shapeLayer({ data: proposal, colour: COLOURS.highlight, weight: 5 }).addTo(map);
+    map.fitBounds(shape.getBounds().pad(0.5), { maxZoom: 19 });
+  }
 
   const comments = createComments({ ctx, proposal, map, canRespond });
   const variants = createVariants({ ctx, proposal, map });
@@ -41,9 +45,11 @@ export async function proposalPage(ctx, { container, params, signal }) {
       p.category ? ` · ${p.category}` : '',
       ` · ${t('proposal.by', { author: p.author?.displayName ?? '' })}`,
       ` · ${ctx.i18n.formatDate(p.createdAt)}`),
+    wholeArea ? h('p', { class: 'whole-area-note', id: 'whole-area-note', text: t('proposal.wholeArea') }) : null,
     h('p', { class: 'description', text: p.description }),
     supportControl({ ctx, proposal }),
-    canRespond && ctx.session.signedIn
+    // A variant is another drawing of the same proposal: there is none to vary for the whole area.
+    canRespond && ctx.session.signedIn && !wholeArea
       ? h('p', {}, h('a', { class: 'button', id: 'offer-variant-link', href: `#/proposals/${proposal.id}/variant`, text: t('proposal.offerVariant') }))
       : null,
     decisionHistory({ ctx, decisions: p.decisions ?? [] }),

@@ -130,7 +130,8 @@ public final class App {
         var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone()), clusters::publicFeatures,
                 hotspots::publicCells));
-        var heatmap = new HeatmapRoutes(dataSource, projectStore, config.timeZone(), config.analysisTimeout());
+        var heatmap = new HeatmapRoutes(dataSource, projectStore, new SmallCounts(config.smallCountThreshold()),
+                config.timeZone(), config.analysisTimeout());
         var mapDrawing = new MapDrawing(dataSource, clusterStore, hexBinStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var reportBuilder = new ReportBuilder(dataSource, participationStore, mapDrawing,

@@ -13,7 +13,32 @@ public final class AnalysisJson {
         parameters.put("category", s.category())
                 .put("status", s.status() == null ? null : Choices.wire(s.status()))
                 .put("from", s.from() == null ? null : s.from().toString())
-                .put("to", s.to() == null ? null : s.to().toString());
+                .put("to", s.to() == null ? null : s.to().toString())
+                .put(ProposalSelection.LOCATIONS, Choices.wire(s.locations()));
+    }
+
+    /**
+     * How the selected proposals sit ({@link ProposalSelection.Stacking}): {@code sharedProposals} at
+     * {@code sharedLocations} locations that hold more than one, {@code repeatsLeftOut} of them left out
+     * by {@code locations=once}, and {@code wholeArea} left out for being about no particular place.
+     * Counts of proposals follow the small-count rule; a number of locations says nothing about people.
+     */
+    public static void locations(ObjectNode out, ProposalSelection.Stacking s, boolean raw, SmallCounts smallCounts) {
+        var node = out.putObject("locations");
+        node.put("counted", Choices.wire(s.locations()));
+        count(node, "sharedProposals", s.sharedProposals(), raw, smallCounts);
+        node.put("sharedLocations", s.sharedLocations());
+        count(node, "repeatsLeftOut", s.repeatsLeftOut(), raw, smallCounts);
+        count(node, "wholeArea", s.wholeArea(), raw, smallCounts);
+    }
+
+    /** The sentence a method text adds about shared locations and proposals without a place. */
+    public static String locationsMethod(ProposalSelection.Locations locations) {
+        return "Proposals about the whole area (no particular place) are left out; "
+                + (locations == ProposalSelection.Locations.ONCE
+                ? "proposals sharing one location (the same point to the millimetre) count once (locations=once)."
+                : "proposals sharing one location (the same point to the millimetre) each count"
+                        + " (locations=once counts each location once).");
     }
 
     /** A count as planners see it (raw) or as everyone else does (the small-count rule). */

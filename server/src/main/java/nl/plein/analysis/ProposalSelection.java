@@ -25,9 +25,26 @@ import nl.plein.proposals.Visibility;
  * configured zone). Also what every such analysis shares: the project's metric CRS and proposals
  * version, and the time limit.
  *
+ * <p>A point analysis reads the selected proposals that have a place ({@link #PLACED}): proposals
+ * about the whole area (no geometry) are left out, and with {@link Locations#ONCE} the proposals
+ * that share one location count once. {@link #stacking} says how many of each there were.
+ *
  * @param category null when not filtered on; likewise {@code status}, {@code from}, {@code to}
+ * @param locations whether proposals that share a location count each ({@code all}) or once
  */
-public record ProposalSelection(String category, Status status, LocalDate from, LocalDate to) {
+public record ProposalSelection(String category, Status status, LocalDate from, LocalDate to, Locations locations) {
+    /**
+     * How proposals at one location count. A location is a proposal's point (itself, or a point on its
+     * line or area, ST_PointOnSurface) in the project's metric CRS, to the millimetre: many proposals
+     * geocoded to one address, or to the town hall, share one.
+     */
+    public enum Locations {
+        /** Every proposal counts, however many share its location. */
+        ALL,
+        /** Each location counts once: of the proposals there, the one with the lowest id stands for all. */
+        ONCE
+    }
+
     /**
      * The condition, for statements with named parameters; the proposals' alias must be {@code p}.
      * Binds :project, :staff, :viewer, :category, :status, :from, :to ({@link #values}).
@@ -45,15 +62,83 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
     private static final String SCOPE = "SELECT coalesce((SELECT proposals FROM analysis_versions"
             + " WHERE project_id = ?), 0), project_metric_srid(?)";
 
-    private static final NamedSql POINTS = NamedSql.of(
-            "SELECT ST_X(point), ST_Y(point) FROM (SELECT ST_Transform(" + POINT + ", :srid::integer) AS point"
-                    + " FROM proposals p WHERE " + WHERE + ") q");
+    /** A location: a proposal's point in the metric CRS (:srid), to the millimetre, as x and y. */
+    private static final String LOCATION = "(SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT ST_SnapToGrid(ST_Transform("
+            + POINT + ", :srid::integer), 0.001) AS g) s) l";
+    /** The marker a statement puts where it reads the proposals to analyse ({@link Statement}). */
+    public static final String MARKER = "/*placed*/";
+    /**
+     * The proposals a point analysis reads, as a table to alias (every column of proposals): the
+     * selected ones that have a place, each counted ({@link Locations#ALL}) or one per location
+     * ({@link Locations#ONCE}, the lowest id). Binds what {@link #WHERE} binds, and :srid.
+     */
+    private static final Map<Locations, String> PLACED = Map.of(
+            Locations.ALL, "(SELECT p.* FROM proposals p WHERE " + WHERE + "\n AND p.geom IS NOT NULL)",
+            Locations.ONCE, "(SELECT DISTINCT ON (l.x, l.y) p.* FROM proposals p CROSS JOIN LATERAL " + LOCATION
+                    + " WHERE " + WHERE + "\n AND p.geom IS NOT NULL ORDER BY l.x, l.y, p.id)");
 
-    /** The selected proposals as points {x[], y[]} in the metric CRS {@code srid}. */
+    /** A statement that reads the analysed proposals at {@link #MARKER}, in each way of counting locations. */
+    public record Statement(NamedSql all, NamedSql once) {
+        public static Statement of(String sql) {
+            if (!sql.contains(MARKER)) {
+                throw new IllegalStateException("the statement has no " + MARKER);
+            }
+            return new Statement(NamedSql.of(sql.replace(MARKER, PLACED.get(Locations.ALL))),
+                    NamedSql.of(sql.replace(MARKER, PLACED.get(Locations.ONCE))));
+        }
+
+        /** The statement for this selection's way of counting locations. */
+        public NamedSql of(ProposalSelection selection) {
+            return selection.locations() == Locations.ONCE ? once : all;
+        }
+    }
+
+    private static final Statement POINTS = Statement.of("SELECT ST_X(point), ST_Y(point) FROM (SELECT ST_Transform("
+            + POINT + ", :srid::integer) AS point FROM " + MARKER + " p) q");
+
+    /**
+     * How the selected proposals sit: those at locations shared with others (a location with more than
+     * one proposal) and how many such locations, and those about the whole area, which no point analysis
+     * reads.
+     */
+    private static final NamedSql STACKING = NamedSql.of("""
+            WITH located AS MATERIALIZED (
+                SELECT l.x, l.y FROM proposals p CROSS JOIN LATERAL %s
+                 WHERE %s
+                   AND p.geom IS NOT NULL
+            ), shared AS (
+                SELECT count(*) AS n FROM located GROUP BY x, y HAVING count(*) > 1
+            )
+            SELECT (SELECT coalesce(sum(n), 0) FROM shared), (SELECT count(*) FROM shared),
+                   (SELECT count(*) FROM proposals p WHERE %s
+                       AND p.geom IS NULL)""".formatted(LOCATION, WHERE, WHERE));
+
+    /**
+     * What the selection holds besides the analysed points: the proposals at shared locations and the
+     * number of such locations (counting every proposal, whatever {@link #locations}), the proposals
+     * left out for having no particular place, and how {@link #locations} counted.
+     */
+    public record Stacking(long sharedProposals, long sharedLocations, long wholeArea, Locations locations) {
+        /** The proposals left out by counting each shared location once. */
+        public long repeatsLeftOut() {
+            return locations == Locations.ONCE ? sharedProposals - sharedLocations : 0;
+        }
+    }
+
+    /** How the selected proposals of a project sit, their locations in the metric CRS {@code srid}. */
+    public Stacking stacking(Connection c, long projectId, ZoneId zone, int srid) throws SQLException {
+        var values = values(projectId, zone);
+        values.put("srid", srid);
+        return Sql.one(c, STACKING.sql(), rs -> new Stacking(rs.getLong(1), rs.getLong(2), rs.getLong(3), locations),
+                STACKING.bind(values)).orElseThrow();
+    }
+
+    /** The analysed proposals as points {x[], y[]} in the metric CRS {@code srid}. */
     public double[][] points(Connection c, long projectId, ZoneId zone, int srid) throws SQLException {
         var values = values(projectId, zone);
         values.put("srid", srid);
-        var xy = Sql.list(c, POINTS.sql(), rs -> new double[] {rs.getDouble(1), rs.getDouble(2)}, POINTS.bind(values));
+        var points = POINTS.of(this);
+        var xy = Sql.list(c, points.sql(), rs -> new double[] {rs.getDouble(1), rs.getDouble(2)}, points.bind(values));
         double[][] out = new double[2][xy.size()];
         for (int k = 0; k < xy.size(); k++) {
             out[0][k] = xy.get(k)[0];
@@ -62,7 +147,7 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
         return out;
     }
 
-    /** The filters of a request: category (checked against the project's), status, from, to. */
+    /** The filters of a request: category (checked against the project's), status, from, to; and locations. */
     public static ProposalSelection from(Query query, ProjectRules rules) {
         String category = query.text("category", 100).orElse(null);
         Status status = query.choice("status", Status.class).orElse(null);
@@ -70,11 +155,23 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
         if (category != null && !rules.categories().contains(category)) {
             throw ApiError.invalid("category", "this project has no category '" + category + "'");
         }
-        return new ProposalSelection(category, status, dates.from(), dates.to());
+        return new ProposalSelection(category, status, dates.from(), dates.to(), locations(query));
     }
 
+    /** Every proposal anyone sees, unfiltered, with locations counted as the query's {@code locations} says. */
+    public static ProposalSelection unfiltered(Query query) {
+        return new ProposalSelection(null, null, null, null, locations(query));
+    }
+
+    private static Locations locations(Query query) {
+        return query.choice(LOCATIONS, Locations.class).orElse(Locations.ALL);
+    }
+
+    /** The query parameter that says how proposals sharing a location count: {@code all} (default) or {@code once}. */
+    public static final String LOCATIONS = "locations";
+
     /** The query parameters {@link #from(Query, ProjectRules)} reads. */
-    public static final String[] PARAMETERS = {"category", "status", "from", "to"};
+    public static final String[] PARAMETERS = {"category", "status", "from", "to", LOCATIONS};
 
     public boolean filtered() {
         return category != null || status != null || from != null || to != null;
@@ -118,5 +215,5 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
     }
 
     /** For requests that take no filters: all the project's proposals everyone can see. */
-    public static final ProposalSelection ALL = new ProposalSelection(null, null, null, null);
+    public static final ProposalSelection ALL = new ProposalSelection(null, null, null, null, Locations.ALL);
 }

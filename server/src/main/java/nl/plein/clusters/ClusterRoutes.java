@@ -43,10 +43,10 @@ public final class ClusterRoutes {
     }
 
     /** The query parameters that shape the clusters themselves, as every reader of clusters takes them. */
-    public static final List<String> PARAMETERS = List.of("eps", "minPoints");
+    public static final List<String> PARAMETERS = List.of("eps", "minPoints", ProposalSelection.LOCATIONS);
 
     public void get(Context ctx) {
-        var query = Query.of(ctx, "eps", "minPoints", "category", "status", "from", "to");
+        var query = Query.of(ctx, "eps", "minPoints", "category", "status", "from", "to", ProposalSelection.LOCATIONS);
         long projectId = Requests.pathId(ctx, "id", "Project");
         var parameters = parameters(query, ProposalSelection.from(query, projects.rules(projectId)));
         var result = store.clusters(projectId, parameters);
@@ -62,7 +62,7 @@ public final class ClusterRoutes {
      * longitude and latitude would contradict an answer in RD New, and a GIS computes it in any CRS.
      */
     public ArrayNode publicFeatures(long projectId, Query query) {
-        var parameters = parameters(query, ProposalSelection.ALL);
+        var parameters = parameters(query, ProposalSelection.unfiltered(query));
         var result = store.clusters(projectId, parameters);
         // A GIS client pages through these: the title words of thousands of members are counted once.
         return features.get(new AnalysisCache.Key("public clusters", projectId, result.version(), parameters.toString()),
@@ -115,6 +115,7 @@ public final class ClusterRoutes {
         AnalysisJson.selection(params, p.selection());
         count(out, "proposals", result.proposals(), raw);
         count(out, "noise", result.noise(), raw);
+        AnalysisJson.locations(out, result.stacking(), raw, smallCounts);
         out.put("clusters", result.clusters().size());
         out.put("raw", raw);
         out.put("method", method(result, p, raw));
@@ -132,10 +133,11 @@ public final class ClusterRoutes {
                 + " (distance ≤ eps); a cluster is core points within eps of each other and the proposals within eps"
                 + " of them; the rest is noise. A proposal within eps of two clusters may belong to either. Outlines"
                 + " are convex hulls of the members' points. Words are the most frequent words of the members' titles,"
-                + " Dutch and English stop words left out, each counted once per title. Defined in Plein's"
+                + " Dutch and English stop words left out, each counted once per title. %s Defined in Plein's"
                 + " server/METHODS.md §5.",
                 p.selection().filtered() ? ", filtered" : "",
-                result.srid(), p.minPoints(), Numbers.plain(p.eps()));
+                result.srid(), p.minPoints(), Numbers.plain(p.eps()),
+                AnalysisJson.locationsMethod(p.selection().locations()));
         return raw ? text : text + " " + smallCounts.describe();
     }
 

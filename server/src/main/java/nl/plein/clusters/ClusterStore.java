@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import nl.plein.analysis.AnalysisCache;
 import nl.plein.analysis.ProposalSelection;
 import nl.plein.db.DataAccessException;
-import nl.plein.db.NamedSql;
 import nl.plein.db.Sql;
 import nl.plein.http.Json;
 
@@ -19,8 +18,8 @@ import nl.plein.http.Json;
  * version of the project's proposals, and run under the analysis time limit.
  */
 public final class ClusterStore {
-    private static final NamedSql CLUSTERS = NamedSql.of(Sql.load(ClusterStore.class, "clusters.sql")
-            .replace("/*selection*/", ProposalSelection.WHERE).replace("/*point*/", ProposalSelection.POINT));
+    private static final ProposalSelection.Statement CLUSTERS = ProposalSelection.Statement.of(
+            Sql.load(ClusterStore.class, "clusters.sql").replace("/*point*/", ProposalSelection.POINT));
     /** How many of a cluster's most-supported proposals are listed. */
     public static final int TOP = 3;
 
@@ -40,7 +39,8 @@ public final class ClusterStore {
     }
 
     /** Clusters numbered 1… by size (largest first), with the proposals counted and those left as noise. */
-    public record Result(List<Cluster> clusters, long proposals, long noise, int srid, long version) {
+    public record Result(List<Cluster> clusters, long proposals, long noise, int srid, long version,
+            ProposalSelection.Stacking stacking) {
     }
 
     private final DataSource dataSource;
@@ -71,7 +71,8 @@ public final class ClusterStore {
                 ProposalSelection.limit(c, timeout);
                 var clusters = new ArrayList<Cluster>();
                 long[] totals = new long[2];
-                Sql.list(c, CLUSTERS.sql(), rs -> {
+                var clustersSql = CLUSTERS.of(p.selection());
+                Sql.list(c, clustersSql.sql(), rs -> {
                     totals[0] = rs.getLong("proposals");
                     totals[1] = rs.getLong("noise");
                     if (rs.getObject("cluster") != null) {
@@ -81,7 +82,7 @@ public final class ClusterStore {
                                 List.of((String[]) rs.getArray("titles").getArray())));
                     }
                     return null;
-                }, CLUSTERS.bind(values));
+                }, clustersSql.bind(values));
                 clusters.sort(java.util.Comparator.comparingLong(Cluster::members).reversed()
                         .thenComparing(cl -> cl.mostSupported().isEmpty() ? 0 : cl.mostSupported().get(0).id()));
                 var numbered = new ArrayList<Cluster>();
@@ -90,7 +91,8 @@ public final class ClusterStore {
                     numbered.add(new Cluster(i + 1, cl.members(), cl.outline(), cl.centre(), cl.categories(),
                             cl.mostSupported(), cl.titles()));
                 }
-                return new Result(List.copyOf(numbered), totals[0], totals[1], srid, version);
+                return new Result(List.copyOf(numbered), totals[0], totals[1], srid, version,
+                        p.selection().stacking(c, projectId, zone, srid));
             });
         } catch (DataAccessException e) {
             throw ProposalSelection.timedOut(e, "try a smaller eps, a larger minPoints or narrower filters");

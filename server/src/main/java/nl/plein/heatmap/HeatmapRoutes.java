@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import nl.plein.accounts.Access;
 import nl.plein.analysis.AnalysisCache;
 import nl.plein.analysis.AnalysisJson;
 import nl.plein.analysis.ProposalSelection;
+import nl.plein.analysis.SmallCounts;
 import nl.plein.db.DataAccessException;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
@@ -42,8 +44,12 @@ public final class HeatmapRoutes {
     private final Duration timeout;
     private final AnalysisCache<String> cache = new AnalysisCache<>(32);
 
-    public HeatmapRoutes(DataSource dataSource, ProjectStore projects, ZoneId zone, Duration timeout) {
+    private final SmallCounts smallCounts;
+
+    public HeatmapRoutes(DataSource dataSource, ProjectStore projects, SmallCounts smallCounts, ZoneId zone,
+            Duration timeout) {
         this.dataSource = dataSource;
+        this.smallCounts = smallCounts;
         this.projects = projects;
         this.zone = zone;
         this.timeout = timeout;
@@ -58,15 +64,16 @@ public final class HeatmapRoutes {
         Double cellSize = query.number("cellSize", 0, true, 10_000).orElse(null);
         var selection = ProposalSelection.from(query, projects.rules(projectId));
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
+        boolean raw = Access.viewer(ctx).role().plans();
         var key = new AnalysisCache.Key("heatmap", projectId, scope.version(),
-                bandwidth + " " + cellSize + " " + selection);
-        String json = cache.get(key, () -> Json.write(compute(projectId, bandwidth, cellSize, selection, scope)));
+                bandwidth + " " + cellSize + " " + selection + " " + raw);
+        String json = cache.get(key, () -> Json.write(compute(projectId, bandwidth, cellSize, selection, scope, raw)));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("application/json").result(json);
     }
 
     private ObjectNode compute(long projectId, Double bandwidth, Double cellSize, ProposalSelection selection,
-            ProposalSelection.Scope scope) {
+            ProposalSelection.Scope scope, boolean raw) {
         try {
             return Sql.transaction(dataSource, c -> {
                 ProposalSelection.limit(c, timeout);
@@ -101,6 +108,7 @@ public final class HeatmapRoutes {
                 out.put("unit", "proposals per km²");
                 out.put("maxValue", grid.maxValue());
                 out.put("proposals", xy[0].length);
+                AnalysisJson.locations(out, selection.stacking(c, projectId, zone, scope.srid()), raw, smallCounts);
                 var values = out.putArray("values");
                 for (double v : grid.values()) {
                     // four significant decimals per km² are far below anything a colour can show
@@ -118,10 +126,11 @@ public final class HeatmapRoutes {
                         + " (1 − d²/h²)² for d < h, per km², evaluated at the centres of %d × %d cells of %.1f m over the"
                         + " project's area (values row by row from the south-west). Bandwidth h = %.1f m%s. A heatmap"
                         + " shows where proposals are dense, smoothed over h; it depends on h, does not test anything,"
-                        + " and shows proposals, not people. Defined in Plein's server/METHODS.md §6.", selection.filtered() ? ", filtered" : "", scope.srid(),
+                        + " and shows proposals, not people. %s Defined in Plein's server/METHODS.md §6.", selection.filtered() ? ", filtered" : "", scope.srid(),
                         grid.columns(), grid.rows(), grid.cellSize(), grid.bandwidth(), bandwidth == null
                                 ? " (ArcGIS's default: 0.9 · min(SD, √(1/ln 2) · Dm) · n^−0.2, SD the standard distance,"
-                                        + " Dm the median distance to the mean centre)" : ""));
+                                        + " Dm the median distance to the mean centre)" : "",
+                        AnalysisJson.locationsMethod(selection.locations())));
                 return out;
             });
         } catch (DataAccessException e) {

@@ -66,15 +66,17 @@ public final class HexBinRoutes {
         AnalysisJson.selection(params, selection);
         AnalysisJson.count(out, "proposals", result.proposals(), raw, smallCounts);
         AnalysisJson.count(out, "outside", result.outside(), raw, smallCounts);
+        AnalysisJson.locations(out, result.stacking(), raw, smallCounts);
         out.put("cells", result.cells().size());
         out.put("raw", raw);
         String method = String.format(Locale.ROOT, "Proposals everyone can see%s, each as one point (a line or an area"
                 + " by ST_PointOnSurface), counted per flat-topped hexagon of edge %s m (%.2f ha) in EPSG:%d, the grid of"
                 + " PostGIS ST_HexagonGrid anchored at the CRS origin; every hexagon touching the project's area is"
-                + " listed, empty ones too. A point on an edge belongs to the nearest centre, ties to the lowest (i, j)."
+                + " listed, empty ones too. A point on an edge belongs to the nearest centre, ties to the lowest (i, j). %s"
                 + " Defined in Plein's server/METHODS.md §7.",
                 selection.filtered() ? ", filtered" : "", Numbers.plain(result.size()),
-                new HexGrid(result.size()).cellArea() / 10_000, result.srid());
+                new HexGrid(result.size()).cellArea() / 10_000, result.srid(),
+                AnalysisJson.locationsMethod(selection.locations()));
         out.put("method", raw ? method : method + " " + smallCounts.describe());
         return out;
     }

@@ -31,7 +31,8 @@ public final class HexBinStore {
     }
 
     /** The cells, the proposals counted and those outside every cell (beyond the project's area). */
-    public record Result(List<Cell> cells, double size, long proposals, long outside, int srid, long version) {
+    public record Result(List<Cell> cells, double size, long proposals, long outside, int srid, long version,
+            ProposalSelection.Stacking stacking) {
     }
 
     private final DataSource dataSource;
@@ -96,7 +97,7 @@ public final class HexBinStore {
                 }, CELLS.bind(values));
                 long inside = cells.stream().mapToLong(Cell::proposals).sum();
                 return new Result(List.copyOf(cells), grid.size(), total, total - inside, scope.srid(),
-                        scope.version());
+                        scope.version(), selection.stacking(c, projectId, zone, scope.srid()));
             });
         } catch (DataAccessException e) {
             throw ProposalSelection.timedOut(e, "try a larger size or narrower filters");

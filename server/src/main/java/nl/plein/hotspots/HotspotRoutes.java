@@ -170,7 +170,7 @@ public final class HotspotRoutes {
     }
 
     /** The query parameter that shapes the public hot-spot cells (the hexagons' edge). */
-    public static final List<String> CELL_PARAMETERS = List.of("size");
+    public static final List<String> CELL_PARAMETERS = List.of("size", ProposalSelection.LOCATIONS);
 
     /**
      * Gi* over hexagons of edge {@code size} (read from the query as {@link #hotspots} reads it) with
@@ -184,9 +184,10 @@ public final class HotspotRoutes {
     public ArrayNode publicCells(long projectId, Query query) {
         double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE)
                 .orElseGet(() -> Math.max(HexBinRoutes.DEFAULT_SIZE, hexbins.smallestSize(projectId)));
-        var units = SpatialUnits.hexagons(hexbins, projectId, size, ProposalSelection.ALL);
+        var selection = ProposalSelection.unfiltered(query);
+        var units = SpatialUnits.hexagons(hexbins, projectId, size, selection);
         var r = new Request(projectId, Unit.HEXAGONS, size, null, Weights.BAND, null, DEFAULT_K, 0,
-                ProposalSelection.ALL, units, query);
+                selection, units, query);
         return cells.get(key("cells", r, false, ""), () -> {
             double[] values = proposals(units);
             boolean varies = java.util.Arrays.stream(values).anyMatch(v -> v != values[0]);
@@ -389,6 +390,7 @@ public final class HotspotRoutes {
             out.put("knnTies", w.tiedIds().length);
         }
         out.put("units", r.units().size());
+        AnalysisJson.locations(out, r.units().stacking(), raw, smallCounts);
         out.put("raw", raw);
         return out;
     }
@@ -419,7 +421,7 @@ public final class HotspotRoutes {
         String text = statistic + ", over " + units + " in EPSG:" + r.units().srid() + ", with " + weights
                 + "; proposals everyone can see" + (r.selection().filtered() ? ", filtered" : "")
                 + ", each as one point (lines and areas by ST_PointOnSurface). Islands are reported and left out of"
-                + " global statistics.";
+                + " global statistics. " + AnalysisJson.locationsMethod(r.selection().locations());
         return raw ? text : text + " " + smallCounts.describe();
     }
 

@@ -25,9 +25,10 @@ import nl.plein.http.Json;
  * Coordinates are centroids in the project's metric CRS; distance weights between units use them.
  */
 public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, double[] km2,
-        long[] proposals, JsonNode[] outlines, Map<Long, long[]> queen, int srid, long version) {
-    private static final NamedSql AREA_UNITS = NamedSql.of(Sql.load(SpatialUnits.class, "area-units.sql")
-            .replace("/*selection*/", ProposalSelection.WHERE));
+        long[] proposals, JsonNode[] outlines, Map<Long, long[]> queen, int srid, long version,
+        ProposalSelection.Stacking stacking) {
+    private static final ProposalSelection.Statement AREA_UNITS = ProposalSelection.Statement.of(
+            Sql.load(SpatialUnits.class, "area-units.sql"));
 
     public int size() {
         return ids.length;
@@ -37,7 +38,7 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
         var bins = store.bins(projectId, size, selection);
         int n = bins.cells().size();
         var units = new SpatialUnits(new long[n], new String[n], new double[n], new double[n],
-                new double[n], new long[n], new JsonNode[n], Map.of(), bins.srid(), bins.version());
+                new double[n], new long[n], new JsonNode[n], Map.of(), bins.srid(), bins.version(), bins.stacking());
         double km2 = new HexGrid(size).cellArea() / 1e6;
         for (int k = 0; k < n; k++) {
             var cell = bins.cells().get(k);
@@ -74,7 +75,8 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
         try {
             return Sql.transaction(dataSource, c -> {
                 ProposalSelection.limit(c, timeout);
-                return read(c, values, setId, scope, queens);
+                return read(c, values, setId, scope, selection.stacking(c, projectId, zone, scope.srid()),
+                        AREA_UNITS.of(selection), queens);
             });
         } catch (DataAccessException e) {
             throw ProposalSelection.timedOut(e, "try hexagons, or a boundary set with fewer areas");
@@ -82,19 +84,20 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
     }
 
     private static SpatialUnits read(Connection c, Map<String, Object> values, long setId, ProposalSelection.Scope scope,
-            AnalysisCache<Map<Long, long[]>> queens) throws SQLException {
+            ProposalSelection.Stacking stacking, NamedSql areaUnits, AnalysisCache<Map<Long, long[]>> queens)
+            throws SQLException {
         boolean exists = Sql.one(c, "SELECT 1 FROM area_sets WHERE id = ?", rs -> true, setId).isPresent();
         if (!exists) {
             throw ApiError.invalid("set", "there is no boundary set " + setId);
         }
         record Row(long id, String name, double x, double y, double km2, long proposals, String outline) {
         }
-        List<Row> rows = Sql.list(c, AREA_UNITS.sql(), rs -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3),
-                rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), AREA_UNITS.bind(values));
+        List<Row> rows = Sql.list(c, areaUnits.sql(), rs -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3),
+                rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), areaUnits.bind(values));
         Map<Long, long[]> queen = queens.get(new AnalysisCache.Key("queen", 0, setId, ""), () -> queen(c, setId));
         int n = rows.size();
         var units = new SpatialUnits(new long[n], new String[n], new double[n], new double[n],
-                new double[n], new long[n], new JsonNode[n], queen, scope.srid(), scope.version());
+                new double[n], new long[n], new JsonNode[n], queen, scope.srid(), scope.version(), stacking);
         for (int k = 0; k < n; k++) {
             var r = rows.get(k);
             units.ids[k] = r.id();

@@ -102,7 +102,8 @@ public final class OgcRoutes {
                 (<code>variants-{projectId}</code>), the comments pinned to the map (<code>comments-{projectId}</code>),
                 where the proposals cluster (<code>clusters-{projectId}</code>, DBSCAN; the parameters <code>eps</code>
                 and <code>minPoints</code> shape it) and their hot and cold spots (<code>hotspots-{projectId}</code>,
-                Getis–Ord Gi* over hexagons whose edge the parameter <code>size</code> sets); per boundary set its areas
+                Getis–Ord Gi* over hexagons whose edge the parameter <code>size</code> sets; in both,
+                <code>locations=once</code> counts proposals that share one location once); per boundary set its areas
                 (<code>areas-{setId}</code>); and per project and boundary set who took part per area
                 (<code>participation-{projectId}-{setId}</code>). Counts of people and proposals follow the small-count
                 rule. Readable by GIS clients such as QGIS and GDAL.</p>

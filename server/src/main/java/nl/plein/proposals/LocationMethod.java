@@ -14,5 +14,10 @@ public enum LocationMethod {
     /** A named place of the project chosen from a list. */
     PLACE,
     /** An address typed and looked up. */
-    ADDRESS
+    ADDRESS,
+    /**
+     * The whole area, no particular place in it: the proposal has no geometry. It counts in
+     * participation but in no point analysis, and is listed apart rather than drawn.
+     */
+    WHOLE_AREA
 }

@@ -16,6 +16,7 @@ import nl.plein.http.Query;
 import nl.plein.http.Requests;
 import nl.plein.projects.ProjectRules;
 import nl.plein.projects.ProjectStore;
+import org.locationtech.jts.geom.Geometry;
 
 /** Residents draw, change and withdraw proposals; planners decide on them; anyone reads them. */
 public final class ProposalRoutes {
@@ -33,7 +34,7 @@ public final class ProposalRoutes {
     }
 
     public void list(Context ctx) {
-        var query = Query.of(ctx, "project", "bbox", "category", "status", "q", "zoom", "limit", "cursor");
+        var query = Query.of(ctx, "project", "bbox", "category", "status", "q", "place", "zoom", "limit", "cursor");
         var filter = filter(query);
         Optional<Integer> zoom = query.optionalInteger("zoom", 0, MAX_ZOOM);
         int limit = query.integer("limit", Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
@@ -46,7 +47,7 @@ public final class ProposalRoutes {
 
     /** Many proposals at once on a map: counts per grid cell, with the same filters as the list. */
     public void clusters(Context ctx) {
-        var query = Query.of(ctx, "project", "bbox", "category", "status", "q", "zoom");
+        var query = Query.of(ctx, "project", "bbox", "category", "status", "q", "place", "zoom");
         var filter = filter(query);
         if (filter.bbox().isEmpty()) {
             throw ApiError.invalid("bbox", "is required");
@@ -59,7 +60,8 @@ public final class ProposalRoutes {
     /** The filters the list and the clusters share; a category no project (or not this one) has is refused. */
     private ProposalStore.Filter filter(Query query) {
         var filter = new ProposalStore.Filter(query.id("project"), query.bbox("bbox"), query.text("category", 60),
-                query.choice("status", Status.class), query.text("q", 200));
+                query.choice("status", Status.class), query.text("q", 200),
+                query.choice("place", ProposalStore.Place.class));
         filter.category().filter(category -> !store.isCategory(filter.projectId(), category)).ifPresent(category -> {
             throw ApiError.invalid("category", filter.projectId().isPresent()
                     ? "this project has no category '" + category + "'" : "no project has a category '" + category + "'");
@@ -76,7 +78,7 @@ public final class ProposalRoutes {
     public void create(Context ctx) {
         long projectId = Requests.pathId(ctx, "id", "Project");
         ProjectRules rules = projects.rules(projectId);
-        var feature = FeatureBody.read(Requests.jsonBody(ctx, config.maxBodyBytes()), true, config.maxVertices(),
+        var feature = FeatureBody.read(Requests.jsonBody(ctx, config.maxBodyBytes()), false, config.maxVertices(),
                 "title", "description", "category", "locationMethod");
         rules.requireOpen();
         Fields p = feature.properties();
@@ -85,8 +87,17 @@ public final class ProposalRoutes {
         String description = p.optionalTextOrEmpty("description", config.maxTextLength()).orElse("");
         Optional<String> category = p.optionalText("category", 60);
         category.ifPresent(c -> rules.requireCategory(p.path("category"), c));
-        var geometry = feature.geometry().orElseThrow();
-        GeometryRules.check(geometry, "geometry", rules.kinds(), rules.area());
+        Optional<Geometry> geometry = feature.geometry();
+        if (method == LocationMethod.WHOLE_AREA) {
+            if (geometry.isPresent()) {
+                throw ApiError.invalid("geometry", "must be null for a proposal about the whole area"
+                        + " (locationMethod whole_area)");
+            }
+        } else {
+            GeometryRules.check(geometry.orElseThrow(() -> ApiError.invalid("geometry",
+                    "is required; or give locationMethod whole_area for a proposal about no particular place")),
+                    "geometry", rules.kinds(), rules.area());
+        }
         ctx.status(201);
         GeoJson.feature(ctx, store.create(Access.viewer(ctx), projectId, rules.premoderation(),
                 new ProposalStore.Content(title, description, category, geometry, method)));

@@ -49,13 +49,17 @@ public final class ProposalStore {
 
     /** What a list may filter on; every part is optional. */
     public record Filter(Optional<Long> projectId, Optional<double[]> bbox, Optional<String> category,
-                         Optional<Status> status, Optional<String> text) {
+                         Optional<Status> status, Optional<String> text, Optional<Place> place) {
     }
+
+    /** Whether a proposal has a place: one on the map, or the whole area ({@link LocationMethod#WHOLE_AREA}). */
+    public enum Place { LOCATED, WHOLE_AREA }
 
     public record Row(long id, String feature) {
     }
 
-    public record Content(String title, String description, Optional<String> category, Geometry geometry,
+    /** @param geometry empty for a proposal about the whole area ({@link LocationMethod#WHOLE_AREA}) */
+    public record Content(String title, String description, Optional<String> category, Optional<Geometry> geometry,
                           LocationMethod locationMethod) {
     }
 
@@ -129,6 +133,8 @@ public final class ProposalStore {
             sql.append(" AND p.status = ?");
             params.add(Choices.wire(status));
         });
+        filter.place().ifPresent(place -> sql.append(place == Place.LOCATED
+                ? " AND p.geom IS NOT NULL" : " AND p.geom IS NULL"));
         filter.text().ifPresent(text -> {
             sql.append(" AND p.search_text ILIKE ? ESCAPE '\\'");
             params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -199,7 +205,7 @@ public final class ProposalStore {
                                            location_method)
                     VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?) RETURNING id""", rs -> rs.getLong(1),
                     projectId, author.requireAccount(), content.title(), content.description(), content.category(),
-                    new WKBWriter().write(content.geometry()), Choices.wire(status),
+                    content.geometry().map(g -> new WKBWriter().write(g)).orElse(null), Choices.wire(status),
                     Choices.wire(content.locationMethod())).orElseThrow();
             AreaAssignment.assign(c, Drawing.PROPOSALS, id);
             decide(c, id, null, Status.SUBMITTED, "Submitted by its author.", author.requireAccount());
@@ -221,12 +227,16 @@ public final class ProposalStore {
                 throw ApiError.conflict("status", "a proposal that is " + Choices.wire(facts.status())
                         + " can no longer be changed; comment on it instead");
             }
+            // A place drawn for a proposal about the whole area makes it one drawn on the map.
             Sql.update(c, """
                     UPDATE proposals SET title = coalesce(?, title), description = coalesce(?, description),
                            category = CASE WHEN ? THEN ? ELSE category END,
-                           geom = coalesce(ST_GeomFromWKB(?, 4326), geom), updated_at = now()
+                           geom = coalesce(ST_GeomFromWKB(?, 4326), geom),
+                           location_method = CASE WHEN ? AND location_method = 'whole_area' THEN 'map'
+                                                  ELSE location_method END,
+                           updated_at = now()
                      WHERE id = ?""", title, description, category.isPresent(), category.flatMap(x -> x),
-                    geometry.map(g -> new WKBWriter().write(g)), id);
+                    geometry.map(g -> new WKBWriter().write(g)), geometry.isPresent(), id);
             if (geometry.isPresent()) {
                 AreaAssignment.assign(c, Drawing.PROPOSALS, id);
             }

@@ -6,13 +6,12 @@
 -- cluster, its members, outline, category mix, most-supported proposals and titles.
 --
 -- Parameters: those of the selection (analysis.ProposalSelection: the project, the visibility rule
--- as for an anonymous viewer, the filters), :srid, :eps (metres), :minpoints, :top (most-supported
--- proposals per cluster).
+-- as for an anonymous viewer, the filters; the proposals with a place, each or one per location),
+-- :srid, :eps (metres), :minpoints, :top (most-supported proposals per cluster).
 WITH member AS MATERIALIZED (
     SELECT p.id, p.title, p.category, p.support_count,
            ST_SnapToGrid(ST_Transform(/*point*/, :srid::integer), 0.001) AS point
-      FROM proposals p
-     WHERE /*selection*/
+      FROM /*placed*/ p
 ),
 clustered AS MATERIALIZED (
     SELECT m.*, ST_ClusterDBSCAN(m.point, :eps::float8, :minpoints::integer) OVER (ORDER BY m.id) AS cluster

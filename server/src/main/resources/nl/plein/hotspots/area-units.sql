@@ -1,11 +1,10 @@
 -- The areas of a boundary set as units of analysis: their centroid in the project's metric CRS
 -- (:srid), area in km², outline in WGS 84, and the selected proposals that lie in them
--- (placements).
+-- (placements), each or one per location as analysis.ProposalSelection reads them.
 WITH placed AS (
     SELECT pl.area_id, count(*) AS proposals
-      FROM proposals p
+      FROM /*placed*/ p
       JOIN placements pl ON pl.drawing = 'proposal' AND pl.drawing_id = p.id AND pl.area_set_id = :set::bigint
-     WHERE /*selection*/
      GROUP BY pl.area_id
 )
 SELECT a.id, a.name, ST_X(ST_Centroid(m.metric)) AS x, ST_Y(ST_Centroid(m.metric)) AS y,

@@ -12,7 +12,9 @@ SELECT p.id,
                'title', p.title,
                'description', p.description,
                'category', p.category,
-               'kind', CASE WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN 'point'
+               -- no kind for a proposal about the whole area (no geometry; locationMethod whole_area)
+               'kind', CASE WHEN p.geom IS NULL THEN NULL
+                            WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN 'point'
                             WHEN GeometryType(p.geom) IN ('LINESTRING', 'MULTILINESTRING') THEN 'line'
                             ELSE 'polygon' END,
                'status', p.status,

@@ -87,7 +87,8 @@ public final class ProposalBenchmark {
             Callable<Integer> sqlList = () -> {
                 double[] b = boxes.get(Math.floorMod(next.getAndIncrement(), boxes.size()));
                 return store.list(Viewer.ANONYMOUS, new ProposalStore.Filter(Optional.of(projectId),
-                        Optional.of(Arrays.copyOf(b, 4)), Optional.empty(), Optional.empty(), Optional.empty()),
+                        Optional.of(Arrays.copyOf(b, 4)), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty()),
                         Optional.empty(), Optional.empty(), 1000).size();
             };
             Callable<Integer> httpList = () -> {
