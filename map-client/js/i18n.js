@@ -1,6 +1,10 @@
 // Messages, language choice and number/date formatting. Messages live in messages/{lang}.json
 // as flat keys; "{name}" placeholders are filled in; a key with ".one"/".other" variants is
-// chosen with Intl.PluralRules on the "count" parameter.
+// chosen with Intl.PluralRules on the "count" parameter. A message with more than one count
+// chooses inside itself, in ICU's plural syntax (as the server's printed reports do):
+// "{count, plural, one {# cluster} other {# clusters}}", # standing for the formatted number,
+// "=0 {…}" for an exact value; a value that is no number (a published "<5") takes "other";
+// "{kind, select, area {an area} other {a {kind}}}" chooses by a word.
 
 const STORAGE_KEY = 'plein.language';
 export const LANGUAGES = ['nl', 'en'];
@@ -35,11 +39,12 @@ export async function createI18n({ defaultLanguage }) {
       message = catalog[`${key}.${form}`] ?? catalog[`${key}.other`];
     }
     if (message === undefined) return key;
-    return message.replace(/\{(\w+)\}/g, (whole, name) => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? formatNumber(value) : String(value);
-    });
+    const format = (value) => (typeof value === 'number' ? formatNumber(value) : String(value));
+    return choosePlurals(message, params, new Intl.PluralRules(language), format)
+      .replace(/\{(\w+)\}/g, (whole, name) => {
+        const value = params[name];
+        return value === undefined ? whole : format(value);
+      });
   }
 
   function formatNumber(value, options = {}) {
@@ -70,6 +75,57 @@ export async function createI18n({ defaultLanguage }) {
     },
     onChange(listener) { listeners.add(listener); },
   };
+}
+
+/**
+ * Replaces each "{name, plural, … other {…}}" in a message by the words its value takes, and each
+ * "{name, select, word {…} other {…}}" by those of its value (English's "a"/"an" before a word).
+ * A number, or a text of plain digits ("1", as countText writes small counts), is a count; any
+ * other text (a published "<5", "1.000" with grouping) takes "other".
+ */
+export function choosePlurals(message, params, rules, format = String) {
+  const start = /\{(\w+),\s*(plural|select),/g;
+  let out = '';
+  let at = 0;
+  let found;
+  while ((found = start.exec(message)) !== null) {
+    out += message.slice(at, found.index);
+    const options = new Map();
+    let i = start.lastIndex;
+    for (;;) {
+      const option = /^\s*(=\d+|[\w-]+)\s*\{/.exec(message.slice(i));
+      if (!option) break;
+      const open = i + option[0].length - 1;
+      const close = closingBrace(message, open);
+      options.set(option[1], message.slice(open + 1, close));
+      i = close + 1;
+    }
+    while (/\s/.test(message[i] ?? '')) i += 1;
+    if (message[i] !== '}' || !options.has('other')) return message;
+    const value = params[found[1]];
+    let words;
+    if (found[2] === 'select') {
+      words = options.get(String(value)) ?? options.get('other');
+    } else {
+      const count = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value ?? '') ? Number(value) : null;
+      words = (count === null ? undefined : options.get(`=${count}`) ?? options.get(rules.select(count)))
+        ?? options.get('other');
+      words = words.replaceAll('#', value === undefined ? '#' : format(value));
+    }
+    out += words;
+    at = i + 1;
+    start.lastIndex = at;
+  }
+  return out + message.slice(at);
+}
+
+function closingBrace(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i += 1) {
+    if (text[i] === '{') depth += 1;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return text.length;
 }
 
 function storedChoice() {

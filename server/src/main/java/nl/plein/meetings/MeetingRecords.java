@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import javax.sql.DataSource;
 import nl.plein.db.Sql;
 import nl.plein.http.ApiError;
@@ -86,6 +87,24 @@ public final class MeetingRecords {
     }
 
     /**
+     * A map of each pin question's public pins over the project's outline, drawn at the close like
+     * the slides' maps (records made before this have none, and their page shows none).
+     */
+    private void pinMaps(Meeting meeting, ObjectNode content) {
+        for (JsonNode node : content.get("questions")) {
+            JsonNode pins = node.get("pins");
+            if (pins == null || pins.isEmpty()) {
+                continue;
+            }
+            var points = new ArrayList<MapDrawing.Pin>();
+            pins.forEach(p -> points.add(new MapDrawing.Pin(p.get("lon").asDouble(), p.get("lat").asDouble())));
+            var request = new MapDrawing.Request(meeting.projectId(), null, MapDrawing.Layers.pins(points),
+                    "question-" + node.get("id").asLong(), "map.pins");
+            ((ObjectNode) node).set("map", Json.MAPPER.valueToTree(maps.draw(request)));
+        }
+    }
+
+    /**
      * The printable report's part (process, participation in public form, maps, most supported
      * proposals, decisions) and each slide's map as the server draws it, kept in the record so that
      * they too stay as they were at the close. They are read on their own connections while the
@@ -94,6 +113,7 @@ public final class MeetingRecords {
      */
     private void addReportAndMaps(Meeting meeting, ObjectNode content) {
         content.set("report", Json.MAPPER.valueToTree(reports.build(meeting.projectId())));
+        pinMaps(meeting, content);
         JsonNode presentation = content.get("presentation");
         if (presentation == null || presentation.isNull()) {
             return;

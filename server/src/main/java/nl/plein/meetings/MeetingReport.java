@@ -45,7 +45,7 @@ public final class MeetingReport {
         var out = new StringBuilder(32 * 1024);
         meeting(out, record, report, m);
         slides(out, record, language, m);
-        questions(out, record, report, m);
+        questions(out, record, report, language, m);
         comments(out, record, m);
         String started = record.get("meeting").get("startedAt").asText();
         String heading = m.text("meeting.title", "date", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
@@ -86,13 +86,8 @@ public final class MeetingReport {
             }
             JsonNode map = slide.get("map");
             if (map != null && !map.isNull()) {
-                try {
-                    var drawing = Json.MAPPER.treeToValue(map, MapDrawing.Drawing.class);
-                    out.append("<figure class=\"map\">").append(MapSvg.svg(drawing, language, slide.get("title").asText()))
-                            .append("</figure>");
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("a slide's map in a record cannot be read", e);
-                }
+                out.append("<figure class=\"map\">").append(MapSvg.svg(drawing(map), language,
+                        slide.get("title").asText())).append("</figure>");
             } else if (slide.has("mapProblem")) {
                 out.append("<p>").append(e(m.text("meeting.noMap", "reason", slide.get("mapProblem").asText())))
                         .append("</p>");
@@ -102,7 +97,8 @@ public final class MeetingReport {
         out.append("</section>");
     }
 
-    private static void questions(StringBuilder out, JsonNode record, ReportData report, Messages m) {
+    private static void questions(StringBuilder out, JsonNode record, ReportData report, Language language,
+            Messages m) {
         ReportPage.section(out, "questions", m.text("meeting.questions"));
         if (record.get("questions").isEmpty()) {
             out.append("<p>").append(e(m.text("meeting.noQuestions"))).append("</p>");
@@ -126,6 +122,11 @@ public final class MeetingReport {
                         .append("</p>");
             } else {
                 out.append("<p>").append(e(m.text("meeting.pins", "count", question.get("pins").size()))).append("</p>");
+                JsonNode map = question.get("map");
+                if (map != null && !map.isNull()) {
+                    out.append("<figure class=\"map\">").append(MapSvg.svg(drawing(map), language,
+                            question.get("prompt").asText())).append("</figure>");
+                }
             }
             out.append("</article>");
         }
@@ -148,6 +149,14 @@ public final class MeetingReport {
             out.append("</ul>");
         }
         out.append("</section>");
+    }
+
+    private static MapDrawing.Drawing drawing(JsonNode map) {
+        try {
+            return Json.MAPPER.treeToValue(map, MapDrawing.Drawing.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map in a record cannot be read", e);
+        }
     }
 
     private java.time.ZonedDateTime time(String iso) {

@@ -47,7 +47,7 @@ final class OgcPages {
 
     static String collections(String base, List<FeatureStore.Collection> collections, String json) {
         var body = new StringBuilder(WIDE).append("<table><caption>").append(collections.size())
-                .append(" collections</caption><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Description</th>")
+                .append(collections.size() == 1 ? " collection" : " collections").append("</caption><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Description</th>")
                 .append("<th scope=\"col\">Features</th></tr></thead><tbody>");
         for (var c : collections) {
             String href = base + "/collections/" + c.id();

@@ -76,12 +76,33 @@ public final class MapDrawing {
     public record HotspotsLayer(double size) {
     }
 
+    /** A place a person pinned, in WGS 84. */
+    public record Pin(double lon, double lat) {
+    }
+
+    /** The pins answered to a question, each drawn as a mark of its own. */
+    public record PinsLayer(List<Pin> pins) {
+        public PinsLayer {
+            pins = List.copyOf(pins);
+        }
+    }
+
     /**
      * What to draw; every layer but the outline may be null (not drawn). The layers mirror the
      * saved map view's ({@code boundaries} is the report's own: the outlines of a set's areas).
      */
     public record Layers(boolean outline, Long boundaries, ParticipationLayer participation, ClustersLayer clusters,
-            ProposalsLayer proposals, ChosenLayer chosen, HotspotsLayer hotspots) {
+            ProposalsLayer proposals, ChosenLayer chosen, HotspotsLayer hotspots, PinsLayer pins) {
+        /** The layers a saved map view can have (no pins). */
+        public Layers(boolean outline, Long boundaries, ParticipationLayer participation, ClustersLayer clusters,
+                ProposalsLayer proposals, ChosenLayer chosen, HotspotsLayer hotspots) {
+            this(outline, boundaries, participation, clusters, proposals, chosen, hotspots, null);
+        }
+
+        /** The project's outline and a question's pins over it. */
+        public static Layers pins(List<Pin> pins) {
+            return new Layers(true, null, null, null, null, null, null, new PinsLayer(pins));
+        }
     }
 
     /**
@@ -188,6 +209,12 @@ public final class MapDrawing {
             values.put("variants", layers.chosen().variants());
             svg.chosen(shapes(view, CHOSEN, values), layers.chosen().variants());
         }
+        if (layers.pins() != null) {
+            var pins = layers.pins().pins();
+            svg.pins(shapes(view, PINS, Map.of(
+                    "lons", pins.stream().map(p -> Double.toString(p.lon())).toArray(String[]::new),
+                    "lats", pins.stream().map(p -> Double.toString(p.lat())).toArray(String[]::new))));
+        }
         svg.frame(view.width(), view.height());
         double metres = niceLength((view.maxX() - view.minX()) / 4);
         return new Drawing(r.id(), r.subject(), projectTitle, view.width(), view.height(), metres,
@@ -200,6 +227,7 @@ public final class MapDrawing {
     private static final NamedSql SHAPES_FROM_JSON = layer("layer-shapes.sql");
     private static final NamedSql PROPOSALS = layer("layer-proposals.sql");
     private static final NamedSql CHOSEN = layer("layer-chosen.sql");
+    private static final NamedSql PINS = layer("layer-pins.sql");
 
     /** draw.sql over one layer's source. */
     private static NamedSql layer(String file) {

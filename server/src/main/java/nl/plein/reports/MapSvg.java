@@ -1,6 +1,7 @@
 package nl.plein.reports;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import nl.plein.http.Choices;
@@ -38,9 +39,18 @@ public final class MapSvg {
     private static final String CLUSTER = "#d95f02";
     private static final String CHOSEN = "#e7298a";
     private static final String VARIANT = "#7570b3";
+    private static final String PIN = "#b2182b";
     private static final double ROW = 22;
     /** Room to the right of the map for the legend, in drawing units. */
     static final double LEGEND_WIDTH = 280;
+    /**
+     * The most characters on a line of the legend. Its words run from 44 units right of the map to
+     * 8 short of the drawing's edge (228 units) at 14 units a character; a sans-serif character takes
+     * up to about 0.62 of that on average (DejaVu Sans' digits 0.64), so 26 fit. Longer words wrap
+     * onto more lines: past the edge, the SVG's own box would cut them off, on screen and on paper.
+     */
+    static final int LEGEND_LINE = 26;
+    private static final double LINE = 16;
     private static final int LABEL_LENGTH = 40;
 
     private MapSvg() {
@@ -168,6 +178,29 @@ public final class MapSvg {
             counts.add(new LayerCount("chosen", shapes.size()));
         }
 
+        /**
+         * A question's pins: a mark for every pin, dark red ringed in white so that it reads over
+         * any layer and in grey, and where several share a place, how many beside it.
+         */
+        void pins(List<Shape> shapes) {
+            body.append("<g class=\"layer-pins\">");
+            for (Shape s : shapes) {
+                shape(s, "class=\"pin-mark\" fill=\"" + PIN + "\" stroke=\"#fff\" stroke-width=\"2\"", 6);
+            }
+            var labelled = new HashSet<String>();
+            for (Shape s : shapes) {
+                if (!"1".equals(s.label()) && labelled.add(s.x() + " " + s.y())) {
+                    body.append("<text class=\"pin-count\" x=\"").append(n(s.x() + 9)).append("\" y=\"")
+                            .append(n(s.y() + 5)).append("\" font-size=\"13\" font-weight=\"bold\" fill=\"#000\"")
+                            .append(" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">×")
+                            .append(Markup.escape(s.label())).append("</text>");
+                }
+            }
+            body.append("</g>");
+            legend.add(new LegendEntry("pin", PIN, "", "legend.pin", List.of()));
+            counts.add(new LayerCount("pins", shapes.size()));
+        }
+
         /** One shape: a marker of radius {@code r} for a point, a path otherwise. */
         private void shape(Shape s, String look, double r) {
             if (s.type().equals("POINT")) {
@@ -213,7 +246,9 @@ public final class MapSvg {
         String id = d.id();
         double legendTop = MapDrawing.PAD + 4;
         double width = d.width() + LEGEND_WIDTH;
-        double height = Math.max(d.mapHeight(), legendTop + d.legend().size() * ROW + 6);
+        var lines = d.legend().stream().map(e -> wrap(legendText(e, m), LEGEND_LINE)).toList();
+        double legendHeight = lines.stream().mapToDouble(l -> ROW + (l.size() - 1) * LINE).sum();
+        double height = Math.max(d.mapHeight(), legendTop + legendHeight + 6);
         var out = new StringBuilder(d.body().length() + 4096);
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-map\" role=\"img\" viewBox=\"0 0 ")
                 .append(n(width)).append(' ').append(n(height)).append("\" aria-labelledby=\"").append(id)
@@ -237,7 +272,7 @@ public final class MapSvg {
                 .append(d.body());
         scaleBar(out, d);
         northArrow(out, d);
-        legend(out, d, m, legendTop);
+        legend(out, d, lines, legendTop);
         return out.append("</svg>").toString();
     }
 
@@ -277,17 +312,19 @@ public final class MapSvg {
                 .append("\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#000\">N</text></g>");
     }
 
-    private static void legend(StringBuilder out, Drawing d, Messages m, double top) {
+    private static void legend(StringBuilder out, Drawing d, List<List<String>> lines, double top) {
         out.append("<g class=\"legend\">");
         double x = d.width() + 12;
+        double y = top;
         for (int i = 0; i < d.legend().size(); i++) {
             var e = d.legend().get(i);
-            double y = top + i * ROW;
             String dash = e.dash().isEmpty() ? "" : " stroke-dasharray=\"" + e.dash() + "\"";
             switch (e.symbol()) {
                 case "line" -> out.append("<path d=\"M").append(n(x)).append(' ').append(n(y + 8)).append(" H")
                         .append(n(x + 24)).append("\" stroke=\"").append(e.colour()).append("\" stroke-width=\"3\"")
                         .append(dash).append(" fill=\"none\"/>");
+                case "pin" -> out.append("<circle cx=\"").append(n(x + 12)).append("\" cy=\"").append(n(y + 8))
+                        .append("\" r=\"6\" fill=\"").append(e.colour()).append("\" stroke=\"#fff\" stroke-width=\"2\"/>");
                 case "status" -> out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y))
                         .append("\" width=\"24\" height=\"16\" fill=\"").append(e.colour())
                         .append("\" stroke=\"#252525\" stroke-width=\"1.5\"").append(dash).append("/>");
@@ -295,11 +332,40 @@ public final class MapSvg {
                         .append("\" width=\"24\" height=\"16\" fill=\"").append(e.colour())
                         .append("\" stroke=\"#737373\" stroke-width=\"0.6\"/>");
             }
-            out.append("<text x=\"").append(n(x + 32)).append("\" y=\"").append(n(y + 13))
-                    .append("\" font-size=\"14\" fill=\"#000\">").append(Markup.escape(legendText(e, m)))
-                    .append("</text>");
+            out.append("<text font-size=\"14\" fill=\"#000\">");
+            for (int k = 0; k < lines.get(i).size(); k++) {
+                out.append("<tspan x=\"").append(n(x + 32)).append("\" y=\"").append(n(y + 13 + k * LINE)).append("\">")
+                        .append(Markup.escape(lines.get(i).get(k))).append("</tspan>");
+            }
+            out.append("</text>");
+            y += ROW + (lines.get(i).size() - 1) * LINE;
         }
         out.append("</g>");
+    }
+
+    /** Words on lines of at most {@code max} characters; a longer word is cut over lines. */
+    static List<String> wrap(String text, int max) {
+        var lines = new ArrayList<String>();
+        var line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            while (word.length() > max) {
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lines.add(word.substring(0, max - 1) + "-");
+                word = word.substring(max - 1);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static String legendText(LegendEntry e, Messages m) {

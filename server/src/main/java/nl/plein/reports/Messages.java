@@ -38,12 +38,17 @@ public final class Messages {
         return language.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The text of {@code key} with each {name} replaced by the value after it: text(key, "name", value, …). */
+    /**
+     * The text of {@code key} with each {name} replaced by the value after it: text(key, "name", value, …).
+     * A count chooses its words as in the map client's messages (ICU's plural syntax):
+     * {@code {count, plural, one {# cluster} other {# clusters}}}, with # for the count.
+     */
     public String text(String key, Object... namesAndValues) {
         String text = words.getProperty(key);
         if (text == null) {
             throw new IllegalStateException("no " + tag() + " message " + key);
         }
+        text = Plurals.choose(text, namesAndValues);
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             text = text.replace("{" + namesAndValues[i] + "}", String.valueOf(namesAndValues[i + 1]));
         }

@@ -74,6 +74,45 @@ class ReportPdfTest {
         browser.assertNoErrors("the report printed to PDF");
     }
 
+    /**
+     * On paper every map's legend stays whole: each of its symbols and lines of words lies inside
+     * the drawing (its viewBox: what reaches past it shows only where the figure happens to have
+     * room beside a tall map, and is cut off beside a wide one) and inside the page's content box.
+     * Measured in Chromium's print layout at the width A4 leaves between report.css's margins
+     * (210 − 2 × 16 mm).
+     */
+    @Test
+    void everyLegendLiesInsideItsMapAndThePrintableWidthOfAnA4Page() {
+        double contentWidth = (210 - 2 * 16) / 25.4 * 96;
+        for (String language : List.of("nl", "en")) {
+            Page page = browser.page((int) Math.floor(contentWidth), 1100);
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            page.navigate(url(language));
+            @SuppressWarnings("unchecked")
+            var outside = (List<String>) page.evaluate("(width) => {"
+                    + " const out = [];"
+                    + " for (const svg of document.querySelectorAll('svg.report-map')) {"
+                    + "   const box = svg.getBoundingClientRect();"
+                    + "   const ctm = svg.getScreenCTM();"
+                    + "   const view = svg.viewBox.baseVal;"
+                    + "   const right = Math.min(ctm.a * (view.x + view.width) + ctm.e, box.right, width);"
+                    + "   const left = Math.max(ctm.a * view.x + ctm.e, box.left, 0);"
+                    + "   for (const e of svg.querySelectorAll('.legend > *, .legend tspan')) {"
+                    + "     const r = e.getBoundingClientRect();"
+                    + "     if (r.right > right + 0.5 || r.left < left - 0.5)"
+                    + "       out.push(svg.getAttribute('aria-labelledby') + ' ' + e.tagName + ' \\'' + e.textContent"
+                    + "         + '\\' ends at ' + r.right + ', the drawing at ' + right);"
+                    + "   }"
+                    + " }"
+                    + " return out; }", contentWidth);
+            assertEquals(List.of(), outside, "legend parts cut off in " + language);
+            int legends = ((Number) page.evaluate("() => document.querySelectorAll('svg.report-map .legend text').length"))
+                    .intValue();
+            assertTrue(legends >= 10, "the legends were measured: " + legends);
+        }
+        browser.assertNoErrors("the report's legends");
+    }
+
     @Test
     void theReportIsAccessibleInDutchAndEnglishAndOnAPhone() {
         for (String language : List.of("nl", "en")) {

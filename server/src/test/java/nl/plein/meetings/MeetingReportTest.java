@@ -1,6 +1,7 @@
 package nl.plein.meetings;
 
 import static nl.plein.support.Fixtures.feature;
+import static nl.plein.support.Fixtures.point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
+import nl.plein.db.Sql;
 import nl.plein.reports.ReportFixture;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
@@ -99,6 +101,61 @@ class MeetingReportTest {
         assertEquals(en, server.anonymous().get("/reports/meetings/" + id + "?lang=en").expect(200).body(),
                 "the record page reads the same after the data changed");
         admin.patch("/api/projects/" + fixture.projectId, feature(null, Map.of("title", ReportFixture.TITLE))).expect(200);
+    }
+
+    @Test
+    void theRecordDrawsAMapWithAMarkForEveryVisiblePinAndOlderRecordsWithoutItStillRender() {
+        JsonNode meeting = planner.post("/api/projects/" + fixture.projectId + "/meetings", Map.of()).expect(201).json();
+        long id = meeting.get("id").asLong();
+        String code = meeting.get("code").asText();
+        long question = planner.post("/api/meetings/" + id + "/questions", Map.of("kind", "pin",
+                "prompt", "Waar is het te <donker>?")).expect(201).json().get("id").asLong();
+        // Seven people pin; two share a place, and a moderator hides one pin: six stay visible.
+        double[][] places = {{5.5012, 52.5013}, {5.5034, 52.5041}, {5.5057, 52.5069}, {5.5081, 52.5022},
+            {5.5093, 52.5088}, {5.5034, 52.5041}, {5.5046, 52.5095}};
+        for (int i = 0; i < places.length; i++) {
+            Client phone = server.anonymous();
+            var joined = phone.post("/api/meetings/join", Map.of("code", code, "displayName", "Gast " + i))
+                    .expect(201).json();
+            phone.useCsrfToken(joined.get("csrfToken").asText());
+            phone.put("/api/meetings/" + id + "/questions/" + question + "/answer",
+                    Map.of("geometry", point(places[i][0], places[i][1]))).expect(200);
+        }
+        Client moderator = server.signedIn("moderator@meeting-report.test", Role.MODERATOR);
+        long last = moderator.get("/api/meetings/" + id + "/live").expect(200).json().get("question").get("pins")
+                .get(places.length - 1).get("answerId").asLong();
+        moderator.post("/api/answers/" + last + "/hide", Map.of("reason", "Geen plek")).expect(201);
+        planner.post("/api/meetings/" + id + "/close", Map.of()).expect(200);
+
+        JsonNode record = server.anonymous().get("/api/meetings/" + id + "/record").expect(200).json();
+        JsonNode pinQuestion = record.get("questions").get(0);
+        int visible = pinQuestion.get("pins").size();
+        assertEquals(places.length - 1, visible, "the hidden pin is not in the record");
+        assertTrue(pinQuestion.get("map").isObject(), "the map is drawn at the close and stored: " + pinQuestion);
+
+        for (String language : List.of("en", "nl")) {
+            String page = server.anonymous().get("/reports/meetings/" + id + "?lang=" + language).expect(200).body();
+            String questions = page.substring(page.indexOf("id=\"questions-heading\""),
+                    page.indexOf("id=\"meeting-comments-heading\""));
+            assertEquals(1, count(questions, "<figure class=\"map\"><svg "), "one map of the pins in " + language);
+            assertEquals(visible, count(questions, "class=\"pin-mark\""), "a mark for every visible pin");
+            assertEquals(1, count(questions, ">×2</text>"), "two pins at one place say so");
+            assertTrue(questions.contains("-title\">Waar is het te &lt;donker&gt;?</title>"), "the question titles the map");
+            assertTrue(questions.contains(language.equals("en") ? "pins placed: 6" : "geplaatste punten: 6"), questions);
+        }
+
+        // A record closed before records held pin maps renders as before, without one.
+        Sql.transaction(server.dataSource, c -> Sql.update(c, "UPDATE meeting_records SET content = "
+                + "jsonb_set(content, '{questions,0}', (content #> '{questions,0}') - 'map') WHERE meeting_id = ?", id));
+        String older = server.anonymous().get("/reports/meetings/" + id + "?lang=en").expect(200).body();
+        String questions = older.substring(older.indexOf("id=\"questions-heading\""),
+                older.indexOf("id=\"meeting-comments-heading\""));
+        assertEquals(0, count(questions, "<svg "));
+        assertTrue(questions.contains("Pins placed: 6"), questions);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     @Test
