@@ -142,14 +142,15 @@ export function flowLayer({ map, flows }) {
   const max = Math.max(1, ...flows.map((f) => f.count));
   for (const flow of flows) {
     const weight = 2 + (6 * flow.count) / max;
-    const tooltip = h('span', { text: flow.label });
+    // One node per tooltip: a node can be in one place only.
+    const tooltip = () => h('span', { text: flow.label });
     if (flow.from[0] === flow.to[0] && flow.from[1] === flow.to[1]) {
-      group.addLayer(L.circleMarker(flow.to, { radius: 6 + weight, color: OUTLINE, weight: 2, fill: false }).bindTooltip(tooltip));
+      group.addLayer(L.circleMarker(flow.to, { radius: 6 + weight, color: OUTLINE, weight: 2, fill: false }).bindTooltip(tooltip()));
       continue;
     }
     group.addLayer(L.polyline([flow.from, flow.to], { color: '#ffffff', weight: weight + 3, opacity: 0.9, interactive: false }));
-    group.addLayer(L.polyline([flow.from, flow.to], { color: OUTLINE, weight, opacity: 0.9 }).bindTooltip(tooltip, { sticky: true }));
-    group.addLayer(L.circleMarker(flow.to, { radius: 3 + weight / 2, color: '#ffffff', weight: 2, fillColor: OUTLINE, fillOpacity: 1 }).bindTooltip(tooltip));
+    group.addLayer(L.polyline([flow.from, flow.to], { color: OUTLINE, weight, opacity: 0.9 }).bindTooltip(tooltip(), { sticky: true }));
+    group.addLayer(L.circleMarker(flow.to, { radius: 3 + weight / 2, color: '#ffffff', weight: 2, fillColor: OUTLINE, fillOpacity: 1 }).bindTooltip(tooltip()));
   }
   return group.addTo(map);
 }

@@ -1,6 +1,10 @@
 // Geoman drawing and editing with a toolbar limited to what the project allows. Its buttons are
 // links named only by their wrapper's title, so each gets that title as aria-label and a stable id.
+// The toolbar stands in a bar of its own above the map, not on it: on a phone, Geoman's action
+// strip (finish, remove the last point, cancel) covered the middle of the map and took the taps
+// meant for the drawing.
 import L from './leaflet.js';
+import { h } from './dom.js';
 
 const DRAW_BUTTON = { point: 'drawMarker', line: 'drawPolyline', polygon: 'drawPolygon' };
 
@@ -14,8 +18,17 @@ export function addDrawingToolbar({ ctx, map, kinds, edit = true }) {
   };
   for (const kind of kinds) controls[DRAW_BUTTON[kind]] = true;
   map.pm.addControls(controls);
-  nameButtons(map);
-  map.on('pm:langchange', () => nameButtons(map));
+  const bar = h('div', { class: 'draw-bar', role: 'group', 'aria-label': ctx.i18n.t('draw.tools') });
+  const wrapper = map.getContainer().parentElement;
+  (wrapper.classList.contains('map-wrap') ? wrapper : map.getContainer()).before(bar);
+  const moveToBar = () => {
+    bar.replaceChildren(...map.getContainer().querySelectorAll('.leaflet-pm-toolbar'));
+    bar.hidden = !bar.querySelector('.button-container');
+    nameButtons(bar);
+  };
+  moveToBar();
+  map.on('pm:langchange', moveToBar);
+  map.on('unload', () => bar.remove());
   nameVertexHandles({ ctx, map });
 }
 
@@ -35,8 +48,8 @@ function nameVertexHandles({ ctx, map }) {
   map.on('unload', () => observer.disconnect());
 }
 
-export function nameButtons(map) {
-  for (const container of map.getContainer().querySelectorAll('.button-container')) {
+export function nameButtons(element) {
+  for (const container of element.querySelectorAll('.button-container')) {
     const button = container.querySelector('a.leaflet-buttons-control-button');
     const title = container.getAttribute('title');
     if (!button || !title) continue;

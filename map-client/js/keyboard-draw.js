@@ -1,16 +1,25 @@
 // Drawing without a pointer: a crosshair marks the map centre, arrow keys pan, Enter adds a vertex at the centre, Backspace removes the last, F or the
-// Finish button finishes, Escape cancels. Every step is announced in the live region.
+// Finish button finishes, Escape cancels. Every step is announced in the live region, and so is
+// where the crosshair is while the map moves (at most once a second): how far and in which
+// direction from the project area's centre, inside or outside the area, and how many points are
+// set. A point outside the project area is refused when it is added, not only at the end.
 import L from './leaflet.js';
 import { h } from './dom.js';
 import { COLOURS } from './map.js';
+import { insideArea } from './geometry.js';
 
 const MIN_VERTICES = { point: 1, line: 2, polygon: 3 };
 const PAN_PX = 60;
 // Leaflet ignores arrow keys while a pan animation runs; panning here without animation makes
 // every press (and a held key) move the map.
 const PANS = { ArrowLeft: [-PAN_PX, 0], ArrowRight: [PAN_PX, 0], ArrowUp: [0, -PAN_PX], ArrowDown: [0, PAN_PX] };
+// Position messages wait this long after the previous one, so a held arrow key does not flood
+// the screen reader; the last position is always told.
+const POSITION_EVERY_MS = 1000;
+const DIRECTIONS = ['n', 'ne', 'e', 'se', 's', 'sw', 'w', 'nw'];
 
-export function createKeyboardDrawing({ ctx, map, kinds, onFinish }) {
+/** area: the project's area (GeoJSON); with it, positions are told and points outside it refused. */
+export function createKeyboardDrawing({ ctx, map, kinds, area = null, onFinish }) {
   const { t } = ctx.i18n;
   const container = map.getContainer();
   const wrapper = container.parentElement;
@@ -44,6 +53,28 @@ export function createKeyboardDrawing({ ctx, map, kinds, onFinish }) {
     if (kind === 'polygon' && latlngs.length > 1) L.polygon(latlngs, style).addTo(preview);
   }
 
+  const here = () => {
+    const c = map.getCenter();
+    return [Number(c.lng.toFixed(7)), Number(c.lat.toFixed(7))];
+  };
+  let centre = null;
+  const inside = (point) => !area || insideArea({ type: 'Point', coordinates: point }, area);
+  const position = positionTeller({ ctx, area, describe: () => positionText(here()) });
+
+  function positionText(point) {
+    const where = t(inside(point) ? 'keyboard.insideArea' : 'keyboard.outsideArea');
+    const set = kind === 'point' ? '' : ` ${t('keyboard.pointsSet', { count: points.length })}`;
+    centre ??= L.geoJSON(area).getBounds().getCenter();
+    const at = L.latLng(point[1], point[0]);
+    const metres = map.distance(centre, at);
+    if (metres < 5) return `${t('keyboard.atCentre', { where })}${set}`;
+    const distance = metres < 1000
+      ? ctx.i18n.formatNumber(Math.round(metres / 5) * 5, { style: 'unit', unit: 'meter' })
+      : ctx.i18n.formatNumber(metres / 1000, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
+    const direction = t(`keyboard.direction.${DIRECTIONS[compassSector(centre, at)]}`);
+    return `${t('keyboard.position', { distance, direction, where })}${set}`;
+  }
+
   function begin() {
     kind = kindSelect.value;
     points = [];
@@ -53,10 +84,12 @@ export function createKeyboardDrawing({ ctx, map, kinds, onFinish }) {
     container.setAttribute('aria-describedby', 'keyboard-help');
     container.focus();
     ctx.announce(t('keyboard.started', { kind: t(`kind.${kind}`) }));
+    position.hold();
   }
 
   function stop() {
     kind = null;
+    position.cancel();
     crosshair.hidden = true;
     active.hidden = true;
     preview.clearLayers();
@@ -65,8 +98,13 @@ export function createKeyboardDrawing({ ctx, map, kinds, onFinish }) {
   }
 
   function addVertex() {
-    const c = map.getCenter();
-    points.push([Number(c.lng.toFixed(7)), Number(c.lat.toFixed(7))]);
+    const point = here();
+    position.hold();
+    if (!inside(point)) {
+      ctx.announce(t('keyboard.refusedOutside'));
+      return;
+    }
+    points.push(point);
     redraw();
     if (kind === 'point') {
       done();
@@ -113,6 +151,7 @@ export function createKeyboardDrawing({ ctx, map, kinds, onFinish }) {
       event.preventDefault();
       event.stopPropagation();
       map.panBy(PANS[event.key], { animate: false });
+      position.moved();
       return;
     }
     const actions = { Enter: addVertex, Backspace: removeVertex, Escape: abort, f: done, F: done };
@@ -129,4 +168,43 @@ export function createKeyboardDrawing({ ctx, map, kinds, onFinish }) {
   finish.addEventListener('click', done);
   cancel.addEventListener('click', abort);
   return { element, destroy: stop };
+}
+
+/** The compass sector (0 = north, clockwise in eighths) of `to` seen from `from`, both LatLngs. */
+function compassSector(from, to) {
+  const north = to.lat - from.lat;
+  const east = (to.lng - from.lng) * Math.cos((from.lat * Math.PI) / 180);
+  const degrees = (Math.atan2(east, north) * 180) / Math.PI;
+  return Math.round(((degrees + 360) % 360) / 45) % 8;
+}
+
+/**
+ * Tells the position after the map moved: at once when the last message is a second old, else
+ * once that second is over, with the position as it is then. Without a project area, nothing.
+ */
+function positionTeller({ ctx, area, describe }) {
+  let last = 0;
+  let timer = null;
+  const tell = () => {
+    timer = null;
+    last = Date.now();
+    ctx.announce(describe());
+  };
+  return {
+    moved() {
+      if (!area || timer) return;
+      const wait = last + POSITION_EVERY_MS - Date.now();
+      if (wait <= 0) tell();
+      else timer = setTimeout(tell, wait);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = null;
+    },
+    /** Another message was just told: the next position waits its second after it. */
+    hold() {
+      this.cancel();
+      last = Date.now();
+    },
+  };
 }

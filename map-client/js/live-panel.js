@@ -3,7 +3,7 @@
 // and supports, kept up to date through server-sent events. Planners start and close the meeting
 // and ask questions; moderators hide comments (through the ordinary comment hide route) and answers
 // to the open question (through the answer hide route), which takes them off every screen.
-import { h } from './dom.js';
+import { h, append } from './dom.js';
 import { createApi } from './api.js';
 import { createI18n } from './i18n.js';
 import { createSession } from './session.js';
@@ -47,11 +47,12 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
       // The newest closed meeting's record, printable, for the council papers.
       const last = meetings.find((m) => !m.open);
       aside.hidden = !plans;
-      aside.replaceChildren(h('h2', { text: t('live.title') }),
+      aside.replaceChildren();
+      append(aside, [h('h2', { text: t('live.title') }),
         plans ? h('button', { type: 'button', class: 'primary', id: 'live-start', text: t('live.start'),
           on: { click: () => start() } }) : null,
         plans && last ? h('p', {}, h('a', { id: 'live-record', href: `/reports/meetings/${last.id}?lang=${services.i18n.language}`,
-          text: t('live.record') })) : null);
+          text: t('live.record') })) : null]);
       return;
     }
     aside.hidden = false;
@@ -59,14 +60,21 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
     const feed = h('ul', { class: 'live-feed', id: 'live-feed', 'aria-live': 'polite' });
     const question = h('div', { class: 'live-question', id: 'live-question' });
     const attendees = h('p', { class: 'meta', id: 'live-attendees' });
-    aside.replaceChildren(
-      h('h2', { text: t('live.title') }),
-      h('p', { class: 'live-code' }, t('live.joinAt', { url: open.joinUrl }), ' ',
-        h('strong', { id: 'live-code', text: open.code })),
-      h('img', { src: `/api/meetings/${open.id}/qr.svg`, class: 'live-qr', width: '200', height: '200',
-        alt: t('live.qrAlt', { url: open.joinUrl }) }),
-      attendees, question, h('h3', { text: t('live.feed') }), feed,
+    // What the room needs (the code, the QR code) stays put at the top; the rest scrolls in a
+    // region of its own, so opening the chair's controls never moves the code out of view.
+    const more = h('div', { class: 'live-more', id: 'live-more' },
+      question, h('h3', { text: t('live.feed') }), feed,
       answers?.element, plans ? controls(open) : null);
+    more.addEventListener('toggle', (event) => { if (event.target.open) reveal(more, event.target); }, true);
+    aside.replaceChildren(
+      h('div', { class: 'live-room', id: 'live-room' },
+        h('h2', { text: t('live.title') }),
+        h('p', { class: 'live-code' }, t('live.joinAt', { url: open.joinUrl }), ' ',
+          h('strong', { id: 'live-code', text: open.code })),
+        h('img', { src: `/api/meetings/${open.id}/qr.svg`, class: 'live-qr', width: '200', height: '200',
+          alt: t('live.qrAlt', { url: open.joinUrl }) }),
+        attendees),
+      more);
     source = new EventSource(`/api/meetings/${open.id}/events${publicView ? '?view=public' : ''}`);
     source.addEventListener('state', (event) => {
       const state = JSON.parse(event.data);
@@ -208,6 +216,11 @@ async function mount(aside, { presentationId = null, projectId, ctx = null, publ
     source?.close();
     source = null;
   };
+}
+
+/** Scrolls the region (only the region, never the panel around it) so that an opened part starts at its top. */
+function reveal(region, part) {
+  region.scrollTop += part.getBoundingClientRect().top - region.getBoundingClientRect().top;
 }
 
 async function ownServices() {

@@ -62,7 +62,7 @@ export function createLocationPicker({ ctx, project, parent }) {
   });
   map.on('pm:remove', () => set(null));
 
-  const keyboard = createKeyboardDrawing({ ctx, map, kinds, onFinish: (geometry) => set(geometry, 'keyboard') });
+  const keyboard = createKeyboardDrawing({ ctx, map, kinds, area: project.geometry, onFinish: (geometry) => set(geometry, 'keyboard') });
   fieldset.append(keyboard.element);
   if (kinds.includes('point')) {
     fieldset.append(placeChooser({ ctx, project, onChoose: set }));

@@ -66,7 +66,7 @@ export function mountSlide({ ctx, container, project, slide, heading = 'h1', hea
         }),
         L.marker([p.lat, p.lon], {
           interactive: false, keyboard: false,
-          icon: L.divIcon({ className: 'pin-number', html: String(i + 1), iconSize: [22, 22] }),
+          icon: L.divIcon({ className: 'pin-number', html: h('span', { text: String(i + 1) }), iconSize: [22, 22] }),
         }),
       ])).addTo(map) : null;
     },

@@ -1,7 +1,7 @@
 // #/presentations/{id}/edit — the composer: rename the presentation; add, edit and delete slides;
 // move them up and down with buttons (keyboard and touch alike, no dragging needed); preview a
 // slide as the projector shows it. Planners only write; the server refuses anyone else.
-import { h } from '../dom.js';
+import { h, append } from '../dom.js';
 import { destroyMap } from '../map.js';
 import { loadProject, plans } from '../projects.js';
 import { loadPresentation } from '../presentations.js';
@@ -38,7 +38,7 @@ export async function composerPage(ctx, { container, params, signal }) {
     onPreview: showPreview,
   });
 
-  container.append(
+  append(container, [
     heading,
     plans(ctx) ? null : h('p', { class: 'view-note', id: 'planners-only', text: t('present.plannersOnly') }),
     h('p', { class: 'actions' },
@@ -50,7 +50,7 @@ export async function composerPage(ctx, { container, params, signal }) {
         h('h2', { id: 'slides-heading', text: t('present.slides') }), status, list,
         h('section', { 'aria-labelledby': 'preview-heading' },
           h('h2', { id: 'preview-heading', text: t('present.preview') }), previewSlot)),
-      slideForm.form));
+      slideForm.form)]);
   slideForm.attach();
 
   function render(focus) {

@@ -1,6 +1,6 @@
 // #/projects/{id}/presentations — a project's presentations, to show on a projector; planners also
 // start new ones here and go on to compose them.
-import { h } from '../dom.js';
+import { h, append } from '../dom.js';
 import { projectForPage, plans } from '../projects.js';
 import { field, errorSlot, showErrors, missingFields } from '../forms.js';
 
@@ -20,13 +20,13 @@ export async function presentationsPage(ctx, { container, params, signal }) {
     h('p', { class: 'meta', text: t('present.slideCount', { count: p.slideCount }) }),
     plans(ctx) ? h('p', {}, h('a', { href: `#/presentations/${p.id}/edit`, class: 'presentation-edit', text: t('present.editNamed', { title: p.title }) })) : null));
 
-  container.append(
+  append(container, [
     h('h1', { tabindex: '-1', text: title }),
     h('p', {}, h('a', { href: `#/projects/${project.id}`, text: t('proposal.backTo', { title: project.properties.title }) })),
     items.length ? h('ul', { class: 'presentation-list', id: 'presentation-list' }, items)
       : h('p', { id: 'presentation-list', text: t('present.list.none') }),
     plans(ctx) ? createForm(ctx, project) : null,
-  );
+  ]);
   return { title };
 }
 

@@ -1,7 +1,7 @@
 // #/projects/{id} — the project's map and the list of proposals in view, kept in sync, with
 // filters that apply to both, and a list-only view for people who do not use the map.
 import L from '../leaflet.js';
-import { h } from '../dom.js';
+import { h, append } from '../dom.js';
 import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
 import { createProposalFeed } from '../proposal-feed.js';
 import { projectForPage, STATUSES, plans } from '../projects.js';
@@ -24,7 +24,7 @@ export async function projectPage(ctx, { container, params, signal }) {
     h('section', { class: 'list-pane', 'aria-labelledby': 'list-heading' },
       h('h2', { id: 'list-heading', text: t('list.heading') }), listStatus, list, more));
 
-  container.append(
+  append(container, [
     h('h1', { tabindex: '-1', text: p.title }),
     h('p', { class: 'meta' },
       h('span', { class: `badge stage-${p.stage}`, text: t(`stage.${p.stage}`) }), ' ',
@@ -41,7 +41,7 @@ export async function projectPage(ctx, { container, params, signal }) {
     filterForm({ ctx, project, filterState, onChange: () => { view.reload(); apart.reload(); } }),
     viewSwitch({ ctx, onChange: (listOnly) => view.setListOnly(listOnly) }),
     split,
-  );
+  ]);
   // Proposals about the whole area have no place on the map: they are listed apart, below it.
   const apart = wholeAreaList({ ctx, project, filters });
   container.append(apart.element);
@@ -60,7 +60,8 @@ export async function projectPage(ctx, { container, params, signal }) {
     for (const feature of features) {
       const layer = shapeLayer({ data: feature, colour: COLOURS.proposal });
       layer.on('click', () => openProposal(feature.id));
-      layer.bindTooltip(feature.properties.title);
+      // A DOM node, never a string: Leaflet puts a string tooltip in as HTML, and titles are what residents wrote.
+      layer.bindTooltip(h('span', { text: feature.properties.title }));
       layers.shapes.addLayer(layer);
       byId.set(feature.id, layer);
     }

@@ -1,6 +1,6 @@
 // #/proposals/{id} — one proposal: its text, lifecycle with reasons, its drawing on the map,
 // support, threaded comments with pins, and variants.
-import { h } from '../dom.js';
+import { h, append } from '../dom.js';
 import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
 import { loadProject } from '../projects.js';
 import { createComments } from '../comments.js';
@@ -39,7 +39,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
 
   const comments = createComments({ ctx, proposal, map, canRespond });
   const variants = createVariants({ ctx, proposal, map });
-  details.append(
+  append(details, [
     h('p', { class: 'meta' },
       h('span', { class: `badge status-${p.status}`, text: t(`status.${p.status}`) }),
       p.category ? ` · ${p.category}` : '',
@@ -54,7 +54,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
       : null,
     decisionHistory({ ctx, decisions: p.decisions ?? [] }),
     variants.element,
-    comments.element);
+    comments.element]);
 
   signal.addEventListener('abort', () => {
     comments.destroy();

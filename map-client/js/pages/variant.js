@@ -76,6 +76,7 @@ export async function variantPage(ctx, { container, params, signal }) {
     ctx,
     map,
     kinds: [kindOf(proposal.geometry)],
+    area: project.geometry,
     onFinish: (geometry) => {
       layer.pm.disable();
       layer.remove();

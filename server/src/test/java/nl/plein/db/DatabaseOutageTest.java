@@ -259,7 +259,7 @@ class DatabaseOutageTest {
             for (int i = 0; i < count; i++) {
                 var resident = new Client(base);
                 resident.post("/api/accounts", Map.of("email", "w" + i + "@outage.example", "password", PASSWORD,
-                        "displayName", "W" + i)).expect(201);
+                        "displayName", "W" + i)).expect(202);
                 resident.signIn("w" + i + "@outage.example", PASSWORD);
                 residents.add(resident);
             }

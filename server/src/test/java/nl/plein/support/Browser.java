@@ -76,8 +76,12 @@ public final class Browser implements AutoCloseable {
 
     /** A phone with a touch screen: taps are touch events, as a resident's finger makes them. */
     public Page touchPhone() {
+        return touchPhone(360, 740);
+    }
+
+    public Page touchPhone(int width, int height) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(360, 740).setHasTouch(true).setIsMobile(true).setLocale("nl-NL"));
+                .setViewportSize(width, height).setHasTouch(true).setIsMobile(true).setLocale("nl-NL"));
         return watched(context.newPage());
     }
 
