@@ -43,7 +43,7 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
             + " ELSE ST_PointOnSurface(p.geom) END";
 
     private static final String SCOPE = "SELECT coalesce((SELECT proposals FROM analysis_versions"
-            + " WHERE project_id = ?), 0), project_metric_srid(?)";
+            + " WHERE project_id = p.id), 0), p.metric_srid FROM projects p WHERE p.id = ?";
 
     private static final NamedSql POINTS = NamedSql.of(
             "SELECT ST_X(point), ST_Y(point) FROM (SELECT ST_Transform(" + POINT + ", :srid::integer) AS point"
@@ -92,11 +92,20 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
         return values;
     }
 
-    /** The version of a project's proposals (migration V7) and the metric CRS it is analysed in. */
+    /**
+     * The version of a project's analyses (migration V7: it goes up when the project's proposals,
+     * area or metric CRS change) and the metric CRS it is analysed in (migration V12: the project's
+     * own, which only an admin changes). Every cached analysis result is keyed by both.
+     */
     public record Scope(long version, int srid) {
         public static Scope of(DataSource dataSource, long projectId) {
             return Sql.read(dataSource, c -> Sql.one(c, SCOPE, rs -> new Scope(rs.getLong(1), rs.getInt(2)),
-                    projectId, projectId)).orElseThrow();
+                    projectId)).orElseThrow(() -> ApiError.notFound("Project " + projectId));
+        }
+
+        /** The cache key of a result computed in this scope. */
+        public AnalysisCache.Key key(String analysis, long projectId, String parameters) {
+            return new AnalysisCache.Key(analysis, projectId, srid, version, parameters);
         }
     }
 

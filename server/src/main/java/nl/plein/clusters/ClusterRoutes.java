@@ -65,7 +65,8 @@ public final class ClusterRoutes {
         var parameters = parameters(query, ProposalSelection.ALL);
         var result = store.clusters(projectId, parameters);
         // A GIS client pages through these: the title words of thousands of members are counted once.
-        return features.get(new AnalysisCache.Key("public clusters", projectId, result.version(), parameters.toString()),
+        return features.get(new AnalysisCache.Key("public clusters", projectId, result.srid(), result.version(),
+                parameters.toString()),
                 () -> {
                     var features = (ArrayNode) geoJson(result, parameters, false).get("features");
                     features.forEach(f -> ((ObjectNode) f.get("properties")).remove("centre"));

@@ -56,7 +56,7 @@ public final class ClusterStore {
 
     public Result clusters(long projectId, Parameters parameters) {
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
-        var key = new AnalysisCache.Key("clusters", projectId, scope.version(), parameters.toString());
+        var key = scope.key("clusters", projectId, parameters.toString());
         return cache.get(key, () -> compute(projectId, parameters, scope.srid(), scope.version()));
     }
 

@@ -58,8 +58,7 @@ public final class HeatmapRoutes {
         Double cellSize = query.number("cellSize", 0, true, 10_000).orElse(null);
         var selection = ProposalSelection.from(query, projects.rules(projectId));
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
-        var key = new AnalysisCache.Key("heatmap", projectId, scope.version(),
-                bandwidth + " " + cellSize + " " + selection);
+        var key = scope.key("heatmap", projectId, bandwidth + " " + cellSize + " " + selection);
         String json = cache.get(key, () -> Json.write(compute(projectId, bandwidth, cellSize, selection, scope)));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("application/json").result(json);

@@ -57,7 +57,7 @@ public final class HexBinStore {
                     "hexagons of %s m would make about %,d cells over this project; the most is %,d: choose a size of"
                             + " at least %.0f m", Numbers.plain(size), estimate, maxCells, smallest(extent)));
         }
-        var key = new AnalysisCache.Key("hexbins", projectId, scope.version(), size + " " + selection);
+        var key = scope.key("hexbins", projectId, size + " " + selection);
         return cache.get(key, () -> compute(projectId, grid, selection, scope));
     }
 

@@ -264,9 +264,10 @@ public final class HotspotRoutes {
                 : cache.get(key("moran", r, raw, measure + " " + alpha), () -> Json.write(moran(r, raw, measure, alpha))));
     }
 
-    /** What identifies an answer: the analysis, the project's proposals version, every parameter, the view. */
+    /** What identifies an answer: the analysis, the project's metric CRS and analysis version, every parameter, the view. */
     private static AnalysisCache.Key key(String analysis, Request r, boolean raw, String more) {
-        return new AnalysisCache.Key(analysis, r.projectId(), r.units().version(), String.join(" ", r.unit().name(),
+        return new AnalysisCache.Key(analysis, r.projectId(), r.units().srid(), r.units().version(),
+                String.join(" ", r.unit().name(),
                 Double.toString(r.size()), String.valueOf(r.set()), r.weights().name(), String.valueOf(r.band()),
                 Integer.toString(r.k()), Integer.toString(r.permutations()), r.selection().toString(),
                 Boolean.toString(raw), more));

@@ -100,7 +100,7 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
         }
         List<Row> rows = Sql.list(c, AREA_UNITS.sql(), rs -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3),
                 rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), AREA_UNITS.bind(values));
-        Map<Long, long[]> queen = QUEEN.get(new AnalysisCache.Key("queen", 0, setId, ""), () -> queen(c, setId));
+        Map<Long, long[]> queen = QUEEN.get(new AnalysisCache.Key("queen", 0, scope.srid(), setId, ""), () -> queen(c, setId));
         int n = rows.size();
         var units = new SpatialUnits(new long[n], new String[n], new double[n], new double[n],
                 new double[n], new long[n], new JsonNode[n], queen, scope.srid(), scope.version());

@@ -222,7 +222,7 @@ public final class MapDrawing {
     }
 
     private static final String VIEW = """
-            WITH box AS (SELECT project_metric_srid(p.id) AS srid,
+            WITH box AS (SELECT p.metric_srid AS srid,
                                 coalesce(ST_MakeEnvelope(?::float8, ?::float8, ?::float8, ?::float8, 4326), p.area) AS g
                            FROM projects p WHERE p.id = ?)
             SELECT srid, ST_XMin(m), ST_YMin(m), ST_XMax(m), ST_YMax(m)

@@ -92,7 +92,7 @@ public final class ReportBuilder {
         var decisions = Sql.read(dataSource, c -> Sql.list(c, DECISIONS.sql(), rs -> new Decision(rs.getLong(1),
                 rs.getString(2), rs.getString(3) == null ? null : status(rs.getString(3)), status(rs.getString(4)),
                 rs.getString(5), rs.getObject(6, OffsetDateTime.class)), DECISIONS.bind(selection)));
-        int srid = Sql.read(dataSource, c -> Sql.one(c, "SELECT project_metric_srid(?)", rs -> rs.getInt(1), projectId))
+        int srid = Sql.read(dataSource, c -> Sql.one(c, "SELECT metric_srid FROM projects WHERE id = ?", rs -> rs.getInt(1), projectId))
                 .orElseThrow();
         return new ReportData(projectId, project.title(), project.summary(), project.stage(), stages(projectId),
                 figures == null ? null : figures.figures(), drawings(projectId, setId), top, decisions,

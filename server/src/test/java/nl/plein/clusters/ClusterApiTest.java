@@ -78,7 +78,7 @@ class ClusterApiTest {
         assertEquals(8, json.get("proposals").asInt());
         assertEquals(2, json.get("noise").asInt());
         assertTrue(json.get("method").asText().contains("ST_ClusterDBSCAN"));
-        assertTrue(json.get("method").asText().contains("EPSG:32631"), json.get("method").asText());
+        assertTrue(json.get("method").asText().contains("EPSG:28992"), json.get("method").asText());
     }
 
     @Test
