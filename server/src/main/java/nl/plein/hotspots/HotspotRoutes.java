@@ -390,13 +390,21 @@ public final class HotspotRoutes {
         return out;
     }
 
+    /** A unit's feature: a hexagon by its "i,j", an area by its id (unique, where names repeat) with code and name. */
     private static ObjectNode feature(ArrayNode features, SpatialUnits u, int i) {
         var feature = features.addObject();
         feature.put("type", "Feature");
-        feature.put("id", u.labels()[i]);
+        if (u.names()[i] == null) {
+            feature.put("id", u.labels()[i]);
+        } else {
+            feature.put("id", u.ids()[i]);
+        }
         feature.set("geometry", u.outlines()[i]);
         var props = feature.putObject("properties");
         props.put("unit", u.labels()[i]);
+        if (u.names()[i] != null) {
+            props.put("code", u.codes()[i]).put("name", u.names()[i]);
+        }
         return props;
     }
 
