@@ -23,8 +23,7 @@ import nl.plein.projects.ProjectStore;
  * small-count threshold as "<5" and others rounded (section 9).
  */
 public final class ClusterRoutes {
-    /** Defaults of analysis section 5. */
-    public static final double DEFAULT_EPS = 100;
+    /** Default of analysis section 5; eps has none fixed: it is chosen from the proposals ({@link DefaultEps}). */
     public static final int DEFAULT_MIN_POINTS = 5;
     /** Beyond a few kilometres, "a cluster" is most of a city: refused rather than computed. */
     public static final double MAX_EPS = 5000;
@@ -75,7 +74,7 @@ public final class ClusterRoutes {
     }
 
     private static ClusterStore.Parameters parameters(Query query, ProposalSelection selection) {
-        double eps = query.number("eps", 0, true, MAX_EPS).orElse(DEFAULT_EPS);
+        Double eps = query.number("eps", 0, true, MAX_EPS).orElse(null);
         int minPoints = query.integer("minPoints", DEFAULT_MIN_POINTS, 1, MAX_MIN_POINTS);
         return new ClusterStore.Parameters(eps, minPoints, selection);
     }
@@ -112,7 +111,7 @@ public final class ClusterRoutes {
             }
         }
         var params = out.putObject("parameters");
-        params.put("eps", p.eps()).put("minPoints", p.minPoints());
+        params.put("eps", result.eps()).put("epsChosen", p.eps() == null).put("minPoints", p.minPoints());
         AnalysisJson.selection(params, p.selection());
         count(out, "proposals", result.proposals(), raw);
         count(out, "noise", result.noise(), raw);
@@ -133,9 +132,10 @@ public final class ClusterRoutes {
                 + " (distance ≤ eps); a cluster is core points within eps of each other and the proposals within eps"
                 + " of them; the rest is noise. A proposal within eps of two clusters may belong to either. Outlines"
                 + " are convex hulls of the members' points. Words are the most frequent words of the members' titles,"
-                + " Dutch and English stop words left out, each counted once per title.",
+                + " Dutch and English stop words left out, each counted once per title.%s",
                 p.selection().filtered() ? ", filtered" : "",
-                result.srid(), p.minPoints(), Numbers.plain(p.eps()));
+                result.srid(), p.minPoints(), Numbers.plain(result.eps()),
+                result.epsRule() == null ? "" : " " + result.epsRule() + ".");
         return raw ? text : text + " " + smallCounts.describe();
     }
 

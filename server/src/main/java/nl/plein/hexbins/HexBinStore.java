@@ -66,6 +66,16 @@ public final class HexBinStore {
         return smallest(extent(projectId, ProposalSelection.Scope.of(dataSource, projectId).srid()));
     }
 
+    /**
+     * The edge hexagons get when a request names none, chosen from the project's size: 100 m (a few
+     * streets), or on a project too large for the cell limit at 100 m (a city at the default
+     * PLEIN_ANALYSIS_MAX_CELLS), the smallest whole-metre edge within the limit. The one rule for
+     * the hexbins, hot-spot and Moran routes, the OGC hot-spot collections, slides and reports.
+     */
+    public double defaultSize(long projectId) {
+        return Math.max(HexBinRoutes.DEFAULT_SIZE, smallestSize(projectId));
+    }
+
     private double smallest(double extent) {
         return Math.ceil(HexGrid.sizeForArea(extent / maxCells));
     }

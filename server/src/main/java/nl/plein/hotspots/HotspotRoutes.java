@@ -91,7 +91,8 @@ public final class HotspotRoutes {
         var query = Query.of(ctx, names.toArray(String[]::new));
         long projectId = Requests.pathId(ctx, "id", "Project");
         Unit unit = query.choice("unit", Unit.class).orElse(Unit.HEXAGONS);
-        double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE).orElse(HexBinRoutes.DEFAULT_SIZE);
+        double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE).orElseGet(() -> unit == Unit.AREAS
+                ? HexBinRoutes.DEFAULT_SIZE : hexbins.defaultSize(projectId));
         Long set = query.id("set").orElse(null);
         if (unit == Unit.AREAS && set == null) {
             throw ApiError.invalid("set", "give the boundary set whose areas are the units");
@@ -172,14 +173,15 @@ public final class HotspotRoutes {
      * Gi* over hexagons of edge {@code size} (read from the query as {@link #hotspots} reads it) with
      * the defaults of {@link #hotspots}, every proposal anyone sees and the small-count rule: the
      * features of the OGC API's {@code hotspots-{projectId}} collections, each with its cell's key as
-     * id. Without a size, the default edge grows where a project is too large for the cell limit at
-     * that edge, so that a GIS client listing every collection never meets a refusal. Where Gi* has
+     * id. Without a size, the edge is the project's default ({@link HexBinStore#defaultSize}), which
+     * grows where a project is too large for the cell limit at 100 m, so that a GIS client listing
+     * every collection never meets a refusal. Where Gi* has
      * nothing to test (fewer than three cells, or the same count everywhere), the cells come without
      * z and p, in class 0.
      */
     public ArrayNode publicCells(long projectId, Query query) {
         double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE)
-                .orElseGet(() -> Math.max(HexBinRoutes.DEFAULT_SIZE, hexbins.smallestSize(projectId)));
+                .orElseGet(() -> hexbins.defaultSize(projectId));
         var units = SpatialUnits.hexagons(hexbins, projectId, size, ProposalSelection.ALL);
         var r = new Request(projectId, Unit.HEXAGONS, size, null, Weights.BAND, null, DEFAULT_K, 0,
                 ProposalSelection.ALL, units, query);
