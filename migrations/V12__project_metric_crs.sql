@@ -6,14 +6,15 @@
 --
 -- The rule for a new project, and for the projects that exist now: RD New (EPSG:28992) when the
 -- project's area lies within the bounding box of RD New's area of use as the EPSG registry gives
--- it (the Netherlands onshore and its coastal zone: 3.2–7.22 °E, 50.75–53.7 °N), otherwise the
+-- it (the Netherlands onshore and its coastal zone: 3.2–7.22 °E, 50.75–53.7 °N), widened by the
+-- 0.01° it is rounded to (the registry's box ends at 7.22 °E, the country at 7.228 °E), otherwise the
 -- WGS 84 / UTM zone of the area's centroid (EPSG:326zz north of the equator, 327zz south; the
 -- Norwegian and Svalbard exceptions to the zone grid are not made). An admin may choose another
 -- projected CRS in metres afterwards (PATCH /api/projects/{id}, metricSrid).
 CREATE FUNCTION default_metric_srid(area geometry) RETURNS integer
 LANGUAGE sql IMMUTABLE STRICT AS $$
     SELECT CASE
-        WHEN ST_CoveredBy(area, ST_MakeEnvelope(3.2, 50.75, 7.22, 53.7, 4326)) THEN 28992
+        WHEN ST_CoveredBy(area, ST_MakeEnvelope(3.19, 50.74, 7.23, 53.71, 4326)) THEN 28992
         ELSE CASE WHEN ST_Y(ST_Centroid(area)) >= 0 THEN 32600 ELSE 32700 END
              + least(60, greatest(1, floor((ST_X(ST_Centroid(area)) + 180) / 6)::int + 1))
     END
