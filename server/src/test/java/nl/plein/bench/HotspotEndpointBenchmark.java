@@ -115,7 +115,8 @@ public final class HotspotEndpointBenchmark {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
-            units = response.body().split("\"unit\":\"", -1).length - 1;
+            // One feature per unit ("unit" also names the kind of unit among the parameters).
+            units = response.body().split("\"type\":\"Feature\"", -1).length - 1;
         }
         Arrays.sort(ms);
         System.out.printf(Locale.ROOT, "  %-80s %,6d units  median %8.1f ms (min %.1f, max %.1f, %d run%s)%n", what, units,
