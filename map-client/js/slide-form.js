@@ -25,8 +25,8 @@ function check(id, label, checked = false) {
   return { input, element: h('div', { class: 'check' }, input, h('label', { for: id, text: label })) };
 }
 
-function number(id, label, { min, max, step, value }) {
-  const input = h('input', { type: 'number', inputmode: 'decimal', min, max, step, value });
+function number(id, label, { min, max, step, value, placeholder = null }) {
+  const input = h('input', { type: 'number', inputmode: 'decimal', min, max, step, value, placeholder });
   return { input, element: field({ id, label, control: input }) };
 }
 
@@ -47,9 +47,10 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
   const statuses = PUBLIC_STATUSES.map((s) => check(`status-${s}`, t(`status.${s}`), true));
   const chosen = proposals.map((p) => check(`chosen-${p.id}`, p.properties.title));
   const variants = check('chosen-variants', t('present.variants'));
-  const eps = number('clusters-eps', t('present.eps'), { min: 1, max: 5000, step: 'any', value: 100 });
+  // Empty eps and size: the project's defaults, chosen by the server as on the analysis page.
+  const eps = number('clusters-eps', t('present.eps'), { min: 1, max: 5000, step: 'any', value: '', placeholder: t('analysis.field.automatic') });
   const minPoints = number('clusters-minPoints', t('present.minPoints'), { min: 1, max: 1000, step: 1, value: 5 });
-  const size = number('hotspots-size', t('present.hexSize'), { min: 1, max: 10000, step: 'any', value: 150 });
+  const size = number('hotspots-size', t('present.hexSize'), { min: 1, max: 10000, step: 'any', value: '', placeholder: t('analysis.field.automatic') });
   const set = h('select', {}, sets.map((s) => h('option', { value: String(s.id), text: s.year ? `${s.name} (${s.year})` : s.name })));
   const basemap = check('view-basemap', t('present.basemap'));
 
@@ -100,8 +101,9 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
     if (layers.chosen.toggle.checked) {
       view.layers.chosen = { proposalIds: proposals.filter((p, i) => chosen[i].input.checked).map((p) => p.id), variants: variants.input.checked };
     }
-    if (layers.clusters.toggle.checked) view.layers.clusters = { eps: Number(eps.input.value), minPoints: Number(minPoints.input.value) };
-    if (layers.hotspots.toggle.checked) view.layers.hotspots = { size: Number(size.input.value) };
+    const chosen = (name, input) => (input.value.trim() === '' ? {} : { [name]: Number(input.value) });
+    if (layers.clusters.toggle.checked) view.layers.clusters = { ...chosen('eps', eps.input), minPoints: Number(minPoints.input.value) };
+    if (layers.hotspots.toggle.checked) view.layers.hotspots = chosen('size', size.input);
     if (layers.participation.toggle.checked) view.layers.participation = { set: Number(set.value) };
     return { title: title.value.trim(), text: text.value.trim(), view };
   }
@@ -119,9 +121,9 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
     statuses.forEach((s, i) => { s.input.checked = !l.proposals?.statuses || l.proposals.statuses.includes(PUBLIC_STATUSES[i]); });
     chosen.forEach((c, i) => { c.input.checked = (l.chosen?.proposalIds ?? []).includes(proposals[i].id); });
     variants.input.checked = Boolean(l.chosen?.variants);
-    eps.input.value = l.clusters?.eps ?? 100;
+    eps.input.value = l.clusters?.eps ?? '';
     minPoints.input.value = l.clusters?.minPoints ?? 5;
-    size.input.value = l.hotspots?.size ?? 150;
+    size.input.value = l.hotspots?.size ?? '';
     if (l.participation) set.value = String(l.participation.set);
     basemap.input.checked = Boolean(slide?.view.basemap);
     const bounds = slide ? viewBounds(slide.view) : L.geoJSON(project.geometry).getBounds();

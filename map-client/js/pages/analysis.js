@@ -19,7 +19,7 @@ import {
 function unitFields(permutations) {
   return [
     { name: 'unit', group: 'units', value: 'hexagons', choices: () => ['hexagons', 'areas'] },
-    { name: 'size', group: 'units', value: '100', min: 1, max: 10000, step: 'any', only: (v) => v.unit !== 'areas' },
+    { name: 'size', group: 'units', value: '', min: 1, max: 10000, step: 'any', only: (v) => v.unit !== 'areas' },
     { name: 'set', group: 'units', value: '', sets: true, only: (v) => v.unit === 'areas' },
     { name: 'weights', group: 'neighbours', value: 'band', choices: (v) => (v.unit === 'areas' ? ['queen', 'band', 'knn'] : ['band', 'knn']) },
     { name: 'band', group: 'neighbours', value: '', min: 0, max: 100000, step: 'any', only: (v) => v.weights === 'band' },
@@ -31,12 +31,15 @@ function unitFields(permutations) {
 /** The weights each kind of unit starts with: contiguity for areas, a distance band for hexagons. */
 const DEFAULT_WEIGHTS = { areas: 'queen', hexagons: 'band' };
 
-/** The methods and their parameters, with the API's defaults and limits. */
+/**
+ * The methods and their parameters, with the API's defaults and limits. An empty value is left to
+ * the server, which chooses eps and the hexagons' size from the project (and says so in the method).
+ */
 export const METHODS = {
   clusters: {
     endpoint: 'clusters',
     fields: [
-      { name: 'eps', value: '100', min: 0, max: 5000, step: 'any' },
+      { name: 'eps', value: '', min: 0, max: 5000, step: 'any' },
       { name: 'minPoints', value: '5', min: 1, max: 1000, step: 1 },
     ],
   },

@@ -5,13 +5,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Results of spatial analyses, kept for the same project, parameters and version of the project's
- * proposals (migration V7, {@code analysis_versions}): when a proposal changes, the version goes up
- * and older results are simply never asked for again; the least recently used fall out.
+ * Results of spatial analyses, kept for the same project, metric CRS, parameters and version of the
+ * project's analyses (migration V7, {@code analysis_versions}): when a proposal, the project's area
+ * or its metric CRS changes, the version goes up and older results are simply never asked for
+ * again; the least recently used fall out.
  */
 public final class AnalysisCache<V> {
-    /** What identifies a result; {@code version} is the project's proposals version it was computed at. */
-    public record Key(String analysis, long projectId, long version, String parameters) {
+    /**
+     * What identifies a result: {@code srid} is the metric CRS it was computed in (the project's,
+     * migration V12) and {@code version} the project's analysis version it was computed at.
+     */
+    public record Key(String analysis, long projectId, int srid, long version, String parameters) {
     }
 
     private final int capacity;

@@ -52,9 +52,7 @@ public final class ParticipationStore {
     }
 
     private static final String SET = """
-            SELECT s.id, s.name, s.year, s.kind, s.source,
-                   coalesce(s.metric_srid, metric_srid(4326,
-                            (SELECT ST_Centroid(ST_Extent(a.geom)) FROM areas a WHERE a.area_set_id = s.id)), 3857)
+            SELECT s.id, s.name, s.year, s.kind, s.source, (SELECT metric_srid FROM projects WHERE id = ?)
               FROM area_sets s WHERE s.id = coalesce(?::bigint,
                    (SELECT max(id) FROM area_sets WHERE kind = 'neighbourhood'), (SELECT max(id) FROM area_sets))""";
 
@@ -133,7 +131,7 @@ public final class ParticipationStore {
         return Sql.transaction(dataSource, c -> {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             tune(c);
-            AreaSet set = set(c, setId);
+            AreaSet set = set(c, projectId, setId);
             var values = new HashMap<String, Object>();
             values.put("project", projectId);
             values.put("set", set.id());
@@ -220,13 +218,14 @@ public final class ParticipationStore {
         }
     }
 
-    private static AreaSet set(Connection c, Long setId) throws SQLException {
+    /** The set, with the project's metric CRS (migration V12), in which distances are measured. */
+    private static AreaSet set(Connection c, long projectId, Long setId) throws SQLException {
         return Sql.one(c, SET, rs -> {
             int year = rs.getInt("year");
             Integer knownYear = rs.wasNull() ? null : year;
             return new AreaSet(rs.getLong("id"), rs.getString("name"), knownYear, rs.getString("kind"),
                     rs.getString("source"), rs.getInt(6));
-        }, setId).orElseThrow(() -> setId == null
+        }, projectId, setId).orElseThrow(() -> setId == null
                 ? ApiError.conflict("set", "no boundary set has been loaded yet; an administrator can load one")
                 : ApiError.invalid("set", "there is no boundary set " + setId));
     }

@@ -60,7 +60,7 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
             + " ELSE ST_PointOnSurface(p.geom) END";
 
     private static final String SCOPE = "SELECT coalesce((SELECT proposals FROM analysis_versions"
-            + " WHERE project_id = ?), 0), project_metric_srid(?)";
+            + " WHERE project_id = p.id), 0), p.metric_srid FROM projects p WHERE p.id = ?";
 
     /** A location: a proposal's point in the metric CRS (:srid), to the millimetre, as x and y. */
     private static final String LOCATION = "(SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT ST_SnapToGrid(ST_Transform("
@@ -189,11 +189,20 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
         return values;
     }
 
-    /** The version of a project's proposals (migration V7) and the metric CRS it is analysed in. */
+    /**
+     * The version of a project's analyses (migration V7: it goes up when the project's proposals,
+     * area or metric CRS change) and the metric CRS it is analysed in (migration V12: the project's
+     * own, which only an admin changes). Every cached analysis result is keyed by both.
+     */
     public record Scope(long version, int srid) {
         public static Scope of(DataSource dataSource, long projectId) {
             return Sql.read(dataSource, c -> Sql.one(c, SCOPE, rs -> new Scope(rs.getLong(1), rs.getInt(2)),
-                    projectId, projectId)).orElseThrow();
+                    projectId)).orElseThrow(() -> ApiError.notFound("Project " + projectId));
+        }
+
+        /** The cache key of a result computed in this scope. */
+        public AnalysisCache.Key key(String analysis, long projectId, String parameters) {
+            return new AnalysisCache.Key(analysis, projectId, srid, version, parameters);
         }
     }
 

@@ -23,8 +23,7 @@ import nl.plein.projects.ProjectStore;
  * small-count threshold as "<5" and others rounded (METHODS.md §9).
  */
 public final class ClusterRoutes {
-    /** Defaults of METHODS.md §5. */
-    public static final double DEFAULT_EPS = 100;
+    /** Default of METHODS.md §5; eps has none fixed: it is chosen from the proposals ({@link DefaultEps}). */
     public static final int DEFAULT_MIN_POINTS = 5;
     /** Beyond a few kilometres, "a cluster" is most of a city: refused rather than computed. */
     public static final double MAX_EPS = 5000;
@@ -65,7 +64,8 @@ public final class ClusterRoutes {
         var parameters = parameters(query, ProposalSelection.unfiltered(query));
         var result = store.clusters(projectId, parameters);
         // A GIS client pages through these: the title words of thousands of members are counted once.
-        return features.get(new AnalysisCache.Key("public clusters", projectId, result.version(), parameters.toString()),
+        return features.get(new AnalysisCache.Key("public clusters", projectId, result.srid(), result.version(),
+                parameters.toString()),
                 () -> {
                     var features = (ArrayNode) geoJson(result, parameters, false).get("features");
                     features.forEach(f -> ((ObjectNode) f.get("properties")).remove("centre"));
@@ -74,7 +74,7 @@ public final class ClusterRoutes {
     }
 
     private static ClusterStore.Parameters parameters(Query query, ProposalSelection selection) {
-        double eps = query.number("eps", 0, true, MAX_EPS).orElse(DEFAULT_EPS);
+        Double eps = query.number("eps", 0, true, MAX_EPS).orElse(null);
         int minPoints = query.integer("minPoints", DEFAULT_MIN_POINTS, 1, MAX_MIN_POINTS);
         return new ClusterStore.Parameters(eps, minPoints, selection);
     }
@@ -111,7 +111,7 @@ public final class ClusterRoutes {
             }
         }
         var params = out.putObject("parameters");
-        params.put("eps", p.eps()).put("minPoints", p.minPoints());
+        params.put("eps", result.eps()).put("epsChosen", p.eps() == null).put("minPoints", p.minPoints());
         AnalysisJson.selection(params, p.selection());
         count(out, "proposals", result.proposals(), raw);
         count(out, "noise", result.noise(), raw);
@@ -133,10 +133,11 @@ public final class ClusterRoutes {
                 + " (distance ≤ eps); a cluster is core points within eps of each other and the proposals within eps"
                 + " of them; the rest is noise. A proposal within eps of two clusters may belong to either. Outlines"
                 + " are convex hulls of the members' points. Words are the most frequent words of the members' titles,"
-                + " Dutch and English stop words left out, each counted once per title. %s Defined in Plein's"
+                + " Dutch and English stop words left out, each counted once per title.%s %s Defined in Plein's"
                 + " server/METHODS.md §5.",
                 p.selection().filtered() ? ", filtered" : "",
-                result.srid(), p.minPoints(), Numbers.plain(p.eps()),
+                result.srid(), p.minPoints(), Numbers.plain(result.eps()),
+                result.epsRule() == null ? "" : " " + result.epsRule() + ".",
                 AnalysisJson.locationsMethod(p.selection().locations()));
         return raw ? text : text + " " + smallCounts.describe();
     }

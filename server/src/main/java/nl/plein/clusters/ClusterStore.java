@@ -20,11 +20,12 @@ import nl.plein.http.Json;
 public final class ClusterStore {
     private static final ProposalSelection.Statement CLUSTERS = ProposalSelection.Statement.of(
             Sql.load(ClusterStore.class, "clusters.sql").replace("/*point*/", ProposalSelection.POINT));
+    private static final String PROJECT_AREA = "SELECT ST_Area(ST_Transform(area, ?)) FROM projects WHERE id = ?";
     /** How many of a cluster's most-supported proposals are listed. */
     public static final int TOP = 3;
 
-    /** What to cluster: the selected proposals, and DBSCAN's parameters. */
-    public record Parameters(double eps, int minPoints, ProposalSelection selection) {
+    /** What to cluster: the selected proposals, and DBSCAN's parameters; a null eps is chosen ({@link DefaultEps}). */
+    public record Parameters(Double eps, int minPoints, ProposalSelection selection) {
     }
 
     public record Proposal(long id, String title, int supportCount) {
@@ -38,9 +39,12 @@ public final class ClusterStore {
             List<Proposal> mostSupported, List<String> titles) {
     }
 
-    /** Clusters numbered 1… by size (largest first), with the proposals counted and those left as noise. */
-    public record Result(List<Cluster> clusters, long proposals, long noise, int srid, long version,
-            ProposalSelection.Stacking stacking) {
+    /**
+     * Clusters numbered 1… by size (largest first), with the proposals counted and those left as
+     * noise, the eps they were made with and, when it was chosen by default, how (else null).
+     */
+    public record Result(List<Cluster> clusters, long proposals, long noise, int srid, long version, double eps,
+            String epsRule, ProposalSelection.Stacking stacking) {
     }
 
     private final DataSource dataSource;
@@ -56,19 +60,30 @@ public final class ClusterStore {
 
     public Result clusters(long projectId, Parameters parameters) {
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
-        var key = new AnalysisCache.Key("clusters", projectId, scope.version(), parameters.toString());
+        var key = scope.key("clusters", projectId, parameters.toString());
         return cache.get(key, () -> compute(projectId, parameters, scope.srid(), scope.version()));
     }
 
     private Result compute(long projectId, Parameters p, int srid, long version) {
         var values = p.selection().values(projectId, zone);
         values.put("srid", srid);
-        values.put("eps", p.eps());
         values.put("minpoints", p.minPoints());
         values.put("top", TOP);
         try {
             return Sql.transaction(dataSource, c -> {
                 ProposalSelection.limit(c, timeout);
+                double eps;
+                String epsRule = null;
+                if (p.eps() != null) {
+                    eps = p.eps();
+                } else {
+                    double[][] xy = p.selection().points(c, projectId, zone, srid);
+                    double area = Sql.one(c, PROJECT_AREA, rs -> rs.getDouble(1), srid, projectId).orElseThrow();
+                    var choice = DefaultEps.choose(xy[0], xy[1], p.minPoints(), area);
+                    eps = choice.eps();
+                    epsRule = choice.describe(p.minPoints());
+                }
+                values.put("eps", eps);
                 var clusters = new ArrayList<Cluster>();
                 long[] totals = new long[2];
                 var clustersSql = CLUSTERS.of(p.selection());
@@ -91,7 +106,7 @@ public final class ClusterStore {
                     numbered.add(new Cluster(i + 1, cl.members(), cl.outline(), cl.centre(), cl.categories(),
                             cl.mostSupported(), cl.titles()));
                 }
-                return new Result(List.copyOf(numbered), totals[0], totals[1], srid, version,
+                return new Result(List.copyOf(numbered), totals[0], totals[1], srid, version, eps, epsRule,
                         p.selection().stacking(c, projectId, zone, srid));
             });
         } catch (DataAccessException e) {

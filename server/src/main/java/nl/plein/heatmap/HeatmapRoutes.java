@@ -65,8 +65,7 @@ public final class HeatmapRoutes {
         var selection = ProposalSelection.from(query, projects.rules(projectId));
         var scope = ProposalSelection.Scope.of(dataSource, projectId);
         boolean raw = Access.viewer(ctx).role().plans();
-        var key = new AnalysisCache.Key("heatmap", projectId, scope.version(),
-                bandwidth + " " + cellSize + " " + selection + " " + raw);
+        var key = scope.key("heatmap", projectId, bandwidth + " " + cellSize + " " + selection + " " + raw);
         String json = cache.get(key, () -> Json.write(compute(projectId, bandwidth, cellSize, selection, scope, raw)));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("application/json").result(json);

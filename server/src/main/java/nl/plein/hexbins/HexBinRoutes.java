@@ -21,7 +21,10 @@ import nl.plein.projects.ProjectStore;
  * ones included, with its count. Planners see raw counts; everyone else the small-count rule.
  */
 public final class HexBinRoutes {
-    /** An edge of 100 m makes hexagons of about 2.6 ha: a few streets. */
+    /**
+     * An edge of 100 m makes hexagons of about 2.6 ha: a few streets. The default on projects small
+     * enough for it; larger ones get a larger edge ({@link HexBinStore#defaultSize}).
+     */
     public static final double DEFAULT_SIZE = 100;
     public static final double MAX_SIZE = 10_000;
 
@@ -40,7 +43,7 @@ public final class HexBinRoutes {
         names.addAll(List.of(ProposalSelection.PARAMETERS));
         var query = Query.of(ctx, names.toArray(String[]::new));
         long projectId = Requests.pathId(ctx, "id", "Project");
-        double size = query.number("size", 1, false, MAX_SIZE).orElse(DEFAULT_SIZE);
+        double size = query.number("size", 1, false, MAX_SIZE).orElseGet(() -> store.defaultSize(projectId));
         var selection = ProposalSelection.from(query, projects.rules(projectId));
         var result = store.bins(projectId, size, selection);
         boolean raw = Access.viewer(ctx).role().plans();

@@ -58,13 +58,23 @@ public final class HexBinStore {
                     "hexagons of %s m would make about %,d cells over this project; the most is %,d: choose a size of"
                             + " at least %.0f m", Numbers.plain(size), estimate, maxCells, smallest(extent)));
         }
-        var key = new AnalysisCache.Key("hexbins", projectId, scope.version(), size + " " + selection);
+        var key = scope.key("hexbins", projectId, size + " " + selection);
         return cache.get(key, () -> compute(projectId, grid, selection, scope));
     }
 
     /** The smallest whole-metre edge whose hexagons over the project stay within the cell limit. */
     public double smallestSize(long projectId) {
         return smallest(extent(projectId, ProposalSelection.Scope.of(dataSource, projectId).srid()));
+    }
+
+    /**
+     * The edge hexagons get when a request names none, chosen from the project's size: 100 m (a few
+     * streets), or on a project too large for the cell limit at 100 m (a city at the default
+     * PLEIN_ANALYSIS_MAX_CELLS), the smallest whole-metre edge within the limit. The one rule for
+     * the hexbins, hot-spot and Moran routes, the OGC hot-spot collections, slides and reports.
+     */
+    public double defaultSize(long projectId) {
+        return Math.max(HexBinRoutes.DEFAULT_SIZE, smallestSize(projectId));
     }
 
     private double smallest(double extent) {

@@ -95,7 +95,8 @@ public final class HotspotRoutes {
         var query = Query.of(ctx, names.toArray(String[]::new));
         long projectId = Requests.pathId(ctx, "id", "Project");
         Unit unit = query.choice("unit", Unit.class).orElse(Unit.HEXAGONS);
-        double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE).orElse(HexBinRoutes.DEFAULT_SIZE);
+        double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE).orElseGet(() -> unit == Unit.AREAS
+                ? HexBinRoutes.DEFAULT_SIZE : hexbins.defaultSize(projectId));
         Long set = query.id("set").orElse(null);
         if (unit == Unit.AREAS && set == null) {
             throw ApiError.invalid("set", "give the boundary set whose areas are the units");
@@ -176,14 +177,15 @@ public final class HotspotRoutes {
      * Gi* over hexagons of edge {@code size} (read from the query as {@link #hotspots} reads it) with
      * the defaults of {@link #hotspots}, every proposal anyone sees and the small-count rule: the
      * features of the OGC API's {@code hotspots-{projectId}} collections, each with its cell's key as
-     * id. Without a size, the default edge grows where a project is too large for the cell limit at
-     * that edge, so that a GIS client listing every collection never meets a refusal. Where Gi* has
+     * id. Without a size, the edge is the project's default ({@link HexBinStore#defaultSize}), which
+     * grows where a project is too large for the cell limit at 100 m, so that a GIS client listing
+     * every collection never meets a refusal. Where Gi* has
      * nothing to test (fewer than three cells, or the same count everywhere), the cells come without
      * z and p, in class 0.
      */
     public ArrayNode publicCells(long projectId, Query query) {
         double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE)
-                .orElseGet(() -> Math.max(HexBinRoutes.DEFAULT_SIZE, hexbins.smallestSize(projectId)));
+                .orElseGet(() -> hexbins.defaultSize(projectId));
         var selection = ProposalSelection.unfiltered(query);
         var units = SpatialUnits.hexagons(hexbins, projectId, size, selection);
         var r = new Request(projectId, Unit.HEXAGONS, size, null, Weights.BAND, null, DEFAULT_K, 0,
@@ -269,9 +271,10 @@ public final class HotspotRoutes {
                 : cache.get(key("moran", r, raw, measure + " " + alpha), () -> Json.write(moran(r, raw, measure, alpha))));
     }
 
-    /** What identifies an answer: the analysis, the project's proposals version, every parameter, the view. */
+    /** What identifies an answer: the analysis, the project's metric CRS and analysis version, every parameter, the view. */
     private static AnalysisCache.Key key(String analysis, Request r, boolean raw, String more) {
-        return new AnalysisCache.Key(analysis, r.projectId(), r.units().version(), String.join(" ", r.unit().name(),
+        return new AnalysisCache.Key(analysis, r.projectId(), r.units().srid(), r.units().version(),
+                String.join(" ", r.unit().name(),
                 Double.toString(r.size()), String.valueOf(r.set()), r.weights().name(), String.valueOf(r.band()),
                 Integer.toString(r.k()), Integer.toString(r.permutations()), r.selection().toString(),
                 Boolean.toString(raw), more));
@@ -395,13 +398,21 @@ public final class HotspotRoutes {
         return out;
     }
 
+    /** A unit's feature: a hexagon by its "i,j", an area by its id (unique, where names repeat) with code and name. */
     private static ObjectNode feature(ArrayNode features, SpatialUnits u, int i) {
         var feature = features.addObject();
         feature.put("type", "Feature");
-        feature.put("id", u.labels()[i]);
+        if (u.names()[i] == null) {
+            feature.put("id", u.labels()[i]);
+        } else {
+            feature.put("id", u.ids()[i]);
+        }
         feature.set("geometry", u.outlines()[i]);
         var props = feature.putObject("properties");
         props.put("unit", u.labels()[i]);
+        if (u.names()[i] != null) {
+            props.put("code", u.codes()[i]).put("name", u.names()[i]);
+        }
         return props;
     }
 

@@ -23,9 +23,12 @@ import nl.plein.http.Json;
  * The units a hot-spot or Moran analysis runs over, with the selected proposals counted in each:
  * the hexagons over a project's area, or the areas of a boundary set (with their queen contiguity).
  * Coordinates are centroids in the project's metric CRS; distance weights between units use them.
+ * A unit's label is what identifies it in an answer: "i,j" for a hexagon, the area's id for an area
+ * (names repeat: 81 CBS wijken of 2024 are called "Groot water"); areas also carry their code and
+ * name, hexagons null.
  */
-public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, double[] km2,
-        long[] proposals, JsonNode[] outlines, Map<Long, long[]> queen, int srid, long version,
+public record SpatialUnits(long[] ids, String[] labels, String[] codes, String[] names, double[] x, double[] y,
+        double[] km2, long[] proposals, JsonNode[] outlines, Map<Long, long[]> queen, int srid, long version,
         ProposalSelection.Stacking stacking) {
     private static final ProposalSelection.Statement AREA_UNITS = ProposalSelection.Statement.of(
             Sql.load(SpatialUnits.class, "area-units.sql"));
@@ -37,8 +40,9 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
     public static SpatialUnits hexagons(HexBinStore store, long projectId, double size, ProposalSelection selection) {
         var bins = store.bins(projectId, size, selection);
         int n = bins.cells().size();
-        var units = new SpatialUnits(new long[n], new String[n], new double[n], new double[n],
-                new double[n], new long[n], new JsonNode[n], Map.of(), bins.srid(), bins.version(), bins.stacking());
+        var units = new SpatialUnits(new long[n], new String[n], new String[n], new String[n], new double[n],
+                new double[n], new double[n], new long[n], new JsonNode[n], Map.of(), bins.srid(), bins.version(),
+                bins.stacking());
         double km2 = new HexGrid(size).cellArea() / 1e6;
         for (int k = 0; k < n; k++) {
             var cell = bins.cells().get(k);
@@ -90,18 +94,22 @@ public record SpatialUnits(long[] ids, String[] labels, double[] x, double[] y, 
         if (!exists) {
             throw ApiError.invalid("set", "there is no boundary set " + setId);
         }
-        record Row(long id, String name, double x, double y, double km2, long proposals, String outline) {
+        record Row(long id, String code, String name, double x, double y, double km2, long proposals, String outline) {
         }
-        List<Row> rows = Sql.list(c, areaUnits.sql(), rs -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3),
-                rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getString(7)), areaUnits.bind(values));
-        Map<Long, long[]> queen = queens.get(new AnalysisCache.Key("queen", 0, setId, ""), () -> queen(c, setId));
+        List<Row> rows = Sql.list(c, areaUnits.sql(), rs -> new Row(rs.getLong("id"), rs.getString("code"),
+                rs.getString("name"), rs.getDouble("x"), rs.getDouble("y"), rs.getDouble("km2"), rs.getLong("proposals"),
+                rs.getString("outline")), areaUnits.bind(values));
+        Map<Long, long[]> queen = queens.get(new AnalysisCache.Key("queen", 0, scope.srid(), setId, ""),
+                () -> queen(c, setId));
         int n = rows.size();
-        var units = new SpatialUnits(new long[n], new String[n], new double[n], new double[n],
-                new double[n], new long[n], new JsonNode[n], queen, scope.srid(), scope.version(), stacking);
+        var units = new SpatialUnits(new long[n], new String[n], new String[n], new String[n], new double[n],
+                new double[n], new double[n], new long[n], new JsonNode[n], queen, scope.srid(), scope.version(), stacking);
         for (int k = 0; k < n; k++) {
             var r = rows.get(k);
             units.ids[k] = r.id();
-            units.labels[k] = r.name();
+            units.labels[k] = Long.toString(r.id());
+            units.codes[k] = r.code();
+            units.names[k] = r.name();
             units.x[k] = r.x();
             units.y[k] = r.y();
             units.km2[k] = r.km2();

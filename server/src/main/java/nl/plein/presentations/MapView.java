@@ -39,11 +39,12 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
     public record ChosenLayer(List<Long> proposalIds, boolean variants) {
     }
 
-    public record ClustersLayer(double eps, int minPoints) {
+    /** DBSCAN clusters; a null eps is the project's default, chosen when the slide is shown. */
+    public record ClustersLayer(Double eps, int minPoints) {
     }
 
-    /** Gi* hot spots on hexagons of {@code size} metres. */
-    public record HotspotsLayer(double size) {
+    /** Gi* hot spots on hexagons of {@code size} metres; null is the project's default size. */
+    public record HotspotsLayer(Double size) {
     }
 
     /** The choropleth of participants per 1,000 residents over the areas of boundary set {@code set}. */
@@ -65,11 +66,11 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
                 layer(layers, "proposals", MapView::proposals, "statuses"),
                 layer(layers, "chosen", MapView::chosen, "proposalIds", "variants"),
                 layer(layers, "clusters", f -> new ClustersLayer(
-                        f.optionalNumber("eps", 0, true, ClusterRoutes.MAX_EPS).orElse(ClusterRoutes.DEFAULT_EPS),
+                        f.optionalNumber("eps", 0, true, ClusterRoutes.MAX_EPS).orElse(null),
                         f.optionalInteger("minPoints", 1, ClusterRoutes.MAX_MIN_POINTS)
                                 .orElse(ClusterRoutes.DEFAULT_MIN_POINTS)), "eps", "minPoints"),
                 layer(layers, "hotspots", f -> new HotspotsLayer(
-                        f.optionalNumber("size", 1, false, HexBinRoutes.MAX_SIZE).orElse(HexBinRoutes.DEFAULT_SIZE)),
+                        f.optionalNumber("size", 1, false, HexBinRoutes.MAX_SIZE).orElse(null)),
                         "size"),
                 layer(layers, "participation", f -> new ParticipationLayer(f.id("set")), "set"));
     }
@@ -142,7 +143,11 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
         return new ChosenLayer(List.copyOf(ids), f.optionalBoolean("variants").orElse(false));
     }
 
-    /** The view as stored and sent: every default written out, so it reads the same later. */
+    /**
+     * The view as stored and sent: every default written out, so it reads the same later, except
+     * eps and the hexagons' size, which when not chosen are absent: the project's defaults then
+     * follow its proposals and size, as on the analysis page.
+     */
     public ObjectNode toJson() {
         ObjectNode out = Json.MAPPER.createObjectNode();
         var box = out.putArray("bbox");
@@ -161,8 +166,19 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
             c.proposalIds().forEach(ids::add);
             node.put("variants", c.variants());
         });
-        clusters.ifPresent(c -> layers.putObject("clusters").put("eps", c.eps()).put("minPoints", c.minPoints()));
-        hotspots.ifPresent(h -> layers.putObject("hotspots").put("size", h.size()));
+        clusters.ifPresent(c -> {
+            var node = layers.putObject("clusters");
+            if (c.eps() != null) {
+                node.put("eps", c.eps());
+            }
+            node.put("minPoints", c.minPoints());
+        });
+        hotspots.ifPresent(h -> {
+            var node = layers.putObject("hotspots");
+            if (h.size() != null) {
+                node.put("size", h.size());
+            }
+        });
         participation.ifPresent(p -> layers.putObject("participation").put("set", p.set()));
         return out;
     }

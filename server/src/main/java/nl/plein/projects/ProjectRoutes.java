@@ -24,7 +24,7 @@ import org.locationtech.jts.geom.Polygonal;
 /** Projects: anyone reads them, admins set them up. */
 public final class ProjectRoutes {
     private static final String[] PROPERTIES = {"title", "summary", "categories", "geometryKinds", "stage",
-            "open", "premoderation", "schedule", "language"};
+            "open", "premoderation", "schedule", "language", "metricSrid"};
 
     private final ProjectStore store;
     private final long maxBody;
@@ -79,7 +79,8 @@ public final class ProjectRoutes {
         return new ProjectStore.Draft(title, p.optionalTextOrEmpty("summary", 5000), feature.geometry(),
                 p.optionalTextList("categories", 30, 60), kinds, p.optionalChoice("stage", Stage.class),
                 p.optionalBoolean("open"), p.optionalBoolean("premoderation"), schedule(p),
-                p.optionalChoice("language", Language.class));
+                p.optionalChoice("language", Language.class),
+                p.optionalInteger("metricSrid", 1, 998_999).map(srid -> new MetricCrs(srid, p.path("metricSrid"))));
     }
 
     private static void checkArea(Geometry area) {

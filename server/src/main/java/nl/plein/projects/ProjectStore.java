@@ -36,7 +36,29 @@ public final class ProjectStore {
     public record Draft(Optional<String> title, Optional<String> summary, Optional<Geometry> area,
                         Optional<List<String>> categories, Optional<List<GeometryKind>> kinds,
                         Optional<Stage> stage, Optional<Boolean> open, Optional<Boolean> premoderation,
-                        Optional<Map<Stage, LocalDate[]>> schedule, Optional<Language> language) {
+                        Optional<Map<Stage, LocalDate[]>> schedule, Optional<Language> language,
+                        Optional<MetricCrs> metricCrs) {
+    }
+
+    /**
+     * What an analysis may measure in: a projected CRS in metres that PostGIS knows. Web Mercator
+     * (EPSG:3857 and its aliases) is refused: its metres are ground metres only at the equator
+     * (in the Netherlands one of them is about 0.6 m).
+     */
+    private static final String METRIC = """
+            SELECT srtext LIKE 'PROJCS[%' AND proj4text LIKE '%+units=m %'
+                   AND proj4text NOT LIKE '%+proj=merc %+a=6378137 +b=6378137 %'
+              FROM spatial_ref_sys WHERE srid = ?""";
+
+    private static void requireMetric(Connection c, MetricCrs crs) throws SQLException {
+        var metric = Sql.one(c, METRIC, rs -> rs.getBoolean(1), crs.srid());
+        if (metric.isEmpty()) {
+            throw ApiError.invalid(crs.field(), "EPSG:" + crs.srid() + " is not a CRS this server knows");
+        }
+        if (!metric.get()) {
+            throw ApiError.invalid(crs.field(), "EPSG:" + crs.srid() + " is not a projected CRS in metres"
+                    + " (analyses measure distances in metres, e.g. EPSG:28992 or a UTM zone)");
+        }
     }
 
     public List<String> listFeatures() {
@@ -53,17 +75,22 @@ public final class ProjectStore {
 
     public String create(Draft draft, long adminId) {
         return Sql.transaction(dataSource, c -> {
+            if (draft.metricCrs().isPresent()) {
+                requireMetric(c, draft.metricCrs().get());
+            }
+            // Without a metric CRS, the database chooses one from the area (migration V12).
             long id = Sql.one(c, """
                     INSERT INTO projects (title, summary, area, categories, geometry_kinds, stage, open,
-                                          premoderation, created_by, language)
-                    VALUES (?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                                          premoderation, created_by, language, metric_srid)
+                    VALUES (?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     rs -> rs.getLong(1),
                     draft.title().orElseThrow(), draft.summary().orElse(""), wkb(draft.area().orElseThrow()),
                     draft.categories().orElse(List.of()).toArray(String[]::new),
                     kinds(draft.kinds().orElse(Arrays.asList(GeometryKind.values()))),
                     Choices.wire(draft.stage().orElse(Stage.THINK)), draft.open().orElse(true),
                     draft.premoderation().orElse(false), adminId,
-                    Choices.wire(draft.language().orElse(Language.NL))).orElseThrow();
+                    Choices.wire(draft.language().orElse(Language.NL)),
+                    draft.metricCrs().map(MetricCrs::srid)).orElseThrow();
             writeSchedule(c, id, draft.schedule().orElse(Map.of()));
             return feature(c, id).orElseThrow();
         });
@@ -71,18 +98,30 @@ public final class ProjectStore {
 
     public String update(long id, Draft draft) {
         return Sql.transaction(dataSource, c -> {
+            if (draft.metricCrs().isPresent()) {
+                requireMetric(c, draft.metricCrs().get());
+            }
+            // A new CRS or area changes every analysis of the project: the new analysis version makes
+            // every cached result of the project one that is never asked for again.
+            Sql.update(c, """
+                    INSERT INTO analysis_versions AS v (project_id, proposals)
+                    SELECT id, 1 FROM projects
+                     WHERE id = ? AND (metric_srid <> coalesce(?, metric_srid)
+                                       OR NOT ST_Equals(area, coalesce(ST_Multi(ST_GeomFromWKB(?, 4326)), area)))
+                    ON CONFLICT (project_id) DO UPDATE SET proposals = v.proposals + 1""",
+                    id, draft.metricCrs().map(MetricCrs::srid), draft.area().map(ProjectStore::wkb));
             int changed = Sql.update(c, """
                     UPDATE projects SET title = coalesce(?, title), summary = coalesce(?, summary),
                            area = coalesce(ST_Multi(ST_GeomFromWKB(?, 4326)), area),
                            categories = coalesce(?, categories), geometry_kinds = coalesce(?, geometry_kinds),
                            stage = coalesce(?, stage), open = coalesce(?, open),
                            premoderation = coalesce(?, premoderation), language = coalesce(?, language),
-                           updated_at = now()
+                           metric_srid = coalesce(?, metric_srid), updated_at = now()
                      WHERE id = ?""",
                     draft.title(), draft.summary(), draft.area().map(ProjectStore::wkb),
                     draft.categories().map(l -> l.toArray(String[]::new)), draft.kinds().map(ProjectStore::kinds),
                     draft.stage().map(Choices::wire), draft.open(), draft.premoderation(),
-                    draft.language().map(Choices::wire), id);
+                    draft.language().map(Choices::wire), draft.metricCrs().map(MetricCrs::srid), id);
             if (changed == 0) {
                 throw ApiError.notFound("Project " + id);
             }

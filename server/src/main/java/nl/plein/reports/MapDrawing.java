@@ -55,7 +55,8 @@ public final class MapDrawing {
     public record ParticipationLayer(Long set) {
     }
 
-    public record ClustersLayer(double eps, int minPoints) {
+    /** A null eps is the project's default ({@code ClusterStore}). */
+    public record ClustersLayer(Double eps, int minPoints) {
     }
 
     public record ProposalsLayer(List<Status> statuses) {
@@ -73,7 +74,8 @@ public final class MapDrawing {
         }
     }
 
-    public record HotspotsLayer(double size) {
+    /** A null size is the project's default ({@link HexBinStore#defaultSize}). */
+    public record HotspotsLayer(Double size) {
     }
 
     /** A place a person pinned, in WGS 84. */
@@ -250,7 +252,7 @@ public final class MapDrawing {
     }
 
     private static final String VIEW = """
-            WITH box AS (SELECT project_metric_srid(p.id) AS srid,
+            WITH box AS (SELECT p.metric_srid AS srid,
                                 coalesce(ST_MakeEnvelope(?::float8, ?::float8, ?::float8, ?::float8, 4326), p.area) AS g
                            FROM projects p WHERE p.id = ?)
             SELECT srid, ST_XMin(m), ST_YMin(m), ST_XMax(m), ST_YMax(m)
@@ -311,9 +313,14 @@ public final class MapDrawing {
                 "classes", classes.toArray(String[]::new))), breaks, rates.isEmpty() ? 0 : rates.get(0));
     }
 
+    /** The clusters a layer draws (cached with the analysis page's), with the eps they were made with. */
+    public ClusterStore.Result clusters(long projectId, ClustersLayer layer) {
+        return clusters.clusters(projectId, new ClusterStore.Parameters(layer.eps(), layer.minPoints(),
+                ProposalSelection.ALL));
+    }
+
     private void clusters(Request r, View view, ClustersLayer layer, MapSvg.Layers svg) {
-        var result = clusters.clusters(r.projectId(),
-                new ClusterStore.Parameters(layer.eps(), layer.minPoints(), ProposalSelection.ALL));
+        var result = clusters(r.projectId(), layer);
         var outlines = result.clusters().stream().map(c -> c.outline().toString()).toArray(String[]::new);
         var numbers = result.clusters().stream().map(c -> Integer.toString(c.number())).toArray(String[]::new);
         svg.clusters(shapes(view, SHAPES_FROM_JSON, Map.of("kind", "cluster", "outlines", outlines,
@@ -322,7 +329,8 @@ public final class MapDrawing {
 
     /** Gi* on hexagons with a distance band of the largest nearest-neighbour distance (the API's default). */
     private void hotspots(Request r, View view, HotspotsLayer layer, MapSvg.Layers svg) {
-        var units = SpatialUnits.hexagons(hexbins, r.projectId(), layer.size(), ProposalSelection.ALL);
+        double size = layer.size() != null ? layer.size() : hexbins.defaultSize(r.projectId());
+        var units = SpatialUnits.hexagons(hexbins, r.projectId(), size, ProposalSelection.ALL);
         String[] outlines = new String[units.size()];
         String[] classes = new String[units.size()];
         if (units.size() >= 4) {

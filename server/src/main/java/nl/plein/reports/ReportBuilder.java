@@ -39,6 +39,8 @@ public final class ReportBuilder {
     public static final int TOP = 10;
 
     private static final String PROJECT = "SELECT title, summary, stage FROM projects WHERE id = ?";
+    /** The report's cluster map: DBSCAN with the project's default eps and minPoints, as the analysis page opens. */
+    private static final ClustersLayer DEFAULT_CLUSTERS = new ClustersLayer(null, ClusterRoutes.DEFAULT_MIN_POINTS);
     private static final String STAGES = "SELECT stage, starts_on, ends_on FROM project_stages WHERE project_id = ?";
     private static final NamedSql TOP_PROPOSALS = NamedSql.of("""
             SELECT p.id, p.title, p.status, p.support_count, p.category FROM proposals p
@@ -92,11 +94,11 @@ public final class ReportBuilder {
         var decisions = Sql.read(dataSource, c -> Sql.list(c, DECISIONS.sql(), rs -> new Decision(rs.getLong(1),
                 rs.getString(2), rs.getString(3) == null ? null : status(rs.getString(3)), status(rs.getString(4)),
                 rs.getString(5), rs.getObject(6, OffsetDateTime.class)), DECISIONS.bind(selection)));
-        int srid = Sql.read(dataSource, c -> Sql.one(c, "SELECT project_metric_srid(?)", rs -> rs.getInt(1), projectId))
+        int srid = Sql.read(dataSource, c -> Sql.one(c, "SELECT metric_srid FROM projects WHERE id = ?", rs -> rs.getInt(1), projectId))
                 .orElseThrow();
         return new ReportData(projectId, project.title(), project.summary(), project.stage(), stages(projectId),
                 figures == null ? null : figures.figures(), drawings(projectId, setId), top, decisions,
-                new ReportData.Method(smallCounts.threshold(), srid, ClusterRoutes.DEFAULT_EPS,
+                new ReportData.Method(smallCounts.threshold(), srid, maps.clusters(projectId, DEFAULT_CLUSTERS).eps(),
                         ClusterRoutes.DEFAULT_MIN_POINTS), clock.instant());
     }
 
@@ -124,7 +126,7 @@ public final class ReportBuilder {
                     new ParticipationLayer(setId), null, null, null, null), "map-participation", "map.participation")));
         }
         drawings.add(maps.draw(new MapDrawing.Request(projectId, null, new Layers(true, null, null,
-                new ClustersLayer(ClusterRoutes.DEFAULT_EPS, ClusterRoutes.DEFAULT_MIN_POINTS), all, null, null),
+                DEFAULT_CLUSTERS, all, null, null),
                 "map-clusters", "map.clusters")));
         drawings.add(maps.draw(new MapDrawing.Request(projectId, null, new Layers(true, null, null, null, all, null,
                 null), "map-proposals", "map.proposals")));

@@ -67,7 +67,8 @@ public final class ReportPage {
         out.append("<section aria-labelledby=\"method-heading\"><h2 id=\"method-heading\">")
                 .append(e(m.text("method.heading"))).append("</h2><p>")
                 .append(e(m.text("method.text", "srid", data.method().metricSrid(), "eps",
-                        m.number(data.method().clusterEps(), 0), "minPoints", data.method().clusterMinPoints())))
+                        m.number(data.method().clusterEps(), 0), "minPoints", data.method().clusterMinPoints(),
+                        "k", data.method().clusterMinPoints() - 1)))
                 .append("</p></section></main></body></html>\n");
         return out.toString();
     }

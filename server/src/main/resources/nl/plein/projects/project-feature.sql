@@ -14,6 +14,7 @@ SELECT json_build_object(
                'open', p.open,
                'premoderation', p.premoderation,
                'language', p.language,
+               'metricSrid', p.metric_srid,
                'schedule', (SELECT coalesce(json_object_agg(s.stage, json_build_object(
                                     'startsOn', s.starts_on, 'endsOn', s.ends_on)), '{}'::json)
                               FROM project_stages s WHERE s.project_id = p.id),

@@ -19,8 +19,10 @@ import nl.plein.gisdata.boundaries.ImportOptions;
 
 /**
  * Measures the hot-spot endpoints end to end, over real HTTP, at the sizes issue 5 names: Gi* on
- * about 10,000 hexagons, and Moran's I with LISA (999 permutations each) on 3,475 areas. Not a
- * test: run it with {@code ./plein bench hotspots BOUNDARY-FILE import-options…} (CBS's wijken).
+ * about 10,000 hexagons, and Moran's I with LISA (999 permutations each) on 3,475 areas, each both
+ * cold (a write to the project before every run, so that the answer is computed again) and cached
+ * (the same request again, answered from the result cache). Not a test: run it with
+ * {@code ./plein bench hotspots BOUNDARY-FILE import-options…} (CBS's wijken).
  */
 public final class HotspotEndpointBenchmark {
     private static final int RUNS = 7;
@@ -72,36 +74,49 @@ public final class HotspotEndpointBenchmark {
             var app = App.create(Config.fromEnvironment(env), dataSource).start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port() + "/api/projects/";
+                String gi = base + projects[0] + "/analysis/hotspots?size=100";
+                String moran = base + projects[1] + "/analysis/moran?unit=areas&set=" + set + "&permutations=999";
+                // Recomputation: before each run a write to one of the project's proposals bumps its
+                // analysis version (migration V7), so no cached result or hexagon grid is served.
+                Runnable touchCity = () -> touch(dataSource, projects[0]);
+                Runnable touchCountry = () -> touch(dataSource, projects[1]);
                 // a first request at another size warms the server (classes, JIT, each connection's PROJ)
-                time("warm-up: Gi* on hexagons of 150 m", base + projects[0] + "/analysis/hotspots?size=150", true);
-                time("Gi*, ~10,000 hexagons of 100 m, 100,000 proposals (hexagons computed)",
-                        base + projects[0] + "/analysis/hotspots?size=100", true);
-                time("Gi*, same, 99 seeded permutations (hexagons cached)",
-                        base + projects[0] + "/analysis/hotspots?size=100&permutations=99", false);
-                time("Gi*, same, hexagons cached", base + projects[0] + "/analysis/hotspots?size=100", false);
-                time("Moran + LISA, 999 permutations, 3,475 wijken (first: queen contiguity computed)",
-                        base + projects[1] + "/analysis/moran?unit=areas&set=" + set + "&permutations=999", true);
-                time("Moran + LISA, same, contiguity cached",
-                        base + projects[1] + "/analysis/moran?unit=areas&set=" + set + "&permutations=999", false);
+                time("warm-up: Gi* on hexagons of 150 m", base + projects[0] + "/analysis/hotspots?size=150", 1, null);
+                time("Gi*, ~10,000 hexagons of 100 m, 100,000 proposals: cold (all recomputed)", gi, RUNS, touchCity);
+                time("Gi*, same: cached (the same request again)", gi, RUNS, null);
+                time("Gi*, same, 99 seeded permutations: cold", gi + "&permutations=99", RUNS, touchCity);
+                time("Moran + LISA, 999 permutations, 3,475 wijken: first (queen contiguity computed)", moran, 1, null);
+                time("Moran + LISA, same: cold (recomputed; contiguity of the set kept)", moran, RUNS, touchCountry);
+                time("Moran + LISA, same: cached (the same request again)", moran, RUNS, null);
             } finally {
                 app.stop();
             }
         });
     }
 
-    private static void time(String what, String url, boolean once) throws Exception {
+    /** A write to one proposal of the project, as a resident's edit makes: its analysis version goes up. */
+    private static void touch(javax.sql.DataSource dataSource, long project) {
+        Sql.transaction(dataSource, c -> Sql.update(c, "UPDATE proposals SET updated_at = now() WHERE id ="
+                + " (SELECT min(id) FROM proposals WHERE project_id = ?)", project));
+    }
+
+    /** Times {@code runs} requests, each after {@code before} (when not null), and prints the median and range. */
+    private static void time(String what, String url, int runs, Runnable before) throws Exception {
         var client = HttpClient.newHttpClient();
-        int runs = once ? 1 : RUNS;
         double[] ms = new double[runs];
         int units = 0;
         for (int i = 0; i < runs; i++) {
+            if (before != null) {
+                before.run();
+            }
             long t = System.nanoTime();
             var response = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
             ms[i] = (System.nanoTime() - t) / 1e6;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
-            units = response.body().split("\"unit\":\"", -1).length - 1;
+            // One feature per unit ("unit" also names the kind of unit among the parameters).
+            units = response.body().split("\"type\":\"Feature\"", -1).length - 1;
         }
         Arrays.sort(ms);
         System.out.printf(Locale.ROOT, "  %-80s %,6d units  median %8.1f ms (min %.1f, max %.1f, %d run%s)%n", what, units,

@@ -140,6 +140,13 @@ class AnalysisPageTest {
         page.locator("#analysis-link").click();
         waitForLayer(page, "clusters");
 
+        // eps starts empty: the server chooses it from the proposals, and the method says how.
+        assertEquals("", page.locator("#an-clusters-eps").inputValue());
+        assertEquals("", page.locator("#an-hotspots-size").inputValue());
+        page.locator("#analysis-explanation details summary").click();
+        assertTrue(page.locator("#analysis-explanation details").textContent().contains("by default"),
+                page.locator("#analysis-explanation").textContent());
+
         // Clusters: two outlines with labels, and the same two in the list with their proposals.
         assertEquals("raw", page.locator("#analysis-view").getAttribute("data-view"));
         assertEquals(2, page.locator("#cluster-list > li").count());

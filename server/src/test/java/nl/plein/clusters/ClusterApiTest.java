@@ -78,7 +78,7 @@ class ClusterApiTest {
         assertEquals(8, json.get("proposals").asInt());
         assertEquals(2, json.get("noise").asInt());
         assertTrue(json.get("method").asText().contains("ST_ClusterDBSCAN"));
-        assertTrue(json.get("method").asText().contains("EPSG:32631"), json.get("method").asText());
+        assertTrue(json.get("method").asText().contains("EPSG:28992"), json.get("method").asText());
     }
 
     @Test
@@ -123,7 +123,11 @@ class ClusterApiTest {
         assertEquals(2, traffic.get("features").size(), "with minPoints 1 every proposal is a cluster");
 
         JsonNode defaults = planner.get(path("")).expect(200).json();
-        assertEquals(ClusterRoutes.DEFAULT_EPS, defaults.get("parameters").get("eps").asDouble());
+        // eps by default: the knee of the 4-distances, here that of the row's ends (4 × 7 m), not the far two.
+        double eps = defaults.get("parameters").get("eps").asDouble();
+        assertTrue(eps > 20 && eps < 35, defaults.get("parameters")::toString);
+        assertTrue(defaults.get("parameters").get("epsChosen").asBoolean());
+        assertTrue(defaults.get("method").asText().contains("by default"), defaults.get("method")::asText);
         assertEquals(ClusterRoutes.DEFAULT_MIN_POINTS, defaults.get("parameters").get("minPoints").asInt());
     }
 

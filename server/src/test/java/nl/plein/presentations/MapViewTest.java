@@ -18,7 +18,7 @@ class MapViewTest {
         assertEquals("{\"bbox\":[5.5,52.5,5.51,52.51],\"basemap\":false,\"layers\":{"
                         + "\"proposals\":{\"statuses\":[\"published\",\"under_consideration\",\"accepted\",\"rejected\",\"realised\"]},"
                         + "\"chosen\":{\"proposalIds\":[12,15],\"variants\":false},"
-                        + "\"clusters\":{\"eps\":100.0,\"minPoints\":5},\"hotspots\":{\"size\":100.0},"
+                        + "\"clusters\":{\"minPoints\":5},\"hotspots\":{},"
                         + "\"participation\":{\"set\":3}}}",
                 normalised("""
                         {"bbox": [5.5, 52.5, 5.51, 52.51], "layers": {"participation": {"set": 3},

@@ -164,8 +164,8 @@ class MapDrawingTest {
         assertTrue(MapSvg.svg(d, Language.NL).contains("In behandeling"));
         assertTrue(svg.contains("Under consideration"));
 
-        // The viewBox keeps the aspect of the view: the envelope of the area in the metric CRS, about
-        // 720 m wide and 1,140 m tall (the area's 680 m × 1,110 m turned a little off grid north).
+        // The viewBox keeps the aspect of the view: the envelope of the area in the metric CRS, RD New
+        // (the area's 680 m × 1,110 m; grid north is within a tenth of a degree of true north here).
         double[] box = viewBox(parse(svg));
         assertEquals(0, box[0]);
         double aspect = (d.mapHeight() - 2 * MapDrawing.PAD) / (d.width() - 2 * MapDrawing.PAD);
@@ -174,7 +174,7 @@ class MapDrawingTest {
                   FROM (SELECT ST_Envelope(ST_Transform(area, project_metric_srid(id))) AS e FROM projects WHERE id = ?) q""",
                 rs -> rs.getDouble(1), fixture.projectId)).orElseThrow();
         assertEquals(expected, aspect, 0.005);
-        assertEquals(1.58, aspect, 0.05);
+        assertEquals(1.63, aspect, 0.05);
         assertEquals(d.width() + MapSvg.LEGEND_WIDTH, box[2], 0.1, "the legend to the right of the map");
         assertEquals(d.mapHeight(), box[3], 0.1);
     }
@@ -197,7 +197,7 @@ class MapDrawingTest {
 
     @Test
     void clustersAreNumberedOutlinesAndChosenProposalsShowTheirVariants() throws Exception {
-        var d = drawing.draw(new Request(fixture.projectId, null, layers(null, null, new ClustersLayer(100, 5), null,
+        var d = drawing.draw(new Request(fixture.projectId, null, layers(null, null, new ClustersLayer(100.0, 5), null,
                 new ChosenLayer(List.of(fixture.playgroundId), true), null), "m3", "map.clusters"));
         String svg = MapSvg.svg(d, Language.EN);
         Document doc = parse(svg);
@@ -211,7 +211,7 @@ class MapDrawingTest {
     @Test
     void hotspotHexagonsAreTheProjectsHexagons() throws Exception {
         var d = drawing.draw(new Request(fixture.projectId, null, layers(null, null, null, null, null,
-                new HotspotsLayer(100)), "m4", "map.proposals"));
+                new HotspotsLayer(100.0)), "m4", "map.proposals"));
         Document doc = parse(MapSvg.svg(d, Language.EN));
         int hexagons = Json.parse(server.anonymous().get("/api/projects/" + fixture.projectId
                 + "/analysis/hexbins?size=100").expect(200).body().getBytes(StandardCharsets.UTF_8))
@@ -224,7 +224,7 @@ class MapDrawingTest {
     @Test
     void hotSpotClassesStayApartPrintedInGreyAndTheLegendShowsTheMapsFills() throws Exception {
         var d = drawing.draw(new Request(fixture.projectId, null, layers(null, null, null, null, null,
-                new HotspotsLayer(100)), "m7", "map.proposals"));
+                new HotspotsLayer(100.0)), "m7", "map.proposals"));
         Document doc = parse(MapSvg.svg(d, Language.EN));
         // The legend's rows, top to bottom: hot spot 99 %, 95 %, 90 %, not significant, cold spot 90 %, 95 %, 99 %.
         var rows = new ArrayList<String[]>();
