@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The eps DBSCAN gets when a request names none, from the density of the proposals and the
- * project's size (analysis section 5). A fixed 100 m made one cluster of everything on a square of
+ * project's size (METHODS.md §5). A fixed 100 m made one cluster of everything on a square of
  * 400 m, and on a city cut dense centres into pieces.
  *
  * <p>The rule: for every proposal, the distance at which it would become a core point, which is
