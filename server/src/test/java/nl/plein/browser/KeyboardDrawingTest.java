@@ -77,13 +77,19 @@ class KeyboardDrawingTest {
         assertTrue((Boolean) page.locator(selector).evaluate("e => e === document.activeElement"), "Tab reaches " + selector);
     }
 
-    /** Presses the key (one press at a time, as a person does) until the live region says `until`. */
+    /**
+     * Presses {@code key} once at a time, each time waiting for the position it leads to be told
+     * (at most a second later), until what is told contains {@code until}. Pressing faster would
+     * let the crosshair cross a small area between two messages.
+     */
     private static void pressUntil(Page page, String key, String until) {
-        for (int i = 0; i < 60 && !said(page).contains(until); i++) {
+        for (int i = 0; i < 40 && !said(page).contains(until); i++) {
+            int before = told(page).size();
             page.keyboard().press(key);
-            page.waitForTimeout(120);
+            page.waitForCondition(() -> told(page).size() > before,
+                    new Page.WaitForConditionOptions().setTimeout(3000));
         }
-        page.waitForCondition(() -> said(page).contains(until));
+        assertTrue(said(page).contains(until), () -> "never told '" + until + "' after pressing " + key + "; told: " + told(page));
     }
 
     @Test
@@ -108,10 +114,10 @@ class KeyboardDrawingTest {
         page.keyboard().press("Enter");
         page.waitForCondition(() -> said(page).equals("Punt toegevoegd; 1 punt tot nu toe."));
 
-        // Twenty quick presses: the position is told at most once a second, and the last one is told.
+        // Twenty quick presses (right and left in turn, ending where they began): the position is told at most once a second, and the last one is told.
         double before = ((Number) page.evaluate("() => performance.now()")).doubleValue();
         for (int i = 0; i < 20; i++) {
-            page.keyboard().press("ArrowRight");
+            page.keyboard().press(i % 2 == 0 ? "ArrowRight" : "ArrowLeft");
         }
         page.waitForTimeout(1300);
         var positions = told(page).stream()
@@ -167,6 +173,7 @@ class KeyboardDrawingTest {
         page.navigate(server.baseUrl + "/#/projects/" + projectId + "/new");
         page.locator("#proposal-form").waitFor();
         page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.evaluate(LISTEN);
         tabTo(page, "#keyboard-start");
         page.keyboard().press("Enter");
         page.waitForCondition(() -> said(page).startsWith("Keyboard drawing of a point started"));
