@@ -3,6 +3,7 @@ package nl.plein.clusters;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
+import nl.plein.geo.PointGrid;
 
 /**
  * The eps DBSCAN gets when a request names none, from the density of the proposals and the
@@ -111,161 +112,31 @@ final class DefaultEps {
      */
     static double[][] kDistances(double[] x, double[] y, int k) {
         // Distinct places, to the millimetre, with their number of proposals.
-        var index = new HashMap<Long, Integer>();
+        record Place(long x, long y) {
+        }
+        var index = new HashMap<Place, Integer>();
         double[] px = new double[x.length];
         double[] py = new double[x.length];
         int[] count = new int[x.length];
-        int places = 0;
         for (int i = 0; i < x.length; i++) {
-            long gx = Math.round(x[i] * 1000);
-            long gy = Math.round(y[i] * 1000);
-            long key = gx * 0x9E3779B97F4A7C15L ^ gy;
-            Integer at = index.get(key);
-            if (at == null || px[at] != gx / 1000.0 || py[at] != gy / 1000.0) {
-                at = places++;
-                index.put(key, at);
-                px[at] = gx / 1000.0;
-                py[at] = gy / 1000.0;
-            }
+            var place = new Place(Math.round(x[i] * 1000), Math.round(y[i] * 1000));
+            int at = index.computeIfAbsent(place, p -> index.size());
+            px[at] = place.x() / 1000.0;
+            py[at] = place.y() / 1000.0;
             count[at]++;
         }
-        var grid = new Grid(Arrays.copyOf(px, places), Arrays.copyOf(py, places), Arrays.copyOf(count, places), k);
+        int places = index.size();
+        var grid = new PointGrid(Arrays.copyOf(px, places), Arrays.copyOf(py, places), 0);
         int step = Math.max(1, (places + MAX_SAMPLED - 1) / MAX_SAMPLED);
         int sampled = (places + step - 1) / step;
         double[][] out = new double[2][sampled];
         for (int s = 0; s < sampled; s++) {
             int i = s * step;
-            out[0][s] = grid.kDistance(i, k);
+            // Others at the place itself are at distance 0.
+            int others = count[i] - 1;
+            out[0][s] = others >= k ? 0 : grid.kthNearest(i, k - others, count);
             out[1][s] = count[i];
         }
         return out;
-    }
-
-    /** Places in square buckets of about k proposals each, searched ring by ring around a place. */
-    private static final class Grid {
-        private final double[] x;
-        private final double[] y;
-        private final int[] count;
-        private final double minX;
-        private final double minY;
-        private final double side;
-        private final int nx;
-        private final int ny;
-        private final int[] start;
-        private final int[] members;
-
-        Grid(double[] x, double[] y, int[] count, int k) {
-            this.x = x;
-            this.y = y;
-            this.count = count;
-            int n = x.length;
-            double loX = Double.POSITIVE_INFINITY, hiX = Double.NEGATIVE_INFINITY;
-            double loY = Double.POSITIVE_INFINITY, hiY = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                loX = Math.min(loX, x[i]);
-                hiX = Math.max(hiX, x[i]);
-                loY = Math.min(loY, y[i]);
-                hiY = Math.max(hiY, y[i]);
-            }
-            double width = hiX - loX;
-            double height = hiY - loY;
-            // About k places a bucket, and never more buckets than places along the longer side.
-            double s = Math.max(Math.sqrt(width * height * Math.max(1, k) / n), Math.max(width, height) / n);
-            this.side = s > 0 ? s : 1;
-            this.minX = loX;
-            this.minY = loY;
-            this.nx = (int) Math.floor(width / side) + 1;
-            this.ny = (int) Math.floor(height / side) + 1;
-            int[] bucketOf = new int[n];
-            this.start = new int[nx * ny + 1];
-            for (int i = 0; i < n; i++) {
-                bucketOf[i] = bucket(cx(x[i]), cy(y[i]));
-                start[bucketOf[i] + 1]++;
-            }
-            for (int b = 0; b < nx * ny; b++) {
-                start[b + 1] += start[b];
-            }
-            this.members = new int[n];
-            int[] fill = Arrays.copyOf(start, nx * ny);
-            for (int i = 0; i < n; i++) {
-                members[fill[bucketOf[i]]++] = i;
-            }
-        }
-
-        private int cx(double v) {
-            return Math.min(nx - 1, (int) ((v - minX) / side));
-        }
-
-        private int cy(double v) {
-            return Math.min(ny - 1, (int) ((v - minY) / side));
-        }
-
-        private int bucket(int i, int j) {
-            return j * nx + i;
-        }
-
-        /** The distance from place {@code p} to its k-th nearest other proposal (0 when k others stand there). */
-        double kDistance(int p, int k) {
-            int others = count[p] - 1;
-            if (others >= k) {
-                return 0;
-            }
-            int need = k - others;
-            // The nearest {need} proposals at other places: distances with their counts, kept sorted.
-            double[] dist = new double[need];
-            int[] have = new int[need];
-            int size = 0;
-            int total = 0;
-            int ci = cx(x[p]);
-            int cj = cy(y[p]);
-            for (int ring = 0; ; ring++) {
-                if (ring > 0 && total >= need && dist[size - 1] <= (ring - 1) * side) {
-                    return dist[size - 1];
-                }
-                if (ci - ring < 0 && cj - ring < 0 && ci + ring >= nx && cj + ring >= ny) {
-                    return dist[size - 1]; // every bucket searched; there are at least k others
-                }
-                for (int j = cj - ring; j <= cj + ring; j++) {
-                    if (j < 0 || j >= ny) {
-                        continue;
-                    }
-                    boolean edgeRow = j == cj - ring || j == cj + ring;
-                    for (int i = ci - ring; i <= ci + ring; i += edgeRow ? 1 : 2 * Math.max(ring, 1)) {
-                        if (i < 0 || i >= nx) {
-                            continue;
-                        }
-                        int b = bucket(i, j);
-                        for (int m = start[b]; m < start[b + 1]; m++) {
-                            int q = members[m];
-                            if (q == p) {
-                                continue;
-                            }
-                            double d = Math.hypot(x[q] - x[p], y[q] - y[p]);
-                            if (total >= need && d >= dist[size - 1]) {
-                                continue;
-                            }
-                            // Insert (d, count) in order, then drop from the far end what is not needed.
-                            int at = size;
-                            while (at > 0 && dist[at - 1] > d) {
-                                at--;
-                            }
-                            if (size == dist.length) {
-                                dist = Arrays.copyOf(dist, size * 2);
-                                have = Arrays.copyOf(have, size * 2);
-                            }
-                            System.arraycopy(dist, at, dist, at + 1, size - at);
-                            System.arraycopy(have, at, have, at + 1, size - at);
-                            dist[at] = d;
-                            have[at] = count[q];
-                            size++;
-                            total += count[q];
-                            while (size > 1 && total - have[size - 1] >= need) {
-                                total -= have[--size];
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import nl.plein.geo.IntList;
+import nl.plein.geo.PointGrid;
 
 /**
  * Who counts as whose neighbour, and how much: a sparse n × n weights matrix over units
@@ -354,41 +356,6 @@ public final class SpatialWeights {
             if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
                 throw new IllegalArgumentException("x and y must be finite; point " + i + " is (" + x[i] + ", " + y[i] + ")");
             }
-        }
-    }
-
-    /** A growable int array, to avoid boxing while collecting neighbours. */
-    static final class IntList {
-        private int[] values = new int[16];
-        private int size;
-
-        void add(int v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int get(int t) {
-            return values[t];
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-
-        int[] sortedCopy() {
-            int[] out = toArray();
-            Arrays.sort(out);
-            return out;
         }
     }
 }

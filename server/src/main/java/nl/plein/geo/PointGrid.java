@@ -1,7 +1,6 @@
-package nl.plein.hotspots;
+package nl.plein.geo;
 
 import java.util.Arrays;
-import nl.plein.hotspots.SpatialWeights.IntList;
 
 /**
  * A uniform grid of square buckets over a point set, so that neighbour searches look at a few
@@ -12,14 +11,14 @@ import nl.plein.hotspots.SpatialWeights.IntList;
  * a point), at least √(area/n) (about one point per cell), and at least the longer side / n (so a
  * thin strip of points cannot ask for more cells than points).
  */
-final class PointGrid {
+public final class PointGrid {
     /**
      * Distances closer than this (metres) count as equal. Distances that are equal on paper, such as
      * those between the centres of a hexagonal grid, come out of floating point a few units in the
      * last place apart; without this a pair "exactly at the band" could fall out, and a kNN tie
      * could be decided by rounding instead of by id. A micrometre is far below any survey accuracy.
      */
-    static final double SAME_DISTANCE = 1e-6;
+    public static final double SAME_DISTANCE = 1e-6;
 
     /** Widens the cell a hair beyond the band so rounding in (x - minX) / cell never skips a bucket. */
     private static final double MARGIN = 1 + 1e-9;
@@ -34,7 +33,7 @@ final class PointGrid {
     private final int[] cellStart;
     private final int[] cellPoints;
 
-    PointGrid(double[] x, double[] y, double band) {
+    public PointGrid(double[] x, double[] y, double band) {
         this.x = x;
         this.y = y;
         int n = x.length;
@@ -91,7 +90,7 @@ final class PointGrid {
     }
 
     /** Adds every j with 0 &lt; d_ij ≤ band (within SAME_DISTANCE); band as the grid was built for. */
-    void withinBand(int i, double band, IntList out) {
+    public void withinBand(int i, double band, IntList out) {
         int gx = cx(x[i]);
         int gy = cy(y[i]);
         for (int by = Math.max(0, gy - 1); by <= Math.min(ny - 1, gy + 1); by++) {
@@ -109,7 +108,7 @@ final class PointGrid {
     }
 
     /** Distance from i to the nearest point at a different location, NaN when there is none. */
-    double nearestPositiveDistance(int i) {
+    public double nearestPositiveDistance(int i) {
         double best = Double.POSITIVE_INFINITY;
         int gx = cx(x[i]);
         int gy = cy(y[i]);
@@ -131,7 +130,7 @@ final class PointGrid {
         return Double.isInfinite(best) ? Double.NaN : best;
     }
 
-    record Nearest(int[] indices, boolean tieAtBoundary) {
+    public record Nearest(int[] indices, boolean tieAtBoundary) {
     }
 
     /**
@@ -139,7 +138,7 @@ final class PointGrid {
      * SAME_DISTANCE counting as equal; tieAtBoundary says whether more points were as far as the
      * k-th than there were places left, so the id decided.
      */
-    Nearest kNearest(int i, int k, long[] ids) {
+    public Nearest kNearest(int i, int k, long[] ids) {
         var found = new IntList();
         int gx = cx(x[i]);
         int gy = cy(y[i]);
@@ -179,6 +178,49 @@ final class PointGrid {
             chosen[t] = order[t];
         }
         return new Nearest(chosen, end > k);
+    }
+
+    /**
+     * The distance from i to its k-th nearest other point, where point j stands for {@code weight[j]}
+     * points at its location (k &gt;= 1; NaN when all other points weigh less than k together).
+     */
+    public double kthNearest(int i, int k, int[] weight) {
+        var found = new IntList();
+        int gx = cx(x[i]);
+        int gy = cy(y[i]);
+        int last = Math.max(nx, ny);
+        double kth = Double.NaN;
+        for (int r = 0; r <= last; r++) {
+            for (int c : ring(gx, gy, r)) {
+                for (int t = cellStart[c]; t < cellStart[c + 1]; t++) {
+                    if (cellPoints[t] != i) {
+                        found.add(cellPoints[t]);
+                    }
+                }
+            }
+            kth = weightedKth(i, found, k, weight);
+            // anything not yet visited lies at least r cells away in x or y
+            if (kth <= r * cell) {
+                break;
+            }
+        }
+        return kth;
+    }
+
+    private double weightedKth(int i, IntList found, int k, int[] weight) {
+        Integer[] order = new Integer[found.size()];
+        for (int t = 0; t < order.length; t++) {
+            order[t] = found.get(t);
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(distance(i, a), distance(i, b)));
+        long total = 0;
+        for (int j : order) {
+            total += weight[j];
+            if (total >= k) {
+                return distance(i, j);
+            }
+        }
+        return Double.NaN;
     }
 
     private double kthDistance(int i, IntList found, int k) {
