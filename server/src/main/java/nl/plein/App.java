@@ -27,6 +27,7 @@ import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.OwnerNotices;
 import nl.plein.accounts.Sessions;
 import nl.plein.analysis.ActivityCounts;
+import nl.plein.analysis.Analyses;
 import nl.plein.analysis.AreaShapes;
 import nl.plein.analysis.ParticipationRoutes;
 import nl.plein.analysis.ParticipationStore;
@@ -38,6 +39,7 @@ import nl.plein.areas.AreaSetRoutes;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
+import nl.plein.db.Jdbis;
 import nl.plein.exports.ExportRoutes;
 import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
@@ -81,6 +83,9 @@ import nl.plein.vectortiles.VectorTileStore;
 
 /** The composition root: builds Plein's HTTP server on a data source, without starting it. */
 public final class App {
+    /** How many analysis results (of every kind, project, CRS and parameters) are kept. */
+    private static final int ANALYSIS_CACHE = 256;
+
     private App() {
     }
 
@@ -101,6 +106,9 @@ public final class App {
     }
 
     public static Javalin create(Config config, DataSource dataSource) {
+        var jdbi = Jdbis.create(dataSource);
+        var smallCounts = new SmallCounts(config.smallCountThreshold());
+        var analyses = new Analyses(jdbi, config.analysisTimeout(), config.timeZone(), smallCounts, ANALYSIS_CACHE);
         var sessions = new Sessions(dataSource, config.sessionLifetime(), config.secureCookies());
         var projectStore = new ProjectStore(dataSource);
         var proposalStore = new ProposalStore(dataSource);
