@@ -1,5 +1,7 @@
 package nl.plein.proposals;
 
+import org.jdbi.v3.core.statement.SqlStatement;
+
 import nl.plein.accounts.Viewer;
 
 /**
@@ -19,6 +21,16 @@ public final class Visibility {
     public static final String PROPOSAL = PROPOSAL_NAMED.replace(":staff", "?").replace(":viewer", "?");
 
     private Visibility() {
+    }
+
+    /**
+     * Puts the rule where a statement says {@code <visible>} (Jdbi's templating) and binds its
+     * parameters for {@code viewer}. The proposal's alias must be {@code p}.
+     */
+    public static <S extends SqlStatement<S>> S apply(S statement, Viewer viewer) {
+        return statement.define("visible", PROPOSAL_NAMED)
+                .bind("staff", viewer.isStaff())
+                .bind("viewer", viewer.idOrNone());
     }
 
     public static Object[] params(Viewer viewer) {
