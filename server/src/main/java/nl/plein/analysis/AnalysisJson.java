@@ -9,6 +9,15 @@ public final class AnalysisJson {
     }
 
     /** The filters used, null where not filtered on. */
+    public static void selection(ObjectNode parameters, Selection s) {
+        parameters.put("category", s.category())
+                .put("status", s.status() == null ? null : Choices.wire(s.status()))
+                .put("from", s.from() == null ? null : s.from().toString())
+                .put("to", s.to() == null ? null : s.to().toString())
+                .put(Selection.LOCATIONS, Choices.wire(s.locations()));
+    }
+
+    /** As {@link #selection(ObjectNode, Selection)}, for the deprecated {@link ProposalSelection}. */
     public static void selection(ObjectNode parameters, ProposalSelection s) {
         parameters.put("category", s.category())
                 .put("status", s.status() == null ? null : Choices.wire(s.status()))
@@ -32,13 +41,31 @@ public final class AnalysisJson {
         count(node, "wholeArea", s.wholeArea(), raw, smallCounts);
     }
 
+    /**
+     * How the selected contributions sit ({@link Selection.Stacking}), as {@code counts} shows them:
+     * see {@link #locations(ObjectNode, ProposalSelection.Stacking, boolean, SmallCounts)}.
+     */
+    public static void locations(ObjectNode out, Selection.Stacking s, Counts counts) {
+        var node = out.putObject("locations");
+        node.put("counted", Choices.wire(s.locations()));
+        counts.put(node, "sharedProposals", s.sharedProposals());
+        node.put("sharedLocations", s.sharedLocations());
+        counts.put(node, "repeatsLeftOut", s.repeatsLeftOut());
+        counts.put(node, "wholeArea", s.wholeArea());
+    }
+
     /** The sentence a method text adds about shared locations and proposals without a place. */
-    public static String locationsMethod(ProposalSelection.Locations locations) {
+    public static String locationsMethod(Selection.Locations locations) {
         return "Proposals about the whole area (no particular place) are left out; "
-                + (locations == ProposalSelection.Locations.ONCE
+                + (locations == Selection.Locations.ONCE
                 ? "proposals sharing one location (the same point to the millimetre) count once (locations=once)."
                 : "proposals sharing one location (the same point to the millimetre) each count"
                         + " (locations=once counts each location once).");
+    }
+
+    /** The sentence a method text adds about shared locations and proposals without a place. */
+    public static String locationsMethod(ProposalSelection.Locations locations) {
+        return locationsMethod(locations.toSelection());
     }
 
     /** A count as planners see it (raw) or as everyone else does (the small-count rule). */

@@ -17,10 +17,13 @@ import nl.plein.http.Choices;
 import nl.plein.http.Query;
 import nl.plein.projects.ProjectRules;
 import nl.plein.proposals.Status;
-import nl.plein.proposals.Visibility;
 
 /**
- * Which proposals a spatial analysis reads: those of a project everyone can see (an analysis shows
+ * The selection before {@link Selection}, on the home-made SQL layer: kept, deprecated, only until the
+ * hot-spot, Moran and OGC code that still reads it moves to {@link Selection} (which
+ * {@link #toSelection} converts to). New code uses {@link Selection} and {@link Analyses}.
+ *
+ * <p>Which proposals a spatial analysis reads: those of a project everyone can see (an analysis shows
  * what everyone can see, whoever asks), filtered by category, status and date range (days in the
  * configured zone). Also what every such analysis shares: the project's metric CRS and proposals
  * version, and the time limit.
@@ -32,6 +35,7 @@ import nl.plein.proposals.Visibility;
  * @param category null when not filtered on; likewise {@code status}, {@code from}, {@code to}
  * @param locations whether proposals that share a location count each ({@code all}) or once
  */
+@Deprecated
 public record ProposalSelection(String category, Status status, LocalDate from, LocalDate to, Locations locations) {
     /**
      * How proposals at one location count. A location is a proposal's point (itself, or a point on its
@@ -42,22 +46,20 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
         /** Every proposal counts, however many share its location. */
         ALL,
         /** Each location counts once: of the proposals there, the one with the lowest id stands for all. */
-        ONCE
+        ONCE;
+
+        Selection.Locations toSelection() {
+            return Selection.Locations.valueOf(name());
+        }
     }
 
     /**
      * The condition, for statements with named parameters; the proposals' alias must be {@code p}.
      * Binds :project, :staff, :viewer, :category, :status, :from, :to ({@link #values}).
      */
-    public static final String WHERE = "p.project_id = :project::bigint AND " + Visibility.PROPOSAL_NAMED + """
-
-               AND (:category::text IS NULL OR p.category = :category::text)
-               AND (:status::text IS NULL OR p.status = :status::text)
-               AND (:from::timestamptz IS NULL OR p.created_at >= :from::timestamptz)
-               AND (:to::timestamptz IS NULL OR p.created_at < :to::timestamptz)""";
+    public static final String WHERE = Selection.Contributions.PROPOSALS.where();
     /** A proposal as one point: itself, or a point inside its line or area (ST_PointOnSurface). */
-    public static final String POINT = "CASE WHEN GeometryType(p.geom) = 'POINT' THEN p.geom"
-            + " ELSE ST_PointOnSurface(p.geom) END";
+    public static final String POINT = Selection.Contributions.PROPOSALS.point();
 
     private static final String SCOPE = "SELECT coalesce((SELECT proposals FROM analysis_versions"
             + " WHERE project_id = p.id), 0), p.metric_srid FROM projects p WHERE p.id = ?";
@@ -123,6 +125,12 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
         public long repeatsLeftOut() {
             return locations == Locations.ONCE ? sharedProposals - sharedLocations : 0;
         }
+
+        /** The same figures from a {@link Selection}. */
+        public static Stacking of(Selection.Stacking s) {
+            return new Stacking(s.sharedProposals(), s.sharedLocations(), s.wholeArea(),
+                    Locations.valueOf(s.locations().name()));
+        }
     }
 
     /** How the selected proposals of a project sit, their locations in the metric CRS {@code srid}. */
@@ -149,29 +157,29 @@ public record ProposalSelection(String category, Status status, LocalDate from, 
 
     /** The filters of a request: category (checked against the project's), status, from, to; and locations. */
     public static ProposalSelection from(Query query, ProjectRules rules) {
-        String category = query.text("category", 100).orElse(null);
-        Status status = query.choice("status", Status.class).orElse(null);
-        var dates = query.dateRange();
-        if (category != null && !rules.categories().contains(category)) {
-            throw ApiError.invalid("category", "this project has no category '" + category + "'");
-        }
-        return new ProposalSelection(category, status, dates.from(), dates.to(), locations(query));
+        return of(Selection.from(query, rules));
     }
 
     /** Every proposal anyone sees, unfiltered, with locations counted as the query's {@code locations} says. */
     public static ProposalSelection unfiltered(Query query) {
-        return new ProposalSelection(null, null, null, null, locations(query));
+        return of(Selection.unfiltered(query));
     }
 
-    private static Locations locations(Query query) {
-        return query.choice(LOCATIONS, Locations.class).orElse(Locations.ALL);
+    /** The same selection of proposals as {@code s}. */
+    public static ProposalSelection of(Selection s) {
+        return new ProposalSelection(s.category(), s.status(), s.from(), s.to(), Locations.valueOf(s.locations().name()));
+    }
+
+    /** This selection as a {@link Selection} of proposals. */
+    public Selection toSelection() {
+        return new Selection(Selection.Contributions.PROPOSALS, category, status, from, to, locations.toSelection());
     }
 
     /** The query parameter that says how proposals sharing a location count: {@code all} (default) or {@code once}. */
-    public static final String LOCATIONS = "locations";
+    public static final String LOCATIONS = Selection.LOCATIONS;
 
     /** The query parameters {@link #from(Query, ProjectRules)} reads. */
-    public static final String[] PARAMETERS = {"category", "status", "from", "to", LOCATIONS};
+    public static final String[] PARAMETERS = Selection.PARAMETERS.toArray(String[]::new);
 
     public boolean filtered() {
         return category != null || status != null || from != null || to != null;
