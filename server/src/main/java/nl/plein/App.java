@@ -33,7 +33,8 @@ import nl.plein.analysis.ParticipationRoutes;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.clusters.ClusterRoutes;
-import nl.plein.clusters.ClusterStore;
+import nl.plein.clusters.ClusterFeatures;
+import nl.plein.clusters.Clusters;
 import nl.plein.areas.AreaRoutes;
 import nl.plein.areas.AreaSetRoutes;
 import nl.plein.comments.CommentRoutes;
@@ -41,9 +42,11 @@ import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
 import nl.plein.db.Jdbis;
 import nl.plein.exports.ExportRoutes;
+import nl.plein.heatmap.Heatmap;
 import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
 import nl.plein.hexbins.HexBinStore;
+import nl.plein.hexbins.HexBins;
 import nl.plein.hotspots.HotspotRoutes;
 import nl.plein.http.Json;
 import nl.plein.http.Problems;
@@ -128,22 +131,21 @@ public final class App {
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var exports = new ExportRoutes(dataSource, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());
-        var clusterStore = new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone());
-        var clusters = new ClusterRoutes(clusterStore, projectStore, new SmallCounts(config.smallCountThreshold()));
-        var hexBinStore = new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),
-                config.maxAnalysisCells());
-        var hexbins = new HexBinRoutes(hexBinStore, projectStore, new SmallCounts(config.smallCountThreshold()));
+        var clusterAnalysis = new Clusters();
+        var clusterFeatures = new ClusterFeatures(analyses, clusterAnalysis);
+        var clusters = new ClusterRoutes(analyses, clusterAnalysis, projectStore);
+        var hexBins = new HexBins(analyses, config.maxAnalysisCells());
+        var hexBinStore = new HexBinStore(analyses, hexBins);
+        var hexbins = new HexBinRoutes(analyses, hexBins, projectStore);
         var hotspots = new HotspotRoutes(dataSource, hexBinStore, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone(), config.analysisTimeout());
         var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone()), clusters::publicFeatures,
+                new SmallCounts(config.smallCountThreshold()), config.timeZone()), clusterFeatures::publicFeatures,
                 hotspots::publicCells));
-        var heatmap = new HeatmapRoutes(dataSource, projectStore, new SmallCounts(config.smallCountThreshold()),
-                config.timeZone(), config.analysisTimeout());
-        var mapDrawing = new MapDrawing(dataSource, clusterStore, hexBinStore, participationStore,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone());
-        var reportBuilder = new ReportBuilder(dataSource, participationStore, mapDrawing,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone(), java.time.Clock.systemUTC());
+        var heatmap = new HeatmapRoutes(analyses, new Heatmap(), projectStore);
+        var mapDrawing = new MapDrawing(jdbi, analyses, clusterAnalysis, hexBinStore, participationStore);
+        var reportBuilder = new ReportBuilder(jdbi, participationStore, mapDrawing, smallCounts, config.timeZone(),
+                java.time.Clock.systemUTC());
         var reportPage = new ReportPage(config.timeZone());
         var reports = new ReportRoutes(reportBuilder, reportPage, config.defaultLanguage());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);

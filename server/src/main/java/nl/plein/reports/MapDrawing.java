@@ -2,18 +2,19 @@ package nl.plein.reports;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import nl.plein.analysis.Analyses;
 import nl.plein.analysis.Participation;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.ProposalSelection;
+import nl.plein.analysis.Selection;
 import nl.plein.analysis.SmallCounts;
-import nl.plein.clusters.ClusterStore;
-import nl.plein.db.NamedSql;
-import nl.plein.db.Sql;
+import nl.plein.clusters.ClusterParameters;
+import nl.plein.clusters.Clusters;
+import nl.plein.db.Jdbis;
 import nl.plein.hexbins.HexBinStore;
+import nl.plein.hexbins.HexBins;
 import nl.plein.hotspots.GetisOrdGiStar;
 import nl.plein.hotspots.SpatialUnits;
 import nl.plein.hotspots.SpatialWeights;
@@ -21,11 +22,12 @@ import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
 import nl.plein.presentations.MapView;
 import nl.plein.proposals.Status;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Maps drawn by the server as SVG, with no tiles: PostGIS transforms each layer to the project's
  * metric CRS, clips it to the view, scales it onto the drawing and writes the path data
- * (draw.sql around a layer's source, layer-*.sql: one statement per layer). What is drawn is the
+ * (draw.sql around a layer's source, layer-*.sql: one statement per layer, {@link Layer}). What is drawn is the
  * public picture: proposals everyone can see, participation in its public form (SmallCounts), and
  * clusters and hot spots over visible proposals.
  *
@@ -33,7 +35,8 @@ import nl.plein.proposals.Status;
  * words when it writes the SVG, so a stored drawing renders the same later in either language.
  */
 public final class MapDrawing {
-    private static final String DRAW = Sql.load(MapDrawing.class, "draw.sql");
+    private static final String DRAW = Jdbis.sql(MapDrawing.class, "draw.sql");
+    private static final String VIEW = Jdbis.sql(MapDrawing.class, "view.sql");
     /**
      * The widest and tallest the map part of a drawing gets, in drawing units (px at 96 dpi); the
      * legend goes to its right ({@link MapSvg}), so that a map and its legend fill the width of a page
@@ -55,7 +58,7 @@ public final class MapDrawing {
     public record ParticipationLayer(Long set) {
     }
 
-    /** A null eps is the project's default ({@code ClusterStore}). */
+    /** A null eps is the project's default ({@link Clusters}). */
     public record ClustersLayer(Double eps, int minPoints) {
     }
 
@@ -74,7 +77,7 @@ public final class MapDrawing {
         }
     }
 
-    /** A null size is the project's default ({@link HexBinStore#defaultSize}). */
+    /** A null size is the project's default ({@link HexBins#defaultSize(long)}). */
     public record HotspotsLayer(Double size) {
     }
 
@@ -159,26 +162,33 @@ public final class MapDrawing {
     record Shape(String kind, int cls, String label, String type, String path, double x, double y) {
     }
 
-    private final DataSource dataSource;
-    private final ClusterStore clusters;
+    private final Jdbi jdbi;
+    private final Analyses analyses;
+    private final Clusters clusters;
     private final HexBinStore hexbins;
     private final ParticipationStore participation;
     private final SmallCounts smallCounts;
     private final ZoneId zone;
 
-    public MapDrawing(DataSource dataSource, ClusterStore clusters, HexBinStore hexbins,
-            ParticipationStore participation, SmallCounts smallCounts, ZoneId zone) {
-        this.dataSource = dataSource;
+    /**
+     * Draws with {@code jdbi}, running the analyses a map shows ({@code clusters}; hot spots through
+     * {@code hexbins}) in the kit {@code analyses}, whose cache the analysis pages share.
+     */
+    public MapDrawing(Jdbi jdbi, Analyses analyses, Clusters clusters, HexBinStore hexbins,
+            ParticipationStore participation) {
+        this.jdbi = jdbi;
+        this.analyses = analyses;
         this.clusters = clusters;
         this.hexbins = hexbins;
         this.participation = participation;
-        this.smallCounts = smallCounts;
-        this.zone = zone;
+        this.smallCounts = analyses.smallCounts();
+        this.zone = analyses.zone();
     }
 
     public Drawing draw(Request r) {
-        String projectTitle = Sql.read(dataSource, c -> Sql.one(c, "SELECT title FROM projects WHERE id = ?",
-                rs -> rs.getString(1), r.projectId())).orElseThrow(() -> ApiError.notFound("Project " + r.projectId()));
+        String projectTitle = jdbi.withHandle(h -> h.createQuery("SELECT title FROM projects WHERE id = :project")
+                .bind("project", r.projectId()).mapTo(String.class).findOne())
+                .orElseThrow(() -> ApiError.notFound("Project " + r.projectId()));
         View view = view(r);
         var layers = r.layers();
         var body = new StringBuilder();
@@ -192,30 +202,29 @@ public final class MapDrawing {
             hotspots(r, view, layers.hotspots(), svg);
         }
         if (layers.boundaries() != null) {
-            svg.boundaries(shapes(view, BOUNDARIES, Map.of("set", layers.boundaries())));
+            svg.boundaries(shapes(view, Layer.BOUNDARIES, Map.of("set", layers.boundaries()), null));
         }
         if (layers.outline()) {
-            svg.outline(shapes(view, OUTLINE, Map.of("project", r.projectId())));
+            svg.outline(shapes(view, Layer.OUTLINE, Map.of("project", r.projectId()), null));
         }
         if (layers.proposals() != null) {
-            var values = ProposalSelection.ALL.values(r.projectId(), zone);
-            values.put("statuses", layers.proposals().statuses().stream().map(Choices::wire).toArray(String[]::new));
-            svg.proposals(shapes(view, PROPOSALS, values), layers.proposals().statuses());
+            var statuses = layers.proposals().statuses().stream().map(Choices::wire).toArray(String[]::new);
+            svg.proposals(shapes(view, Layer.PROPOSALS, Map.of("statuses", statuses), r.projectId()),
+                    layers.proposals().statuses());
         }
         if (layers.clusters() != null) {
             clusters(r, view, layers.clusters(), svg);
         }
         if (layers.chosen() != null) {
-            var values = ProposalSelection.ALL.values(r.projectId(), zone);
-            values.put("chosen", layers.chosen().proposalIds().stream().map(String::valueOf).toArray(String[]::new));
-            values.put("variants", layers.chosen().variants());
-            svg.chosen(shapes(view, CHOSEN, values), layers.chosen().variants());
+            var chosen = layers.chosen().proposalIds().stream().map(String::valueOf).toArray(String[]::new);
+            svg.chosen(shapes(view, Layer.CHOSEN, Map.of("chosen", chosen, "variants", layers.chosen().variants()),
+                    r.projectId()), layers.chosen().variants());
         }
         if (layers.pins() != null) {
             var pins = layers.pins().pins();
-            svg.pins(shapes(view, PINS, Map.of(
+            svg.pins(shapes(view, Layer.PINS, Map.of(
                     "lons", pins.stream().map(p -> Double.toString(p.lon())).toArray(String[]::new),
-                    "lats", pins.stream().map(p -> Double.toString(p.lat())).toArray(String[]::new))));
+                    "lats", pins.stream().map(p -> Double.toString(p.lat())).toArray(String[]::new)), null));
         }
         svg.frame(view.width(), view.height());
         double metres = niceLength((view.maxX() - view.minX()) / 4);
@@ -223,47 +232,56 @@ public final class MapDrawing {
                 metres * view.scale(), body.toString(), List.copyOf(legend), List.copyOf(counts));
     }
 
-    private static final NamedSql OUTLINE = layer("layer-outline.sql");
-    private static final NamedSql BOUNDARIES = layer("layer-boundaries.sql");
-    private static final NamedSql CHOROPLETH = layer("layer-choropleth.sql");
-    private static final NamedSql SHAPES_FROM_JSON = layer("layer-shapes.sql");
-    private static final NamedSql PROPOSALS = layer("layer-proposals.sql");
-    private static final NamedSql CHOSEN = layer("layer-chosen.sql");
-    private static final NamedSql PINS = layer("layer-pins.sql");
+    /**
+     * The layers a map draws, each draw.sql around the statement of its file. Jdbi does not template a
+     * defined fragment again, so the two fixed files are joined here, once; the proposal layers'
+     * {@code <where>} is then the selection's ({@link Selection#bind}).
+     */
+    private enum Layer {
+        OUTLINE("layer-outline.sql"),
+        BOUNDARIES("layer-boundaries.sql"),
+        CHOROPLETH("layer-choropleth.sql"),
+        SHAPES_FROM_JSON("layer-shapes.sql"),
+        PROPOSALS("layer-proposals.sql"),
+        CHOSEN("layer-chosen.sql"),
+        PINS("layer-pins.sql");
 
-    /** draw.sql over one layer's source. */
-    private static NamedSql layer(String file) {
-        String source = Sql.load(MapDrawing.class, file).replace("/*selection*/", ProposalSelection.WHERE);
-        return NamedSql.of(DRAW.replace("/*source*/", source));
+        private final String sql;
+
+        Layer(String file) {
+            this.sql = DRAW.replace("<source>", Jdbis.sql(MapDrawing.class, file));
+        }
     }
 
-    private List<Shape> shapes(View view, NamedSql statement, Map<String, Object> sourceValues) {
-        var values = new HashMap<String, Object>(sourceValues);
-        values.put("srid", view.srid());
-        values.put("minx", view.minX());
-        values.put("miny", view.minY());
-        values.put("maxx", view.maxX());
-        values.put("maxy", view.maxY());
-        values.put("scale", view.scale());
-        values.put("pad", PAD);
-        return Sql.read(dataSource, c -> Sql.list(c, statement.sql(), rs -> new Shape(rs.getString("kind"),
-                rs.getInt("cls"), rs.getString("label"), rs.getString("type"), rs.getString("path"),
-                rs.getDouble("x"), rs.getDouble("y")), statement.bind(values)));
+    /** A layer's shapes; {@code selectionOf} is the project whose visible proposals the layer reads, or null. */
+    private List<Shape> shapes(View view, Layer layer, Map<String, Object> sourceValues, Long selectionOf) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(layer.sql).bindMap(sourceValues);
+            if (selectionOf != null) {
+                Selection.ALL.bind(query, selectionOf, zone);
+            }
+            return query.bind("srid", view.srid())
+                    .bind("minx", view.minX()).bind("miny", view.minY())
+                    .bind("maxx", view.maxX()).bind("maxy", view.maxY())
+                    .bind("scale", view.scale()).bind("pad", PAD)
+                    .map((rs, ctx) -> new Shape(rs.getString("kind"), rs.getInt("cls"), rs.getString("label"),
+                            rs.getString("type"), rs.getString("path"), rs.getDouble("x"), rs.getDouble("y")))
+                    .list();
+        });
     }
-
-    private static final String VIEW = """
-            WITH box AS (SELECT p.metric_srid AS srid,
-                                coalesce(ST_MakeEnvelope(?::float8, ?::float8, ?::float8, ?::float8, 4326), p.area) AS g
-                           FROM projects p WHERE p.id = ?)
-            SELECT srid, ST_XMin(m), ST_YMin(m), ST_XMax(m), ST_YMax(m)
-              FROM (SELECT srid, ST_Envelope(ST_Transform(g, srid)) AS m FROM box) t""";
 
     private View view(Request r) {
         var b = r.bbox();
-        double[] e = Sql.read(dataSource, c -> Sql.one(c, VIEW, rs -> new double[] {rs.getInt(1), rs.getDouble(2),
-                rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)}, b == null ? null : b.minLon(),
-                b == null ? null : b.minLat(), b == null ? null : b.maxLon(), b == null ? null : b.maxLat(),
-                r.projectId())).orElseThrow(() -> ApiError.notFound("Project " + r.projectId()));
+        double[] e = jdbi.withHandle(h -> h.createQuery(VIEW)
+                .bindByType("minlon", b == null ? null : b.minLon(), Double.class)
+                .bindByType("minlat", b == null ? null : b.minLat(), Double.class)
+                .bindByType("maxlon", b == null ? null : b.maxLon(), Double.class)
+                .bindByType("maxlat", b == null ? null : b.maxLat(), Double.class)
+                .bind("project", r.projectId())
+                .map((rs, ctx) -> new double[] {rs.getInt("srid"), rs.getDouble("min_x"), rs.getDouble("min_y"),
+                        rs.getDouble("max_x"), rs.getDouble("max_y")})
+                .findOne())
+                .orElseThrow(() -> ApiError.notFound("Project " + r.projectId()));
         double minX = e[1];
         double minY = e[2];
         double maxX = e[3];
@@ -309,22 +327,21 @@ public final class MapDrawing {
                     : a.ratePer1000() == null ? MapSvg.UNKNOWN : Classes.classOf(a.ratePer1000(), breaks);
             classes.add(Integer.toString(cls));
         }
-        svg.choropleth(shapes(view, CHOROPLETH, Map.of("ids", ids.toArray(String[]::new),
-                "classes", classes.toArray(String[]::new))), breaks, rates.isEmpty() ? 0 : rates.get(0));
+        svg.choropleth(shapes(view, Layer.CHOROPLETH, Map.of("ids", ids.toArray(String[]::new),
+                "classes", classes.toArray(String[]::new)), null), breaks, rates.isEmpty() ? 0 : rates.get(0));
     }
 
     /** The clusters a layer draws (cached with the analysis page's), with the eps they were made with. */
-    public ClusterStore.Result clusters(long projectId, ClustersLayer layer) {
-        return clusters.clusters(projectId, new ClusterStore.Parameters(layer.eps(), layer.minPoints(),
-                ProposalSelection.ALL));
+    public Clusters.Result clusters(long projectId, ClustersLayer layer) {
+        return analyses.run(clusters, projectId, new ClusterParameters(layer.eps(), layer.minPoints(), Selection.ALL));
     }
 
     private void clusters(Request r, View view, ClustersLayer layer, MapSvg.Layers svg) {
         var result = clusters(r.projectId(), layer);
-        var outlines = result.clusters().stream().map(c -> c.outline().toString()).toArray(String[]::new);
+        var outlines = result.clusters().stream().map(Clusters.Cluster::outline).toArray(String[]::new);
         var numbers = result.clusters().stream().map(c -> Integer.toString(c.number())).toArray(String[]::new);
-        svg.clusters(shapes(view, SHAPES_FROM_JSON, Map.of("kind", "cluster", "outlines", outlines,
-                "classes", new String[outlines.length], "labels", numbers)));
+        svg.clusters(shapes(view, Layer.SHAPES_FROM_JSON, Map.of("kind", "cluster", "outlines", outlines,
+                "classes", new String[outlines.length], "labels", numbers), null));
     }
 
     /** Gi* on hexagons with a distance band of the largest nearest-neighbour distance (the API's default). */
@@ -355,8 +372,8 @@ public final class MapDrawing {
             outlines = new String[0];
             classes = new String[0];
         }
-        svg.hotspots(shapes(view, SHAPES_FROM_JSON, Map.of("kind", "hexagon", "outlines", outlines,
-                "classes", classes, "labels", new String[outlines.length])));
+        svg.hotspots(shapes(view, Layer.SHAPES_FROM_JSON, Map.of("kind", "hexagon", "outlines", outlines,
+                "classes", classes, "labels", new String[outlines.length]), null));
     }
 
     /** The statuses a map of all public proposals shows. */

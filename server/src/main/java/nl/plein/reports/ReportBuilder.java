@@ -7,14 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import nl.plein.analysis.ParticipationReport;
 import nl.plein.analysis.ParticipationStore;
-import nl.plein.analysis.ProposalSelection;
+import nl.plein.analysis.Selection;
 import nl.plein.analysis.SmallCounts;
-import nl.plein.clusters.ClusterRoutes;
-import nl.plein.db.NamedSql;
-import nl.plein.db.Sql;
+import nl.plein.clusters.ClusterParameters;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
 import nl.plein.projects.Stage;
@@ -28,6 +26,7 @@ import nl.plein.reports.ReportData.Decision;
 import nl.plein.reports.ReportData.Figures;
 import nl.plein.reports.ReportData.StageDates;
 import nl.plein.reports.ReportData.TopProposal;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Gathers a project's report: the process, participation in its public form (the same figures the
@@ -38,28 +37,14 @@ public final class ReportBuilder {
     /** How many of the most supported proposals a report lists. */
     public static final int TOP = 10;
 
-    private static final String PROJECT = "SELECT title, summary, stage FROM projects WHERE id = ?";
+    private static final String PROJECT = Jdbis.sql(ReportBuilder.class, "project.sql");
     /** The report's cluster map: DBSCAN with the project's default eps and minPoints, as the analysis page opens. */
-    private static final ClustersLayer DEFAULT_CLUSTERS = new ClustersLayer(null, ClusterRoutes.DEFAULT_MIN_POINTS);
-    private static final String STAGES = "SELECT stage, starts_on, ends_on FROM project_stages WHERE project_id = ?";
-    private static final NamedSql TOP_PROPOSALS = NamedSql.of("""
-            SELECT p.id, p.title, p.status, p.support_count, p.category FROM proposals p
-             WHERE /*selection*/
-             ORDER BY p.support_count DESC, p.id LIMIT :top""".replace("/*selection*/", ProposalSelection.WHERE));
-    /**
-     * Decisions on visible proposals, without the steps every proposal takes by itself (submitted by
-     * its author, and published at once where the project moderates afterwards), which are recorded as
-     * the author's own.
-     */
-    private static final NamedSql DECISIONS = NamedSql.of("""
-            SELECT p.id, p.title, d.from_status, d.to_status, d.reason, d.decided_at
-              FROM proposal_decisions d JOIN proposals p ON p.id = d.proposal_id
-             WHERE d.to_status <> 'submitted'
-               AND NOT (d.from_status = 'submitted' AND d.decided_by = p.author_id)
-               AND /*selection*/
-             ORDER BY d.decided_at, d.id""".replace("/*selection*/", ProposalSelection.WHERE));
+    private static final ClustersLayer DEFAULT_CLUSTERS = new ClustersLayer(null, ClusterParameters.DEFAULT_MIN_POINTS);
+    private static final String STAGES = Jdbis.sql(ReportBuilder.class, "stages.sql");
+    private static final String TOP_PROPOSALS = Jdbis.sql(ReportBuilder.class, "top-proposals.sql");
+    private static final String DECISIONS = Jdbis.sql(ReportBuilder.class, "decisions.sql");
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private final ParticipationStore participation;
     private final ParticipationReport participationReport;
     private final MapDrawing maps;
@@ -67,9 +52,9 @@ public final class ReportBuilder {
     private final ZoneId zone;
     private final Clock clock;
 
-    public ReportBuilder(DataSource dataSource, ParticipationStore participation, MapDrawing maps,
+    public ReportBuilder(Jdbi jdbi, ParticipationStore participation, MapDrawing maps,
             SmallCounts smallCounts, ZoneId zone, Clock clock) {
-        this.dataSource = dataSource;
+        this.jdbi = jdbi;
         this.participation = participation;
         this.participationReport = new ParticipationReport(smallCounts);
         this.maps = maps;
@@ -80,32 +65,38 @@ public final class ReportBuilder {
 
     /** The report of a project as it stands now; an unknown project is a 404. */
     public ReportData build(long projectId) {
-        record Project(String title, String summary, Stage stage) {
+        record Project(String title, String summary, Stage stage, int srid) {
         }
-        var project = Sql.read(dataSource, c -> Sql.one(c, PROJECT, rs -> new Project(rs.getString(1),
-                rs.getString(2), Choices.parse("stage", rs.getString(3), Stage.class)), projectId))
+        var project = jdbi.withHandle(h -> h.createQuery(PROJECT).bind("project", projectId)
+                .map((rs, ctx) -> new Project(rs.getString("title"), rs.getString("summary"),
+                        Choices.parse("stage", rs.getString("stage"), Stage.class), rs.getInt("metric_srid")))
+                .findOne())
                 .orElseThrow(() -> ApiError.notFound("Project " + projectId));
         var figures = figures(projectId);
         Long setId = figures == null ? null : figures.setId();
-        var selection = ProposalSelection.ALL.values(projectId, zone);
-        selection.put("top", TOP);
-        var top = Sql.read(dataSource, c -> Sql.list(c, TOP_PROPOSALS.sql(), rs -> new TopProposal(rs.getLong(1),
-                rs.getString(2), status(rs.getString(3)), rs.getInt(4), rs.getString(5)), TOP_PROPOSALS.bind(selection)));
-        var decisions = Sql.read(dataSource, c -> Sql.list(c, DECISIONS.sql(), rs -> new Decision(rs.getLong(1),
-                rs.getString(2), rs.getString(3) == null ? null : status(rs.getString(3)), status(rs.getString(4)),
-                rs.getString(5), rs.getObject(6, OffsetDateTime.class)), DECISIONS.bind(selection)));
-        int srid = Sql.read(dataSource, c -> Sql.one(c, "SELECT metric_srid FROM projects WHERE id = ?", rs -> rs.getInt(1), projectId))
-                .orElseThrow();
+        var top = jdbi.withHandle(h -> Selection.ALL.bind(h.createQuery(TOP_PROPOSALS), projectId, zone)
+                .bind("top", TOP)
+                .map((rs, ctx) -> new TopProposal(rs.getLong("id"), rs.getString("title"),
+                        status(rs.getString("status")), rs.getInt("support_count"), rs.getString("category")))
+                .list());
+        var decisions = jdbi.withHandle(h -> Selection.ALL.bind(h.createQuery(DECISIONS), projectId, zone)
+                .map((rs, ctx) -> new Decision(rs.getLong("id"), rs.getString("title"),
+                        rs.getString("from_status") == null ? null : status(rs.getString("from_status")),
+                        status(rs.getString("to_status")), rs.getString("reason"),
+                        rs.getObject("decided_at", OffsetDateTime.class)))
+                .list());
         return new ReportData(projectId, project.title(), project.summary(), project.stage(), stages(projectId),
                 figures == null ? null : figures.figures(), drawings(projectId, setId), top, decisions,
-                new ReportData.Method(smallCounts.threshold(), srid, maps.clusters(projectId, DEFAULT_CLUSTERS).eps(),
-                        ClusterRoutes.DEFAULT_MIN_POINTS), clock.instant());
+                new ReportData.Method(smallCounts.threshold(), project.srid(),
+                        maps.clusters(projectId, DEFAULT_CLUSTERS).eps(), ClusterParameters.DEFAULT_MIN_POINTS),
+                clock.instant());
     }
 
     private List<StageDates> stages(long projectId) {
-        var planned = Sql.read(dataSource, c -> Sql.list(c, STAGES, rs -> new StageDates(
-                Choices.parse("stage", rs.getString(1), Stage.class), rs.getObject(2, LocalDate.class),
-                rs.getObject(3, LocalDate.class)), projectId));
+        var planned = jdbi.withHandle(h -> h.createQuery(STAGES).bind("project", projectId)
+                .map((rs, ctx) -> new StageDates(Choices.parse("stage", rs.getString("stage"), Stage.class),
+                        rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class)))
+                .list());
         var all = new ArrayList<StageDates>();
         for (Stage stage : Stage.values()) {
             all.add(planned.stream().filter(s -> s.stage() == stage).findFirst()
@@ -138,8 +129,8 @@ public final class ReportBuilder {
 
     /** The public participation figures of the newest neighbourhood set, or null when there is no set. */
     private FiguresOfSet figures(long projectId) {
-        boolean anySet = Sql.read(dataSource, c -> Sql.one(c, "SELECT EXISTS (SELECT 1 FROM area_sets)",
-                rs -> rs.getBoolean(1))).orElse(false);
+        boolean anySet = jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM area_sets)")
+                .mapTo(Boolean.class).one());
         if (!anySet) {
             return null;
         }

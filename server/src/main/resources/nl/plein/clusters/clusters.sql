@@ -5,13 +5,15 @@
 -- ST_ClusterDBSCAN (neighbourhood inclusive, a point counts itself towards minpoints) and, per
 -- cluster, its members, outline, category mix, most-supported proposals and titles.
 --
--- Parameters: those of the selection (analysis.ProposalSelection: the project, the visibility rule
--- as for an anonymous viewer, the filters; the proposals with a place, each or one per location),
--- :srid, :eps (metres), :minpoints, :top (most-supported proposals per cluster).
+-- Fragments and parameters: those of the selection (analysis.Selection: <placed>, the proposals with
+-- a place, each or one per location; <point>; the project, the visibility rule as for an anonymous
+-- viewer, the filters), :srid, :eps (metres), :minpoints, :top (most-supported proposals per
+-- cluster). The outline is a GeoJSON geometry and the centre a GeoJSON position, both in WGS 84,
+-- written here once and passed through to the answer as they are.
 WITH member AS MATERIALIZED (
     SELECT p.id, p.title, p.category, p.support_count,
-           ST_SnapToGrid(ST_Transform(/*point*/, :srid::integer), 0.001) AS point
-      FROM /*placed*/ p
+           ST_SnapToGrid(ST_Transform(<point>, :srid::integer), 0.001) AS point
+      FROM <placed> p
 ),
 clustered AS MATERIALIZED (
     SELECT m.*, ST_ClusterDBSCAN(m.point, :eps::float8, :minpoints::integer) OVER (ORDER BY m.id) AS cluster
@@ -26,7 +28,8 @@ category_mix AS (
 summary AS (
     SELECT cluster, count(*) AS members,
            ST_AsGeoJSON(ST_Transform(ST_ConvexHull(ST_Collect(point)), 4326), 7) AS outline,
-           ST_AsGeoJSON(ST_Transform(ST_Centroid(ST_Collect(point)), 4326), 7) AS centre,
+           (ST_AsGeoJSON(ST_Transform(ST_Centroid(ST_Collect(point)), 4326), 7)::json -> 'coordinates')::text
+               AS centre,
            (array_agg(json_build_array(id, title, support_count) ORDER BY support_count DESC, id))[1:(:top::integer)]
                AS most_supported,
            array_agg(title ORDER BY id) AS titles

@@ -5,9 +5,10 @@
 -- A multipoint is split into its points, each drawn as a marker.
 --
 -- Parameters: :srid, :minx, :miny, :maxx, :maxy (the view in the metric CRS), :scale (units per
--- metre), :pad (units of margin around the map), and those of the source.
+-- metre), :pad (units of margin around the map), and those of the source. <source> is one of the
+-- layer-*.sql statements, joined in once by reports.MapDrawing (both are fixed files).
 WITH source AS (
-    /*source*/
+    <source>
 ),
 drawn AS (
     SELECT s.kind, s.cls, s.label, s.ord,

@@ -72,7 +72,7 @@ class ClusterApiTest {
         assertTrue(props.get("members").isNumber());
         assertEquals("green", props.get("categories").get(0).get("category").asText());
         assertEquals(5, props.get("categories").get(0).get("count").asInt());
-        assertEquals(ClusterStore.TOP, props.get("mostSupported").size());
+        assertEquals(Clusters.TOP, props.get("mostSupported").size());
         assertEquals("bomen", props.get("words").get(0).get("word").asText(), props.get("words").toString());
         assertEquals(4, props.get("words").get(0).get("count").asInt(), "once per title, in four titles");
         assertEquals(8, json.get("proposals").asInt());

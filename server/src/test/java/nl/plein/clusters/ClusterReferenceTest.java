@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.plein.analysis.ProposalSelection;
+import nl.plein.analysis.Analyses;
+import nl.plein.analysis.Selection;
+import nl.plein.analysis.SmallCounts;
+import nl.plein.db.Jdbis;
 import nl.plein.db.Sql;
 import nl.plein.support.TestPostgis;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +40,8 @@ class ClusterReferenceTest {
     private static final double EPS = 100;
 
     static HikariDataSource dataSource;
-    static ClusterStore store;
+    static Analyses analyses;
+    static final Clusters CLUSTERS = new Clusters();
     static long project;
     static Map<Integer, double[]> points = new HashMap<>();
     static Map<Integer, int[]> expected = new HashMap<>();
@@ -45,7 +49,8 @@ class ClusterReferenceTest {
     @BeforeAll
     static void load() throws IOException {
         dataSource = TestPostgis.freshDatabase();
-        store = new ClusterStore(dataSource, Duration.ofSeconds(20), ZoneId.of("Europe/Amsterdam"));
+        analyses = new Analyses(Jdbis.create(dataSource), Duration.ofSeconds(20), ZoneId.of("Europe/Amsterdam"),
+                new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), 64);
         for (String[] r : csv("fixture.csv")) {
             points.put(Integer.parseInt(r[0]), new double[] {Double.parseDouble(r[1]), Double.parseDouble(r[2])});
         }
@@ -82,7 +87,7 @@ class ClusterReferenceTest {
     }
 
     /** Each proposal title's cluster number; noise is absent. */
-    private static Map<String, Integer> membership(ClusterStore.Result result) {
+    private static Map<String, Integer> membership(Clusters.Result result) {
         var cluster = new HashMap<String, Integer>();
         for (var c : result.clusters()) {
             for (String title : c.titles()) {
@@ -94,7 +99,7 @@ class ClusterReferenceTest {
 
     @Test
     void clustersMatchScikitLearnUpToLabelsWithBorderPointsInAnyReachableCluster() {
-        var result = store.clusters(project, new ClusterStore.Parameters(EPS, 5, ProposalSelection.ALL));
+        var result = analyses.run(CLUSTERS, project, new ClusterParameters(EPS, 5, Selection.ALL));
         var got = membership(result);
 
         assertEquals(28992, result.srid());
@@ -154,8 +159,8 @@ class ClusterReferenceTest {
             return p;
         });
 
-        var inclusive = store.clusters(chain, new ClusterStore.Parameters(EPS, 3, ProposalSelection.ALL));
-        var shorter = store.clusters(chain, new ClusterStore.Parameters(EPS - 0.01, 3, ProposalSelection.ALL));
+        var inclusive = analyses.run(CLUSTERS, chain, new ClusterParameters(EPS, 3, Selection.ALL));
+        var shorter = analyses.run(CLUSTERS, chain, new ClusterParameters(EPS - 0.01, 3, Selection.ALL));
 
         assertEquals(1, inclusive.clusters().size(), "each inner point has three within eps, itself included");
         assertEquals(5, inclusive.clusters().get(0).members());
@@ -165,7 +170,7 @@ class ClusterReferenceTest {
 
     @Test
     void theBorderPointBetweenTwoClustersJoinsOneOfThem() {
-        var got = membership(store.clusters(project, new ClusterStore.Parameters(EPS, 5, ProposalSelection.ALL)));
+        var got = membership(analyses.run(CLUSTERS, project, new ClusterParameters(EPS, 5, Selection.ALL)));
         // the point midway between the two rows of reference.py
         Integer cluster = got.get("P" + idAt(164095, 383500));
         Integer left = got.get("P" + idAt(164000, 383500));

@@ -16,8 +16,11 @@ import javax.sql.DataSource;
 import nl.plein.accounts.Role;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
-import nl.plein.clusters.ClusterStore;
+import nl.plein.analysis.Analyses;
+import nl.plein.clusters.Clusters;
+import nl.plein.db.Jdbis;
 import nl.plein.hexbins.HexBinStore;
+import nl.plein.hexbins.HexBins;
 import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
@@ -139,13 +142,14 @@ public final class ReportFixture {
 
     /** A map drawer over this data source, wired as the application wires it, with the default settings. */
     public static MapDrawing mapDrawing(DataSource dataSource) {
-        return new MapDrawing(dataSource, new ClusterStore(dataSource, TIMEOUT, ZONE),
-                new HexBinStore(dataSource, TIMEOUT, ZONE, 20_000), new ParticipationStore(dataSource),
-                new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), ZONE);
+        var analyses = new Analyses(Jdbis.create(dataSource), TIMEOUT, ZONE,
+                new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), 64);
+        return new MapDrawing(Jdbis.create(dataSource), analyses, new Clusters(),
+                new HexBinStore(analyses, new HexBins(analyses, 20_000)), new ParticipationStore(dataSource));
     }
 
     public static ReportBuilder builder(DataSource dataSource) {
-        return new ReportBuilder(dataSource, new ParticipationStore(dataSource), mapDrawing(dataSource),
+        return new ReportBuilder(Jdbis.create(dataSource), new ParticipationStore(dataSource), mapDrawing(dataSource),
                 new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), ZONE, Clock.systemUTC());
     }
 
