@@ -73,6 +73,8 @@ class ClusterApiTest {
         assertEquals("green", props.get("categories").get(0).get("category").asText());
         assertEquals(5, props.get("categories").get(0).get("count").asInt());
         assertEquals(Clusters.TOP, props.get("mostSupported").size());
+        assertEquals(2, props.get("centre").size(), "the centre as a GeoJSON position: " + props.get("centre"));
+        assertTrue(props.get("centre").get(0).isNumber() && props.get("centre").get(1).isNumber());
         assertEquals("bomen", props.get("words").get(0).get("word").asText(), props.get("words").toString());
         assertEquals(4, props.get("words").get(0).get("count").asInt(), "once per title, in four titles");
         assertEquals(8, json.get("proposals").asInt());
