@@ -25,13 +25,6 @@ export const LISA_CLASSES = ['HH', 'LL', 'HL', 'LH', 'NOT_SIGNIFICANT'];
 /** The heatmap's ramp, light to dark (viridis, read from the high end): colour-blind safe. */
 const RAMP = [[253, 231, 37], [94, 201, 98], [33, 145, 140], [59, 82, 139], [68, 1, 84]];
 
-/** A count as the server gave it: a number for planners, a string ("<5", "10") for everyone else. */
-export function countText(i18n, count) {
-  if (count === null || count === undefined) return '–';
-  if (typeof count === 'number') return i18n.formatNumber(count);
-  return /^\d+$/.test(count) ? i18n.formatNumber(Number(count)) : String(count);
-}
-
 /**
  * Cluster outlines, each with a permanent label: number, member count and top words.
  * clusters: the GeoJSON features of /analysis/clusters.

@@ -84,14 +84,11 @@ function commentArticle({ ctx, feature, pin, onReply }) {
       : null);
 }
 
-function commentForm({ ctx, proposal, map, onPosted }) {
+/** The comment's optional pin: placed with a click on the map or at its centre, and removed. */
+function pinPicker({ ctx, map }) {
   const { t } = ctx.i18n;
-  let parentId = null;
   let pin = null;
   let placing = false;
-  const body = h('textarea', { name: 'body', rows: '4', required: true });
-  const replying = h('p', { class: 'hint', hidden: true });
-  const cancelReply = h('button', { type: 'button', hidden: true, text: t('comments.cancelReply') });
   const pinButton = h('button', { type: 'button', id: 'comment-pin', 'aria-pressed': 'false', text: t('comments.addPin') });
   const centreButton = h('button', { type: 'button', id: 'comment-pin-centre', text: t('comments.pinAtCentre') });
   const removePin = h('button', { type: 'button', id: 'comment-pin-remove', hidden: true, text: t('comments.removePin') });
@@ -115,16 +112,38 @@ function commentForm({ ctx, proposal, map, onPosted }) {
     setPin(event.latlng);
     setPlacing(false);
   };
-  map.on('click', onMapClick);
-  pinButton.addEventListener('click', () => setPlacing(!placing));
-  centreButton.addEventListener('click', () => setPin(map.getCenter()));
-  removePin.addEventListener('click', () => {
+  const clear = () => {
     pin?.remove();
     pin = null;
     removePin.hidden = true;
     pinStatus.textContent = t('comments.noPin');
+  };
+  map.on('click', onMapClick);
+  pinButton.addEventListener('click', () => setPlacing(!placing));
+  centreButton.addEventListener('click', () => setPin(map.getCenter()));
+  removePin.addEventListener('click', () => {
+    clear();
     ctx.announce(t('comments.noPin'));
   });
+  return {
+    fieldset: h('fieldset', { id: 'comment-pin-fieldset' },
+      h('legend', { text: t('comments.pinLegend') }),
+      h('p', { class: 'hint', text: t('comments.pinHint') }),
+      h('div', { class: 'actions' }, pinButton, centreButton, removePin),
+      pinStatus, errorSlot('comment-pin-fieldset')),
+    geometry: () => (pin ? pin.toGeoJSON().geometry : null),
+    clear,
+    destroy() { map.off('click', onMapClick); },
+  };
+}
+
+function commentForm({ ctx, proposal, map, onPosted }) {
+  const { t } = ctx.i18n;
+  let parentId = null;
+  const body = h('textarea', { name: 'body', rows: '4', required: true });
+  const replying = h('p', { class: 'hint', hidden: true });
+  const cancelReply = h('button', { type: 'button', hidden: true, text: t('comments.cancelReply') });
+  const pins = pinPicker({ ctx, map });
   cancelReply.addEventListener('click', () => replyTo(null));
 
   function replyTo(feature) {
@@ -140,11 +159,7 @@ function commentForm({ ctx, proposal, map, onPosted }) {
     errorSlot('comment-form'),
     replying, cancelReply,
     field({ id: 'comment-body', label: t('comments.body'), control: body }),
-    h('fieldset', { id: 'comment-pin-fieldset' },
-      h('legend', { text: t('comments.pinLegend') }),
-      h('p', { class: 'hint', text: t('comments.pinHint') }),
-      h('div', { class: 'actions' }, pinButton, centreButton, removePin),
-      pinStatus, errorSlot('comment-pin-fieldset')),
+    pins.fieldset,
     h('button', { type: 'submit', class: 'primary', id: 'comment-submit', text: t('comments.submit') }));
 
   element.addEventListener('submit', async (event) => {
@@ -158,16 +173,13 @@ function commentForm({ ctx, proposal, map, onPosted }) {
     }
     const feature = {
       type: 'Feature',
-      geometry: pin ? pin.toGeoJSON().geometry : null,
+      geometry: pins.geometry(),
       properties: { body: body.value, ...(parentId ? { parentId } : {}) },
     };
     try {
       await ctx.api.post(`/api/proposals/${proposal.id}/comments`, feature);
       body.value = '';
-      pin?.remove();
-      pin = null;
-      removePin.hidden = true;
-      pinStatus.textContent = t('comments.noPin');
+      pins.clear();
       replyTo(null);
       ctx.announce(t('comments.posted'));
       onPosted();
@@ -181,6 +193,6 @@ function commentForm({ ctx, proposal, map, onPosted }) {
   return {
     element,
     replyTo,
-    destroy() { map.off('click', onMapClick); },
+    destroy: () => pins.destroy(),
   };
 }

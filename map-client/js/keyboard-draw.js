@@ -26,9 +26,77 @@ export function createKeyboardDrawing({ ctx, map, kinds, area = null, onFinish }
   const crosshair = h('div', { class: 'crosshair', hidden: true, 'aria-hidden': 'true' });
   wrapper.append(crosshair);
   const preview = L.layerGroup().addTo(map);
-  let kind = null;
-  let points = [];
+  const ui = drawingControls(t, kinds);
+  const here = () => {
+    const c = map.getCenter();
+    return [Number(c.lng.toFixed(7)), Number(c.lat.toFixed(7))];
+  };
+  const inside = (point) => !area || insideArea({ type: 'Point', coordinates: point }, area);
+  const editor = vertexEditor({ ctx, preview, inside, onComplete: (geometry) => { stop(); onFinish(geometry); } });
+  const describe = positionDescriber({ ctx, map, area, inside });
+  const position = positionTeller({ ctx, area, describe: () => describe(here(), editor.kind(), editor.count()) });
 
+  function begin() {
+    editor.reset(ui.kindSelect.value);
+    crosshair.hidden = false;
+    ui.active.hidden = false;
+    wrapper.addEventListener('keydown', onKey, true);
+    container.setAttribute('aria-describedby', 'keyboard-help');
+    container.focus();
+    ctx.announce(t('keyboard.started', { kind: t(`kind.${editor.kind()}`) }));
+    position.hold();
+  }
+
+  function stop() {
+    editor.reset(null, false);
+    position.cancel();
+    crosshair.hidden = true;
+    ui.active.hidden = true;
+    preview.clearLayers();
+    wrapper.removeEventListener('keydown', onKey, true);
+    container.removeAttribute('aria-describedby');
+  }
+
+  function addVertex() {
+    const point = here();
+    position.hold();
+    editor.add(point);
+  }
+
+  function abort() {
+    stop();
+    ctx.announce(t('keyboard.cancelled'));
+    ui.start.focus();
+  }
+
+  // Listens in the capture phase on the map's wrapper, so it acts before Leaflet's own handler.
+  function onKey(event) {
+    if (event.target !== container) return;
+    if (PANS[event.key]) {
+      event.preventDefault();
+      event.stopPropagation();
+      map.panBy(PANS[event.key], { animate: false });
+      position.moved();
+      return;
+    }
+    const actions = { Enter: addVertex, Backspace: editor.remove, Escape: abort, f: editor.finish, F: editor.finish };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    action();
+  }
+
+  ui.start.addEventListener('click', begin);
+  ui.add.addEventListener('click', () => { addVertex(); });
+  ui.undo.addEventListener('click', editor.remove);
+  ui.finish.addEventListener('click', editor.finish);
+  ui.cancel.addEventListener('click', abort);
+  return { element: ui.element, destroy: stop };
+}
+
+/** The kind chooser, the start button, and the buttons that stand in for the keys while drawing. */
+function drawingControls(t, kinds) {
   const kindSelect = h('select', { id: 'keyboard-kind' },
     kinds.map((k) => h('option', { value: k, text: t(`kind.${k}`) })));
   const start = h('button', { type: 'button', id: 'keyboard-start', text: t('keyboard.start') });
@@ -43,27 +111,81 @@ export function createKeyboardDrawing({ ctx, map, kinds, area = null, onFinish }
     h('h3', { text: t('keyboard.heading') }),
     h('div', { class: 'field' }, h('label', { for: 'keyboard-kind', text: t('keyboard.kind') }), kindSelect),
     start, active);
+  return { kindSelect, start, add, undo, finish, cancel, active, element };
+}
 
-  function redraw() {
-    preview.clearLayers();
-    const latlngs = points.map(([lon, lat]) => [lat, lon]);
-    const style = { color: COLOURS.highlight, weight: 4, dashArray: '6 4' };
-    latlngs.forEach((ll) => L.circleMarker(ll, { ...style, radius: 5, dashArray: null }).addTo(preview));
-    if (kind === 'line' && latlngs.length > 1) L.polyline(latlngs, style).addTo(preview);
-    if (kind === 'polygon' && latlngs.length > 1) L.polygon(latlngs, style).addTo(preview);
-  }
-
-  const here = () => {
-    const c = map.getCenter();
-    return [Number(c.lng.toFixed(7)), Number(c.lat.toFixed(7))];
+/**
+ * The vertices of the shape being drawn, shown as a dashed preview: a point outside the area is
+ * refused, a point shape is complete with its one vertex, the others when finished with enough.
+ */
+function vertexEditor({ ctx, preview, inside, onComplete }) {
+  const { t } = ctx.i18n;
+  let kind = null;
+  let points = [];
+  const finish = () => {
+    const needed = MIN_VERTICES[kind];
+    if (points.length < needed) {
+      ctx.announce(t('keyboard.needMore', { count: needed }));
+      return;
+    }
+    onComplete(geometryOf(kind, points));
   };
-  let centre = null;
-  const inside = (point) => !area || insideArea({ type: 'Point', coordinates: point }, area);
-  const position = positionTeller({ ctx, area, describe: () => positionText(here()) });
+  return {
+    kind: () => kind,
+    count: () => points.length,
+    /** A new shape of this kind, or (next null, clear false) drawing stopped with the points left as they are. */
+    reset(next, clear = true) {
+      kind = next;
+      if (clear) points = [];
+    },
+    add(point) {
+      if (!inside(point)) {
+        ctx.announce(t('keyboard.refusedOutside'));
+        return;
+      }
+      points.push(point);
+      drawPreview(preview, kind, points);
+      if (kind === 'point') {
+        finish();
+        return;
+      }
+      ctx.announce(t('keyboard.added', { count: points.length }));
+    },
+    remove: () => {
+      if (points.length === 0) {
+        ctx.announce(t('keyboard.nothingToRemove'));
+        return;
+      }
+      points.pop();
+      drawPreview(preview, kind, points);
+      ctx.announce(t('keyboard.removed', { count: points.length }));
+    },
+    finish,
+  };
+}
 
-  function positionText(point) {
+function drawPreview(preview, kind, points) {
+  preview.clearLayers();
+  const latlngs = points.map(([lon, lat]) => [lat, lon]);
+  const style = { color: COLOURS.highlight, weight: 4, dashArray: '6 4' };
+  latlngs.forEach((ll) => L.circleMarker(ll, { ...style, radius: 5, dashArray: null }).addTo(preview));
+  if (kind === 'line' && latlngs.length > 1) L.polyline(latlngs, style).addTo(preview);
+  if (kind === 'polygon' && latlngs.length > 1) L.polygon(latlngs, style).addTo(preview);
+}
+
+function geometryOf(kind, points) {
+  if (kind === 'point') return { type: 'Point', coordinates: points[0] };
+  if (kind === 'line') return { type: 'LineString', coordinates: points };
+  return { type: 'Polygon', coordinates: [[...points, points[0]]] };
+}
+
+/** Where a point is, told from the area's centre: distance, compass direction, inside or not, points set. */
+function positionDescriber({ ctx, map, area, inside }) {
+  const { t } = ctx.i18n;
+  let centre = null;
+  return (point, kind, count) => {
     const where = t(inside(point) ? 'keyboard.insideArea' : 'keyboard.outsideArea');
-    const set = kind === 'point' ? '' : ` ${t('keyboard.pointsSet', { count: points.length })}`;
+    const set = kind === 'point' ? '' : ` ${t('keyboard.pointsSet', { count })}`;
     centre ??= L.geoJSON(area).getBounds().getCenter();
     const at = L.latLng(point[1], point[0]);
     const metres = map.distance(centre, at);
@@ -73,101 +195,7 @@ export function createKeyboardDrawing({ ctx, map, kinds, area = null, onFinish }
       : ctx.i18n.formatNumber(metres / 1000, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
     const direction = t(`keyboard.direction.${DIRECTIONS[compassSector(centre, at)]}`);
     return `${t('keyboard.position', { distance, direction, where })}${set}`;
-  }
-
-  function begin() {
-    kind = kindSelect.value;
-    points = [];
-    crosshair.hidden = false;
-    active.hidden = false;
-    wrapper.addEventListener('keydown', onKey, true);
-    container.setAttribute('aria-describedby', 'keyboard-help');
-    container.focus();
-    ctx.announce(t('keyboard.started', { kind: t(`kind.${kind}`) }));
-    position.hold();
-  }
-
-  function stop() {
-    kind = null;
-    position.cancel();
-    crosshair.hidden = true;
-    active.hidden = true;
-    preview.clearLayers();
-    wrapper.removeEventListener('keydown', onKey, true);
-    container.removeAttribute('aria-describedby');
-  }
-
-  function addVertex() {
-    const point = here();
-    position.hold();
-    if (!inside(point)) {
-      ctx.announce(t('keyboard.refusedOutside'));
-      return;
-    }
-    points.push(point);
-    redraw();
-    if (kind === 'point') {
-      done();
-      return;
-    }
-    ctx.announce(t('keyboard.added', { count: points.length }));
-  }
-
-  function removeVertex() {
-    if (points.length === 0) {
-      ctx.announce(t('keyboard.nothingToRemove'));
-      return;
-    }
-    points.pop();
-    redraw();
-    ctx.announce(t('keyboard.removed', { count: points.length }));
-  }
-
-  function done() {
-    const needed = MIN_VERTICES[kind];
-    if (points.length < needed) {
-      ctx.announce(t('keyboard.needMore', { count: needed }));
-      return;
-    }
-    const geometry = kind === 'point'
-      ? { type: 'Point', coordinates: points[0] }
-      : kind === 'line'
-        ? { type: 'LineString', coordinates: points }
-        : { type: 'Polygon', coordinates: [[...points, points[0]]] };
-    stop();
-    onFinish(geometry);
-  }
-
-  function abort() {
-    stop();
-    ctx.announce(t('keyboard.cancelled'));
-    start.focus();
-  }
-
-  // Listens in the capture phase on the map's wrapper, so it acts before Leaflet's own handler.
-  function onKey(event) {
-    if (event.target !== container) return;
-    if (PANS[event.key]) {
-      event.preventDefault();
-      event.stopPropagation();
-      map.panBy(PANS[event.key], { animate: false });
-      position.moved();
-      return;
-    }
-    const actions = { Enter: addVertex, Backspace: removeVertex, Escape: abort, f: done, F: done };
-    const action = actions[event.key];
-    if (!action) return;
-    event.preventDefault();
-    event.stopPropagation();
-    action();
-  }
-
-  start.addEventListener('click', begin);
-  add.addEventListener('click', () => { addVertex(); });
-  undo.addEventListener('click', removeVertex);
-  finish.addEventListener('click', done);
-  cancel.addEventListener('click', abort);
-  return { element, destroy: stop };
+  };
 }
 
 /** The compass sector (0 = north, clockwise in eighths) of `to` seen from `from`, both LatLngs. */

@@ -24,21 +24,11 @@ export function createProposalFeed({ ctx, map, projectId, proposalCount = 0, fil
     if (!shown && map.hasLayer(tiles)) map.removeLayer(tiles);
   }
 
-  function filtered() {
-    return Object.values(filters()).some((value) => value !== undefined && value !== null && value !== '');
-  }
-
   // The tiles draw the map; the list shows the newest proposals in view.
   async function tiled(query, signal) {
     const newest = await ctx.api.get('/api/proposals', { query: { ...query, limit: LIST_PAGE }, signal });
     showTiles(true);
     onTiles(newest.features ?? [], { more: (newest.links ?? []).some((link) => link.rel === 'next') });
-  }
-
-  function viewQuery() {
-    const b = map.getBounds();
-    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(',');
-    return { project: projectId, bbox, ...filters() };
   }
 
   // While the map shows clusters, the list still shows the newest proposals in view.
@@ -50,21 +40,16 @@ export function createProposalFeed({ ctx, map, projectId, proposalCount = 0, fil
     onClusters(data.features ?? [], { newest: newest.features ?? [] });
   }
 
-  // zoom lets the server simplify lines and areas to what this zoom can show.
-  function proposals(query, zoom, signal) {
-    return ctx.api.get('/api/proposals', { query: { ...query, limit: PAGE, zoom }, signal });
-  }
-
   async function load() {
     controller?.abort();
     controller = new AbortController();
     const { signal } = controller;
     const zoom = Math.round(map.getZoom());
-    const query = viewQuery();
+    const query = viewQuery(map, projectId, filters);
     try {
       // Low zooms, and views holding more than a page, are aggregated: never the whole project.
       if (zoom < CLUSTER_BELOW_ZOOM) {
-        if (tiles && !filtered()) {
+        if (tiles && !filtered(filters)) {
           await tiled(query, signal);
           return;
         }
@@ -72,7 +57,7 @@ export function createProposalFeed({ ctx, map, projectId, proposalCount = 0, fil
         await clusters(query, zoom, signal);
         return;
       }
-      const data = await proposals(query, zoom, signal);
+      const data = await proposals(ctx, query, zoom, signal);
       const more = (data.links ?? []).some((link) => link.rel === 'next');
       showTiles(false);
       if (more) {
@@ -100,4 +85,19 @@ export function createProposalFeed({ ctx, map, projectId, proposalCount = 0, fil
       map.off('moveend', schedule);
     },
   };
+}
+
+function filtered(filters) {
+  return Object.values(filters()).some((value) => value !== undefined && value !== null && value !== '');
+}
+
+function viewQuery(map, projectId, filters) {
+  const b = map.getBounds();
+  const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(',');
+  return { project: projectId, bbox, ...filters() };
+}
+
+// zoom lets the server simplify lines and areas to what this zoom can show.
+function proposals(ctx, query, zoom, signal) {
+  return ctx.api.get('/api/proposals', { query: { ...query, limit: PAGE, zoom }, signal });
 }

@@ -44,29 +44,9 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
   const { t } = ctx.i18n;
   const title = h('input', { type: 'text', required: true, maxlength: ctx.config?.limits?.maxTitleLength ?? 200 });
   const text = h('textarea', { maxlength: MAX_TEXT, rows: 3 });
-  const statuses = PUBLIC_STATUSES.map((s) => check(`status-${s}`, t(`status.${s}`), true));
-  const chosen = proposals.map((p) => check(`chosen-${p.id}`, p.properties.title));
-  const variants = check('chosen-variants', t('present.variants'));
-  // Empty eps and size: the project's defaults, chosen by the server as on the analysis page.
-  const eps = number('clusters-eps', t('present.eps'), { min: 1, max: 5000, step: 'any', value: '', placeholder: t('analysis.field.automatic') });
-  const minPoints = number('clusters-minPoints', t('present.minPoints'), { min: 1, max: 1000, step: 1, value: 5 });
-  const size = number('hotspots-size', t('present.hexSize'), { min: 1, max: 10000, step: 'any', value: '', placeholder: t('analysis.field.automatic') });
-  const set = h('select', {}, sets.map((s) => h('option', { value: String(s.id), text: s.year ? `${s.name} (${s.year})` : s.name })));
   const basemap = check('view-basemap', t('present.basemap'));
-
-  const layers = {
-    proposals: layerGroup(t, 'proposals', [h('div', { class: 'checks', role: 'group', 'aria-label': t('present.statuses') }, statuses.map((s) => s.element))]),
-    chosen: layerGroup(t, 'chosen', [
-      chosen.length ? h('div', { class: 'checks chosen-list', role: 'group', 'aria-label': t('present.chooseProposals') }, chosen.map((c) => c.element))
-        : h('p', { class: 'hint', text: t('present.noProposals') }),
-      variants.element]),
-    clusters: layerGroup(t, 'clusters', [eps.element, minPoints.element]),
-    hotspots: layerGroup(t, 'hotspots', [size.element]),
-    participation: layerGroup(t, 'participation', [sets.length
-      ? field({ id: 'participation-set', label: t('present.areaSet'), control: set })
-      : h('p', { class: 'hint', text: t('present.noSets') })]),
-  };
-  if (!sets.length) layers.participation.toggle.disabled = true;
+  const controls = layerControls(t, proposals, sets);
+  const { layers } = controls;
 
   const mapElement = h('div', { id: 'compose-map', class: 'compose-map' });
   const extentText = h('p', { id: 'extent-text', class: 'hint', 'aria-live': 'polite' });
@@ -75,16 +55,7 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
   const cancel = h('button', { type: 'button', id: 'slide-cancel', text: t('present.cancelEdit'), hidden: true });
   const preview = h('button', { type: 'button', id: 'slide-form-preview', text: t('present.previewForm') });
   const heading = h('h2', { id: 'slide-form-heading' });
-  const form = h('form', { class: 'slide-form', id: 'slide-form', novalidate: true, 'aria-labelledby': 'slide-form-heading' },
-    heading,
-    field({ id: 'slide-title-input', label: t('present.slideTitle'), control: title }),
-    field({ id: 'slide-text-input', label: t('present.slideText'), control: text, hint: t('present.slideTextHint', { max: MAX_TEXT }) }),
-    h('fieldset', { class: 'layers' }, h('legend', { text: t('present.layers') }), LAYER_NAMES.map((name) => layers[name].group)),
-    h('fieldset', { class: 'extent' }, h('legend', { text: t('present.extent') }),
-      h('p', { class: 'hint', text: t('present.extentHint') }),
-      mapElement, h('div', { class: 'actions' }, useExtent), extentText, basemap.element),
-    errorSlot('slide-form'),
-    h('div', { class: 'actions' }, submit, preview, cancel));
+  const form = formLayout(t, { heading, title, text, layers, mapElement, useExtent, extentText, basemap, submit, preview, cancel });
 
   let bbox = null;
   let editing = null;
@@ -94,17 +65,7 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
   };
 
   function read() {
-    const view = { bbox, basemap: basemap.input.checked, layers: {} };
-    if (layers.proposals.toggle.checked) {
-      view.layers.proposals = { statuses: PUBLIC_STATUSES.filter((s, i) => statuses[i].input.checked) };
-    }
-    if (layers.chosen.toggle.checked) {
-      view.layers.chosen = { proposalIds: proposals.filter((p, i) => chosen[i].input.checked).map((p) => p.id), variants: variants.input.checked };
-    }
-    const chosen = (name, input) => (input.value.trim() === '' ? {} : { [name]: Number(input.value) });
-    if (layers.clusters.toggle.checked) view.layers.clusters = { ...chosen('eps', eps.input), minPoints: Number(minPoints.input.value) };
-    if (layers.hotspots.toggle.checked) view.layers.hotspots = chosen('size', size.input);
-    if (layers.participation.toggle.checked) view.layers.participation = { set: Number(set.value) };
+    const view = { bbox, basemap: basemap.input.checked, layers: readLayers(controls, proposals) };
     return { title: title.value.trim(), text: text.value.trim(), view };
   }
 
@@ -117,14 +78,7 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
     title.value = slide?.title ?? '';
     text.value = slide?.text ?? '';
     const l = slide?.view.layers ?? { proposals: {} };
-    for (const name of LAYER_NAMES) layers[name].toggle.checked = Boolean(l[name]);
-    statuses.forEach((s, i) => { s.input.checked = !l.proposals?.statuses || l.proposals.statuses.includes(PUBLIC_STATUSES[i]); });
-    chosen.forEach((c, i) => { c.input.checked = (l.chosen?.proposalIds ?? []).includes(proposals[i].id); });
-    variants.input.checked = Boolean(l.chosen?.variants);
-    eps.input.value = l.clusters?.eps ?? '';
-    minPoints.input.value = l.clusters?.minPoints ?? 5;
-    size.input.value = l.hotspots?.size ?? '';
-    if (l.participation) set.value = String(l.participation.set);
+    fillLayers(controls, proposals, l);
     basemap.input.checked = Boolean(slide?.view.basemap);
     const bounds = slide ? viewBounds(slide.view) : L.geoJSON(project.geometry).getBounds();
     bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map(round);
@@ -159,4 +113,71 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
     },
     get map() { return map; },
   };
+}
+
+/** Each layer's switch and, under it, its parameters. */
+function layerControls(t, proposals, sets) {
+  const statuses = PUBLIC_STATUSES.map((s) => check(`status-${s}`, t(`status.${s}`), true));
+  const chosen = proposals.map((p) => check(`chosen-${p.id}`, p.properties.title));
+  const variants = check('chosen-variants', t('present.variants'));
+  // Empty eps and size: the project's defaults, chosen by the server as on the analysis page.
+  const eps = number('clusters-eps', t('present.eps'), { min: 1, max: 5000, step: 'any', value: '', placeholder: t('analysis.field.automatic') });
+  const minPoints = number('clusters-minPoints', t('present.minPoints'), { min: 1, max: 1000, step: 1, value: 5 });
+  const size = number('hotspots-size', t('present.hexSize'), { min: 1, max: 10000, step: 'any', value: '', placeholder: t('analysis.field.automatic') });
+  const set = h('select', {}, sets.map((s) => h('option', { value: String(s.id), text: s.year ? `${s.name} (${s.year})` : s.name })));
+  const layers = {
+    proposals: layerGroup(t, 'proposals', [h('div', { class: 'checks', role: 'group', 'aria-label': t('present.statuses') }, statuses.map((s) => s.element))]),
+    chosen: layerGroup(t, 'chosen', [
+      chosen.length ? h('div', { class: 'checks chosen-list', role: 'group', 'aria-label': t('present.chooseProposals') }, chosen.map((c) => c.element))
+        : h('p', { class: 'hint', text: t('present.noProposals') }),
+      variants.element]),
+    clusters: layerGroup(t, 'clusters', [eps.element, minPoints.element]),
+    hotspots: layerGroup(t, 'hotspots', [size.element]),
+    participation: layerGroup(t, 'participation', [sets.length
+      ? field({ id: 'participation-set', label: t('present.areaSet'), control: set })
+      : h('p', { class: 'hint', text: t('present.noSets') })]),
+  };
+  if (!sets.length) layers.participation.toggle.disabled = true;
+  return { statuses, chosen, variants, eps, minPoints, size, set, layers };
+}
+
+/** The layers switched on, with their parameters, as the API takes them. */
+function readLayers({ layers, statuses, chosen, variants, eps, minPoints, size, set }, proposals) {
+  const read = {};
+  if (layers.proposals.toggle.checked) {
+    read.proposals = { statuses: PUBLIC_STATUSES.filter((s, i) => statuses[i].input.checked) };
+  }
+  if (layers.chosen.toggle.checked) {
+    read.chosen = { proposalIds: proposals.filter((p, i) => chosen[i].input.checked).map((p) => p.id), variants: variants.input.checked };
+  }
+  const given = (name, input) => (input.value.trim() === '' ? {} : { [name]: Number(input.value) });
+  if (layers.clusters.toggle.checked) read.clusters = { ...given('eps', eps.input), minPoints: Number(minPoints.input.value) };
+  if (layers.hotspots.toggle.checked) read.hotspots = given('size', size.input);
+  if (layers.participation.toggle.checked) read.participation = { set: Number(set.value) };
+  return read;
+}
+
+/** Sets the switches and parameters from a slide's layers (l). */
+function fillLayers({ layers, statuses, chosen, variants, eps, minPoints, size, set }, proposals, l) {
+  for (const name of LAYER_NAMES) layers[name].toggle.checked = Boolean(l[name]);
+  statuses.forEach((s, i) => { s.input.checked = !l.proposals?.statuses || l.proposals.statuses.includes(PUBLIC_STATUSES[i]); });
+  chosen.forEach((c, i) => { c.input.checked = (l.chosen?.proposalIds ?? []).includes(proposals[i].id); });
+  variants.input.checked = Boolean(l.chosen?.variants);
+  eps.input.value = l.clusters?.eps ?? '';
+  minPoints.input.value = l.clusters?.minPoints ?? 5;
+  size.input.value = l.hotspots?.size ?? '';
+  if (l.participation) set.value = String(l.participation.set);
+}
+
+function formLayout(t, { heading, title, text, layers, mapElement, useExtent, extentText, basemap, submit, preview, cancel }) {
+  return h('form', { class: 'slide-form', id: 'slide-form', novalidate: true, 'aria-labelledby': 'slide-form-heading' },
+    heading,
+    field({ id: 'slide-title-input', label: t('present.slideTitle'), control: title }),
+    field({ id: 'slide-text-input', label: t('present.slideText'), control: text, hint: t('present.slideTextHint', { max: MAX_TEXT }) }),
+    h('fieldset', { class: 'layers' }, h('legend', { text: t('present.layers') }), LAYER_NAMES.map((name) => layers[name].group)),
+    h('fieldset', { class: 'extent' }, h('legend', { text: t('present.extent') }),
+      h('p', { class: 'hint', text: t('present.extentHint') }),
+      mapElement, h('div', { class: 'actions' }, useExtent), extentText, basemap.element),
+    errorSlot('slide-form'),
+    h('div', { class: 'actions' }, submit, preview, cancel));
 }

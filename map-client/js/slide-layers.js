@@ -6,11 +6,12 @@ import L from './leaflet.js';
 import { h } from './dom.js';
 import { COLOURS } from './map.js';
 import {
-  clusterLayer, hotspotLayer, clusterLegend, hotspotLegend, legendFigure, countText,
+  clusterLayer, hotspotLayer, clusterLegend, hotspotLegend, legendFigure,
 } from './analysis-layers.js';
 import { choroplethLayer, legend as choroplethLegend, paletteFor } from './choropleth.js';
 import { quantileBreaks } from './classify.js';
-import { measureOf } from './pages/participation.js';
+import { measureOf } from './measures.js';
+import { countText } from './format.js';
 import { isAbort } from './api.js';
 
 /** Statuses a slide may show (submitted ones are for staff only) and their colours (3:1 on white). */

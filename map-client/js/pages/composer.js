@@ -24,55 +24,38 @@ export async function composerPage(ctx, { container, params, signal }) {
   const { proposals, sets } = await choices(ctx, presentation.projectId, signal);
   if (signal.aborted || !project) return {};
   const { t } = ctx.i18n;
-  const heading = h('h1', { tabindex: '-1' });
-  const status = h('p', { role: 'status', id: 'composer-status', class: 'list-status' });
-  const list = h('ol', { class: 'slide-list', id: 'slide-list' });
-  const previewSlot = h('div', { class: 'slide-preview theme-contrast', id: 'slide-preview' },
-    h('p', { class: 'hint', text: t('present.previewHint') }));
+  const view = {
+    heading: h('h1', { tabindex: '-1' }),
+    status: h('p', { role: 'status', id: 'composer-status', class: 'list-status' }),
+    list: h('ol', { class: 'slide-list', id: 'slide-list' }),
+    previewSlot: h('div', { class: 'slide-preview theme-contrast', id: 'slide-preview' },
+      h('p', { class: 'hint', text: t('present.previewHint') })),
+  };
+  const { heading, list, previewSlot } = view;
   let preview = null;
 
   const slideForm = createSlideForm({
     ctx, project, proposals, sets,
-    onSubmit: saveSlide,
+    onSubmit: (submitted) => saveSlide(ctx, slideForm, presentation, reload, submitted),
     onCancel: () => { clearErrors(slideForm.form); slideForm.fill(null); },
     onPreview: showPreview,
   });
-
-  append(container, [
-    heading,
-    plans(ctx) ? null : h('p', { class: 'view-note', id: 'planners-only', text: t('present.plannersOnly') }),
-    h('p', { class: 'actions' },
-      h('a', { href: `#/projects/${project.id}/presentations`, text: t('present.backToList') }),
-      h('a', { class: 'button', id: 'open-projector', href: `#/presentations/${presentation.id}/show`, text: t('present.openProjector') })),
-    renameForm(),
-    h('div', { class: 'composer-layout' },
-      h('section', { class: 'composer-slides', 'aria-labelledby': 'slides-heading' },
-        h('h2', { id: 'slides-heading', text: t('present.slides') }), status, list,
-        h('section', { 'aria-labelledby': 'preview-heading' },
-          h('h2', { id: 'preview-heading', text: t('present.preview') }), previewSlot)),
-      slideForm.form)]);
+  const rename = renameForm(ctx, presentation, (renamed) => { presentation = renamed; render(); });
+  append(container, layout(ctx, project, presentation, view, rename, slideForm));
   slideForm.attach();
 
   function render(focus) {
     heading.textContent = t('present.composeTitle', { title: presentation.title });
     const slides = presentation.slides;
-    status.textContent = t('present.slideCount', { count: slides.length });
-    list.replaceChildren(...slides.map((slide, i) => slideItem(slide, i, slides.length)));
+    view.status.textContent = t('present.slideCount', { count: slides.length });
+    list.replaceChildren(...slides.map((slide, i) => slideItem(t, slide, i, slides.length, {
+      move: () => move(i, -1),
+      moveDown: () => move(i, 1),
+      edit: () => { clearErrors(slideForm.form); slideForm.fill(slide); slideForm.form.querySelector('#slide-title-input').focus(); },
+      preview: () => showPreview(slide),
+      remove: async () => { if (await removeSlide(ctx, slide)) { await reload(); heading.focus(); } },
+    })));
     if (focus) list.querySelector(`[data-slide-id="${focus.id}"] .${focus.action}:not(:disabled)`)?.focus();
-  }
-
-  function slideItem(slide, i, total) {
-    const named = (text) => [text, h('span', { class: 'visually-hidden', text: `: ${slide.title}` })];
-    const button = (action, text, onClick, disabled = false) => h('button', { type: 'button', class: action, disabled, on: { click: onClick } }, named(text));
-    return h('li', { class: 'slide-item', dataset: { slideId: String(slide.id) } },
-      h('p', { class: 'slide-item-title' }, h('span', { class: 'slide-position', text: `${i + 1}.` }), ' ', h('span', { class: 'slide-name', text: slide.title })),
-      h('p', { class: 'meta', text: Object.keys(slide.view.layers).map((name) => t(`present.layer.${name}`)).join(' · ') }),
-      h('div', { class: 'actions' },
-        button('move-up', t('present.moveUp'), () => move(i, -1), i === 0),
-        button('move-down', t('present.moveDown'), () => move(i, 1), i === total - 1),
-        button('edit', t('present.editButton'), () => { clearErrors(slideForm.form); slideForm.fill(slide); slideForm.form.querySelector('#slide-title-input').focus(); }),
-        button('preview', t('present.previewButton'), () => showPreview(slide)),
-        button('delete', t('present.deleteButton'), () => remove(slide))));
   }
 
   async function move(i, step) {
@@ -91,41 +74,9 @@ export async function composerPage(ctx, { container, params, signal }) {
     }
   }
 
-  async function remove(slide) {
-    if (!window.confirm(t('present.confirmDelete', { title: slide.title }))) return;
-    try {
-      await ctx.api.delete(`/api/slides/${slide.id}`);
-      ctx.announce(t('present.deleted', { title: slide.title }));
-    } catch {
-      ctx.announce(t('error.generic'));
-    }
-    await reload();
-    heading.focus();
-  }
-
   async function reload() {
     presentation = await ctx.api.get(`/api/presentations/${presentation.id}`);
     render();
-  }
-
-  async function saveSlide({ body, slide }) {
-    const form = slideForm.form;
-    const missing = missingFields([['title', form.querySelector('#slide-title-input'), t('form.required')]]);
-    if (missing) {
-      showErrors({ form, error: missing, routes: SLIDE_ERROR_ROUTES, generalId: 'slide-form', t });
-      return;
-    }
-    try {
-      const saved = slide
-        ? await ctx.api.patch(`/api/slides/${slide.id}`, body)
-        : await ctx.api.post(`/api/presentations/${presentation.id}/slides`, body);
-      clearErrors(form);
-      await reload();
-      slideForm.fill(null);
-      ctx.announce(t(slide ? 'present.saved' : 'present.added', { title: saved.title }));
-    } catch (error) {
-      showErrors({ form, error, routes: SLIDE_ERROR_ROUTES, generalId: 'slide-form', fallbackMessage: t('error.generic'), t });
-    }
   }
 
   function showPreview(slide) {
@@ -134,36 +85,104 @@ export async function composerPage(ctx, { container, params, signal }) {
     previewSlot.scrollIntoView({ block: 'nearest' });
   }
 
-  function renameForm() {
-    const input = h('input', { type: 'text', required: true, value: presentation.title, maxlength: ctx.config?.limits?.maxTitleLength ?? 200 });
-    const form = h('form', { class: 'form rename-form', id: 'rename-form', novalidate: true, 'aria-label': t('present.rename') },
-      field({ id: 'presentation-title', label: t('present.presentationTitle'), control: input }),
-      errorSlot('rename'),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'rename-submit', text: t('present.rename') })));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const routes = [['title', 'presentation-title']];
-      const missing = missingFields([['title', input, t('form.required')]]);
-      if (missing) {
-        showErrors({ form, error: missing, routes, generalId: 'rename', t });
-        return;
-      }
-      try {
-        presentation = await ctx.api.patch(`/api/presentations/${presentation.id}`, { title: input.value.trim() });
-        clearErrors(form);
-        render();
-        ctx.announce(t('present.renamed'));
-      } catch (error) {
-        showErrors({ form, error, routes, generalId: 'rename', fallbackMessage: t('error.generic'), t });
-      }
-    });
-    return form;
-  }
-
   signal.addEventListener('abort', () => {
     preview?.destroy();
     if (slideForm.map) destroyMap(slideForm.map);
   });
   render();
   return { title: t('present.composeTitle', { title: presentation.title }) };
+}
+
+function layout(ctx, project, presentation, { heading, status, list, previewSlot }, rename, slideForm) {
+  const { t } = ctx.i18n;
+  return [
+    heading,
+    plans(ctx) ? null : h('p', { class: 'view-note', id: 'planners-only', text: t('present.plannersOnly') }),
+    h('p', { class: 'actions' },
+      h('a', { href: `#/projects/${project.id}/presentations`, text: t('present.backToList') }),
+      h('a', { class: 'button', id: 'open-projector', href: `#/presentations/${presentation.id}/show`, text: t('present.openProjector') })),
+    rename,
+    h('div', { class: 'composer-layout' },
+      h('section', { class: 'composer-slides', 'aria-labelledby': 'slides-heading' },
+        h('h2', { id: 'slides-heading', text: t('present.slides') }), status, list,
+        h('section', { 'aria-labelledby': 'preview-heading' },
+          h('h2', { id: 'preview-heading', text: t('present.preview') }), previewSlot)),
+      slideForm.form)];
+}
+
+/** A slide in the list, with its buttons (each naming the slide for screen readers). */
+function slideItem(t, slide, i, total, on) {
+  const named = (text) => [text, h('span', { class: 'visually-hidden', text: `: ${slide.title}` })];
+  const button = (action, text, onClick, disabled = false) => h('button', { type: 'button', class: action, disabled, on: { click: onClick } }, named(text));
+  return h('li', { class: 'slide-item', dataset: { slideId: String(slide.id) } },
+    h('p', { class: 'slide-item-title' }, h('span', { class: 'slide-position', text: `${i + 1}.` }), ' ', h('span', { class: 'slide-name', text: slide.title })),
+    h('p', { class: 'meta', text: Object.keys(slide.view.layers).map((name) => t(`present.layer.${name}`)).join(' · ') }),
+    h('div', { class: 'actions' },
+      button('move-up', t('present.moveUp'), on.move, i === 0),
+      button('move-down', t('present.moveDown'), on.moveDown, i === total - 1),
+      button('edit', t('present.editButton'), on.edit),
+      button('preview', t('present.previewButton'), on.preview),
+      button('delete', t('present.deleteButton'), on.remove)));
+}
+
+/** Deletes a slide once confirmed; false when the reader thought better of it. */
+async function removeSlide(ctx, slide) {
+  const { t } = ctx.i18n;
+  if (!window.confirm(t('present.confirmDelete', { title: slide.title }))) return false;
+  try {
+    await ctx.api.delete(`/api/slides/${slide.id}`);
+    ctx.announce(t('present.deleted', { title: slide.title }));
+  } catch {
+    ctx.announce(t('error.generic'));
+  }
+  return true;
+}
+
+async function saveSlide(ctx, slideForm, presentation, reload, { body, slide }) {
+  const { t } = ctx.i18n;
+  const form = slideForm.form;
+  const missing = missingFields([['title', form.querySelector('#slide-title-input'), t('form.required')]]);
+  if (missing) {
+    showErrors({ form, error: missing, routes: SLIDE_ERROR_ROUTES, generalId: 'slide-form', t });
+    return;
+  }
+  try {
+    const saved = slide
+      ? await ctx.api.patch(`/api/slides/${slide.id}`, body)
+      : await ctx.api.post(`/api/presentations/${presentation.id}/slides`, body);
+    clearErrors(form);
+    await reload();
+    slideForm.fill(null);
+    ctx.announce(t(slide ? 'present.saved' : 'present.added', { title: saved.title }));
+  } catch (error) {
+    showErrors({ form, error, routes: SLIDE_ERROR_ROUTES, generalId: 'slide-form', fallbackMessage: t('error.generic'), t });
+  }
+}
+
+/** Renames the presentation; onRenamed gets the presentation as the server returned it. */
+function renameForm(ctx, presentation, onRenamed) {
+  const { t } = ctx.i18n;
+  const input = h('input', { type: 'text', required: true, value: presentation.title, maxlength: ctx.config?.limits?.maxTitleLength ?? 200 });
+  const form = h('form', { class: 'form rename-form', id: 'rename-form', novalidate: true, 'aria-label': t('present.rename') },
+    field({ id: 'presentation-title', label: t('present.presentationTitle'), control: input }),
+    errorSlot('rename'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'rename-submit', text: t('present.rename') })));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const routes = [['title', 'presentation-title']];
+    const missing = missingFields([['title', input, t('form.required')]]);
+    if (missing) {
+      showErrors({ form, error: missing, routes, generalId: 'rename', t });
+      return;
+    }
+    try {
+      const renamed = await ctx.api.patch(`/api/presentations/${presentation.id}`, { title: input.value.trim() });
+      clearErrors(form);
+      onRenamed(renamed);
+      ctx.announce(t('present.renamed'));
+    } catch (error) {
+      showErrors({ form, error, routes, generalId: 'rename', fallbackMessage: t('error.generic'), t });
+    }
+  });
+  return form;
 }

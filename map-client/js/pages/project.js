@@ -48,60 +48,15 @@ export async function projectPage(ctx, { container, params, signal }) {
 
   const map = createMap({ element: mapElement, ctx, label: t('project.mapLabel', { title: p.title }) });
   addProjectArea({ map, project });
-  const layers = { shapes: L.featureGroup().addTo(map), clusters: L.layerGroup().addTo(map) };
-  const byId = new Map();
   // Every way into a proposal from the map (a shape, a cluster of one, a dot on a tile) goes here.
   const openProposal = (id) => ctx.router.go(`#/proposals/${id}`);
-
-  function showProposals(features, { more: truncated }) {
-    layers.clusters.clearLayers();
-    layers.shapes.clearLayers();
-    byId.clear();
-    for (const feature of features) {
-      const layer = shapeLayer({ data: feature, colour: COLOURS.proposal });
-      layer.on('click', () => openProposal(feature.id));
-      // A DOM node, never a string: Leaflet puts a string tooltip in as HTML, and titles are what residents wrote.
-      layer.bindTooltip(h('span', { text: feature.properties.title }));
-      layers.shapes.addLayer(layer);
-      byId.set(feature.id, layer);
-    }
-    list.replaceChildren(...features.map((feature) => listItem({ ctx, feature, layer: byId.get(feature.id) })));
-    listStatus.textContent = truncated
-      ? t('list.truncated', { count: features.length })
-      : t('list.inView', { count: features.length });
-  }
-
-  function showClusters(features, { newest }) {
-    layers.shapes.clearLayers();
-    layers.clusters.clearLayers();
-    byId.clear();
-    let total = 0;
-    for (const feature of features) {
-      total += feature.properties.count;
-      layers.clusters.addLayer(clusterMarker({ ctx, map, feature, openProposal }));
-    }
-    list.replaceChildren(...newest.map((feature) => listItem({ ctx, feature })));
-    listStatus.textContent = total > newest.length
-      ? t('list.newestOf', { count: total, shown: newest.length })
-      : t('list.inView', { count: total });
-  }
-
-  // The map is drawn from vector tiles; the list holds the newest proposals in view.
-  function showTiled(features, { more: truncated }) {
-    layers.shapes.clearLayers();
-    layers.clusters.clearLayers();
-    byId.clear();
-    list.replaceChildren(...features.map((feature) => listItem({ ctx, feature })));
-    listStatus.textContent = truncated
-      ? t('list.truncated', { count: features.length })
-      : t('list.inView', { count: features.length });
-  }
+  const shown = proposalsShown({ ctx, map, list, listStatus, openProposal });
 
   const feed = createProposalFeed({
     ctx, map, projectId: project.id, proposalCount: p.proposalCount, filters,
-    onProposals: showProposals,
-    onClusters: showClusters,
-    onTiles: showTiled,
+    onProposals: shown.proposals,
+    onClusters: shown.clusters,
+    onTiles: shown.tiles,
     onOpen: openProposal,
     onError: () => { listStatus.textContent = t('list.failed'); },
   });
@@ -116,6 +71,59 @@ export async function projectPage(ctx, { container, params, signal }) {
   feed.reload();
   apart.reload();
   return { title: p.title };
+}
+
+/**
+ * What the feed found, on the map and in the list: the proposals themselves (shapes linked to
+ * their list items), clusters with the newest proposals listed, or tiles with the newest listed.
+ */
+function proposalsShown({ ctx, map, list, listStatus, openProposal }) {
+  const { t } = ctx.i18n;
+  const layers = { shapes: L.featureGroup().addTo(map), clusters: L.layerGroup().addTo(map) };
+  const byId = new Map();
+  return {
+    proposals(features, { more: truncated }) {
+      layers.clusters.clearLayers();
+      layers.shapes.clearLayers();
+      byId.clear();
+      for (const feature of features) {
+        const layer = shapeLayer({ data: feature, colour: COLOURS.proposal });
+        layer.on('click', () => openProposal(feature.id));
+        // A DOM node, never a string: Leaflet puts a string tooltip in as HTML, and titles are what residents wrote.
+        layer.bindTooltip(h('span', { text: feature.properties.title }));
+        layers.shapes.addLayer(layer);
+        byId.set(feature.id, layer);
+      }
+      list.replaceChildren(...features.map((feature) => listItem({ ctx, feature, layer: byId.get(feature.id) })));
+      listStatus.textContent = truncated
+        ? t('list.truncated', { count: features.length })
+        : t('list.inView', { count: features.length });
+    },
+    clusters(features, { newest }) {
+      layers.shapes.clearLayers();
+      layers.clusters.clearLayers();
+      byId.clear();
+      let total = 0;
+      for (const feature of features) {
+        total += feature.properties.count;
+        layers.clusters.addLayer(clusterMarker({ ctx, map, feature, openProposal }));
+      }
+      list.replaceChildren(...newest.map((feature) => listItem({ ctx, feature })));
+      listStatus.textContent = total > newest.length
+        ? t('list.newestOf', { count: total, shown: newest.length })
+        : t('list.inView', { count: total });
+    },
+    // The map is drawn from vector tiles; the list holds the newest proposals in view.
+    tiles(features, { more: truncated }) {
+      layers.shapes.clearLayers();
+      layers.clusters.clearLayers();
+      byId.clear();
+      list.replaceChildren(...features.map((feature) => listItem({ ctx, feature })));
+      listStatus.textContent = truncated
+        ? t('list.truncated', { count: features.length })
+        : t('list.inView', { count: features.length });
+    },
+  };
 }
 
 function filterForm({ ctx, project, filterState, onChange }) {

@@ -22,24 +22,16 @@ export async function projectorPage(ctx, { container, params, signal }) {
   let index = Math.min(Math.max(0, (Number(params.n) || 1) - 1), Math.max(0, slides.length - 1));
   let shown = null;
   let livePins = [];
-
-  const stage = h('div', { class: 'projector-stage', id: 'projector-stage' });
-  const counter = h('p', { class: 'slide-counter', id: 'slide-counter' });
-  const button = (id, text, onClick, extra = {}) => h('button', { type: 'button', id, text, on: { click: onClick }, ...extra });
-  const previous = button('slide-previous', t('present.previous'), () => go(index - 1), { 'aria-keyshortcuts': 'ArrowLeft PageUp' });
-  const next = button('slide-next', t('present.next'), () => go(index + 1), { 'aria-keyshortcuts': 'ArrowRight PageDown' });
-  const overviewButton = button('overview-button', t('present.overview'), () => openOverview(), { 'aria-keyshortcuts': 'O', 'aria-haspopup': 'dialog' });
-  const fullscreen = button('fullscreen-button', t('present.fullscreen'), () => toggleFullscreen(), { 'aria-pressed': 'false', hidden: !document.fullscreenEnabled });
-  const contrast = button('contrast-button', t('present.contrast'), () => toggleContrast(), { 'aria-pressed': 'true' });
-  const live = h('aside', { id: 'live-panel', class: 'live-panel', 'aria-label': t('present.live'), hidden: true });
-  const overview = overviewDialog({ ctx, slides, onChoose: (i) => { closeOverview(); go(i); }, onClose: () => closeOverview() });
-  const root = h('div', { class: 'projector theme-contrast', id: 'projector' },
-    stage,
-    h('nav', { class: 'projector-controls', 'aria-label': t('present.controls') },
-      previous, counter, next, overviewButton, fullscreen, contrast,
-      plans(ctx) ? h('a', { href: `#/presentations/${presentation.id}/edit`, id: 'edit-link', text: t('present.edit') }) : null),
-    live,
-    overview.element);
+  const ui = projectorLayout(ctx, presentation, {
+    previous: () => go(index - 1),
+    next: () => go(index + 1),
+    overview: () => openOverview(),
+    fullscreen: () => toggleFullscreen(ctx, ui.root),
+    contrast: () => toggleContrast(ui),
+    choose: (i) => { closeOverview(); go(i); },
+    close: () => closeOverview(),
+  });
+  const { root, stage, counter, live, overview } = ui;
   document.body.classList.add('projector-mode');
   container.append(root);
 
@@ -50,13 +42,10 @@ export async function projectorPage(ctx, { container, params, signal }) {
     counter.dataset.n = String(i + 1);
     counter.dataset.total = String(slides.length);
     counter.textContent = t('present.counter', { n: i + 1, total: slides.length });
-    previous.disabled = i === 0;
-    next.disabled = i >= slides.length - 1;
+    ui.previous.disabled = i === 0;
+    ui.next.disabled = i >= slides.length - 1;
     if (!slides.length) {
-      stage.replaceChildren(h('div', { class: 'slide-frame slide-empty' },
-        h('div', { class: 'slide-caption' },
-          h('h1', { class: 'slide-title', id: 'slide-title', tabindex: '-1', text: presentation.title }),
-          h('p', { class: 'slide-text', text: t('present.noSlides') }))));
+      stage.replaceChildren(emptySlide(t, presentation));
       counter.textContent = '';
       return;
     }
@@ -72,30 +61,96 @@ export async function projectorPage(ctx, { container, params, signal }) {
     ctx.announce(t('present.announce', { n: target + 1, total: slides.length, title: slides[target].title }));
   }
 
-  let returnFocus = null;
-  function openOverview() {
-    returnFocus = document.activeElement;
-    overview.open(index);
-  }
-  function closeOverview() {
-    overview.close();
-    (returnFocus?.isConnected && !returnFocus.disabled ? returnFocus : overviewButton).focus();
-  }
-
-  function toggleFullscreen() {
-    if (document.fullscreenElement) document.exitFullscreen();
-    else root.requestFullscreen().catch(() => ctx.announce(t('present.fullscreenRefused')));
-  }
-  function onFullscreenChange() {
-    fullscreen.setAttribute('aria-pressed', String(document.fullscreenElement === root));
+  const opener = overviewOpener(overview, ui.overviewButton);
+  const openOverview = () => opener.open(index);
+  const closeOverview = () => opener.close();
+  const onFullscreenChange = () => {
+    ui.fullscreen.setAttribute('aria-pressed', String(document.fullscreenElement === root));
     shown?.refit();
-  }
-  function toggleContrast() {
-    const on = root.classList.toggle('theme-contrast');
-    contrast.setAttribute('aria-pressed', String(on));
-  }
+  };
+  const onKey = keyHandler({ overview, openOverview, closeOverview, go, index: () => index, last: slides.length - 1 });
 
-  function onKey(event) {
+  // Pins answering the meeting's open question are drawn on whichever slide is shown.
+  live.addEventListener('live-pins', (event) => {
+    livePins = event.detail.pins;
+    shown?.showPins(livePins);
+  });
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('fullscreenchange', onFullscreenChange);
+  const refit = refitOnResize(stage, () => shown?.refit());
+  const unmountLive = mountLivePanel(live, { presentationId: presentation.id, projectId: presentation.projectId, ctx, publicView: true });
+  signal.addEventListener('abort', () => {
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('fullscreenchange', onFullscreenChange);
+    refit.stop();
+    document.body.classList.remove('projector-mode');
+    if (document.fullscreenElement === root) document.exitFullscreen();
+    shown?.destroy();
+    shown = null;
+    if (typeof unmountLive === 'function') unmountLive();
+  });
+  show(index);
+  return { title: presentation.title };
+}
+
+/** The stage, the controls beside it (each with its keys), the live panel's aside and the overview. */
+function projectorLayout(ctx, presentation, on) {
+  const { t } = ctx.i18n;
+  const stage = h('div', { class: 'projector-stage', id: 'projector-stage' });
+  const counter = h('p', { class: 'slide-counter', id: 'slide-counter' });
+  const button = (id, text, onClick, extra = {}) => h('button', { type: 'button', id, text, on: { click: onClick }, ...extra });
+  const previous = button('slide-previous', t('present.previous'), on.previous, { 'aria-keyshortcuts': 'ArrowLeft PageUp' });
+  const next = button('slide-next', t('present.next'), on.next, { 'aria-keyshortcuts': 'ArrowRight PageDown' });
+  const overviewButton = button('overview-button', t('present.overview'), on.overview, { 'aria-keyshortcuts': 'O', 'aria-haspopup': 'dialog' });
+  const fullscreen = button('fullscreen-button', t('present.fullscreen'), on.fullscreen, { 'aria-pressed': 'false', hidden: !document.fullscreenEnabled });
+  const contrast = button('contrast-button', t('present.contrast'), on.contrast, { 'aria-pressed': 'true' });
+  const live = h('aside', { id: 'live-panel', class: 'live-panel', 'aria-label': t('present.live'), hidden: true });
+  const overview = overviewDialog({ ctx, slides: presentation.slides, onChoose: on.choose, onClose: on.close });
+  const root = h('div', { class: 'projector theme-contrast', id: 'projector' },
+    stage,
+    h('nav', { class: 'projector-controls', 'aria-label': t('present.controls') },
+      previous, counter, next, overviewButton, fullscreen, contrast,
+      plans(ctx) ? h('a', { href: `#/presentations/${presentation.id}/edit`, id: 'edit-link', text: t('present.edit') }) : null),
+    live,
+    overview.element);
+  return { root, stage, counter, previous, next, overviewButton, fullscreen, contrast, live, overview };
+}
+
+/** Opening the overview remembers where focus was; closing it returns there (or to its button). */
+function overviewOpener(overview, fallback) {
+  let returnFocus = null;
+  return {
+    open(index) {
+      returnFocus = document.activeElement;
+      overview.open(index);
+    },
+    close() {
+      overview.close();
+      (returnFocus?.isConnected && !returnFocus.disabled ? returnFocus : fallback).focus();
+    },
+  };
+}
+
+function emptySlide(t, presentation) {
+  return h('div', { class: 'slide-frame slide-empty' },
+    h('div', { class: 'slide-caption' },
+      h('h1', { class: 'slide-title', id: 'slide-title', tabindex: '-1', text: presentation.title }),
+      h('p', { class: 'slide-text', text: t('present.noSlides') })));
+}
+
+function toggleFullscreen(ctx, root) {
+  if (document.fullscreenElement) document.exitFullscreen();
+  else root.requestFullscreen().catch(() => ctx.announce(ctx.i18n.t('present.fullscreenRefused')));
+}
+
+function toggleContrast({ root, contrast }) {
+  const on = root.classList.toggle('theme-contrast');
+  contrast.setAttribute('aria-pressed', String(on));
+}
+
+/** Clickers and keyboards: next, previous, first, last, and the overview (which Escape closes). */
+function keyHandler({ overview, openOverview, closeOverview, go, index, last }) {
+  return (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest?.('input, textarea, select')) return;
     if (overview.isOpen()) {
       if (event.key === 'Escape' || event.key === 'o' || event.key === 'O') {
@@ -106,46 +161,35 @@ export async function projectorPage(ctx, { container, params, signal }) {
     }
     const actions = {
       Home: () => go(0),
-      End: () => go(slides.length - 1),
+      End: () => go(last),
       o: openOverview,
       O: openOverview,
     };
-    const action = NEXT.has(event.key) ? () => go(index + 1)
-      : PREVIOUS.has(event.key) ? () => go(index - 1) : actions[event.key];
+    const action = NEXT.has(event.key) ? () => go(index() + 1)
+      : PREVIOUS.has(event.key) ? () => go(index() - 1) : actions[event.key];
     if (!action) return;
     event.preventDefault();
     action();
-  }
+  };
+}
 
-  // Pins answering the meeting's open question are drawn on whichever slide is shown.
-  live.addEventListener('live-pins', (event) => {
-    livePins = event.detail.pins;
-    shown?.showPins(livePins);
-  });
-  document.addEventListener('keydown', onKey);
-  document.addEventListener('fullscreenchange', onFullscreenChange);
-  // The slide fits its map again whenever its room changes (the live panel comes or goes, the
-  // window is resized), so the saved extent stays in view.
+/**
+ * The slide fits its map again whenever its room changes (the live panel comes or goes, the
+ * window is resized), so the saved extent stays in view.
+ */
+function refitOnResize(stage, refit) {
   let refitFrame = 0;
   const resized = new ResizeObserver(() => {
     cancelAnimationFrame(refitFrame);
-    refitFrame = requestAnimationFrame(() => shown?.refit());
+    refitFrame = requestAnimationFrame(refit);
   });
   resized.observe(stage);
-  const unmountLive = mountLivePanel(live, { presentationId: presentation.id, projectId: presentation.projectId, ctx, publicView: true });
-  signal.addEventListener('abort', () => {
-    document.removeEventListener('keydown', onKey);
-    document.removeEventListener('fullscreenchange', onFullscreenChange);
-    resized.disconnect();
-    cancelAnimationFrame(refitFrame);
-    document.body.classList.remove('projector-mode');
-    if (document.fullscreenElement === root) document.exitFullscreen();
-    shown?.destroy();
-    shown = null;
-    if (typeof unmountLive === 'function') unmountLive();
-  });
-  show(index);
-  return { title: presentation.title };
+  return {
+    stop() {
+      resized.disconnect();
+      cancelAnimationFrame(refitFrame);
+    },
+  };
 }
 
 /** The overview: every slide's number and title as a button; a modal dialog that keeps focus. */

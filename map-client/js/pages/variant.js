@@ -38,24 +38,7 @@ export async function variantPage(ctx, { container, params, signal }) {
     return { title };
   }
 
-  const titleInput = h('input', { type: 'text', name: 'title', maxlength: '120', required: true });
-  const description = h('textarea', { name: 'description', rows: '5' });
-  const mapElement = h('div', { id: 'variant-map' });
-  const nudges = h('div', { class: 'actions', role: 'group', 'aria-label': t('variant.nudgeLabel') });
-  const redraw = h('div', { class: 'variant-redraw' });
-  const form = h('form', { id: 'variant-form', class: 'form wide', novalidate: true },
-    errorSlot('variant-form'),
-    h('fieldset', { id: 'variant-location', 'aria-describedby': 'variant-location-error' },
-      h('legend', { text: t('variant.drawing') }),
-      h('p', { class: 'hint', text: t('variant.drawingHint') }),
-      h('div', { class: 'map-wrap' }, mapElement),
-      h('p', { class: 'hint', text: t('variant.nudgeHint') }),
-      nudges,
-      redraw,
-      errorSlot('variant-location')),
-    field({ id: 'variant-title', label: t('newProposal.titleLabel'), control: titleInput }),
-    field({ id: 'variant-description', label: t('newProposal.descriptionLabel'), control: description }),
-    h('button', { type: 'submit', class: 'primary', id: 'variant-submit', text: t('variant.submit') }));
+  const { form, titleInput, description, mapElement, nudges, redraw } = variantForm(t);
   container.append(form);
 
   const map = createMap({ element: mapElement, ctx, label: t('variant.mapLabel') });
@@ -89,27 +72,55 @@ export async function variantPage(ctx, { container, params, signal }) {
   redraw.append(keyboard.element);
   signal.addEventListener('abort', () => keyboard.destroy());
 
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearErrors(form);
-    const geometry = layer.toGeoJSON().geometry;
-    const fields = { ...(missingFields([['properties.title', titleInput, t('form.required')]])?.fields ?? {}) };
-    if (!insideArea(geometry, project.geometry)) fields.geometry = t('location.outside');
-    if (Object.keys(fields).length) {
-      showErrors({ form, error: { fields }, routes: ROUTES, generalId: 'variant-form' });
-      return;
-    }
-    try {
-      await ctx.api.post(`/api/proposals/${proposal.id}/variants`, {
-        type: 'Feature', geometry, properties: { title: titleInput.value, description: description.value },
-      });
-      ctx.announce(t('variant.created'));
-      ctx.router.go(`#/proposals/${proposal.id}`);
-    } catch (error) {
-      showErrors({ form, error, routes: ROUTES, generalId: 'variant-form', t, fallbackMessage: t('error.generic') });
-    }
+    submitVariant({ ctx, form, proposal, project, geometry: layer.toGeoJSON().geometry, titleInput, description });
   });
   return { title };
+}
+
+/** The form: the map with the copied drawing, its nudge and redraw controls, title and description. */
+function variantForm(t) {
+  const titleInput = h('input', { type: 'text', name: 'title', maxlength: '120', required: true });
+  const description = h('textarea', { name: 'description', rows: '5' });
+  const mapElement = h('div', { id: 'variant-map' });
+  const nudges = h('div', { class: 'actions', role: 'group', 'aria-label': t('variant.nudgeLabel') });
+  const redraw = h('div', { class: 'variant-redraw' });
+  const form = h('form', { id: 'variant-form', class: 'form wide', novalidate: true },
+    errorSlot('variant-form'),
+    h('fieldset', { id: 'variant-location', 'aria-describedby': 'variant-location-error' },
+      h('legend', { text: t('variant.drawing') }),
+      h('p', { class: 'hint', text: t('variant.drawingHint') }),
+      h('div', { class: 'map-wrap' }, mapElement),
+      h('p', { class: 'hint', text: t('variant.nudgeHint') }),
+      nudges,
+      redraw,
+      errorSlot('variant-location')),
+    field({ id: 'variant-title', label: t('newProposal.titleLabel'), control: titleInput }),
+    field({ id: 'variant-description', label: t('newProposal.descriptionLabel'), control: description }),
+    h('button', { type: 'submit', class: 'primary', id: 'variant-submit', text: t('variant.submit') }));
+  return { form, titleInput, description, mapElement, nudges, redraw };
+}
+
+/** Checks what can be checked here (a title, the drawing inside the area), then offers the variant. */
+async function submitVariant({ ctx, form, proposal, project, geometry, titleInput, description }) {
+  const { t } = ctx.i18n;
+  clearErrors(form);
+  const fields = { ...(missingFields([['properties.title', titleInput, t('form.required')]])?.fields ?? {}) };
+  if (!insideArea(geometry, project.geometry)) fields.geometry = t('location.outside');
+  if (Object.keys(fields).length) {
+    showErrors({ form, error: { fields }, routes: ROUTES, generalId: 'variant-form' });
+    return;
+  }
+  try {
+    await ctx.api.post(`/api/proposals/${proposal.id}/variants`, {
+      type: 'Feature', geometry, properties: { title: titleInput.value, description: description.value },
+    });
+    ctx.announce(t('variant.created'));
+    ctx.router.go(`#/proposals/${proposal.id}`);
+  } catch (error) {
+    showErrors({ form, error, routes: ROUTES, generalId: 'variant-form', t, fallbackMessage: t('error.generic') });
+  }
 }
 
 // Moving the whole drawing a few metres at a time: an edit that needs no pointer.
