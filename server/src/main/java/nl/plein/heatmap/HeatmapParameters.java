@@ -2,6 +2,7 @@ package nl.plein.heatmap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import nl.plein.analysis.Selection;
 import nl.plein.http.Query;
 import nl.plein.projects.ProjectRules;
@@ -24,9 +25,10 @@ public record HeatmapParameters(Double bandwidth, Double cellSize, Selection sel
     }
 
     /** The heatmap a request asks for: bandwidth, cell size and the selection's filters (checked against the project). */
-    public static HeatmapParameters from(Query query, ProjectRules rules) {
+    /** Reads the query; the project's rules are looked up only once its own values are valid, as before. */
+    public static HeatmapParameters from(Query query, Supplier<ProjectRules> rules) {
         Double bandwidth = query.number("bandwidth", 0, true, MAX_BANDWIDTH).orElse(null);
         Double cellSize = query.number("cellSize", 0, true, MAX_CELL_SIZE).orElse(null);
-        return new HeatmapParameters(bandwidth, cellSize, Selection.from(query, rules));
+        return new HeatmapParameters(bandwidth, cellSize, Selection.from(query, rules.get()));
     }
 }

@@ -27,7 +27,7 @@ public final class HeatmapRoutes {
     public void get(Context ctx) {
         var query = Query.of(ctx, HeatmapParameters.QUERY.toArray(String[]::new));
         long projectId = Requests.pathId(ctx, "id", "Project");
-        var parameters = HeatmapParameters.from(query, projects.rules(projectId));
+        var parameters = HeatmapParameters.from(query, () -> projects.rules(projectId));
         var result = analyses.run(heatmap, projectId, parameters);
         boolean raw = Access.viewer(ctx).role().plans();
         ctx.header("Cache-Control", "private, no-store");

@@ -2,6 +2,7 @@ package nl.plein.hexbins;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import nl.plein.analysis.Selection;
 import nl.plein.http.Query;
 import nl.plein.projects.ProjectRules;
@@ -21,8 +22,9 @@ public record HexBinParameters(Double size, Selection selection) {
     }
 
     /** The hexagons a request asks for: their size and the selection's filters (checked against the project). */
-    public static HexBinParameters from(Query query, ProjectRules rules) {
+    /** Reads the query; the project's rules are looked up only once its own values are valid, as before. */
+    public static HexBinParameters from(Query query, Supplier<ProjectRules> rules) {
         Double size = query.number("size", 1, false, HexBins.MAX_SIZE).orElse(null);
-        return new HexBinParameters(size, Selection.from(query, rules));
+        return new HexBinParameters(size, Selection.from(query, rules.get()));
     }
 }

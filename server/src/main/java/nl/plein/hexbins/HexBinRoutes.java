@@ -37,7 +37,7 @@ public final class HexBinRoutes {
     public void get(Context ctx) {
         var query = Query.of(ctx, HexBinParameters.QUERY.toArray(String[]::new));
         long projectId = Requests.pathId(ctx, "id", "Project");
-        var parameters = HexBinParameters.from(query, projects.rules(projectId));
+        var parameters = HexBinParameters.from(query, () -> projects.rules(projectId));
         var result = analyses.run(hexBins, projectId, parameters);
         boolean raw = Access.viewer(ctx).role().plans();
         ctx.header("Cache-Control", "private, no-store");
