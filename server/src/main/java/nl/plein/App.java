@@ -113,8 +113,8 @@ public final class App {
         var projectStore = new ProjectStore(dataSource);
         var proposalStore = new ProposalStore(dataSource);
         var accounts = new AccountRoutes(new AccountStore(dataSource), sessions, OwnerNotices.NONE, config);
-        var areas = new AreaRoutes(dataSource);
-        var areaSets = new AreaSetRoutes(dataSource, config.maxBoundaryBytes());
+        var areas = new AreaRoutes(jdbi);
+        var areaSets = new AreaSetRoutes(jdbi, config.maxBoundaryBytes());
         var projects = new ProjectRoutes(projectStore, config.maxBodyBytes(), config.maxVertices());
         var proposals = new ProposalRoutes(proposalStore, projectStore, config);
         var variants = new VariantRoutes(new VariantStore(dataSource), proposalStore, projectStore, config);

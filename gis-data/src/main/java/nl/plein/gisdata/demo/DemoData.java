@@ -27,18 +27,30 @@ public final class DemoData {
     private DemoData() {}
 
     /**
+     * Places every drawing in the areas of one boundary set, on the given connection and in its
+     * transaction: the server's rule (its {@code AreaAssignment::assignAll}), which lives with the
+     * server's areas, not here.
+     */
+    @FunctionalInterface
+    public interface Placer {
+        void placeAll(Connection connection, long areaSetId) throws SQLException;
+    }
+
+    /**
      * Loads the demo content in ONE transaction into a database whose schema is migrated.
      * Does nothing and returns false when the database already has any row in {@code projects}
      * (so a second start never duplicates). passwordHasher turns a plain password into the
-     * stored hash (the server passes Argon2id). Logs progress with slf4j.
+     * stored hash (the server passes Argon2id). placer puts every demo drawing in its buurt by the
+     * rule the server applies to drawings written through it. Logs progress with slf4j.
      *
      * @return true if the demo content was loaded, false if the database was not empty
      * @throws SQLException if writing fails; nothing is then left behind (the transaction is rolled back)
      */
-    public static boolean loadIfEmpty(DataSource dataSource, UnaryOperator<String> passwordHasher)
+    public static boolean loadIfEmpty(DataSource dataSource, UnaryOperator<String> passwordHasher, Placer placer)
             throws SQLException {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
+        Objects.requireNonNull(placer, "placer");
         // Cheap check first, so a normal restart skips generating and (slow) password hashing.
         try (Connection connection = dataSource.getConnection()) {
             if (hasProjects(connection)) {
@@ -74,7 +86,7 @@ public final class DemoData {
                     LOG.info("Another process loaded data meanwhile; demo data not loaded");
                     return false;
                 }
-                DemoWriter.Counts counts = new DemoWriter(connection).write(data, hashes);
+                DemoWriter.Counts counts = new DemoWriter(connection, placer).write(data, hashes);
                 connection.commit();
                 LOG.info("Loaded demo data in {} ms: {}", millisSince(start), counts);
                 return true;

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import nl.plein.gisdata.boundaries.AreaAssignment;
 import nl.plein.gisdata.demo.DemoDataset.Account;
 import nl.plein.gisdata.demo.DemoDataset.Area;
 import nl.plein.gisdata.demo.DemoDataset.Comment;
@@ -47,10 +46,12 @@ final class DemoWriter {
     private static final String GEOM = "ST_GeomFromWKB(?, 4326)";
 
     private final Connection connection;
+    private final DemoData.Placer placer;
     private final WKBWriter wkb = new WKBWriter(2);
 
-    DemoWriter(Connection connection) {
+    DemoWriter(Connection connection, DemoData.Placer placer) {
         this.connection = connection;
+        this.placer = placer;
     }
 
     /**
@@ -246,7 +247,7 @@ final class DemoWriter {
             st.setLong(1, areaSet);
             st.executeUpdate();
         }
-        AreaAssignment.assignAll(connection, areaSet);
+        placer.placeAll(connection, areaSet);
         writePresentations(projectIds, areaSet);
 
         return new Counts(areas.size(), accounts.size(), projects.size(), places.size(), proposals.size(),
