@@ -126,7 +126,7 @@ public final class App {
         var participationStore = new ParticipationStore(dataSource);
         var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
-        var exports = new ExportRoutes(dataSource, projectStore, participationStore,
+        var exports = new ExportRoutes(jdbi, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var clusterStore = new ClusterStore(dataSource, config.analysisTimeout(), config.timeZone());
         var clusters = new ClusterRoutes(clusterStore, projectStore, new SmallCounts(config.smallCountThreshold()));
@@ -147,10 +147,10 @@ public final class App {
         var reportPage = new ReportPage(config.timeZone());
         var reports = new ReportRoutes(reportBuilder, reportPage, config.defaultLanguage());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
-        var presentations = new PresentationRoutes(new PresentationStore(dataSource), projectStore, config);
+        var presentations = new PresentationRoutes(new PresentationStore(jdbi), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
-        var vectorTiles = new VectorTileRoutes(new VectorTileStore(dataSource));
+        var vectorTiles = new VectorTileRoutes(new VectorTileStore(jdbi));
         var geocoder = new Geocoder(config);
         var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
         var liveUpdates = new LiveUpdates(dataSource, liveState::json);

@@ -6,12 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import nl.plein.db.CallerConnection;
 import nl.plein.db.Jdbis;
-import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -23,8 +20,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * covers, and a comment without a pin, has no row.
  *
  * <p>Each method comes in two forms: on a Jdbi {@link Handle}, and on a plain JDBC connection for
- * callers still on JDBC (it runs on that connection, in the caller's transaction, and fails with the
- * driver's {@link SQLException} as before).
+ * callers still on JDBC ({@link CallerConnection}: on that connection, in the caller's transaction).
  */
 public final class AreaAssignment {
     /** The tables whose rows carry a drawing: the only names this class puts in SQL. */
@@ -92,7 +88,7 @@ public final class AreaAssignment {
 
     /** {@link #assign(Handle, Drawing, long)} on the caller's connection, in its transaction. */
     public static void assign(Connection c, Drawing drawing, long id) throws SQLException {
-        on(c, h -> {
+        CallerConnection.with(c, h -> {
             assign(h, drawing, id);
             return null;
         });
@@ -146,7 +142,7 @@ public final class AreaAssignment {
 
     /** {@link #assignAll(Handle, long)} on the caller's connection, in its transaction. */
     public static Map<Drawing, Count> assignAll(Connection c, long setId) throws SQLException {
-        return on(c, h -> assignAll(h, setId));
+        return CallerConnection.with(c, h -> assignAll(h, setId));
     }
 
     /** One line for a report: how many drawings lie in the set's areas now. */
@@ -156,32 +152,5 @@ public final class AreaAssignment {
                 counts.get(Drawing.PROPOSALS).inSet(), counts.get(Drawing.VARIANTS).inSet(),
                 counts.get(Drawing.COMMENTS).inSet(), counts.get(Drawing.PROPOSALS).changed(),
                 counts.get(Drawing.VARIANTS).changed(), counts.get(Drawing.COMMENTS).changed());
-    }
-
-    /**
-     * Runs work on a handle over the caller's connection, which stays open and in the caller's
-     * transaction (a handle opened inside a transaction leaves it to its owner); a failure of the
-     * driver comes back as the driver's exception, as callers on JDBC expect.
-     */
-    private static <T> T on(Connection c, HandleCallback<T, RuntimeException> work) throws SQLException {
-        Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
-            @Override
-            public Connection openConnection() {
-                return c;
-            }
-
-            @Override
-            public void closeConnection(Connection connection) {
-                // the caller's: it closes it
-            }
-        });
-        try (Handle h = jdbi.open()) {
-            return work.withHandle(h);
-        } catch (JdbiException e) {
-            if (e.getCause() instanceof SQLException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }
