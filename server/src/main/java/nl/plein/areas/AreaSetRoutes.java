@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import nl.plein.areas.AreaAssignment.Count;
 import nl.plein.areas.AreaAssignment.Drawing;
-import nl.plein.db.DataAccessException;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
@@ -64,13 +62,10 @@ public final class AreaSetRoutes {
                 GeoJsonBoundaries.sha256(bytes), options, line -> { }));
         ImportReport report;
         try {
-            // The importer runs its own transaction on the handle's connection: a dry run is rolled back.
-            report = jdbi.withHandle(h -> new BoundaryImporter(line -> { })
-                    .run(h.getConnection(), source, options, "upload by HTTP"));
+            // The importer runs its own transaction on the handle: a dry run is rolled back.
+            report = jdbi.withHandle(h -> new BoundaryImporter(line -> { }).run(h, source, options, "upload by HTTP"));
         } catch (ImportException e) {
             throw ApiError.conflict(PARAMETERS.setName(), e.getMessage());
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
         }
         ObjectNode json = report(report);
         if (report.committed()) {

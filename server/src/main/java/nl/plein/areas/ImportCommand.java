@@ -56,8 +56,8 @@ public final class ImportCommand {
             try (var dataSource = Database.pool(target, 2)) {
                 Database.prepare(dataSource);
                 Jdbi jdbi = Jdbis.create(dataSource);
-                // The importer runs its own transaction on the handle's connection: a dry run is rolled back.
-                ImportReport report = jdbi.withHandle(h -> ImportBoundaries.run(h.getConnection(), options,
+                // The importer runs its own transaction on the handle: a dry run is rolled back.
+                ImportReport report = jdbi.withHandle(h -> ImportBoundaries.run(h, options,
                         line -> System.err.println("  … " + line)));
                 System.out.print(report.describe());
                 if (report.committed()) {
@@ -70,7 +70,7 @@ public final class ImportCommand {
         } catch (ImportException e) {
             System.err.println("import-boundaries: " + e.getMessage());
             return 1;
-        } catch (SQLException | DatabaseUnavailable | nl.plein.db.DataAccessException e) {
+        } catch (DatabaseUnavailable | nl.plein.db.DataAccessException e) {
             System.err.println("import-boundaries: the database refused the import: " + e.getMessage());
             return 1;
         } catch (JdbiException e) {
