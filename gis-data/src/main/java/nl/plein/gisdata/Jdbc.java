@@ -2,6 +2,7 @@ package nl.plein.gisdata;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -29,13 +30,24 @@ public final class Jdbc {
         return text;
     }
 
+    /** A Jdbi over the data source, configured as the loaders' handles are. */
+    public static Jdbi create(DataSource dataSource) {
+        return configured(Jdbi.create(dataSource));
+    }
+
+    private static Jdbi configured(Jdbi jdbi) {
+        jdbi.registerArrayType(String.class, "text");
+        jdbi.registerArrayType(Long.class, "bigint");
+        return jdbi;
+    }
+
     /**
      * Runs work on a handle over the caller's connection: the handle neither closes it nor ends a
      * transaction the caller began. A failure of the driver comes back as the driver's
      * {@link SQLException}, as the loaders' callers expect.
      */
     public static <T, X extends Exception> T with(Connection c, HandleCallback<T, X> work) throws SQLException, X {
-        Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
+        Jdbi jdbi = configured(Jdbi.create(new ConnectionFactory() {
             @Override
             public Connection openConnection() {
                 return c;
@@ -45,9 +57,7 @@ public final class Jdbc {
             public void closeConnection(Connection connection) {
                 // the caller's: it closes it
             }
-        });
-        jdbi.registerArrayType(String.class, "text");
-        jdbi.registerArrayType(Long.class, "bigint");
+        }));
         try (Handle h = jdbi.open()) {
             return work.withHandle(h);
         } catch (JdbiException e) {

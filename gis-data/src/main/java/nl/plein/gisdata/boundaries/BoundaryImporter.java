@@ -125,21 +125,22 @@ public final class BoundaryImporter {
                 .bind("sha256", source.sha256()).mapTo(Long.class).one();
     }
 
+    /** The areas in batches of {@link #BATCH} rows, telling progress after each when there are more. */
     private void insertAreas(Handle h, long setId, BoundarySource source) {
         WKBWriter wkb = new WKBWriter();
         List<BoundaryFeature> features = source.features();
-        try (PreparedBatch batch = h.prepareBatch(INSERT_AREA)) {
-            for (int i = 0; i < features.size(); i++) {
-                BoundaryFeature f = features.get(i);
+        for (int from = 0; from < features.size(); from += BATCH) {
+            int to = Math.min(from + BATCH, features.size());
+            // A batch runs once: Jdbi closes it when it has run.
+            PreparedBatch batch = h.prepareBatch(INSERT_AREA);
+            for (BoundaryFeature f : features.subList(from, to)) {
                 batch.bind("set", setId).bind("code", f.code()).bind("name", f.name())
                         .bind("population", f.population()).bind("parent", f.parentCode())
                         .bind("wkb", wkb.write(f.geometry())).bind("srid", source.srid()).add();
-                if ((i + 1) % BATCH == 0 || i + 1 == features.size()) {
-                    batch.execute();
-                    if (features.size() > BATCH) {
-                        progress.accept("wrote " + (i + 1) + " of " + features.size() + " areas");
-                    }
-                }
+            }
+            batch.execute();
+            if (features.size() > BATCH) {
+                progress.accept("wrote " + to + " of " + features.size() + " areas");
             }
         }
     }
