@@ -1,8 +1,8 @@
 package nl.plein.exports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
