@@ -116,8 +116,8 @@ public final class App {
         var projectStore = new ProjectStore(dataSource);
         var proposalStore = new ProposalStore(dataSource);
         var accounts = new AccountRoutes(new AccountStore(dataSource), sessions, OwnerNotices.NONE, config);
-        var areas = new AreaRoutes(dataSource);
-        var areaSets = new AreaSetRoutes(dataSource, config.maxBoundaryBytes());
+        var areas = new AreaRoutes(jdbi);
+        var areaSets = new AreaSetRoutes(jdbi, config.maxBoundaryBytes());
         var projects = new ProjectRoutes(projectStore, config.maxBodyBytes(), config.maxVertices());
         var proposals = new ProposalRoutes(proposalStore, projectStore, config);
         var variants = new VariantRoutes(new VariantStore(dataSource), proposalStore, projectStore, config);
@@ -129,7 +129,7 @@ public final class App {
         var participationStore = new ParticipationStore(dataSource);
         var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
                 projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
-        var exports = new ExportRoutes(dataSource, projectStore, participationStore,
+        var exports = new ExportRoutes(jdbi, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var clusterAnalysis = new Clusters();
         var clusterFeatures = new ClusterFeatures(analyses, clusterAnalysis);
@@ -149,10 +149,10 @@ public final class App {
         var reportPage = new ReportPage(config.timeZone());
         var reports = new ReportRoutes(reportBuilder, reportPage, config.defaultLanguage());
         var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
-        var presentations = new PresentationRoutes(new PresentationStore(dataSource), projectStore, config);
+        var presentations = new PresentationRoutes(new PresentationStore(jdbi), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);
-        var vectorTiles = new VectorTileRoutes(new VectorTileStore(dataSource));
+        var vectorTiles = new VectorTileRoutes(new VectorTileStore(jdbi));
         var geocoder = new Geocoder(config);
         var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
         var liveUpdates = new LiveUpdates(dataSource, liveState::json);

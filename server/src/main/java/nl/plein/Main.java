@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import java.util.Optional;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.config.Config;
 import nl.plein.db.Availability;
 import nl.plein.db.Database;
@@ -86,7 +87,7 @@ public final class Main {
         }
         if (config.demoContent()) {
             try {
-                if (DemoData.loadIfEmpty(dataSource, Passwords::hash)) {
+                if (DemoData.loadIfEmpty(dataSource, Passwords::hash, AreaAssignment::assignAll)) {
                     log.info("Loaded demo content; demo accounts share the password '{}'", DemoData.DEMO_PASSWORD);
                 }
             } catch (java.sql.SQLException e) {

@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
-import nl.plein.gisdata.boundaries.AreaAssignment;
-import nl.plein.gisdata.boundaries.AreaAssignment.Count;
-import nl.plein.gisdata.boundaries.AreaAssignment.Drawing;
-import nl.plein.db.DataAccessException;
-import nl.plein.db.Sql;
+import nl.plein.areas.AreaAssignment.Count;
+import nl.plein.areas.AreaAssignment.Drawing;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
 import nl.plein.http.Query;
@@ -28,6 +23,7 @@ import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.gisdata.boundaries.ImportReport;
 import nl.plein.gisdata.boundaries.Level;
 import nl.plein.gisdata.boundaries.OptionNames;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Boundary sets over HTTP: list them, upload one (a dry run unless {@code dryRun=false}), and place
@@ -36,24 +32,21 @@ import nl.plein.gisdata.boundaries.OptionNames;
  * ({@link #PARAMETERS}), which its messages name.
  */
 public final class AreaSetRoutes {
-    private static final String LIST = """
-            SELECT json_build_object('id', s.id, 'name', s.name, 'year', s.year, 'level', s.kind,
-                       'count', count(a.id), 'populationTotal', coalesce(sum(a.population), 0),
-                       'createdAt', s.created_at)::text
-              FROM area_sets s LEFT JOIN areas a ON a.area_set_id = s.id
-             GROUP BY s.id ORDER BY s.id""";
+    private static final String LIST = Jdbis.sql(AreaSetRoutes.class, "area-sets.sql");
+    private static final String EXISTS = Jdbis.sql(AreaSetRoutes.class, "area-set-exists.sql");
+    private static final String SRID_KNOWN = Jdbis.sql(AreaSetRoutes.class, "srid-known.sql");
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private final long maxBoundaryBytes;
 
-    public AreaSetRoutes(DataSource dataSource, long maxBoundaryBytes) {
-        this.dataSource = dataSource;
+    public AreaSetRoutes(Jdbi jdbi, long maxBoundaryBytes) {
+        this.jdbi = jdbi;
         this.maxBoundaryBytes = maxBoundaryBytes;
     }
 
     public void list(Context ctx) {
         Query.of(ctx);
-        var sets = Sql.read(dataSource, c -> Sql.list(c, LIST, rs -> rs.getString(1)));
+        var sets = jdbi.withHandle(h -> h.createQuery(LIST).mapTo(String.class).list());
         ctx.contentType("application/json").result("{\"sets\":[" + String.join(",", sets) + "]}");
     }
 
@@ -68,16 +61,15 @@ public final class AreaSetRoutes {
         BoundarySource source = parse("body", () -> new GeoJsonBoundaries().read(root,
                 GeoJsonBoundaries.sha256(bytes), options, line -> { }));
         ImportReport report;
-        try (Connection c = dataSource.getConnection()) {
-            report = new BoundaryImporter(line -> { }).run(c, source, options, "upload by HTTP");
+        try {
+            // The importer runs its own transaction on the handle: a dry run is rolled back.
+            report = jdbi.withHandle(h -> new BoundaryImporter(line -> { }).run(h, source, options, "upload by HTTP"));
         } catch (ImportException e) {
             throw ApiError.conflict(PARAMETERS.setName(), e.getMessage());
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
         }
         ObjectNode json = report(report);
         if (report.committed()) {
-            json.set("assigned", counts(Sql.transaction(dataSource, c -> AreaAssignment.assignAll(c, report.setId()))));
+            json.set("assigned", counts(jdbi.inTransaction(h -> AreaAssignment.assignAll(h, report.setId()))));
         }
         ctx.status(report.committed() ? 201 : 200).contentType("application/json").result(json.toString());
     }
@@ -102,8 +94,8 @@ public final class AreaSetRoutes {
         String population = query.text(p.population(), 200).orElse(null);
         String parent = query.text(p.parent(), 200).orElse(null);
         Integer srid = query.optionalInteger(p.srid(), 1, 998_999).orElse(null);
-        if (srid != null && Sql.read(dataSource, c -> Sql.one(c, "SELECT 1 FROM spatial_ref_sys WHERE srid = ?",
-                rs -> true, srid)).isEmpty()) {
+        if (srid != null && !jdbi.withHandle(h -> h.createQuery(SRID_KNOWN).bind("srid", srid)
+                .mapTo(Boolean.class).one())) {
             throw ApiError.invalid(p.srid(), "PostGIS does not know EPSG:" + srid);
         }
         return new ImportOptions(java.nio.file.Path.of("upload.geojson"), preset, level, code, nameField,
@@ -113,10 +105,11 @@ public final class AreaSetRoutes {
     public void assign(Context ctx) {
         long id = Requests.pathId(ctx, "id", "Boundary set");
         Query.of(ctx);
-        var counts = Sql.transaction(dataSource, c -> {
-            Sql.one(c, "SELECT id FROM area_sets WHERE id = ?", rs -> rs.getLong(1), id)
-                    .orElseThrow(() -> ApiError.notFound("Boundary set " + id));
-            return AreaAssignment.assignAll(c, id);
+        var counts = jdbi.inTransaction(h -> {
+            if (!h.createQuery(EXISTS).bind("id", id).mapTo(Boolean.class).one()) {
+                throw ApiError.notFound("Boundary set " + id);
+            }
+            return AreaAssignment.assignAll(h, id);
         });
         ObjectNode json = Json.MAPPER.createObjectNode().put("areaSetId", id);
         json.set("assigned", counts(counts));

@@ -1,18 +1,18 @@
 package nl.plein.areas;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import nl.plein.config.Config;
 import nl.plein.db.Database;
 import nl.plein.db.DatabaseUnavailable;
 import nl.plein.db.EmbeddedPostgis;
-import nl.plein.db.Sql;
-import nl.plein.gisdata.boundaries.AreaAssignment;
+import nl.plein.db.Jdbis;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportException;
 import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.gisdata.boundaries.ImportReport;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * `plein import-boundaries FILE [options]`: imports a boundary file into the database Plein uses
@@ -55,13 +55,14 @@ public final class ImportCommand {
             }
             try (var dataSource = Database.pool(target, 2)) {
                 Database.prepare(dataSource);
-                try (Connection c = dataSource.getConnection()) {
-                    ImportReport report = ImportBoundaries.run(c, options, line -> System.err.println("  … " + line));
-                    System.out.print(report.describe());
-                    if (report.committed()) {
-                        System.out.println("  assigned:    " + AreaAssignment.describe(
-                                Sql.transaction(dataSource, tx -> AreaAssignment.assignAll(tx, report.setId()))));
-                    }
+                Jdbi jdbi = Jdbis.create(dataSource);
+                // The importer runs its own transaction on the handle: a dry run is rolled back.
+                ImportReport report = jdbi.withHandle(h -> ImportBoundaries.run(h, options,
+                        line -> System.err.println("  … " + line)));
+                System.out.print(report.describe());
+                if (report.committed()) {
+                    System.out.println("  assigned:    " + AreaAssignment.describe(
+                            jdbi.inTransaction(h -> AreaAssignment.assignAll(h, report.setId()))));
                 }
             }
             System.out.printf("Took %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -69,8 +70,13 @@ public final class ImportCommand {
         } catch (ImportException e) {
             System.err.println("import-boundaries: " + e.getMessage());
             return 1;
-        } catch (SQLException | DatabaseUnavailable | nl.plein.db.DataAccessException e) {
+        } catch (DatabaseUnavailable | nl.plein.db.DataAccessException e) {
             System.err.println("import-boundaries: the database refused the import: " + e.getMessage());
+            return 1;
+        } catch (JdbiException e) {
+            // The driver's own words, as when this ran on plain JDBC, not Jdbi's statement dump.
+            String reason = e.getCause() instanceof SQLException cause ? cause.getMessage() : e.getMessage();
+            System.err.println("import-boundaries: the database refused the import: " + reason);
             return 1;
         } finally {
             if (embedded != null) {

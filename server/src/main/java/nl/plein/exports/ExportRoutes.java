@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.http.ApiError;
@@ -14,6 +13,7 @@ import nl.plein.http.Json;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
 import nl.plein.projects.ProjectStore;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A project's public data as files for GIS tools and spreadsheets: {@code {dataset}.{format}} for
@@ -30,9 +30,9 @@ public final class ExportRoutes {
     private final ExportStore store;
     private final ProjectStore projects;
 
-    public ExportRoutes(DataSource dataSource, ProjectStore projects, ParticipationStore participation,
+    public ExportRoutes(Jdbi jdbi, ProjectStore projects, ParticipationStore participation,
             SmallCounts smallCounts, ZoneId zone) {
-        this.store = new ExportStore(dataSource, participation, smallCounts, zone);
+        this.store = new ExportStore(jdbi, participation, smallCounts, zone);
         this.projects = projects;
     }
 
@@ -117,7 +117,7 @@ public final class ExportRoutes {
             var row = rows.get(i);
             out.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"id\":").append(row.id())
                     .append(",\"geometry\":").append(row.geoJson() == null ? "null" : row.geoJson())
-                    .append(",\"properties\":").append(Json.write(row.properties())).append('}');
+                    .append(",\"properties\":").append(row.propertiesJson()).append('}');
         }
         return out.append("]}").toString();
     }
@@ -132,8 +132,9 @@ public final class ExportRoutes {
         for (var row : rows) {
             var cells = new ArrayList<String>(columns.size());
             cells.add(Long.toString(row.id()));
+            var properties = row.properties();
             for (Field field : dataset.fields) {
-                var value = row.properties().get(field.name());
+                var value = properties.get(field.name());
                 cells.add(value == null || value.isNull() ? "" : value.asText());
             }
             cells.add(row.wkt());

@@ -1,22 +1,22 @@
 package nl.plein.exports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import nl.plein.accounts.Viewer;
 import nl.plein.analysis.ParticipationReport;
 import nl.plein.analysis.ParticipationReport.View;
 import nl.plein.analysis.ParticipationRoutes;
 import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
-import nl.plein.db.NamedSql;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.http.Json;
 import nl.plein.ogc.FeatureStore;
 import nl.plein.proposals.Visibility;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The rows of an export, public data only. Proposals, variants and participation use the very
@@ -30,37 +30,50 @@ import nl.plein.proposals.Visibility;
 final class ExportStore {
     /**
      * One row: its id, geometry as GeoJSON, WKT and little-endian WKB with its box (minX, maxX,
-     * minY, maxY), all null when it has none, a point on it, and its fields.
+     * minY, maxY), all null when it has none, a point on it, and its fields as the JSON PostGIS
+     * wrote (a GeoJSON file carries it as it is; {@link #properties()} reads it for the other forms).
      */
-    record Row(long id, String geoJson, String wkt, String lon, String lat, ObjectNode properties, byte[] wkb,
+    record Row(long id, String geoJson, String wkt, String lon, String lat, String propertiesJson, byte[] wkb,
             double[] box) {
+        /** The fields, read from {@link #propertiesJson()}: read once per row. */
+        ObjectNode properties() {
+            return (ObjectNode) Json.parse(propertiesJson.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** The rows, and for participation the boundary set they are counted in (else null). */
     record Rows(List<Row> rows, Long setId) {
     }
 
-    private static final Map<Dataset, NamedSql> STATEMENTS = new EnumMap<>(Dataset.class);
+    private static final String ROWS = Jdbis.sql(ExportStore.class, "rows.sql");
+    /** The fragment {@code <source>} of rows.sql for each dataset: the OGC collection's statement. */
+    private static final Map<Dataset, String> SOURCES = new EnumMap<>(Dataset.class);
 
     static {
-        String rows = Sql.load(ExportStore.class, "rows.sql");
-        STATEMENTS.put(Dataset.PROPOSALS, statement(rows, Sql.load(FeatureStore.class, "proposals.sql")));
-        STATEMENTS.put(Dataset.VARIANTS, statement(rows, Sql.load(FeatureStore.class, "variants.sql")));
-        STATEMENTS.put(Dataset.COMMENTS, statement(rows, Sql.load(FeatureStore.class, "comments.sql")));
-        STATEMENTS.put(Dataset.PARTICIPATION, statement(rows, Sql.load(FeatureStore.class, "participation.sql")));
+        SOURCES.put(Dataset.PROPOSALS, source("proposals.sql"));
+        SOURCES.put(Dataset.VARIANTS, source("variants.sql"));
+        SOURCES.put(Dataset.COMMENTS, source("comments.sql"));
+        SOURCES.put(Dataset.PARTICIPATION, source("participation.sql"));
     }
 
-    private static NamedSql statement(String rows, String source) {
-        return NamedSql.of(rows.replace("%SOURCE%", source).replace("%VISIBLE%", Visibility.PROPOSAL_NAMED));
+    /**
+     * An OGC collection's statement with the visibility rule written in where it names it (as
+     * {@code <visible>}, or {@code %VISIBLE%} in its older form): a defined fragment is not
+     * templated again, so the rule cannot be left to {@link Visibility#apply}, which still binds
+     * its parameters.
+     */
+    private static String source(String name) {
+        return Jdbis.sql(FeatureStore.class, name).replace("<visible>", Visibility.PROPOSAL_NAMED)
+                .replace("%VISIBLE%", Visibility.PROPOSAL_NAMED);
     }
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private final ParticipationStore participation;
     private final ParticipationReport report;
     private final ZoneId zone;
 
-    ExportStore(DataSource dataSource, ParticipationStore participation, SmallCounts smallCounts, ZoneId zone) {
-        this.dataSource = dataSource;
+    ExportStore(Jdbi jdbi, ParticipationStore participation, SmallCounts smallCounts, ZoneId zone) {
+        this.jdbi = jdbi;
         this.participation = participation;
         this.report = new ParticipationReport(smallCounts);
         this.zone = zone;
@@ -68,28 +81,27 @@ final class ExportStore {
 
     /** @param setId the boundary set for participation; null takes the project's own */
     Rows read(Dataset dataset, long projectId, Long setId) {
-        var values = new HashMap<String, Object>();
-        values.put("owner", projectId);
-        values.put("staff", false);
-        values.put("viewer", -1L);
         Long set = null;
+        String figures = null;
         if (dataset == Dataset.PARTICIPATION) {
             var counts = participation.read(projectId, setId, null, null, zone, report.threshold());
             var json = report.build(projectId, counts, null, null, View.PUBLIC);
-            var figures = Json.MAPPER.createObjectNode();
+            var byArea = Json.MAPPER.createObjectNode();
             json.get("areas").forEach(area ->
-                    figures.set(area.get("areaId").asText(), ParticipationRoutes.exportedProperties(area)));
+                    byArea.set(area.get("areaId").asText(), ParticipationRoutes.exportedProperties(area)));
             set = json.get("areaSet").get("id").asLong();
-            values.put("set", set);
-            values.put("figures", Json.write(figures));
+            figures = Json.write(byArea);
         }
-        var statement = STATEMENTS.get(dataset);
-        var rows = Sql.read(dataSource, c -> Sql.list(c, statement.sql(), rs -> new Row(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                (ObjectNode) Json.parse(rs.getString(6).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                rs.getBytes(7), rs.getObject(8) == null ? null
-                : new double[] {rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11)}),
-                statement.bind(values)));
+        Long chosenSet = set;
+        String chosenFigures = figures;
+        // Public data only: the rows anyone may see, as for a viewer who is nobody in particular.
+        var rows = jdbi.withHandle(h -> Visibility.apply(h.createQuery(ROWS), Viewer.ANONYMOUS)
+                .define("source", SOURCES.get(dataset))
+                .bind("owner", projectId).bind("set", chosenSet).bind("figures", chosenFigures)
+                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getObject(8) == null ? null
+                        : new double[] {rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11)}))
+                .list());
         return new Rows(rows, set);
     }
 }

@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.stream.Collectors;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 
 /**
  * Writes one dataset as an OGC GeoPackage 1.2 (an SQLite file): the required tables
@@ -35,7 +35,7 @@ final class GeoPackage {
             + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
             + "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],"
             + "AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]";
-    private static final String RTREE = Sql.load(GeoPackage.class, "rtree.sql");
+    private static final String RTREE = Jdbis.sql(GeoPackage.class, "rtree.sql");
     private static final String[] TABLES = {
         """
         CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,
@@ -136,8 +136,9 @@ final class GeoPackage {
             for (var row : rows) {
                 st.setLong(1, row.id());
                 st.setBytes(2, row.wkb() == null ? null : geometry(row.wkb(), row.box()));
+                var properties = row.properties();
                 for (int i = 0; i < dataset.fields.size(); i++) {
-                    bind(st, 3 + i, dataset.fields.get(i), row.properties().get(dataset.fields.get(i).name()));
+                    bind(st, 3 + i, dataset.fields.get(i), properties.get(dataset.fields.get(i).name()));
                 }
                 st.addBatch();
             }

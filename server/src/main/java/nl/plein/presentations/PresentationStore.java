@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import nl.plein.accounts.Viewer;
-import nl.plein.db.Sql;
+import nl.plein.db.CallerConnection;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.proposals.Visibility;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Presentations and their slides in PostgreSQL; PostgreSQL writes their JSON. Every change to a
@@ -18,18 +20,37 @@ import nl.plein.proposals.Visibility;
  * deleting or reordering at once are served one after the other and positions stay 1..n.
  */
 public final class PresentationStore {
-    private static final String PRESENTATION = Sql.load(PresentationStore.class, "presentation.sql");
-    private static final String PRESENTATIONS = Sql.load(PresentationStore.class, "presentations.sql");
-    private static final String SLIDE = Sql.load(PresentationStore.class, "slide.sql");
-    private static final String REORDER = Sql.load(PresentationStore.class, "reorder.sql");
+    private static final String PRESENTATION = sql("presentation.sql");
+    private static final String PRESENTATIONS = sql("presentations.sql");
+    private static final String SLIDE = sql("slide.sql");
+    private static final String REORDER = sql("reorder.sql");
+    private static final String PROJECT_OF = sql("project-of.sql");
+    private static final String SLIDE_FACTS = sql("slide-facts.sql");
+    private static final String CREATE = sql("create.sql");
+    private static final String RENAME = sql("rename.sql");
+    private static final String DELETE = sql("delete.sql");
+    private static final String SLIDE_COUNT = sql("slide-count.sql");
+    private static final String ADD_SLIDE = sql("add-slide.sql");
+    private static final String UPDATE_SLIDE = sql("update-slide.sql");
+    private static final String DELETE_SLIDE = sql("delete-slide.sql");
+    private static final String CLOSE_GAP = sql("close-gap.sql");
+    private static final String SLIDE_IDS = sql("slide-ids.sql");
+    private static final String VISIBLE_CHOSEN = sql("visible-chosen.sql");
+    private static final String AREA_SET_EXISTS = sql("area-set-exists.sql");
+    private static final String LOCK = sql("lock.sql");
+    private static final String TOUCH = sql("touch.sql");
 
     /** A presentation rarely needs more; the limit keeps one request's answer small. */
     public static final int MAX_SLIDES = 100;
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
 
-    public PresentationStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public PresentationStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    private static String sql(String name) {
+        return Jdbis.sql(PresentationStore.class, name);
     }
 
     /** Where a slide belongs. */
@@ -38,104 +59,99 @@ public final class PresentationStore {
 
     /** The project's presentations as a JSON object {@code {"presentations": [...]}}. */
     public String list(long projectId) {
-        List<String> items = Sql.read(dataSource, c -> Sql.list(c, PRESENTATIONS, rs -> rs.getString(1), projectId));
+        List<String> items = jdbi.withHandle(h -> h.createQuery(PRESENTATIONS).bind("project", projectId)
+                .mapTo(String.class).list());
         return "{\"presentations\":[" + String.join(",", items) + "]}";
     }
 
     public Optional<String> presentation(long id) {
-        return Sql.read(dataSource, c -> presentation(c, id));
+        return jdbi.withHandle(h -> presentation(h, id));
     }
 
-    /** The presentation with its slides in order, as JSON, read on the caller's connection (e.g. a meeting's close). */
+    /** The presentation with its slides in order, as JSON, read on the caller's handle (e.g. a meeting's close). */
+    public static Optional<String> presentation(Handle h, long id) {
+        return h.createQuery(PRESENTATION).bind("id", id).mapTo(String.class).findOne();
+    }
+
+    /** {@link #presentation(Handle, long)} on a caller's JDBC connection, in its transaction. */
     public static Optional<String> presentation(Connection c, long id) throws SQLException {
-        return Sql.one(c, PRESENTATION, rs -> rs.getString(1), id);
+        return CallerConnection.with(c, h -> presentation(h, id));
     }
 
     /** The project a presentation belongs to; a missing presentation is a 404. */
     public long projectOf(long presentationId) {
-        return Sql.read(dataSource, c -> Sql.one(c, "SELECT project_id FROM presentations WHERE id = ?",
-                rs -> rs.getLong(1), presentationId)).orElseThrow(() -> notFound(presentationId));
+        return jdbi.withHandle(h -> h.createQuery(PROJECT_OF).bind("id", presentationId).mapTo(Long.class)
+                .findOne()).orElseThrow(() -> notFound(presentationId));
     }
 
     public SlideFacts slideFacts(long slideId) {
-        return Sql.read(dataSource, c -> Sql.one(c, """
-                SELECT s.presentation_id, p.project_id
-                  FROM slides s JOIN presentations p ON p.id = s.presentation_id
-                 WHERE s.id = ?""", rs -> new SlideFacts(rs.getLong(1), rs.getLong(2)), slideId))
+        return jdbi.withHandle(h -> h.createQuery(SLIDE_FACTS).bind("id", slideId)
+                .map((rs, ctx) -> new SlideFacts(rs.getLong(1), rs.getLong(2))).findOne())
                 .orElseThrow(() -> ApiError.notFound("Slide " + slideId));
     }
 
     public String create(long projectId, String title, long accountId) {
-        return Sql.transaction(dataSource, c -> {
-            long id = Sql.one(c, "INSERT INTO presentations (project_id, title, created_by) VALUES (?, ?, ?) RETURNING id",
-                    rs -> rs.getLong(1), projectId, title, accountId).orElseThrow();
-            return presentation(c, id).orElseThrow();
+        return jdbi.inTransaction(h -> {
+            long id = h.createQuery(CREATE).bind("project", projectId).bind("title", title)
+                    .bind("account", accountId).mapTo(Long.class).one();
+            return presentation(h, id).orElseThrow();
         });
     }
 
     public String rename(long id, String title) {
-        return Sql.transaction(dataSource, c -> {
-            if (Sql.update(c, "UPDATE presentations SET title = ?, updated_at = now() WHERE id = ?", title, id) == 0) {
+        return jdbi.inTransaction(h -> {
+            if (h.createUpdate(RENAME).bind("title", title).bind("id", id).execute() == 0) {
                 throw notFound(id);
             }
-            return presentation(c, id).orElseThrow();
+            return presentation(h, id).orElseThrow();
         });
     }
 
     /** Deletes a presentation; its slides go with it (ON DELETE CASCADE). */
     public void delete(long id) {
-        Sql.transaction(dataSource, c -> {
-            if (Sql.update(c, "DELETE FROM presentations WHERE id = ?", id) == 0) {
+        jdbi.useTransaction(h -> {
+            if (h.createUpdate(DELETE).bind("id", id).execute() == 0) {
                 throw notFound(id);
             }
-            return null;
         });
     }
 
     /** Appends a slide at the end and returns it. */
     public String addSlide(long presentationId, String title, String text, MapView view) {
-        return Sql.transaction(dataSource, c -> {
-            lock(c, presentationId);
-            int count = Sql.one(c, "SELECT count(*) FROM slides WHERE presentation_id = ?",
-                    rs -> rs.getInt(1), presentationId).orElseThrow();
+        return jdbi.inTransaction(h -> {
+            lock(h, presentationId);
+            int count = h.createQuery(SLIDE_COUNT).bind("presentation", presentationId).mapTo(Integer.class).one();
             if (count >= MAX_SLIDES) {
                 throw ApiError.conflict("slides", "a presentation has at most " + MAX_SLIDES + " slides");
             }
-            long id = Sql.one(c, """
-                    INSERT INTO slides (presentation_id, position, title, text, view)
-                    VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id""",
-                    rs -> rs.getLong(1), presentationId, count + 1, title, text, view.toJson().toString())
-                    .orElseThrow();
-            touch(c, presentationId);
-            return slide(c, id);
+            long id = h.createQuery(ADD_SLIDE).bind("presentation", presentationId).bind("position", count + 1)
+                    .bind("title", title).bind("text", text).bind("view", view.toJson().toString())
+                    .mapTo(Long.class).one();
+            touch(h, presentationId);
+            return slide(h, id);
         });
     }
 
     /** Changes what is given of a slide's title, text and view; absent parts stay as they are. */
     public String updateSlide(long slideId, Optional<String> title, Optional<String> text, Optional<MapView> view) {
-        return Sql.transaction(dataSource, c -> {
-            Sql.update(c, """
-                    UPDATE slides SET title = coalesce(?, title), text = coalesce(?, text),
-                           view = coalesce(?::jsonb, view), updated_at = now()
-                     WHERE id = ?""", title, text, view.map(v -> v.toJson().toString()), slideId);
-            long presentationId = Sql.one(c, "SELECT presentation_id FROM slides WHERE id = ?",
-                    rs -> rs.getLong(1), slideId).orElseThrow(() -> ApiError.notFound("Slide " + slideId));
-            touch(c, presentationId);
-            return slide(c, slideId);
+        return jdbi.inTransaction(h -> {
+            long presentationId = h.createQuery(UPDATE_SLIDE).bind("title", title.orElse(null))
+                    .bind("text", text.orElse(null)).bind("view", view.map(v -> v.toJson().toString()).orElse(null))
+                    .bind("id", slideId).mapTo(Long.class).findOne()
+                    .orElseThrow(() -> ApiError.notFound("Slide " + slideId));
+            touch(h, presentationId);
+            return slide(h, slideId);
         });
     }
 
     /** Deletes a slide and closes the gap it leaves, so positions stay 1..n. */
     public void deleteSlide(long slideId, long presentationId) {
-        Sql.transaction(dataSource, c -> {
-            lock(c, presentationId);
-            int position = Sql.one(c, "DELETE FROM slides WHERE id = ? AND presentation_id = ? RETURNING position",
-                    rs -> rs.getInt(1), slideId, presentationId)
-                    .orElseThrow(() -> ApiError.notFound("Slide " + slideId));
-            Sql.update(c, "UPDATE slides SET position = position - 1 WHERE presentation_id = ? AND position > ?",
-                    presentationId, position);
-            touch(c, presentationId);
-            return null;
+        jdbi.useTransaction(h -> {
+            lock(h, presentationId);
+            int position = h.createQuery(DELETE_SLIDE).bind("id", slideId).bind("presentation", presentationId)
+                    .mapTo(Integer.class).findOne().orElseThrow(() -> ApiError.notFound("Slide " + slideId));
+            h.createUpdate(CLOSE_GAP).bind("presentation", presentationId).bind("position", position).execute();
+            touch(h, presentationId);
         });
     }
 
@@ -145,10 +161,10 @@ public final class PresentationStore {
      * refused (409) and nothing changes.
      */
     public String reorder(long presentationId, List<Long> slideIds) {
-        return Sql.transaction(dataSource, c -> {
-            lock(c, presentationId);
-            var current = new HashSet<>(Sql.list(c, "SELECT id FROM slides WHERE presentation_id = ?",
-                    rs -> rs.getLong(1), presentationId));
+        return jdbi.inTransaction(h -> {
+            lock(h, presentationId);
+            var current = new HashSet<>(h.createQuery(SLIDE_IDS).bind("presentation", presentationId)
+                    .mapTo(Long.class).list());
             if (!current.equals(new HashSet<>(slideIds)) || current.size() != slideIds.size()) {
                 var unknown = new ArrayList<>(slideIds);
                 unknown.removeAll(current);
@@ -158,9 +174,10 @@ public final class PresentationStore {
                         + " slides" + (unknown.isEmpty() ? "" : "; not in it: " + unknown)
                         + (missing.isEmpty() ? "" : "; missing: " + missing));
             }
-            Sql.update(c, REORDER, c.createArrayOf("bigint", slideIds.toArray()), presentationId);
-            touch(c, presentationId);
-            return presentation(c, presentationId).orElseThrow();
+            h.createUpdate(REORDER).bindArray("ids", Long.class, slideIds).bind("presentation", presentationId)
+                    .execute();
+            touch(h, presentationId);
+            return presentation(h, presentationId).orElseThrow();
         });
     }
 
@@ -170,13 +187,11 @@ public final class PresentationStore {
      * and the boundary set of the choropleth must exist. Fields are named under {@code prefix}.
      */
     public void requireReferences(long projectId, MapView view, String prefix) {
-        Sql.read(dataSource, c -> {
+        jdbi.useHandle(h -> {
             if (view.chosen().isPresent()) {
                 List<Long> ids = view.chosen().get().proposalIds();
-                Object[] anyone = Visibility.params(Viewer.ANONYMOUS);
-                var found = new HashSet<>(Sql.list(c, "SELECT p.id FROM proposals p WHERE p.project_id = ? "
-                                + "AND p.id = ANY(?) AND " + Visibility.PROPOSAL, rs -> rs.getLong(1),
-                        projectId, c.createArrayOf("bigint", ids.toArray()), anyone[0], anyone[1]));
+                var found = new HashSet<>(Visibility.apply(h.createQuery(VISIBLE_CHOSEN), Viewer.ANONYMOUS)
+                        .bind("project", projectId).bindArray("ids", Long.class, ids).mapTo(Long.class).list());
                 for (int i = 0; i < ids.size(); i++) {
                     if (!found.contains(ids.get(i))) {
                         throw ApiError.invalid(prefix + ".layers.chosen.proposalIds[" + i + "]", "proposal "
@@ -186,27 +201,27 @@ public final class PresentationStore {
             }
             if (view.participation().isPresent()) {
                 long set = view.participation().get().set();
-                if (Sql.one(c, "SELECT 1 FROM area_sets WHERE id = ?", rs -> 1, set).isEmpty()) {
+                if (!h.createQuery(AREA_SET_EXISTS).bind("set", set).mapTo(Boolean.class).one()) {
                     throw ApiError.invalid(prefix + ".layers.participation.set", "boundary set " + set
                             + " does not exist");
                 }
             }
-            return null;
         });
     }
 
-    private static void lock(Connection c, long presentationId) throws SQLException {
-        if (Sql.one(c, "SELECT 1 FROM presentations WHERE id = ? FOR UPDATE", rs -> 1, presentationId).isEmpty()) {
+    private static void lock(Handle h, long presentationId) {
+        if (h.createQuery(LOCK).bind("id", presentationId).mapTo(Integer.class).findOne().isEmpty()) {
             throw notFound(presentationId);
         }
     }
 
-    private static void touch(Connection c, long presentationId) throws SQLException {
-        Sql.update(c, "UPDATE presentations SET updated_at = now() WHERE id = ?", presentationId);
+    private static void touch(Handle h, long presentationId) {
+        h.createUpdate(TOUCH).bind("id", presentationId).execute();
     }
 
-    private static String slide(Connection c, long id) throws SQLException {
-        return Sql.one(c, SLIDE, rs -> rs.getString(1), id).orElseThrow(() -> ApiError.notFound("Slide " + id));
+    private static String slide(Handle h, long id) {
+        return h.createQuery(SLIDE).bind("id", id).mapTo(String.class).findOne()
+                .orElseThrow(() -> ApiError.notFound("Slide " + id));
     }
 
     private static ApiError notFound(long id) {

@@ -1,12 +1,11 @@
 package nl.plein.vectortiles;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
-import nl.plein.db.NamedSql;
-import nl.plein.db.Sql;
+import nl.plein.accounts.Viewer;
+import nl.plein.db.Jdbis;
 import nl.plein.proposals.Visibility;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Mapbox Vector Tiles made by PostGIS, one statement per tile (proposals.sql, areas.sql), and the
@@ -18,26 +17,25 @@ public final class VectorTileStore {
     /** Geometry kept beyond the tile's edge, in tile units, so lines and outlines join without seams. */
     public static final int BUFFER = 64;
 
-    private static final NamedSql PROPOSALS = NamedSql.of(Sql.load(VectorTileStore.class, "proposals.sql")
-            .replace("/*visible*/", Visibility.PROPOSAL_NAMED));
-    private static final NamedSql AREAS = NamedSql.of(Sql.load(VectorTileStore.class, "areas.sql"));
-    private static final String PROJECT_VERSION = "SELECT coalesce((SELECT v.proposals FROM analysis_versions v"
-            + " WHERE v.project_id = p.id), 0) FROM projects p WHERE p.id = ?";
-    private static final String SET_EXISTS = "SELECT 1 FROM area_sets WHERE id = ?";
+    private static final String PROPOSALS = Jdbis.sql(VectorTileStore.class, "proposals.sql");
+    private static final String AREAS = Jdbis.sql(VectorTileStore.class, "areas.sql");
+    private static final String PROJECT_VERSION = Jdbis.sql(VectorTileStore.class, "project-version.sql");
+    private static final String SET_EXISTS = Jdbis.sql(VectorTileStore.class, "area-set-exists.sql");
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
 
-    public VectorTileStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public VectorTileStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** The version of the project's proposals (migration V7); empty when there is no such project. */
     public Optional<Long> proposalsVersion(long projectId) {
-        return Sql.read(dataSource, c -> Sql.one(c, PROJECT_VERSION, rs -> rs.getLong(1), projectId));
+        return jdbi.withHandle(h -> h.createQuery(PROJECT_VERSION).bind("project", projectId)
+                .mapTo(Long.class).findOne());
     }
 
     public boolean areaSetExists(long setId) {
-        return Sql.read(dataSource, c -> Sql.one(c, SET_EXISTS, rs -> true, setId)).isPresent();
+        return jdbi.withHandle(h -> h.createQuery(SET_EXISTS).bind("set", setId).mapTo(Boolean.class).one());
     }
 
     /**
@@ -45,32 +43,18 @@ public final class VectorTileStore {
      * unpublished ones: the tile is cached publicly, so it is the same for every viewer).
      */
     public byte[] proposals(long projectId, Tile tile) {
-        var values = values(tile);
-        values.put("project", projectId);
-        values.put("staff", false);
-        values.put("viewer", -1L);
-        return run(PROPOSALS, values);
+        return jdbi.withHandle(h -> tile(Visibility.apply(h.createQuery(PROPOSALS), Viewer.ANONYMOUS)
+                .bind("project", projectId), tile));
     }
 
     public byte[] areas(long setId, Tile tile) {
-        var values = values(tile);
-        values.put("set", setId);
-        return run(AREAS, values);
+        return jdbi.withHandle(h -> tile(h.createQuery(AREAS).bind("set", setId), tile));
     }
 
-    private static Map<String, Object> values(Tile tile) {
-        var values = new HashMap<String, Object>();
-        values.put("z", tile.z());
-        values.put("x", tile.x());
-        values.put("y", tile.y());
-        values.put("extent", EXTENT);
-        values.put("buffer", BUFFER);
-        values.put("margin", (double) BUFFER / EXTENT);
-        return values;
-    }
-
-    private byte[] run(NamedSql statement, Map<String, Object> values) {
-        return Sql.read(dataSource, c -> Sql.one(c, statement.sql(), rs -> rs.getBytes(1), statement.bind(values)))
-                .orElse(new byte[0]);
+    /** Binds the tile's coordinates and sizes and runs the statement: one tile, empty when it has nothing. */
+    private static byte[] tile(Query query, Tile tile) {
+        return query.bind("z", tile.z()).bind("x", tile.x()).bind("y", tile.y())
+                .bind("extent", EXTENT).bind("buffer", BUFFER).bind("margin", (double) BUFFER / EXTENT)
+                .mapTo(byte[].class).findOne().orElse(new byte[0]);
     }
 }

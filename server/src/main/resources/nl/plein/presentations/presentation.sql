@@ -1,4 +1,4 @@
--- One presentation with its slides in order, as the API sends it. Parameter: the presentation id.
+-- Presentation :id with its slides in order, as the API sends it.
 SELECT json_build_object(
            'id', p.id,
            'projectId', p.project_id,
@@ -10,4 +10,4 @@ SELECT json_build_object(
                                  FROM slides s
                                 WHERE s.presentation_id = p.id), '[]'::json))::text
   FROM presentations p
- WHERE p.id = ?
+ WHERE p.id = :id

@@ -1,4 +1,5 @@
 -- One Mapbox Vector Tile (layer "proposals") of a project's proposals that everyone may see.
+-- <visible> is the proposal rule (Visibility.apply) for a viewer who is nobody in particular.
 -- The id is both the feature's id (fid) and an attribute, as clients read one or the other.
 -- The GiST index on proposals.geom (EPSG:4326) is reached through a bbox filter: the tile's
 -- Web Mercator envelope, widened by the buffer ST_AsMVTGeom keeps, transformed to lon/lat. A
@@ -13,5 +14,5 @@ SELECT ST_AsMVT(t, 'proposals', :extent, 'geom', 'fid')
           FROM proposals p CROSS JOIN bounds b
          WHERE p.project_id = :project
            AND p.geom && b.box
-           AND /*visible*/) t
+           AND <visible>) t
  WHERE t.geom IS NOT NULL

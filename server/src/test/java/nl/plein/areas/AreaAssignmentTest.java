@@ -182,8 +182,7 @@ class AreaAssignmentTest {
             mover.setAutoCommit(false);
             Sql.update(mover, "UPDATE proposals SET geom = ST_SetSRID(ST_MakePoint(5.508, 52.505), 4326),"
                     + " updated_at = now() WHERE id = ?", id);
-            nl.plein.gisdata.boundaries.AreaAssignment.assign(mover, nl.plein.gisdata.boundaries.AreaAssignment
-                    .Drawing.PROPOSALS, id);
+            AreaAssignment.assign(mover, AreaAssignment.Drawing.PROPOSALS, id);
             var placing = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> admin.post("/api/area-sets/" + set + "/assign", Map.of()).expect(200).json());
             waitUntilPlacingWaitsForALock();

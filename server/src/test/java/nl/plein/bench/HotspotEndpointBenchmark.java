@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.plein.App;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.config.Config;
 import nl.plein.db.Sql;
-import nl.plein.gisdata.boundaries.AreaAssignment;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportOptions;
 

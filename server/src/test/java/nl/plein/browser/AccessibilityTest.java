@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.plein.accounts.Passwords;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
 import nl.plein.support.TestServer;
@@ -29,7 +30,7 @@ class AccessibilityTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
+        DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll);
         browser = new Browser();
         JsonNode project = server.anonymous().get("/api/projects").json().get("features").get(0);
         projectId = project.get("id").asLong();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.db.Sql;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
@@ -41,7 +42,7 @@ class AnalysisPageTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
+        DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll);
         browser = new Browser();
         var admin = server.signedIn("admin@analysis.test", Role.ADMIN);
         projectId = admin.post("/api/projects", project("Stationsbuurt", List.of("point"), false)).expect(201)

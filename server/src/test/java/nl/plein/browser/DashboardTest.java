@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Passwords;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
 import nl.plein.support.Client;
@@ -33,7 +34,7 @@ class DashboardTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
+        DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll);
         browser = new Browser();
         projectId = server.projectId("Herinrichting Marktplein");
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Passwords;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
 import nl.plein.support.Client;
@@ -56,7 +57,7 @@ class NoMissingValuesShownTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
+        DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll);
         browser = new Browser();
         for (JsonNode project : server.anonymous().get("/api/projects").json().get("features")) {
             projects.add(project.get("id").asLong());

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
 import nl.plein.support.Client;
@@ -53,7 +54,7 @@ class PresentationTest {
         ImageIO.write(image, "png", png);
         tiles = new StandIn(new StandIn.Answer(200, "image/png", png.toByteArray()));
         server = TestServer.start(Map.of("PLEIN_BASEMAP_URL", tiles.baseUrl() + "/t/{z}/{x}/{y}.png"));
-        DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
+        DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll);
         browser = new Browser();
         var admin = server.signedIn("admin@present.test", Role.ADMIN);
         planner = server.signedIn("planner@present.test", Role.PLANNER);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.plein.accounts.Passwords;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
 import nl.plein.support.Client;
@@ -39,7 +40,7 @@ class ResidentFlowTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        DemoData.loadIfEmpty(server.dataSource, Passwords::hash);
+        DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll);
         browser = new Browser();
         projectId = server.projectId("Herinrichting Marktplein");
     }

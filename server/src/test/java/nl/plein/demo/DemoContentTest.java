@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import nl.plein.accounts.Passwords;
+import nl.plein.areas.AreaAssignment;
 import nl.plein.db.Sql;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.presentations.MapView;
@@ -25,7 +26,7 @@ class DemoContentTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        assertTrue(DemoData.loadIfEmpty(server.dataSource, Passwords::hash));
+        assertTrue(DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll));
     }
 
     @AfterAll
@@ -226,7 +227,7 @@ class DemoContentTest {
     void loadingAgainAddsNothing() throws Exception {
         long before = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals",
                 rs -> rs.getLong(1))).orElseThrow();
-        assertFalse(DemoData.loadIfEmpty(server.dataSource, Passwords::hash));
+        assertFalse(DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll));
         assertEquals(before, Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals",
                 rs -> rs.getLong(1))).orElseThrow());
     }

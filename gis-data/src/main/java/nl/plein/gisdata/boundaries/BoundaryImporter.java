@@ -1,14 +1,13 @@
 package nl.plein.gisdata.boundaries;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import nl.plein.gisdata.Jdbc;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
@@ -20,12 +19,12 @@ import org.locationtech.jts.io.WKBWriter;
 public final class BoundaryImporter {
     private static final int BATCH = 500;
 
-    private static final String INSERT_AREA = """
-            INSERT INTO areas (area_set_id, code, name, population, parent_code, geom)
-            SELECT ?, ?, ?, ?, ?, CASE WHEN ST_IsValid(g) THEN ST_Multi(g)
-                                       ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) END
-              FROM (SELECT ST_Transform(ST_SetSRID(ST_GeomFromWKB(?), ?), 4326) AS g) AS source
-            """;
+    private static final String INSERT_AREA = Jdbc.sql(BoundaryImporter.class, "insert-area.sql");
+    private static final String METRIC_SRID = Jdbc.sql(BoundaryImporter.class, "metric-srid.sql");
+    private static final String LINK_PARENTS = Jdbc.sql(BoundaryImporter.class, "link-parents.sql");
+    private static final String FIND_SET = Jdbc.sql(BoundaryImporter.class, "find-set.sql");
+    private static final String COUNT_PARENTS = Jdbc.sql(BoundaryImporter.class, "count-parents.sql");
+    private static final String INSERT_SET = Jdbc.sql(BoundaryImporter.class, "insert-set.sql");
 
     private final Consumer<String> progress;
 
@@ -33,32 +32,38 @@ public final class BoundaryImporter {
         this.progress = progress;
     }
 
+    /** {@link #run(Handle, BoundarySource, ImportOptions, String)} on the caller's connection. */
     public ImportReport run(Connection c, BoundarySource source, ImportOptions options, String sourceName)
             throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
+        return Jdbc.with(c, h -> run(h, source, options, sourceName));
+    }
+
+    /**
+     * Imports in a transaction of its own on the handle: committed when the options say commit and
+     * the set is new, else rolled back, so a dry run leaves nothing behind.
+     */
+    public ImportReport run(Handle h, BoundarySource source, ImportOptions options, String sourceName) {
+        h.begin();
         try {
-            ImportReport report = importInTransaction(c, source, options, sourceName);
+            ImportReport report = importInTransaction(h, source, options, sourceName);
             if (report.committed()) {
-                c.commit();
+                h.commit();
             } else {
-                c.rollback();
+                h.rollback();
             }
             return report;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
+        } catch (RuntimeException e) {
+            h.rollback();
             throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 
-    private ImportReport importInTransaction(Connection c, BoundarySource source, ImportOptions options,
-                                             String sourceName) throws SQLException {
+    private ImportReport importInTransaction(Handle h, BoundarySource source, ImportOptions options,
+                                             String sourceName) {
         List<BoundaryFeature> features = source.features();
         List<String> repaired = source.needingRepair().stream()
                 .map(f -> f.code() + " (" + f.needsRepair() + ")").toList();
-        Optional<String[]> existing = findSet(c, options.setName(), options.year());
+        Optional<String[]> existing = findSet(h, options.setName(), options.year());
         if (existing.isPresent()) {
             if (source.sha256().equals(existing.get()[1])) {
                 return report(source, options, false, true, Long.parseLong(existing.get()[0]), repaired, 0, 0);
@@ -70,38 +75,23 @@ public final class BoundaryImporter {
         }
         Long parentSet = null;
         if (options.parentSet() != null) {
-            parentSet = findSet(c, options.parentSet(), options.parentYear()).map(r -> Long.parseLong(r[0]))
+            parentSet = findSet(h, options.parentSet(), options.parentYear()).map(r -> Long.parseLong(r[0]))
                     .orElseThrow(() -> new ImportException("No boundary set '" + options.parentSet() + "'"
                             + (options.parentYear() == null ? "" : " (" + options.parentYear() + ")")
                             + " to link parents to"));
         }
         if (!options.commit()) {
-            int linked = parentSet == null ? 0 : countParents(c, parentSet, features);
+            int linked = parentSet == null ? 0 : countParents(h, parentSet, features);
             int withParent = parentSet == null ? 0 : (int) features.stream().filter(f -> f.parentCode() != null).count();
             return report(source, options, false, false, 0, repaired, linked, withParent - linked);
         }
-        long setId = insertSet(c, source, options, sourceName);
-        insertAreas(c, setId, source);
-        // Analysis measures distances in metres: the source's CRS when it is metric, else a UTM zone.
-        try (PreparedStatement st = c.prepareStatement("""
-                UPDATE area_sets SET metric_srid = metric_srid(?,
-                       (SELECT ST_Centroid(ST_Extent(a.geom)) FROM areas a WHERE a.area_set_id = ?))
-                 WHERE id = ?""")) {
-            st.setInt(1, source.srid());
-            st.setLong(2, setId);
-            st.setLong(3, setId);
-            st.executeUpdate();
-        }
+        long setId = insertSet(h, source, options, sourceName);
+        insertAreas(h, setId, source);
+        h.createUpdate(METRIC_SRID).bind("srid", source.srid()).bind("set", setId).execute();
         int linked = 0;
         int missing = 0;
         if (parentSet != null) {
-            try (PreparedStatement st = c.prepareStatement("""
-                    UPDATE areas a SET parent_id = p.id FROM areas p
-                     WHERE a.area_set_id = ? AND p.area_set_id = ? AND p.code = a.parent_code""")) {
-                st.setLong(1, setId);
-                st.setLong(2, parentSet);
-                linked = st.executeUpdate();
-            }
+            linked = h.createUpdate(LINK_PARENTS).bind("set", setId).bind("parentSet", parentSet).execute();
             missing = (int) features.stream().filter(f -> f.parentCode() != null).count() - linked;
         }
         return report(source, options, true, false, setId, repaired, linked, missing);
@@ -118,70 +108,39 @@ public final class BoundaryImporter {
     }
 
     /** The set's id and source fingerprint, as text. */
-    private static Optional<String[]> findSet(Connection c, String name, Integer year) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT id, source_sha256 FROM area_sets WHERE name = ? AND year IS NOT DISTINCT FROM ?")) {
-            st.setString(1, name);
-            st.setObject(2, year, Types.INTEGER);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
-            }
-        }
+    private static Optional<String[]> findSet(Handle h, String name, Integer year) {
+        return h.createQuery(FIND_SET).bind("name", name).bind("year", year)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findFirst();
     }
 
-    private static int countParents(Connection c, long parentSet, List<BoundaryFeature> features) throws SQLException {
+    private static int countParents(Handle h, long parentSet, List<BoundaryFeature> features) {
         String[] codes = features.stream().map(BoundaryFeature::parentCode).filter(p -> p != null).toArray(String[]::new);
-        Array array = c.createArrayOf("text", codes);
-        try (PreparedStatement st = c.prepareStatement("""
-                SELECT count(*) FROM unnest(?::text[]) AS wanted(code)
-                 WHERE EXISTS (SELECT 1 FROM areas p WHERE p.area_set_id = ? AND p.code = wanted.code)""")) {
-            st.setArray(1, array);
-            st.setLong(2, parentSet);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return h.createQuery(COUNT_PARENTS).bind("codes", codes).bind("parentSet", parentSet)
+                .mapTo(Integer.class).one();
     }
 
-    private static long insertSet(Connection c, BoundarySource source, ImportOptions options, String sourceName)
-            throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO area_sets (name, kind, source, year, source_crs, source_sha256)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")) {
-            st.setString(1, options.setName());
-            st.setString(2, source.mapping().level().key());
-            st.setString(3, sourceName);
-            st.setObject(4, options.year(), Types.INTEGER);
-            st.setString(5, "EPSG:" + source.srid());
-            st.setString(6, source.sha256());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private static long insertSet(Handle h, BoundarySource source, ImportOptions options, String sourceName) {
+        return h.createQuery(INSERT_SET).bind("name", options.setName()).bind("kind", source.mapping().level().key())
+                .bind("source", sourceName).bind("year", options.year()).bind("crs", "EPSG:" + source.srid())
+                .bind("sha256", source.sha256()).mapTo(Long.class).one();
     }
 
-    private void insertAreas(Connection c, long setId, BoundarySource source) throws SQLException {
+    /** The areas in batches of {@link #BATCH} rows, telling progress after each when there are more. */
+    private void insertAreas(Handle h, long setId, BoundarySource source) {
         WKBWriter wkb = new WKBWriter();
         List<BoundaryFeature> features = source.features();
-        try (PreparedStatement st = c.prepareStatement(INSERT_AREA)) {
-            for (int i = 0; i < features.size(); i++) {
-                BoundaryFeature f = features.get(i);
-                st.setLong(1, setId);
-                st.setString(2, f.code());
-                st.setString(3, f.name());
-                st.setObject(4, f.population(), Types.INTEGER);
-                st.setString(5, f.parentCode());
-                st.setBytes(6, wkb.write(f.geometry()));
-                st.setInt(7, source.srid());
-                st.addBatch();
-                if ((i + 1) % BATCH == 0 || i + 1 == features.size()) {
-                    st.executeBatch();
-                    if (features.size() > BATCH) {
-                        progress.accept("wrote " + (i + 1) + " of " + features.size() + " areas");
-                    }
-                }
+        for (int from = 0; from < features.size(); from += BATCH) {
+            int to = Math.min(from + BATCH, features.size());
+            // A batch runs once: Jdbi closes it when it has run.
+            PreparedBatch batch = h.prepareBatch(INSERT_AREA);
+            for (BoundaryFeature f : features.subList(from, to)) {
+                batch.bind("set", setId).bind("code", f.code()).bind("name", f.name())
+                        .bind("population", f.population()).bind("parent", f.parentCode())
+                        .bind("wkb", wkb.write(f.geometry())).bind("srid", source.srid()).add();
+            }
+            batch.execute();
+            if (features.size() > BATCH) {
+                progress.accept("wrote " + to + " of " + features.size() + " areas");
             }
         }
     }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
+import nl.plein.gisdata.Jdbc;
+import org.jdbi.v3.core.Handle;
 
 /** Reads a boundary file and imports it (or reports what it would import) over one connection. */
 public final class ImportBoundaries {
@@ -34,8 +36,14 @@ public final class ImportBoundaries {
         }
     }
 
-    public static ImportReport run(Connection c, ImportOptions options, Consumer<String> progress) throws SQLException {
+    /** Reads the file and imports it in a transaction of its own on the handle (a dry run unless told). */
+    public static ImportReport run(Handle h, ImportOptions options, Consumer<String> progress) {
         BoundarySource source = read(options, progress);
-        return new BoundaryImporter(progress).run(c, source, options, options.file().getFileName().toString());
+        return new BoundaryImporter(progress).run(h, source, options, options.file().getFileName().toString());
+    }
+
+    /** {@link #run(Handle, ImportOptions, Consumer)} on the caller's connection. */
+    public static ImportReport run(Connection c, ImportOptions options, Consumer<String> progress) throws SQLException {
+        return Jdbc.with(c, h -> run(h, options, progress));
     }
 }

@@ -1,13 +1,15 @@
 package nl.plein.gisdata.demo;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import nl.plein.gisdata.Jdbc;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,28 +25,51 @@ public final class DemoData {
     public static final String DEMO_PASSWORD = "plein-demo";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final String HAS_PROJECTS = Jdbc.sql(DemoData.class, "has-projects.sql");
 
     private DemoData() {}
+
+    /**
+     * Places every drawing in the areas of one boundary set, on the given connection and in its
+     * transaction: the server's rule (its {@code AreaAssignment::assignAll}), which lives with the
+     * server's areas, not here.
+     */
+    @FunctionalInterface
+    public interface Placer {
+        void placeAll(Connection connection, long areaSetId) throws SQLException;
+    }
 
     /**
      * Loads the demo content in ONE transaction into a database whose schema is migrated.
      * Does nothing and returns false when the database already has any row in {@code projects}
      * (so a second start never duplicates). passwordHasher turns a plain password into the
-     * stored hash (the server passes Argon2id). Logs progress with slf4j.
+     * stored hash (the server passes Argon2id). placer puts every demo drawing in its buurt by the
+     * rule the server applies to drawings written through it. Logs progress with slf4j.
      *
      * @return true if the demo content was loaded, false if the database was not empty
      * @throws SQLException if writing fails; nothing is then left behind (the transaction is rolled back)
      */
-    public static boolean loadIfEmpty(DataSource dataSource, UnaryOperator<String> passwordHasher)
+    public static boolean loadIfEmpty(DataSource dataSource, UnaryOperator<String> passwordHasher, Placer placer)
             throws SQLException {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
-        // Cheap check first, so a normal restart skips generating and (slow) password hashing.
-        try (Connection connection = dataSource.getConnection()) {
-            if (hasProjects(connection)) {
-                LOG.info("Database already has projects; demo data not loaded");
-                return false;
+        Objects.requireNonNull(placer, "placer");
+        try {
+            return load(Jdbc.create(dataSource), passwordHasher, placer);
+        } catch (JdbiException e) {
+            // The driver's own failure, as callers on JDBC expect.
+            if (e.getCause() instanceof SQLException cause) {
+                throw cause;
             }
+            throw e;
+        }
+    }
+
+    private static boolean load(Jdbi jdbi, UnaryOperator<String> passwordHasher, Placer placer) throws SQLException {
+        // Cheap check first, so a normal restart skips generating and (slow) password hashing.
+        if (jdbi.withHandle(DemoData::hasProjects)) {
+            LOG.info("Database already has projects; demo data not loaded");
+            return false;
         }
 
         long start = System.nanoTime();
@@ -60,43 +85,34 @@ public final class DemoData {
         List<String> hashes = java.util.Collections.nCopies(data.accounts().size(), hash);
         LOG.info("Generated demo data for {} accounts in {} ms", hashes.size(), millisSince(start));
 
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
             try {
                 // Two servers starting at once must not both load: the second waits here, then
                 // sees the first one's projects and backs off.
-                try (Statement lock = connection.createStatement()) {
-                    lock.execute("LOCK TABLE projects IN SHARE ROW EXCLUSIVE MODE");
-                }
-                if (hasProjects(connection)) {
-                    connection.rollback();
+                handle.execute("LOCK TABLE projects IN SHARE ROW EXCLUSIVE MODE");
+                if (hasProjects(handle)) {
+                    handle.rollback();
                     LOG.info("Another process loaded data meanwhile; demo data not loaded");
                     return false;
                 }
-                DemoWriter.Counts counts = new DemoWriter(connection).write(data, hashes);
-                connection.commit();
+                DemoWriter.Counts counts = new DemoWriter(handle, placer).write(data, hashes);
+                handle.commit();
                 LOG.info("Loaded demo data in {} ms: {}", millisSince(start), counts);
                 return true;
             } catch (SQLException | RuntimeException e) {
                 try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
+                    handle.rollback();
+                } catch (RuntimeException rollbackFailure) {
                     e.addSuppressed(rollbackFailure); // keep the cause that matters
                 }
                 throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
         }
     }
 
-    private static boolean hasProjects(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM projects)")) {
-            rows.next();
-            return rows.getBoolean(1);
-        }
+    private static boolean hasProjects(Handle handle) {
+        return handle.createQuery(HAS_PROJECTS).mapTo(Boolean.class).one();
     }
 
     private static long millisSince(long nanoStart) {

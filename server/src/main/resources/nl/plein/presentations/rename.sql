@@ -1,0 +1,1 @@
+UPDATE presentations SET title = :title, updated_at = now() WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT count(*) FROM slides WHERE presentation_id = :presentation

@@ -1,0 +1,1 @@
+SELECT id FROM slides WHERE presentation_id = :presentation

@@ -1,0 +1,1 @@
+UPDATE presentations SET updated_at = now() WHERE id = :id
