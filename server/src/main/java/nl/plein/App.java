@@ -44,7 +44,11 @@ import nl.plein.exports.ExportRoutes;
 import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
 import nl.plein.hexbins.HexBinStore;
+import nl.plein.hotspots.HotSpotCells;
+import nl.plein.hotspots.HotSpots;
 import nl.plein.hotspots.HotspotRoutes;
+import nl.plein.hotspots.Moran;
+import nl.plein.hotspots.SpatialUnitStore;
 import nl.plein.http.Json;
 import nl.plein.http.Problems;
 import nl.plein.map.ClientSettings;
@@ -133,11 +137,13 @@ public final class App {
         var hexBinStore = new HexBinStore(dataSource, config.analysisTimeout(), config.timeZone(),
                 config.maxAnalysisCells());
         var hexbins = new HexBinRoutes(hexBinStore, projectStore, new SmallCounts(config.smallCountThreshold()));
-        var hotspots = new HotspotRoutes(dataSource, hexBinStore, projectStore, participationStore,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone(), config.analysisTimeout());
+        var spatialUnits = new SpatialUnitStore(hexBinStore);
+        var hotSpots = new HotSpots(spatialUnits);
+        var hotspots = new HotspotRoutes(analyses, hotSpots, new Moran(spatialUnits, participationStore), spatialUnits,
+                projectStore);
         var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone()), clusters::publicFeatures,
-                hotspots::publicCells));
+                new HotSpotCells(analyses, hotSpots, spatialUnits)::features));
         var heatmap = new HeatmapRoutes(dataSource, projectStore, new SmallCounts(config.smallCountThreshold()),
                 config.timeZone(), config.analysisTimeout());
         var mapDrawing = new MapDrawing(dataSource, clusterStore, hexBinStore, participationStore,

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import nl.plein.db.NamedSql;
 import nl.plein.clusters.ClusterRoutes;
 import nl.plein.db.Sql;
-import nl.plein.hotspots.HotspotRoutes;
+import nl.plein.hotspots.HotSpotCells;
 import nl.plein.http.Json;
 import nl.plein.http.Query;
 import nl.plein.proposals.Visibility;
@@ -29,7 +29,7 @@ public final class FeatureStore {
         /** DBSCAN clusters, shaped by eps and minPoints as on the analysis page. */
         CLUSTERS("clusters", "computed", null, ClusterRoutes.PARAMETERS),
         /** Gi* over hexagons, shaped by the hexagons' size as on the analysis page. */
-        HOTSPOTS("hotspots", "computed", null, HotspotRoutes.CELL_PARAMETERS),
+        HOTSPOTS("hotspots", "computed", null, HotSpotCells.PARAMETERS),
         AREAS("areas", "areas", null),
         /** Named by project and boundary set: participation-{projectId}-{setId}. */
         PARTICIPATION("participation", "participation", null);
