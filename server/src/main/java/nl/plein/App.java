@@ -141,7 +141,7 @@ public final class App {
         var hotSpots = new HotSpots(spatialUnits);
         var hotspots = new HotspotRoutes(analyses, hotSpots, new Moran(spatialUnits, participationStore), spatialUnits,
                 projectStore);
-        var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
+        var ogc = new OgcRoutes(new FeatureStore(jdbi, new ParticipationFigures(participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone()), clusters::publicFeatures,
                 new HotSpotCells(analyses, hotSpots, spatialUnits)::features));
         var heatmap = new HeatmapRoutes(dataSource, projectStore, new SmallCounts(config.smallCountThreshold()),

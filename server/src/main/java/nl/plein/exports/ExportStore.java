@@ -51,7 +51,7 @@ final class ExportStore {
     }
 
     private static NamedSql statement(String rows, String source) {
-        return NamedSql.of(rows.replace("%SOURCE%", source).replace("%VISIBLE%", Visibility.PROPOSAL_NAMED));
+        return NamedSql.of(rows.replace("%SOURCE%", source).replace("<visible>", Visibility.PROPOSAL_NAMED));
     }
 
     private final DataSource dataSource;
