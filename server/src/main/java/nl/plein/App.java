@@ -47,7 +47,11 @@ import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
 import nl.plein.hexbins.HexBinStore;
 import nl.plein.hexbins.HexBins;
+import nl.plein.hotspots.HotSpotCells;
+import nl.plein.hotspots.HotSpots;
 import nl.plein.hotspots.HotspotRoutes;
+import nl.plein.hotspots.Moran;
+import nl.plein.hotspots.SpatialUnitStore;
 import nl.plein.http.Json;
 import nl.plein.http.Problems;
 import nl.plein.map.ClientSettings;
@@ -137,11 +141,13 @@ public final class App {
         var hexBins = new HexBins(analyses, config.maxAnalysisCells());
         var hexBinStore = new HexBinStore(analyses, hexBins);
         var hexbins = new HexBinRoutes(analyses, hexBins, projectStore);
-        var hotspots = new HotspotRoutes(dataSource, hexBinStore, projectStore, participationStore,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone(), config.analysisTimeout());
-        var ogc = new OgcRoutes(new FeatureStore(dataSource, new ParticipationFigures(participationStore,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone()), clusterFeatures::publicFeatures,
-                hotspots::publicCells));
+        var spatialUnits = new SpatialUnitStore(hexBinStore);
+        var hotSpots = new HotSpots(spatialUnits);
+        var hotspots = new HotspotRoutes(analyses, hotSpots, new Moran(spatialUnits, participationStore), spatialUnits,
+                projectStore);
+        var ogc = new OgcRoutes(new FeatureStore(jdbi, new ParticipationFigures(participationStore,
+                smallCounts, config.timeZone()), clusterFeatures::publicFeatures,
+                new HotSpotCells(analyses, hotSpots, spatialUnits)::features));
         var heatmap = new HeatmapRoutes(analyses, new Heatmap(), projectStore);
         var mapDrawing = new MapDrawing(jdbi, analyses, clusterAnalysis, hexBinStore, participationStore);
         var reportBuilder = new ReportBuilder(jdbi, participationStore, mapDrawing, smallCounts, config.timeZone(),

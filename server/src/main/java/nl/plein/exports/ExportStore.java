@@ -58,13 +58,12 @@ final class ExportStore {
 
     /**
      * An OGC collection's statement with the visibility rule written in where it names it (as
-     * {@code <visible>}, or {@code %VISIBLE%} in its older form): a defined fragment is not
+     * {@code <visible>}): a defined fragment is not
      * templated again, so the rule cannot be left to {@link Visibility#apply}, which still binds
      * its parameters.
      */
     private static String source(String name) {
-        return Jdbis.sql(FeatureStore.class, name).replace("<visible>", Visibility.PROPOSAL_NAMED)
-                .replace("%VISIBLE%", Visibility.PROPOSAL_NAMED);
+        return Jdbis.sql(FeatureStore.class, name).replace("<visible>", Visibility.PROPOSAL_NAMED);
     }
 
     private final Jdbi jdbi;

@@ -1,11 +1,9 @@
 package nl.plein.hotspots;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import nl.plein.db.NamedSql;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Queen contiguity between the areas of a boundary set, as spdep's {@code poly2nb} defines it
@@ -21,23 +19,22 @@ final class QueenContiguity {
     /** The snap tolerance: vertices at most this far apart (metres) count as one point. */
     static final double SNAP_METRES = 0.01;
 
-    private static final NamedSql NEIGHBOURS = NamedSql.of(Sql.load(QueenContiguity.class, "area-neighbours.sql"));
+    private static final String NEIGHBOURS = Jdbis.sql(QueenContiguity.class, "area-neighbours.sql");
 
     private QueenContiguity() {
     }
 
     /** Each area's neighbours, by id in ascending order; islands are absent. */
-    static Map<Long, long[]> of(Connection c, long setId) throws SQLException {
+    static Map<Long, long[]> of(Handle h, long setId) {
         var neighbours = new HashMap<Long, long[]>();
-        Sql.list(c, NEIGHBOURS.sql(), rs -> {
-            Long[] boxed = (Long[]) rs.getArray(2).getArray();
+        h.createQuery(NEIGHBOURS).bind("set", setId).bind("snap", SNAP_METRES).map((rs, ctx) -> {
+            Long[] boxed = (Long[]) rs.getArray("neighbours").getArray();
             long[] ids = new long[boxed.length];
             for (int k = 0; k < ids.length; k++) {
                 ids[k] = boxed[k];
             }
-            neighbours.put(rs.getLong(1), ids);
-            return null;
-        }, NEIGHBOURS.bind(Map.of("set", setId, "snap", SNAP_METRES)));
+            return Map.entry(rs.getLong("id"), ids);
+        }).forEach(e -> neighbours.put(e.getKey(), e.getValue()));
         return Map.copyOf(neighbours);
     }
 }

@@ -3,25 +3,28 @@ package nl.plein.ogc;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import nl.plein.db.NamedSql;
+import nl.plein.accounts.Viewer;
 import nl.plein.clusters.ClusterRoutes;
-import nl.plein.db.Sql;
-import nl.plein.hotspots.HotspotRoutes;
+import nl.plein.db.Jdbis;
+import nl.plein.hotspots.HotSpotCells;
 import nl.plein.http.Json;
 import nl.plein.http.Query;
 import nl.plein.proposals.Visibility;
+import org.jdbi.v3.core.Jdbi;
 
-/** The catalogue of collections and their features, as PostGIS serialises them. */
+/**
+ * The catalogue of collections and their features, as PostGIS serialises them. Each kind of
+ * collection reads its features through its own statement ({@code proposals.sql}, {@code areas.sql},
+ * ...), which {@code items.sql} pages through where it says {@code <source>}: the only text put into
+ * a statement is one of these fixed sources.
+ */
 public final class FeatureStore {
-    /** What a collection holds: the prefix of its id, the statement that pages through it, its own parameters. */
+    /** What a collection holds: the prefix of its id, the statement of its features, its own parameters. */
     enum Kind {
         PROPOSALS("proposals", "proposals", null), VARIANTS("variants", "variants", null),
         /** The pinned ones (with a drawing) of the comments anyone sees; an export holds them all. */
@@ -29,14 +32,17 @@ public final class FeatureStore {
         /** DBSCAN clusters, shaped by eps and minPoints as on the analysis page. */
         CLUSTERS("clusters", "computed", null, ClusterRoutes.PARAMETERS),
         /** Gi* over hexagons, shaped by the hexagons' size as on the analysis page. */
-        HOTSPOTS("hotspots", "computed", null, HotspotRoutes.CELL_PARAMETERS),
+        HOTSPOTS("hotspots", "computed", null, HotSpotCells.PARAMETERS),
         AREAS("areas", "areas", null),
         /** Named by project and boundary set: participation-{projectId}-{setId}. */
         PARTICIPATION("participation", "participation", null);
 
         final String prefix;
-        final NamedSql items;
-        /** Every feature of an owner {@code :owner}, as the statement and the condition give them. */
+        /**
+         * Every feature of an owner {@code :owner}, as the statement and the condition give them, the
+         * proposals' visibility rule in place of {@code <visible>} (composed here, from constants: Jdbi
+         * does not template a defined fragment again).
+         */
         final String source;
         /** Query parameters this kind takes besides those of every collection. */
         final List<String> parameters;
@@ -49,12 +55,11 @@ public final class FeatureStore {
         Kind(String prefix, String statement, String only, List<String> parameters) {
             this.prefix = prefix;
             this.parameters = parameters;
-            String source = Sql.load(FeatureStore.class, statement + ".sql");
+            String source = Jdbis.sql(FeatureStore.class, statement + ".sql");
             if (only != null) {
                 source = "SELECT * FROM (" + source + "\n) f WHERE f." + only;
             }
-            this.source = source.replace("%VISIBLE%", Visibility.PROPOSAL_NAMED);
-            this.items = NamedSql.of(Sql.load(FeatureStore.class, "items.sql").replace("%SOURCE%", this.source));
+            this.source = source.replace("<visible>", Visibility.PROPOSAL_NAMED);
         }
 
         /** Whether the features have a time of their own (created_at), which datetime narrows. */
@@ -68,12 +73,18 @@ public final class FeatureStore {
         JsonNode features(long projectId, Query query);
     }
 
+    /** The public participation figures per area of a set, a JSON object from area id to figures. */
+    public interface Figures {
+        String byArea(long projectId, long setId);
+    }
+
     private static final String NUMBER = "-([1-9][0-9]{0,17})";
     private static final Pattern COLLECTION_ID = Pattern.compile("(" + Arrays.stream(Kind.values())
             .filter(k -> k != Kind.PARTICIPATION).map(k -> k.prefix).collect(Collectors.joining("|")) + ")" + NUMBER
             + "|(participation)" + NUMBER + NUMBER);
-    private static final NamedSql COLLECTIONS = NamedSql.of(Sql.load(FeatureStore.class, "collections.sql")
-            .replace("%TIMES%", times()));
+    private static final String COLLECTIONS = Jdbis.sql(FeatureStore.class, "collections.sql");
+    private static final String ITEMS = Jdbis.sql(FeatureStore.class, "items.sql");
+    private static final String TIMES = times();
 
     /**
      * The first and last creation time of each collection whose features have one: every project
@@ -94,19 +105,20 @@ public final class FeatureStore {
             OffsetDateTime last) {
     }
 
-    /** One page of features, already GeoJSON text, and how many features match in all. */
+    /** One page of features, already GeoJSON text as PostGIS wrote it, and how many features match in all. */
     public record Page(long matched, List<String> features) {
     }
 
-    private final DataSource dataSource;
-    private final ParticipationFigures participation;
-    private final Map<Kind, Computed> computed;
+    private final Jdbi jdbi;
+    private final Figures participation;
+    private final Computed clusters;
+    private final Computed hotspots;
 
-    public FeatureStore(DataSource dataSource, ParticipationFigures participation, Computed clusters,
-            Computed hotspots) {
-        this.dataSource = dataSource;
+    public FeatureStore(Jdbi jdbi, Figures participation, Computed clusters, Computed hotspots) {
+        this.jdbi = jdbi;
         this.participation = participation;
-        this.computed = Map.of(Kind.CLUSTERS, clusters, Kind.HOTSPOTS, hotspots);
+        this.clusters = clusters;
+        this.hotspots = hotspots;
     }
 
     public List<Collection> collections() {
@@ -117,16 +129,18 @@ public final class FeatureStore {
         return COLLECTION_ID.matcher(id).matches() ? read(id).stream().findFirst() : Optional.empty();
     }
 
+    /** Every collection, or only the one {@code id} names; what anyone may see (the rule with no viewer). */
     private List<Collection> read(String id) {
-        var values = new HashMap<String, Object>();
-        values.put("id", id);
-        values.put("staff", false);
-        values.put("viewer", -1L);
-        return Sql.read(dataSource, c -> Sql.list(c, COLLECTIONS.sql(), rs -> new Collection(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getObject(4) == null ? null
-                : new double[] {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)},
-                rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class)),
-                COLLECTIONS.bind(values)));
+        return jdbi.withHandle(h -> h.createQuery(COLLECTIONS)
+                .define("times", TIMES)
+                .bind("id", id)
+                .bind("staff", Viewer.ANONYMOUS.isStaff())
+                .bind("viewer", Viewer.ANONYMOUS.idOrNone())
+                .map((rs, ctx) -> new Collection(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4) == null ? null
+                        : new double[] {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)},
+                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class)))
+                .list());
     }
 
     /** The query parameters a collection takes besides those of every collection (none for most). */
@@ -151,6 +165,15 @@ public final class FeatureStore {
         return matcher;
     }
 
+    /** The features an analysis computes for the collection's owner, as JSON text; null for other kinds. */
+    private String computed(Kind kind, long owner, Query query) {
+        return switch (kind) {
+            case CLUSTERS -> Json.write(clusters.features(owner, query));
+            case HOTSPOTS -> Json.write(hotspots.features(owner, query));
+            default -> null;
+        };
+    }
+
     /**
      * A page of an existing collection's features; {@code item} narrows it to one feature, and
      * {@code query} holds the collection's own parameters.
@@ -160,33 +183,32 @@ public final class FeatureStore {
         Kind kind = kind(matcher);
         boolean perSet = kind == Kind.PARTICIPATION;
         long owner = Long.parseLong(matcher.group(perSet ? 4 : 2));
+        Long set = perSet ? Long.valueOf(matcher.group(5)) : null;
+        String figures = perSet ? participation.byArea(owner, set) : null;
+        String features = computed(kind, owner, query);
         double[] box = request.box();
-        var values = new HashMap<String, Object>();
-        values.put("owner", owner);
-        if (perSet) {
-            long set = Long.parseLong(matcher.group(5));
-            values.put("set", set);
-            values.put("figures", participation.byArea(owner, set));
-        }
-        if (computed.containsKey(kind)) {
-            values.put("features", Json.write(computed.get(kind).features(owner, query)));
-        }
-        values.put("item", item);
-        values.put("staff", false);
-        values.put("viewer", -1L);
-        values.put("minx", box == null ? null : box[0]);
-        values.put("miny", box == null ? null : box[1]);
-        values.put("maxx", box == null ? null : box[2]);
-        values.put("maxy", box == null ? null : box[3]);
-        values.put("boxsrid", request.boxCrs().srid());
-        values.put("since", request.from());
-        values.put("before", request.until());
-        values.put("srid", request.crs().srid());
-        values.put("flip", request.crs().latitudeFirst());
-        values.put("decimals", request.crs().decimals());
-        values.put("limit", request.limit());
-        values.put("offset", request.offset());
-        return Sql.read(dataSource, c -> Sql.one(c, kind.items.sql(), rs -> new Page(rs.getLong(1),
-                List.of((String[]) rs.getArray(2).getArray())), kind.items.bind(values))).orElseThrow();
+        return jdbi.withHandle(h -> h.createQuery(ITEMS)
+                .define("source", kind.source)
+                .bind("owner", owner)
+                .bind("set", set)
+                .bind("figures", figures)
+                .bind("features", features)
+                .bind("item", item)
+                .bind("staff", Viewer.ANONYMOUS.isStaff())
+                .bind("viewer", Viewer.ANONYMOUS.idOrNone())
+                .bind("minx", box == null ? null : box[0])
+                .bind("miny", box == null ? null : box[1])
+                .bind("maxx", box == null ? null : box[2])
+                .bind("maxy", box == null ? null : box[3])
+                .bind("boxsrid", request.boxCrs().srid())
+                .bind("since", request.from())
+                .bind("before", request.until())
+                .bind("srid", request.crs().srid())
+                .bind("flip", request.crs().latitudeFirst())
+                .bind("decimals", request.crs().decimals())
+                .bind("limit", request.limit())
+                .bind("offset", request.offset())
+                .map((rs, ctx) -> new Page(rs.getLong(1), List.of((String[]) rs.getArray(2).getArray())))
+                .one());
     }
 }

@@ -12,7 +12,7 @@ import nl.plein.http.Json;
  * The participation figures per area that the public participation GeoJSON export shows, small
  * counts suppressed by the same rule, for the {@code participation-{projectId}-{setId}} collections.
  */
-public final class ParticipationFigures {
+public final class ParticipationFigures implements FeatureStore.Figures {
     private final ParticipationStore store;
     private final ParticipationReport report;
     private final ZoneId zone;
@@ -24,7 +24,8 @@ public final class ParticipationFigures {
     }
 
     /** A JSON object from area id to that area's public figures, over the project's whole run. */
-    String byArea(long projectId, long setId) {
+    @Override
+    public String byArea(long projectId, long setId) {
         var counts = store.read(projectId, setId, null, null, zone, report.threshold());
         var figures = Json.MAPPER.createObjectNode();
         report.build(projectId, counts, null, null, View.PUBLIC).get("areas").forEach(area ->

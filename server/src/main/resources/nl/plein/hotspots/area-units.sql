@@ -1,9 +1,10 @@
 -- The areas of a boundary set as units of analysis: their id, code and name, centroid in the
 -- project's metric CRS (:srid), area in km², outline in WGS 84, and the selected proposals that
--- lie in them (placements), each or one per location as analysis.ProposalSelection reads them.
+-- lie in them (placements), each or one per location as analysis.ProposalSelection reads them
+-- (<placed>: its statement of the proposals analysed, put there by ProposalSelection.Statement).
 WITH placed AS (
     SELECT pl.area_id, count(*) AS proposals
-      FROM /*placed*/ p
+      FROM <placed> p
       JOIN placements pl ON pl.drawing = 'proposal' AND pl.drawing_id = p.id AND pl.area_set_id = :set::bigint
      GROUP BY pl.area_id
 )

@@ -46,6 +46,6 @@ SELECT c.id, title, description, xmin, ymin, xmax, ymax, t.first, t.last
           FROM area_sets s
           LEFT JOIN LATERAL (SELECT ST_Extent(a.geom) AS e FROM areas a WHERE a.area_set_id = s.id) x ON true
        ) c
-  LEFT JOIN (%TIMES%) t ON t.id = c.id
+  LEFT JOIN (<times>) t ON t.id = c.id
  WHERE :id::text IS NULL OR c.id = :id::text
  ORDER BY rank = 9, n, rank, m

@@ -12,5 +12,5 @@ SELECT c.id, c.geom, c.created_at,
   FROM comments c
   JOIN proposals p ON p.id = c.proposal_id
  WHERE p.project_id = :owner
-   AND %VISIBLE%
+   AND <visible>
    AND NOT c.hidden AND NOT c.withdrawn

@@ -1,4 +1,4 @@
--- One page of a collection, and how many features match in all. The placeholder in the WITH is
+-- One page of a collection, and how many features match in all. <source> in the WITH is
 -- the collection's statement (proposals.sql, areas.sql, ...): every public feature of its owner :owner, as
 -- id, geom (EPSG:4326), created_at and properties. :item narrows to one feature; :minx.. is a box
 -- in SRID :boxsrid; :since (inclusive) and :before (exclusive) bound created_at, and features
@@ -6,7 +6,7 @@
 -- units before it is transformed: an RD New edge of 10 km, transformed by its ends alone, would be
 -- off by 2.5 m in its middle (about 2.5 cm this way); in degrees it adds nothing. Geometry comes out
 -- in SRID :srid, its axes swapped when :flip (EPSG:4326 puts latitude first).
-WITH candidates AS NOT MATERIALIZED (%SOURCE%),
+WITH candidates AS NOT MATERIALIZED (<source>),
 matched AS (
     SELECT f.id
       FROM candidates f

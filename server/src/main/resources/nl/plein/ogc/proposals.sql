@@ -15,4 +15,4 @@ SELECT p.id, p.geom, p.created_at,
            'updatedAt', p.updated_at) AS properties
   FROM proposals p
  WHERE p.project_id = :owner
-   AND %VISIBLE%
+   AND <visible>

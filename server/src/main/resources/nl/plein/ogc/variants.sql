@@ -10,5 +10,5 @@ SELECT v.id, v.geom, v.created_at,
   FROM variants v
   JOIN proposals p ON p.id = v.proposal_id
  WHERE p.project_id = :owner
-   AND %VISIBLE%
+   AND <visible>
    AND NOT v.hidden AND NOT v.withdrawn

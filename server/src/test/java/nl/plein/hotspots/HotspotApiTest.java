@@ -211,6 +211,27 @@ class HotspotApiTest {
         assertEquals(7, total(planner.get(moran).expect(200).json()));
     }
 
+    @Test
+    void participationIsCountedAfreshForACommentChangesItWithoutChangingTheProposals() {
+        String moran = path("moran", "?unit=areas&set=" + setId + "&measure=participation&permutations=0");
+        JsonNode before = planner.get(moran).expect(200).json();
+        var newcomer = server.signedIn("newcomer@test.example", Role.RESIDENT);
+        Sql.transaction(server.dataSource, c -> Sql.update(c, """
+                UPDATE accounts SET home_area_id = (SELECT min(id) FROM areas WHERE area_set_id = ?)
+                 WHERE email = 'newcomer@test.example'""", setId));
+        long proposal = Sql.read(server.dataSource, c -> Sql.one(c,
+                "SELECT min(id) FROM proposals WHERE project_id = ?", rs -> rs.getLong(1), projectId)).orElseThrow();
+        newcomer.post("/api/proposals/" + proposal + "/comments", Fixtures.feature(null, Map.of("body", "Mee eens")))
+                .expect(201);
+
+        JsonNode after = planner.get(moran).expect(200).json();
+        var first = before.get("features").get(0).get("properties");
+        var again = after.get("features").get(0).get("properties");
+        assertEquals(first.get("unit"), again.get("unit"));
+        assertTrue(again.get("value").asDouble() > first.get("value").asDouble(),
+                "one more participant in the first area: " + first.get("value") + " then " + again.get("value"));
+    }
+
     private static long total(JsonNode json) {
         long sum = 0;
         for (JsonNode f : json.get("features")) {

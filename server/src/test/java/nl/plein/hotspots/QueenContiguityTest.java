@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.plein.accounts.Role;
+import nl.plein.db.Jdbis;
 import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.Fixtures;
@@ -74,9 +74,7 @@ class QueenContiguityTest {
     @Test
     void neighboursShareAVertexWithinTheSnapAsPoly2nbFindsThemNotAnOverlappingSliverOrAnEdge() throws Exception {
         Map<Long, long[]> queen;
-        try (Connection c = server.dataSource.getConnection()) {
-            queen = QueenContiguity.of(c, setId);
-        }
+        queen = Jdbis.create(server.dataSource).withHandle(h -> QueenContiguity.of(h, setId));
         var codes = codes();
         var pairs = new TreeSet<String>();
         queen.forEach((id, neighbours) -> {

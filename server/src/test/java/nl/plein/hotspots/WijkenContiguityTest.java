@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import nl.plein.db.Jdbis;
 import nl.plein.db.Sql;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportOptions;
@@ -81,11 +82,9 @@ class WijkenContiguityTest {
             return byId;
         });
         long started = System.nanoTime();
-        Map<Long, long[]> queen = Sql.transaction(db, c -> {
-            try (var st = c.createStatement()) {
-                st.execute("SET LOCAL jit = off"); // as under the analysis time limit
-            }
-            return QueenContiguity.of(c, setId);
+        Map<Long, long[]> queen = Jdbis.create(db).inTransaction(h -> {
+            h.execute("SET LOCAL jit = off"); // as under the analysis time limit
+            return QueenContiguity.of(h, setId);
         });
         double seconds = (System.nanoTime() - started) / 1e9;
         var plein = new TreeSet<String>();
