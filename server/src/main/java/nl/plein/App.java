@@ -26,11 +26,7 @@ import nl.plein.accounts.AccountRoutes;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.OwnerNotices;
 import nl.plein.accounts.Sessions;
-import nl.plein.analysis.ActivityCounts;
 import nl.plein.analysis.Analyses;
-import nl.plein.analysis.AreaShapes;
-import nl.plein.analysis.ParticipationRoutes;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.clusters.ClusterRoutes;
 import nl.plein.clusters.ClusterFeatures;
@@ -65,6 +61,11 @@ import nl.plein.moderation.ModerationStore;
 import nl.plein.ogc.FeatureStore;
 import nl.plein.ogc.OgcRoutes;
 import nl.plein.ogc.ParticipationFigures;
+import nl.plein.participation.ActivityCounts;
+import nl.plein.participation.AreaShapes;
+import nl.plein.participation.ParticipationAnalysis;
+import nl.plein.participation.ParticipationRoutes;
+import nl.plein.participation.ParticipationStore;
 import nl.plein.places.PlaceRoutes;
 import nl.plein.places.PlaceStore;
 import nl.plein.presentations.PresentationRoutes;
@@ -125,10 +126,10 @@ public final class App {
         var supports = new SupportRoutes(new SupportStore(dataSource));
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
-        ActivityCounts.useTimeZone(dataSource, config.timeZone());
-        var participationStore = new ParticipationStore(dataSource);
-        var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
-                projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
+        ActivityCounts.useTimeZone(jdbi, config.timeZone());
+        var participationStore = new ParticipationStore(jdbi, dataSource);
+        var participation = new ParticipationRoutes(new ParticipationAnalysis(participationStore, analyses),
+                new AreaShapes(jdbi), projectStore);
         var exports = new ExportRoutes(dataSource, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var clusterAnalysis = new Clusters();

@@ -7,15 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import nl.plein.analysis.ParticipationReport;
-import nl.plein.analysis.ParticipationReport.View;
-import nl.plein.analysis.ParticipationRoutes;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.db.NamedSql;
 import nl.plein.db.Sql;
 import nl.plein.http.Json;
 import nl.plein.ogc.FeatureStore;
+import nl.plein.participation.ParticipationReport;
+import nl.plein.participation.ParticipationReport.View;
+import nl.plein.participation.ParticipationRoutes;
+import nl.plein.participation.ParticipationStore;
 import nl.plein.proposals.Visibility;
 
 /**

@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import nl.plein.accounts.Access;
 import nl.plein.analysis.AnalysisCache;
 import nl.plein.analysis.AnalysisJson;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.ProposalSelection;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.hexbins.HexBinRoutes;
@@ -24,6 +23,7 @@ import nl.plein.http.Json;
 import nl.plein.http.Numbers;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
+import nl.plein.participation.ParticipationStore;
 import nl.plein.projects.ProjectStore;
 
 /**
