@@ -155,11 +155,11 @@ public final class App {
         var tiles = new TileProxy(config);
         var vectorTiles = new VectorTileRoutes(new VectorTileStore(dataSource));
         var geocoder = new Geocoder(config);
-        var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
-        var liveUpdates = new LiveUpdates(dataSource, liveState::json);
-        var meetingRecords = new MeetingRecords(dataSource, liveState, reportBuilder, mapDrawing);
+        var liveState = new LiveState(jdbi, smallCounts);
+        var liveUpdates = new LiveUpdates(jdbi, liveState::json);
+        var meetingRecords = new MeetingRecords(jdbi, liveState, reportBuilder, mapDrawing);
         var meetingReport = new MeetingReport(meetingRecords, reportPage, config.timeZone());
-        var meetings = new MeetingRoutes(new MeetingStore(dataSource), meetingRecords,
+        var meetings = new MeetingRoutes(new MeetingStore(jdbi), meetingRecords,
                 liveState, liveUpdates, proposalStore, projectStore, sessions, config);
 
         Javalin app = Javalin.create(cfg -> {

@@ -132,29 +132,37 @@ public final class ParticipationStore {
      */
     Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone, long minFlow,
             boolean recount) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            tune(h);
-            AreaSet set = set(h, projectId, setId);
-            var values = new HashMap<String, Object>();
-            values.put("project", projectId);
-            values.put("set", set.id());
-            values.put("from", from == null ? null : from.atStartOfDay(zone).toOffsetDateTime());
-            values.put("to", to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-            values.put("zone", zone.getId());
-            values.put("srid", set.metricSrid());
-            values.put("minflow", minFlow);
-            values.put("maxflows", MAX_FLOWS);
-            // The kept counts have weeks in the zone the application last started with (ActivityCounts).
-            boolean kept = from == null && to == null && !recount && zone.getId().equals(
-                    h.createQuery("SELECT time_zone FROM analysis_settings").mapTo(String.class).one());
-            Future<String[]> flowsBeside = beside(h, values);
-            String[] areas = h.createQuery(AREAS).define("counted", (kept ? Counted.WHOLE : Counted.RANGE).relations)
-                    .bindMap(values)
-                    .map((rs, ctx) -> new String[] {rs.getString("areas"), rs.getString("totals"), rs.getString("weekly")})
-                    .one();
-            String[] flows = flowsBeside != null ? await(flowsBeside) : flows(h, values);
-            return counts(set, areas[0], areas[1], flows[0], flows[1], areas[2]);
-        });
+        // A handle of its own, not jdbi.inTransaction: called inside another Jdbi callback on this thread
+        // (a meeting's record is closed in one), Jdbi would lend that transaction instead of a snapshot.
+        try (Handle own = jdbi.open()) {
+            return own.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> readIn(h, projectId, setId, from,
+                    to, zone, minFlow, recount));
+        }
+    }
+
+    private Counts readIn(Handle h, long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone,
+            long minFlow, boolean recount) {
+        tune(h);
+        AreaSet set = set(h, projectId, setId);
+        var values = new HashMap<String, Object>();
+        values.put("project", projectId);
+        values.put("set", set.id());
+        values.put("from", from == null ? null : from.atStartOfDay(zone).toOffsetDateTime());
+        values.put("to", to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        values.put("zone", zone.getId());
+        values.put("srid", set.metricSrid());
+        values.put("minflow", minFlow);
+        values.put("maxflows", MAX_FLOWS);
+        // The kept counts have weeks in the zone the application last started with (ActivityCounts).
+        boolean kept = from == null && to == null && !recount && zone.getId().equals(
+                h.createQuery("SELECT time_zone FROM analysis_settings").mapTo(String.class).one());
+        Future<String[]> flowsBeside = beside(h, values);
+        String[] areas = h.createQuery(AREAS).define("counted", (kept ? Counted.WHOLE : Counted.RANGE).relations)
+                .bindMap(values)
+                .map((rs, ctx) -> new String[] {rs.getString("areas"), rs.getString("totals"), rs.getString("weekly")})
+                .one();
+        String[] flows = flowsBeside != null ? await(flowsBeside) : flows(h, values);
+        return counts(set, areas[0], areas[1], flows[0], flows[1], areas[2]);
     }
 
     /**
@@ -172,8 +180,8 @@ public final class ParticipationStore {
                 throw new IllegalStateException("unexpected snapshot id " + snapshot);
             }
             return helpers.submit(() -> {
-                try {
-                    return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, other -> {
+                try (Handle own = jdbi.open()) {
+                    return own.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, other -> {
                         other.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
                         tune(other);
                         return flows(other, values);
