@@ -42,11 +42,15 @@ public final class ParticipationReport {
         return smallCounts.threshold();
     }
 
-    /** The view of counts read for {@code projectId} over {@code from}–{@code to} (either may be null). */
+    /**
+     * The view of counts read for {@code projectId} over {@code from}–{@code to} (either may be null),
+     * for callers that read the counts themselves; {@link ParticipationAnalysis#json} does both.
+     */
     public ObjectNode build(long projectId, Counts counts, LocalDate from, LocalDate to, View view) {
         return build(new Parameters(projectId, counts.set().id(), from, to, view), Figures.of(counts));
     }
 
+    /** The view of the figures asked for with these parameters, raw or public as {@code parameters.view()} says. */
     public ObjectNode build(Parameters parameters, Figures figures) {
         long projectId = parameters.projectId();
         Counts counts = figures.counts();
