@@ -26,17 +26,13 @@ import nl.plein.accounts.AccountRoutes;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.OwnerNotices;
 import nl.plein.accounts.Sessions;
-import nl.plein.analysis.ActivityCounts;
 import nl.plein.analysis.Analyses;
-import nl.plein.analysis.AreaShapes;
-import nl.plein.analysis.ParticipationRoutes;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
-import nl.plein.clusters.ClusterRoutes;
-import nl.plein.clusters.ClusterFeatures;
-import nl.plein.clusters.Clusters;
 import nl.plein.areas.AreaRoutes;
 import nl.plein.areas.AreaSetRoutes;
+import nl.plein.clusters.ClusterFeatures;
+import nl.plein.clusters.ClusterRoutes;
+import nl.plein.clusters.Clusters;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
@@ -69,6 +65,11 @@ import nl.plein.moderation.ModerationStore;
 import nl.plein.ogc.FeatureStore;
 import nl.plein.ogc.OgcRoutes;
 import nl.plein.ogc.ParticipationFigures;
+import nl.plein.participation.ActivityCounts;
+import nl.plein.participation.AreaShapes;
+import nl.plein.participation.ParticipationAnalysis;
+import nl.plein.participation.ParticipationRoutes;
+import nl.plein.participation.ParticipationStore;
 import nl.plein.places.PlaceRoutes;
 import nl.plein.places.PlaceStore;
 import nl.plein.presentations.PresentationRoutes;
@@ -129,10 +130,10 @@ public final class App {
         var supports = new SupportRoutes(new SupportStore(dataSource));
         var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
         var meta = new MetaRoutes(dataSource);
-        ActivityCounts.useTimeZone(dataSource, config.timeZone());
-        var participationStore = new ParticipationStore(dataSource);
-        var participation = new ParticipationRoutes(participationStore, new AreaShapes(dataSource),
-                projectStore, new SmallCounts(config.smallCountThreshold()), config.timeZone());
+        ActivityCounts.useTimeZone(jdbi, config.timeZone());
+        var participationStore = new ParticipationStore(jdbi, dataSource);
+        var participation = new ParticipationRoutes(new ParticipationAnalysis(participationStore, analyses),
+                new AreaShapes(jdbi), projectStore);
         var exports = new ExportRoutes(jdbi, projectStore, participationStore,
                 new SmallCounts(config.smallCountThreshold()), config.timeZone());
         var clusterAnalysis = new Clusters();
@@ -160,11 +161,11 @@ public final class App {
         var tiles = new TileProxy(config);
         var vectorTiles = new VectorTileRoutes(new VectorTileStore(jdbi));
         var geocoder = new Geocoder(config);
-        var liveState = new LiveState(dataSource, new SmallCounts(config.smallCountThreshold()));
-        var liveUpdates = new LiveUpdates(dataSource, liveState::json);
-        var meetingRecords = new MeetingRecords(dataSource, liveState, reportBuilder, mapDrawing);
+        var liveState = new LiveState(jdbi, smallCounts);
+        var liveUpdates = new LiveUpdates(jdbi, liveState::json);
+        var meetingRecords = new MeetingRecords(jdbi, liveState, reportBuilder, mapDrawing);
         var meetingReport = new MeetingReport(meetingRecords, reportPage, config.timeZone());
-        var meetings = new MeetingRoutes(new MeetingStore(dataSource), meetingRecords,
+        var meetings = new MeetingRoutes(new MeetingStore(jdbi), meetingRecords,
                 liveState, liveUpdates, proposalStore, projectStore, sessions, config);
 
         Javalin app = Javalin.create(cfg -> {

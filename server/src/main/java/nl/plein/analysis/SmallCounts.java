@@ -2,37 +2,22 @@ package nl.plein.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.plein.analysis.Participation.AreaResult;
-import nl.plein.analysis.Participation.Representation;
-import nl.plein.analysis.Participation.Result;
 
 /**
- * Turns a {@link Participation.Result} into the form that may leave the server in public views
- * (METHODS.md §9). Counts of people: 0 shows as "0"; 1 up to the threshold shows as "<5"
- * with its rate and ratio hidden; larger counts are rounded to the nearest multiple of the
- * threshold (5 by default, as CBS does). Totals are taken from the raw data and shown rounded.
+ * The small-count rule (METHODS.md §9) for counts of people that may leave the server in public
+ * views. Counts of people: 0 shows as "0"; 1 up to the threshold shows as "<5"; larger counts are
+ * rounded to the nearest multiple of the threshold (5 by default, as CBS does).
  *
- * <p>Secondary suppression: when the total is shown and exactly one area is hidden, that area could
- * be derived as the total minus the visible areas, so the visible area with the smallest positive
- * count is hidden too. A zero stays visible: it is the larger counts that narrow a derivation.
- *
- * <p>An exact rate or ratio would give the exact count back (rate times population), so shown
- * rates and ratios are computed from the rounded counts and the confidence bounds are left out;
- * the representation class, Gini and Hoover are computed on raw data and published as they are.
- * The Lorenz points are left out for the same reason as exact rates.
+ * <p>Secondary suppression: when a column's total is shown and exactly one cell is hidden, that
+ * cell could be derived as the total minus the visible ones, so the visible cell with the smallest
+ * positive count is hidden too. A zero stays visible: it is the larger counts that narrow a
+ * derivation. How participation per area publishes its rates and ratios under this rule is
+ * {@code nl.plein.participation.PublicParticipation}.
  */
 public final class SmallCounts {
     public static final int DEFAULT_THRESHOLD = 5;
 
     public enum Hidden { NO, SMALL, SECONDARY }
-
-    public record PublicArea(long areaId, String code, String name, Long population, String participants,
-            Hidden hidden, boolean populationKnown, Double ratePer1000, Double ratio, Representation representation) {
-    }
-
-    public record PublicResult(List<PublicArea> areas, String participants, long population,
-            String participantsAllAreas, Double ratePer1000, Double gini, Double hoover, int threshold) {
-    }
 
     private final int threshold;
 
@@ -51,21 +36,9 @@ public final class SmallCounts {
         return count < threshold ? "<" + threshold : Long.toString(rounded(count));
     }
 
-    long rounded(long count) {
+    /** The count rounded as it is shown: 0 below the threshold, else to the nearest multiple of it. */
+    public long rounded(long count) {
         return count < threshold ? 0 : Math.round((double) count / threshold) * threshold;
-    }
-
-    public PublicResult publish(Result raw) {
-        var hidden = hiddenCells(raw.areas(), raw.participantsAllAreas());
-        long shownC = rounded(raw.participants());
-        var areas = new ArrayList<PublicArea>(raw.areas().size());
-        for (int i = 0; i < raw.areas().size(); i++) {
-            areas.add(area(raw.areas().get(i), hidden.get(i), shownC, raw.population()));
-        }
-        return new PublicResult(List.copyOf(areas), show(raw.participants()), raw.population(),
-                show(raw.participantsAllAreas()),
-                raw.population() > 0 && shownC > 0 ? 1000.0 * shownC / raw.population() : null,
-                raw.gini(), raw.hoover(), threshold);
     }
 
     /** The rule in one sentence, for the method text of public figures. */
@@ -74,10 +47,6 @@ public final class SmallCounts {
                 + " with rate and ratio hidden, others rounded to the nearest " + threshold
                 + "; where a hidden cell could be derived from a shown total, a second cell shows x;"
                 + " shown rates and ratios use the rounded counts (server/METHODS.md §9).";
-    }
-
-    private List<Hidden> hiddenCells(List<AreaResult> areas, long total) {
-        return hide(areas.stream().map(AreaResult::participants).toList(), total);
     }
 
     /**
@@ -115,17 +84,5 @@ public final class SmallCounts {
 
     public int threshold() {
         return threshold;
-    }
-
-    private PublicArea area(AreaResult a, Hidden hidden, long shownC, long p) {
-        String participants = hidden == Hidden.SECONDARY ? "x" : show(a.participants());
-        if (hidden != Hidden.NO || !a.populationKnown()) {
-            return new PublicArea(a.areaId(), a.code(), a.name(), a.population(), participants, hidden,
-                    a.populationKnown(), null, null, a.representation());
-        }
-        long shown = rounded(a.participants());
-        Double ratio = shownC > 0 ? ((double) shown / shownC) / ((double) a.population() / p) : null;
-        return new PublicArea(a.areaId(), a.code(), a.name(), a.population(), participants, hidden, true,
-                1000.0 * shown / a.population(), ratio, a.representation());
     }
 }

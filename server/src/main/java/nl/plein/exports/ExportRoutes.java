@@ -5,13 +5,13 @@ import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.http.ApiError;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
+import nl.plein.participation.ParticipationStore;
 import nl.plein.projects.ProjectStore;
 import org.jdbi.v3.core.Jdbi;
 

@@ -7,14 +7,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Viewer;
-import nl.plein.analysis.ParticipationReport;
-import nl.plein.analysis.ParticipationReport.View;
-import nl.plein.analysis.ParticipationRoutes;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.db.Jdbis;
 import nl.plein.http.Json;
 import nl.plein.ogc.FeatureStore;
+import nl.plein.participation.ParticipationReport.View;
+import nl.plein.participation.ParticipationReport;
+import nl.plein.participation.ParticipationRoutes;
+import nl.plein.participation.ParticipationStore;
 import nl.plein.proposals.Visibility;
 import org.jdbi.v3.core.Jdbi;
 

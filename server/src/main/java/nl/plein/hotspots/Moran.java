@@ -7,9 +7,9 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import nl.plein.analysis.Analyses;
 import nl.plein.analysis.Analysis;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.http.ApiError;
 import nl.plein.http.Query;
+import nl.plein.participation.ParticipationStore;
 import nl.plein.projects.ProjectRules;
 import org.jdbi.v3.core.JdbiException;
 

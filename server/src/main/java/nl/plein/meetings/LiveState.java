@@ -2,16 +2,15 @@ package nl.plein.meetings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import nl.plein.analysis.SmallCounts;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What a meeting's screens show: the current question with its results, the newest comments and
@@ -24,39 +23,45 @@ public final class LiveState {
     static final int FEED_LENGTH = 50;
     static final int TOP_PROPOSALS = 10;
     static final int LATEST_ANSWERS_SHOWN = 20;
-    private static final String LATEST_ANSWERS = Sql.load(LiveState.class, "latest-answers.sql");
+    private static final String LATEST_ANSWERS = Jdbis.sql(LiveState.class, "latest-answers.sql");
+    private static final String QUESTION = Jdbis.sql(LiveState.class, "question.sql");
+    private static final String CHOICE_RESULTS = Jdbis.sql(LiveState.class, "choice-results.sql");
+    private static final String PINS = Jdbis.sql(LiveState.class, "pins.sql");
+    private static final String COMMENTS = Jdbis.sql(LiveState.class, "meeting-comments.sql");
+    private static final String SUPPORTS = Jdbis.sql(LiveState.class, "meeting-supports.sql");
+    private static final String TOP_PROPOSALS_SQL = Jdbis.sql(LiveState.class, "top-proposals.sql");
+    static final String ATTENDEES = "SELECT count(*) FROM meeting_attendees WHERE meeting_id = :meeting";
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private final SmallCounts smallCounts;
 
-    public LiveState(DataSource dataSource, SmallCounts smallCounts) {
-        this.dataSource = dataSource;
+    public LiveState(Jdbi jdbi, SmallCounts smallCounts) {
+        this.jdbi = jdbi;
         this.smallCounts = smallCounts;
     }
 
     public String json(long meetingId, boolean staff) {
-        return Sql.read(dataSource, c -> json(c, meetingId, staff));
+        return jdbi.withHandle(h -> json(h, meetingId, staff));
     }
 
-    /** The state as JSON, read on the given connection. */
-    public String json(Connection c, long meetingId, boolean staff) throws SQLException {
-        Meeting meeting = MeetingStore.get(c, meetingId).orElseThrow(() -> ApiError.notFound("Meeting " + meetingId));
-        return build(c, meeting, staff).toString();
+    /** The state as JSON, read on the given handle. */
+    public String json(Handle h, long meetingId, boolean staff) {
+        Meeting meeting = MeetingStore.get(h, meetingId).orElseThrow(() -> ApiError.notFound("Meeting " + meetingId));
+        return build(h, meeting, staff).toString();
     }
 
-    ObjectNode build(Connection c, Meeting meeting, boolean staff) throws SQLException {
+    ObjectNode build(Handle h, Meeting meeting, boolean staff) {
         ObjectNode state = Json.MAPPER.createObjectNode();
         state.put("counts", staff ? "raw" : "public");
         state.set("meeting", meetingJson(meeting));
-        state.set("project", project(c, meeting.projectId()));
-        putCount(state, "attendees", count(c, "SELECT count(*) FROM meeting_attendees WHERE meeting_id = ?",
-                meeting.id()), staff);
-        var current = Sql.one(c, "SELECT id FROM meeting_questions WHERE meeting_id = ? AND closed_at IS NULL",
-                rs -> rs.getLong(1), meeting.id());
-        state.set("question", current.isPresent() ? question(c, current.get(), staff) : null);
-        state.set("comments", comments(c, meeting.id(), FEED_LENGTH));
-        state.set("supports", supports(c, meeting.id()));
-        state.set("topProposals", topProposals(c, meeting.projectId()));
+        state.set("project", project(h, meeting.projectId()));
+        putCount(state, "attendees", count(h, ATTENDEES, "meeting", meeting.id()), staff);
+        var current = h.createQuery("SELECT id FROM meeting_questions WHERE meeting_id = :meeting AND closed_at IS NULL")
+                .bind("meeting", meeting.id()).mapTo(Long.class).findOne();
+        state.set("question", current.isPresent() ? question(h, current.get(), staff) : null);
+        state.set("comments", comments(h, meeting.id(), FEED_LENGTH));
+        state.set("supports", supports(h, meeting.id()));
+        state.set("topProposals", topProposals(h, meeting.projectId()));
         return state;
     }
 
@@ -73,21 +78,21 @@ public final class LiveState {
         return json;
     }
 
-    static ObjectNode project(Connection c, long projectId) throws SQLException {
-        return Sql.one(c, "SELECT id, title, summary, stage FROM projects WHERE id = ?", rs -> {
+    static ObjectNode project(Handle h, long projectId) {
+        return h.createQuery("SELECT id, title, summary, stage FROM projects WHERE id = :project")
+                .bind("project", projectId).map((rs, ctx) -> {
             ObjectNode json = Json.MAPPER.createObjectNode();
             json.put("id", rs.getLong(1));
             json.put("title", rs.getString(2));
             json.put("summary", rs.getString(3));
             json.put("stage", rs.getString(4));
             return json;
-        }, projectId).orElseThrow();
+        }).one();
     }
 
     /** A question with its results: per option for a choice, the pins for a pin question. */
-    ObjectNode question(Connection c, long questionId, boolean staff) throws SQLException {
-        ObjectNode json = Sql.one(c, "SELECT id, kind, prompt, options, opened_at, closed_at FROM meeting_questions "
-                + "WHERE id = ?", rs -> {
+    ObjectNode question(Handle h, long questionId, boolean staff) {
+        ObjectNode json = h.createQuery(QUESTION).bind("question", questionId).map((rs, ctx) -> {
                     ObjectNode q = Json.MAPPER.createObjectNode();
                     q.put("id", rs.getLong(1));
                     q.put("kind", rs.getString(2));
@@ -100,16 +105,17 @@ public final class LiveState {
                     var closed = rs.getObject(6, OffsetDateTime.class);
                     q.put("closedAt", closed == null ? null : closed.toString());
                     return q;
-                }, questionId).orElseThrow();
-        long answers = count(c, "SELECT count(*) FROM meeting_answers WHERE question_id = ? AND NOT hidden", questionId);
+                }).one();
+        long answers = count(h, "SELECT count(*) FROM meeting_answers WHERE question_id = :question AND NOT hidden",
+                "question", questionId);
         putCount(json, "answers", answers, staff);
         if (json.get("kind").asText().equals("choice")) {
-            json.set("results", choiceResults(c, questionId, json.get("options").size(), answers, staff));
+            json.set("results", choiceResults(h, questionId, json.get("options").size(), answers, staff));
         } else {
-            json.set("pins", pins(c, questionId, answers, staff));
+            json.set("pins", pins(h, questionId, answers, staff));
         }
         if (staff) {
-            json.set("latestAnswers", latestAnswers(c, questionId));
+            json.set("latestAnswers", latestAnswers(h, questionId));
         }
         return json;
     }
@@ -120,8 +126,9 @@ public final class LiveState {
      * was put on (within 5 m, as a phone picks one from the list) or else the neighbourhood it
      * lies in; a choice carries the option's index.
      */
-    private static ArrayNode latestAnswers(Connection c, long questionId) throws SQLException {
-        return Json.MAPPER.createArrayNode().addAll(Sql.list(c, LATEST_ANSWERS, rs -> {
+    private static ArrayNode latestAnswers(Handle h, long questionId) {
+        return Json.MAPPER.createArrayNode().addAll(h.createQuery(LATEST_ANSWERS).bind("question", questionId)
+                .bind("limit", LATEST_ANSWERS_SHOWN).map((rs, ctx) -> {
             ObjectNode json = Json.MAPPER.createObjectNode();
             json.put("answerId", rs.getLong(1));
             json.put("answeredAt", rs.getObject(2, OffsetDateTime.class).toString());
@@ -134,19 +141,17 @@ public final class LiveState {
                 json.put("place", rs.getString(7));
             }
             return json;
-        }, questionId, LATEST_ANSWERS_SHOWN));
+        }).list());
     }
 
     /** Answers per option; in public, small cells are hidden and a second one where a total gives them away. */
-    private ArrayNode choiceResults(Connection c, long questionId, int options, long total, boolean staff)
-            throws SQLException {
+    private ArrayNode choiceResults(Handle h, long questionId, int options, long total, boolean staff) {
         var counts = new ArrayList<Long>();
         for (int i = 0; i < options; i++) {
             counts.add(0L);
         }
-        for (long[] row : Sql.list(c, "SELECT choice, count(*) FROM meeting_answers WHERE question_id = ? "
-                + "AND NOT hidden AND choice IS NOT NULL GROUP BY choice", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                questionId)) {
+        for (long[] row : h.createQuery(CHOICE_RESULTS).bind("question", questionId)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()) {
             counts.set((int) row[0], row[1]);
         }
         List<SmallCounts.Hidden> hidden = smallCounts.hide(counts, total);
@@ -167,13 +172,12 @@ public final class LiveState {
      * small-count threshold, since a handful of pins would give their number away. Staff see each
      * pin's answer id, to hide one.
      */
-    private ArrayNode pins(Connection c, long questionId, long total, boolean staff) throws SQLException {
+    private ArrayNode pins(Handle h, long questionId, long total, boolean staff) {
         ArrayNode pins = Json.MAPPER.createArrayNode();
         if (!staff && total < smallCounts.threshold()) {
             return pins;
         }
-        for (ObjectNode pin : Sql.list(c, "SELECT id, ST_X(geom), ST_Y(geom) FROM meeting_answers "
-                + "WHERE question_id = ? AND NOT hidden AND geom IS NOT NULL ORDER BY id", rs -> {
+        for (ObjectNode pin : h.createQuery(PINS).bind("question", questionId).map((rs, ctx) -> {
                     ObjectNode p = Json.MAPPER.createObjectNode();
                     if (staff) {
                         p.put("answerId", rs.getLong(1));
@@ -181,20 +185,16 @@ public final class LiveState {
                     p.put("lon", Math.round(rs.getDouble(2) * 1e6) / 1e6);
                     p.put("lat", Math.round(rs.getDouble(3) * 1e6) / 1e6);
                     return p;
-                }, questionId)) {
+                }).list()) {
             pins.add(pin);
         }
         return pins;
     }
 
     /** Visible comments made in the meeting, newest first; {@code limit} 0 gives them all. */
-    static ArrayNode comments(Connection c, long meetingId, int limit) throws SQLException {
-        return Json.MAPPER.createArrayNode().addAll(Sql.list(c, """
-                SELECT c.id, c.proposal_id, p.title, a.display_name, c.body, c.created_at
-                  FROM comments c JOIN proposals p ON p.id = c.proposal_id JOIN accounts a ON a.id = c.author_id
-                 WHERE c.meeting_id = ? AND NOT c.hidden AND NOT c.withdrawn
-                       AND NOT p.hidden AND NOT p.withdrawn AND p.status <> 'submitted'
-                 ORDER BY c.id DESC LIMIT ?""", rs -> {
+    static ArrayNode comments(Handle h, long meetingId, int limit) {
+        return Json.MAPPER.createArrayNode().addAll(h.createQuery(COMMENTS).bind("meeting", meetingId)
+                .bind("limit", limit == 0 ? null : limit).map((rs, ctx) -> {
                     ObjectNode json = Json.MAPPER.createObjectNode();
                     json.put("id", rs.getLong(1));
                     json.put("proposalId", rs.getLong(2));
@@ -203,32 +203,25 @@ public final class LiveState {
                     json.put("body", rs.getString(5));
                     json.put("createdAt", rs.getObject(6, OffsetDateTime.class).toString());
                     return json;
-                }, meetingId, limit == 0 ? null : limit));
+                }).list());
     }
 
     /** Supports given in the meeting, newest first, without who gave them. */
-    private static ArrayNode supports(Connection c, long meetingId) throws SQLException {
-        return Json.MAPPER.createArrayNode().addAll(Sql.list(c, """
-                SELECT s.proposal_id, p.title, s.created_at
-                  FROM supports s JOIN proposals p ON p.id = s.proposal_id
-                 WHERE s.meeting_id = ? AND NOT p.hidden AND NOT p.withdrawn
-                 ORDER BY s.created_at DESC, s.proposal_id LIMIT ?""", rs -> {
+    private static ArrayNode supports(Handle h, long meetingId) {
+        return Json.MAPPER.createArrayNode().addAll(h.createQuery(SUPPORTS).bind("meeting", meetingId)
+                .bind("limit", FEED_LENGTH).map((rs, ctx) -> {
                     ObjectNode json = Json.MAPPER.createObjectNode();
                     json.put("proposalId", rs.getLong(1));
                     json.put("proposalTitle", rs.getString(2));
                     json.put("createdAt", rs.getObject(3, OffsetDateTime.class).toString());
                     return json;
-                }, meetingId, FEED_LENGTH));
+                }).list());
     }
 
     /** The project's most supported visible proposals, with their supports and visible comments. */
-    static ArrayNode topProposals(Connection c, long projectId) throws SQLException {
-        return Json.MAPPER.createArrayNode().addAll(Sql.list(c, """
-                SELECT p.id, p.title, p.status, p.support_count,
-                       (SELECT count(*) FROM comments k WHERE k.proposal_id = p.id AND NOT k.hidden AND NOT k.withdrawn)
-                  FROM proposals p
-                 WHERE p.project_id = ? AND NOT p.hidden AND NOT p.withdrawn AND p.status <> 'submitted'
-                 ORDER BY p.support_count DESC, p.id LIMIT ?""", rs -> {
+    static ArrayNode topProposals(Handle h, long projectId) {
+        return Json.MAPPER.createArrayNode().addAll(h.createQuery(TOP_PROPOSALS_SQL).bind("project", projectId)
+                .bind("limit", TOP_PROPOSALS).map((rs, ctx) -> {
                     ObjectNode json = Json.MAPPER.createObjectNode();
                     json.put("id", rs.getLong(1));
                     json.put("title", rs.getString(2));
@@ -236,7 +229,7 @@ public final class LiveState {
                     json.put("supportCount", rs.getLong(4));
                     json.put("commentCount", rs.getLong(5));
                     return json;
-                }, projectId, TOP_PROPOSALS));
+                }).list());
     }
 
     void putCount(ObjectNode json, String name, long count, boolean staff) {
@@ -247,7 +240,8 @@ public final class LiveState {
         }
     }
 
-    static long count(Connection c, String sql, Object... params) throws SQLException {
-        return Sql.one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
+    /** A count by one named parameter, e.g. {@link #ATTENDEES} by {@code :meeting}. */
+    static long count(Handle h, String sql, String name, long value) {
+        return h.createQuery(sql).bind(name, value).mapTo(Long.class).findOne().orElse(0L);
     }
 }

@@ -1,7 +1,6 @@
 package nl.plein.meetings;
 
 import io.javalin.http.sse.SseClient;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +40,10 @@ public final class LiveUpdates implements AutoCloseable {
     private static final int POLL_MS = 50;
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
-    /** A meeting's state as JSON, for staff or for the public, read on the given connection. */
+    /** A meeting's state as JSON, for staff or for the public, read on the given handle. */
     @FunctionalInterface
     public interface StateReader {
-        String read(Connection c, long meetingId, boolean staff) throws SQLException;
+        String read(Handle h, long meetingId, boolean staff);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class LiveUpdates implements AutoCloseable {
         }
     }
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private final StateReader state;
     private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     /** Meetings with a push due, and when. */
@@ -73,8 +73,8 @@ public final class LiveUpdates implements AutoCloseable {
     private Thread thread;
     private volatile boolean running = true;
 
-    public LiveUpdates(DataSource dataSource, StateReader state) {
-        this.dataSource = dataSource;
+    public LiveUpdates(Jdbi jdbi, StateReader state) {
+        this.jdbi = jdbi;
         this.state = state;
     }
 
@@ -116,17 +116,16 @@ public final class LiveUpdates implements AutoCloseable {
         long backoff = 500;
         long nextHeartbeat = System.currentTimeMillis() + HEARTBEAT_MS;
         while (running) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(true);
-                try (var st = c.createStatement()) {
-                    st.execute("LISTEN " + CHANNEL);
-                    // Named, so that operators (and a test) can tell it from the pool's others.
-                    st.execute("SET application_name = 'plein-meeting-updates'");
-                }
+            // Its own handle, outside any transaction: each state is read as it stands when it is pushed.
+            try (Handle h = jdbi.open()) {
+                h.getConnection().setAutoCommit(true);
+                h.execute("LISTEN " + CHANNEL);
+                // Named, so that operators (and a test) can tell it from the pool's others.
+                h.execute("SET application_name = 'plein-meeting-updates'");
                 backoff = 500;
                 // Whatever changed while no one listened: every watched meeting gets its state again.
                 subscribers.keySet().forEach(this::changed);
-                PGConnection pg = c.unwrap(PGConnection.class);
+                PGConnection pg = h.getConnection().unwrap(PGConnection.class);
                 while (running) {
                     var notifications = pg.getNotifications(POLL_MS);
                     if (notifications != null) {
@@ -134,7 +133,7 @@ public final class LiveUpdates implements AutoCloseable {
                             changed(meetingOf(n.getParameter()));
                         }
                     }
-                    pushDue(c);
+                    pushDue(h);
                     if (System.currentTimeMillis() >= nextHeartbeat) {
                         heartbeat();
                         nextHeartbeat = System.currentTimeMillis() + HEARTBEAT_MS;
@@ -142,10 +141,8 @@ public final class LiveUpdates implements AutoCloseable {
                 }
                 // Back to the pool as it came: a pooled connection left listening would hold up the
                 // server's notification queue, which it never reads.
-                try (var st = c.createStatement()) {
-                    st.execute("UNLISTEN *");
-                    st.execute("RESET application_name");
-                }
+                h.execute("UNLISTEN *");
+                h.execute("RESET application_name");
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;
@@ -170,17 +167,17 @@ public final class LiveUpdates implements AutoCloseable {
         }
     }
 
-    private void pushDue(Connection c) throws SQLException {
+    private void pushDue(Handle h) {
         long now = System.currentTimeMillis();
         for (var entry : due.entrySet()) {
             if (entry.getValue() <= now && due.remove(entry.getKey(), entry.getValue())) {
                 lastPush.put(entry.getKey(), now);
-                push(c, entry.getKey());
+                push(h, entry.getKey());
             }
         }
     }
 
-    private void push(Connection c, long meetingId) throws SQLException {
+    private void push(Handle h, long meetingId) {
         var screens = subscribers.get(meetingId);
         if (screens == null) {
             lastPush.remove(meetingId);
@@ -191,9 +188,9 @@ public final class LiveUpdates implements AutoCloseable {
         for (Subscriber s : screens) {
             String json;
             if (s.staff()) {
-                json = forStaff == null ? (forStaff = state.read(c, meetingId, true)) : forStaff;
+                json = forStaff == null ? (forStaff = state.read(h, meetingId, true)) : forStaff;
             } else {
-                json = forPublic == null ? (forPublic = state.read(c, meetingId, false)) : forPublic;
+                json = forPublic == null ? (forPublic = state.read(h, meetingId, false)) : forPublic;
             }
             s.pending().set(json);
             send(meetingId, s);

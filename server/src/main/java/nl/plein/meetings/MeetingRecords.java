@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import javax.sql.DataSource;
-import nl.plein.db.Sql;
+import nl.plein.db.DataAccessException;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
+import nl.plein.meetings.MeetingStore.Lock;
 import nl.plein.presentations.MapView;
 import nl.plein.presentations.PresentationStore;
 import nl.plein.reports.MapDrawing;
 import nl.plein.reports.ReportBuilder;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Closing a meeting and the record it leaves. In one transaction the meeting is marked closed and
@@ -24,13 +26,15 @@ import nl.plein.reports.ReportBuilder;
  * hides or decisions do not reach it.
  */
 public final class MeetingRecords {
-    private final DataSource dataSource;
+    private static final String INSERT = Jdbis.sql(MeetingRecords.class, "record-insert.sql");
+
+    private final Jdbi jdbi;
     private final LiveState live;
     private final ReportBuilder reports;
     private final MapDrawing maps;
 
-    public MeetingRecords(DataSource dataSource, LiveState live, ReportBuilder reports, MapDrawing maps) {
-        this.dataSource = dataSource;
+    public MeetingRecords(Jdbi jdbi, LiveState live, ReportBuilder reports, MapDrawing maps) {
+        this.jdbi = jdbi;
         this.live = live;
         this.reports = reports;
         this.maps = maps;
@@ -38,51 +42,57 @@ public final class MeetingRecords {
 
     /** Closes the open meeting and returns its record. */
     public String close(long meetingId) {
-        return Sql.transaction(dataSource, c -> {
-            MeetingStore.lockOpen(c, meetingId, "FOR UPDATE");
-            Sql.update(c, "UPDATE meeting_questions SET closed_at = now() WHERE meeting_id = ? AND closed_at IS NULL",
-                    meetingId);
-            Sql.update(c, "UPDATE meetings SET closed_at = now() WHERE id = ?", meetingId);
-            Meeting meeting = MeetingStore.get(c, meetingId).orElseThrow();
-            ObjectNode content = content(c, meeting);
-            addReportAndMaps(meeting, content);
-            return Sql.one(c, """
-                    INSERT INTO meeting_records (meeting_id, closed_at, content) VALUES (?, ?, ?::jsonb)
-                    RETURNING content::text""", rs -> rs.getString(1), meetingId, meeting.closedAt(),
-                    content.toString()).orElseThrow();
-        });
+        // A handle of its own rather than jdbi.inTransaction: Jdbi would lend the closing transaction to
+        // any Jdbi callback the report makes on this thread, and the report is read on other connections.
+        try (Handle own = jdbi.open()) {
+            return own.inTransaction(h -> {
+                MeetingStore.lockOpen(h, meetingId, Lock.UPDATE);
+                h.createUpdate(MeetingStore.CLOSE_OPEN_QUESTIONS).bind("meeting", meetingId).execute();
+                h.createUpdate("UPDATE meetings SET closed_at = now() WHERE id = :meeting").bind("meeting", meetingId)
+                        .execute();
+                Meeting meeting = MeetingStore.get(h, meetingId).orElseThrow();
+                ObjectNode content = content(h, meeting);
+                addReportAndMaps(meeting, content);
+                return h.createQuery(INSERT).bind("meeting", meetingId).bind("closed", meeting.closedAt())
+                        .bind("content", content.toString()).mapTo(String.class).one();
+            });
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     /** The stored record, exactly as stored; 404 while the meeting is open. */
     public String get(long meetingId) {
-        return Sql.read(dataSource, c -> Sql.one(c, "SELECT content::text FROM meeting_records WHERE meeting_id = ?",
-                rs -> rs.getString(1), meetingId)).orElseThrow(() -> ApiError.notFound(
+        return jdbi.withHandle(h -> h.createQuery("SELECT content::text FROM meeting_records WHERE meeting_id = :meeting")
+                .bind("meeting", meetingId).mapTo(String.class).findOne()).orElseThrow(() -> ApiError.notFound(
                         "A record of meeting " + meetingId + " (it exists once the meeting is closed)"));
     }
 
-    private ObjectNode content(Connection c, Meeting meeting) throws SQLException {
+    /** The record's content, read in the closing transaction; the presentation store still takes a connection. */
+    private ObjectNode content(Handle h, Meeting meeting) throws SQLException {
         ObjectNode content = Json.MAPPER.createObjectNode();
         content.put("recordVersion", 1);
         content.set("meeting", LiveState.meetingJson(meeting));
-        content.set("project", LiveState.project(c, meeting.projectId()));
+        content.set("project", LiveState.project(h, meeting.projectId()));
         content.set("presentation", meeting.presentationId() == null ? null
-                : PresentationStore.presentation(c, meeting.presentationId())
+                : PresentationStore.presentation(h.getConnection(), meeting.presentationId())
                         .map(json -> Json.parse(json.getBytes(StandardCharsets.UTF_8))).orElse(null));
         ArrayNode questions = content.putArray("questions");
-        for (long id : Sql.list(c, "SELECT id FROM meeting_questions WHERE meeting_id = ? ORDER BY id",
-                rs -> rs.getLong(1), meeting.id())) {
-            questions.add(live.question(c, id, false));
+        for (long id : h.createQuery("SELECT id FROM meeting_questions WHERE meeting_id = :meeting ORDER BY id")
+                .bind("meeting", meeting.id()).mapTo(Long.class).list()) {
+            questions.add(live.question(h, id, false));
         }
-        ArrayNode comments = LiveState.comments(c, meeting.id(), 0);
+        ArrayNode comments = LiveState.comments(h, meeting.id(), 0);
         content.set("comments", comments);
         ObjectNode figures = content.putObject("figures");
-        live.putCount(figures, "attendees", LiveState.count(c,
-                "SELECT count(*) FROM meeting_attendees WHERE meeting_id = ?", meeting.id()), false);
+        live.putCount(figures, "attendees", LiveState.count(h, LiveState.ATTENDEES, "meeting", meeting.id()), false);
         figures.put("comments", comments.size());
-        live.putCount(figures, "supporters", LiveState.count(c,
-                "SELECT count(DISTINCT account_id) FROM supports WHERE meeting_id = ?", meeting.id()), false);
-        figures.put("supports", LiveState.count(c, "SELECT count(*) FROM supports WHERE meeting_id = ?", meeting.id()));
-        content.set("topProposals", LiveState.topProposals(c, meeting.projectId()));
+        live.putCount(figures, "supporters", LiveState.count(h,
+                "SELECT count(DISTINCT account_id) FROM supports WHERE meeting_id = :meeting", "meeting", meeting.id()),
+                false);
+        figures.put("supports", LiveState.count(h, "SELECT count(*) FROM supports WHERE meeting_id = :meeting",
+                "meeting", meeting.id()));
+        content.set("topProposals", LiveState.topProposals(h, meeting.projectId()));
         return content;
     }
 

@@ -160,9 +160,9 @@ public final class MeetingRoutes {
         var proposal = proposals.visible(viewer, proposalId);
         proposal.requireOpenToResponses("comments");
         projects.rules(proposal.projectId()).requireOpen();
-        String feature = store.attend(meetingId, viewer, (c, meeting) -> {
-            MeetingStore.requireProposalOf(c, meeting, proposalId);
-            return CommentStore.create(c, viewer, proposalId, Optional.empty(), text, Optional.empty(),
+        String feature = store.attend(meetingId, viewer, (h, meeting) -> {
+            MeetingStore.requireProposalOf(h, meeting, proposalId);
+            return CommentStore.create(h.getConnection(), viewer, proposalId, Optional.empty(), text, Optional.empty(),
                     Optional.of(meetingId));
         });
         ctx.status(201);
@@ -184,10 +184,10 @@ public final class MeetingRoutes {
             Fields.of(Requests.jsonBody(ctx, config.maxBodyBytes()));
         }
         Viewer viewer = Access.viewer(ctx);
-        ctx.json(store.attend(meetingId, viewer, (c, meeting) -> {
-            MeetingStore.requireProposalOf(c, meeting, proposalId);
-            return support ? SupportStore.support(c, viewer, proposalId, Optional.of(meetingId))
-                    : SupportStore.withdraw(c, viewer, proposalId);
+        ctx.json(store.attend(meetingId, viewer, (h, meeting) -> {
+            MeetingStore.requireProposalOf(h, meeting, proposalId);
+            return support ? SupportStore.support(h.getConnection(), viewer, proposalId, Optional.of(meetingId))
+                    : SupportStore.withdraw(h.getConnection(), viewer, proposalId);
         }));
     }
 
@@ -204,8 +204,8 @@ public final class MeetingRoutes {
             return p;
         });
         Viewer viewer = Access.viewer(ctx);
-        store.attend(meetingId, viewer, (c, meeting) -> {
-            store.answer(c, meeting, questionId, viewer.requireAccount(), choice, point);
+        store.attend(meetingId, viewer, (h, meeting) -> {
+            store.answer(h, meeting, questionId, viewer.requireAccount(), choice, point);
             return null;
         });
         ctx.json(Map.of("questionId", questionId, "answered", true));

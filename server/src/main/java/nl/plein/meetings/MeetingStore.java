@@ -1,16 +1,21 @@
 package nl.plein.meetings;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import javax.sql.DataSource;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Viewer;
-import nl.plein.db.Sql;
+import nl.plein.db.DataAccessException;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBWriter;
 
@@ -20,45 +25,76 @@ import org.locationtech.jts.io.WKBWriter;
  * either lands before the close (and is in the record) or is refused after it, never half-way.
  */
 public final class MeetingStore {
-    private static final String SELECT = """
-            SELECT id, project_id, presentation_id, code, started_at, closed_at FROM meetings""";
+    private static final String MEETING = Jdbis.sql(MeetingStore.class, "meeting.sql");
+    private static final String INSERT = Jdbis.sql(MeetingStore.class, "meeting-insert.sql");
+    private static final String INSERT_QUESTION = Jdbis.sql(MeetingStore.class, "question-insert.sql");
+    private static final String ANSWER_QUESTION = Jdbis.sql(MeetingStore.class, "answer-question.sql");
+    private static final String UPSERT_ANSWER = Jdbis.sql(MeetingStore.class, "answer-upsert.sql");
+    private static final String ATTENDS = "SELECT 1 FROM meeting_attendees WHERE meeting_id = :meeting AND account_id = :account";
+    static final String CLOSE_OPEN_QUESTIONS =
+            "UPDATE meeting_questions SET closed_at = now() WHERE meeting_id = :meeting AND closed_at IS NULL";
 
-    private final DataSource dataSource;
+    /** Which meetings meeting.sql reads: its {@code <which>}. */
+    private enum Which {
+        ID("id = :id"), CODE("code = :code"), PROJECT("project_id = :project");
 
-    public MeetingStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        final String condition;
+
+        Which(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /** The lock meeting.sql takes on the rows it reads: its {@code <lock>}. */
+    enum Lock {
+        NONE(""), SHARE("FOR SHARE"), NO_KEY_UPDATE("FOR NO KEY UPDATE"), UPDATE("FOR UPDATE");
+
+        final String clause;
+
+        Lock(String clause) {
+            this.clause = clause;
+        }
+    }
+
+    private final Jdbi jdbi;
+
+    public MeetingStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     public enum QuestionKind { CHOICE, PIN }
 
-    /** What a joined person does in the meeting, inside its transaction. */
+    /**
+     * What a joined person does in the meeting, inside its transaction. It may call stores that still
+     * take a JDBC connection ({@code h.getConnection()}), hence the SQLException.
+     */
     @FunctionalInterface
     public interface AttendeeWork<T> {
-        T run(Connection c, Meeting meeting) throws SQLException;
+        T run(Handle h, Meeting meeting) throws SQLException;
     }
 
     public record Joined(Meeting meeting, long accountId, boolean newGuest) {
     }
 
     public Meeting start(long projectId, Optional<Long> presentationId, long plannerId) {
-        return Sql.transaction(dataSource, c -> {
+        return jdbi.inTransaction(h -> {
             // No key update: proposals and comments of the project may still be written meanwhile.
-            Sql.one(c, "SELECT 1 FROM projects WHERE id = ? FOR NO KEY UPDATE", rs -> 1, projectId)
+            h.createQuery("SELECT 1 FROM projects WHERE id = :project FOR NO KEY UPDATE").bind("project", projectId)
+                    .mapTo(Integer.class).findOne()
                     .orElseThrow(() -> ApiError.notFound("Project " + projectId));
             if (presentationId.isPresent()) {
-                requirePresentationOf(c, projectId, presentationId.get());
+                requirePresentationOf(h, projectId, presentationId.get());
             }
-            if (Sql.one(c, "SELECT 1 FROM meetings WHERE project_id = ? AND closed_at IS NULL", rs -> 1,
-                    projectId).isPresent()) {
+            if (h.createQuery("SELECT 1 FROM meetings WHERE project_id = :project AND closed_at IS NULL")
+                    .bind("project", projectId).mapTo(Integer.class).findOne().isPresent()) {
                 throw ApiError.conflict("project", "this project has an open meeting already; close it first");
             }
             for (int attempt = 0; attempt < 10; attempt++) {
-                var id = Sql.one(c, """
-                        INSERT INTO meetings (project_id, presentation_id, code, started_by) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (code) DO NOTHING RETURNING id""", rs -> rs.getLong(1),
-                        projectId, presentationId, JoinCodes.random(), plannerId);
+                var id = h.createQuery(INSERT).bind("project", projectId)
+                        .bind("presentation", presentationId.orElse(null)).bind("code", JoinCodes.random())
+                        .bind("planner", plannerId).mapTo(Long.class).findOne();
                 if (id.isPresent()) {
-                    return get(c, id.get()).orElseThrow();
+                    return get(h, id.get()).orElseThrow();
                 }
             }
             throw new IllegalStateException("no free join code after 10 tries");
@@ -66,19 +102,20 @@ public final class MeetingStore {
     }
 
     /** The presentation shown in the meeting must be one of the project's (part P's table). */
-    private static void requirePresentationOf(Connection c, long projectId, long presentationId) throws SQLException {
-        var owner = Sql.one(c, "SELECT project_id FROM presentations WHERE id = ?", rs -> rs.getLong(1), presentationId);
+    private static void requirePresentationOf(Handle h, long projectId, long presentationId) {
+        var owner = h.createQuery("SELECT project_id FROM presentations WHERE id = :presentation")
+                .bind("presentation", presentationId).mapTo(Long.class).findOne();
         if (owner.isEmpty() || owner.get() != projectId) {
             throw ApiError.invalid("presentationId", "is not a presentation of this project");
         }
     }
 
     public Optional<Meeting> get(long id) {
-        return Sql.read(dataSource, c -> get(c, id));
+        return jdbi.withHandle(h -> get(h, id));
     }
 
-    static Optional<Meeting> get(Connection c, long id) throws SQLException {
-        return Sql.one(c, SELECT + " WHERE id = ?", MeetingStore::map, id);
+    static Optional<Meeting> get(Handle h, long id) {
+        return meetings(h, Which.ID, Lock.NONE).bind("id", id).map(MeetingStore::map).findOne();
     }
 
     public Meeting require(long id) {
@@ -86,8 +123,12 @@ public final class MeetingStore {
     }
 
     public List<Meeting> forProject(long projectId) {
-        return Sql.read(dataSource, c -> Sql.list(c, SELECT + " WHERE project_id = ? ORDER BY id DESC",
-                MeetingStore::map, projectId));
+        return jdbi.withHandle(h -> meetings(h, Which.PROJECT, Lock.NONE).bind("project", projectId)
+                .map(MeetingStore::map).list());
+    }
+
+    private static Query meetings(Handle h, Which which, Lock lock) {
+        return h.createQuery(MEETING).define("which", which.condition).define("lock", lock.clause);
     }
 
     /**
@@ -95,45 +136,53 @@ public final class MeetingStore {
      * guest with the given display name. Joining again changes nothing.
      */
     public Joined join(String code, Viewer viewer, Optional<String> displayName, Optional<Long> homeAreaId) {
-        return Sql.transaction(dataSource, c -> {
-            Meeting meeting = Sql.one(c, SELECT + " WHERE code = ? FOR SHARE", MeetingStore::map, code)
+        return transaction(h -> {
+            Meeting meeting = meetings(h, Which.CODE, Lock.SHARE).bind("code", code).map(MeetingStore::map).findOne()
                     .orElseThrow(() -> ApiError.invalid("code", "no meeting has this code"));
             if (!meeting.open()) {
                 throw ApiError.conflict("code", "this meeting has ended");
             }
             boolean guest = viewer.accountId().isEmpty();
             long account = guest
-                    ? AccountStore.createGuest(c, displayName.orElseThrow(
+                    ? AccountStore.createGuest(h.getConnection(), displayName.orElseThrow(
                             () -> ApiError.invalid("displayName", "is required")), homeAreaId)
                     : viewer.requireAccount();
-            Sql.update(c, "INSERT INTO meeting_attendees (meeting_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    meeting.id(), account);
+            h.createUpdate("INSERT INTO meeting_attendees (meeting_id, account_id) VALUES (:meeting, :account)"
+                    + " ON CONFLICT DO NOTHING").bind("meeting", meeting.id()).bind("account", account).execute();
             return new Joined(meeting, account, guest);
         });
     }
 
     public boolean attends(long meetingId, Viewer viewer) {
-        return viewer.signedIn() && Sql.read(dataSource, c -> Sql.one(c,
-                "SELECT 1 FROM meeting_attendees WHERE meeting_id = ? AND account_id = ?", rs -> 1,
-                meetingId, viewer.requireAccount())).isPresent();
+        return viewer.signedIn() && jdbi.withHandle(h -> h.createQuery(ATTENDS).bind("meeting", meetingId)
+                .bind("account", viewer.requireAccount()).mapTo(Integer.class).findOne()).isPresent();
     }
 
     /** Runs an attendee's action while the meeting is open and the viewer has joined it. */
     public <T> T attend(long meetingId, Viewer viewer, AttendeeWork<T> work) {
         long account = viewer.requireAccount();
-        return Sql.transaction(dataSource, c -> {
-            Meeting meeting = lockOpen(c, meetingId, "FOR SHARE");
-            if (Sql.one(c, "SELECT 1 FROM meeting_attendees WHERE meeting_id = ? AND account_id = ?", rs -> 1,
-                    meetingId, account).isEmpty()) {
+        return transaction(h -> {
+            Meeting meeting = lockOpen(h, meetingId, Lock.SHARE);
+            if (h.createQuery(ATTENDS).bind("meeting", meetingId).bind("account", account)
+                    .mapTo(Integer.class).findOne().isEmpty()) {
                 throw ApiError.forbidden("Join this meeting with its code first (POST /api/meetings/join).");
             }
-            return work.run(c, meeting);
+            return work.run(h, meeting);
         });
     }
 
+    /** One transaction around work that may call stores still on JDBC connections. */
+    private <T> T transaction(HandleCallback<T, SQLException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     /** The meeting, locked, if it exists (404) and is open (409). */
-    static Meeting lockOpen(Connection c, long meetingId, String lock) throws SQLException {
-        Meeting meeting = Sql.one(c, SELECT + " WHERE id = ? " + lock, MeetingStore::map, meetingId)
+    static Meeting lockOpen(Handle h, long meetingId, Lock lock) {
+        Meeting meeting = meetings(h, Which.ID, lock).bind("id", meetingId).map(MeetingStore::map).findOne()
                 .orElseThrow(() -> ApiError.notFound("Meeting " + meetingId));
         if (!meeting.open()) {
             throw ApiError.conflict("meeting", "this meeting has been closed");
@@ -142,53 +191,57 @@ public final class MeetingStore {
     }
 
     /** A proposal named in a meeting must belong to its project; others do not exist here. */
-    static void requireProposalOf(Connection c, Meeting meeting, long proposalId) throws SQLException {
-        if (Sql.one(c, "SELECT 1 FROM proposals WHERE id = ? AND project_id = ?", rs -> 1, proposalId,
-                meeting.projectId()).isEmpty()) {
+    static void requireProposalOf(Handle h, Meeting meeting, long proposalId) {
+        if (h.createQuery("SELECT 1 FROM proposals WHERE id = :proposal AND project_id = :project")
+                .bind("proposal", proposalId).bind("project", meeting.projectId())
+                .mapTo(Integer.class).findOne().isEmpty()) {
             throw ApiError.notFound("Proposal " + proposalId + " in this meeting's project");
         }
     }
 
     /** Opens a question; one that is open already is closed first (a presenter moves on). */
     public long openQuestion(long meetingId, QuestionKind kind, String prompt, List<String> options) {
-        return Sql.transaction(dataSource, c -> {
-            lockOpen(c, meetingId, "FOR NO KEY UPDATE");
-            Sql.update(c, "UPDATE meeting_questions SET closed_at = now() WHERE meeting_id = ? AND closed_at IS NULL",
-                    meetingId);
-            return Sql.one(c, """
-                    INSERT INTO meeting_questions (meeting_id, kind, prompt, options) VALUES (?, ?, ?, ?)
-                    RETURNING id""", rs -> rs.getLong(1), meetingId, kind.name().toLowerCase(), prompt,
-                    options.toArray(String[]::new)).orElseThrow();
+        return jdbi.inTransaction(h -> {
+            lockOpen(h, meetingId, Lock.NO_KEY_UPDATE);
+            h.createUpdate(CLOSE_OPEN_QUESTIONS).bind("meeting", meetingId).execute();
+            return h.createQuery(INSERT_QUESTION).bind("meeting", meetingId)
+                    .bind("kind", kind.name().toLowerCase(Locale.ROOT)).bind("prompt", prompt)
+                    .bind("options", options.toArray(String[]::new)).mapTo(Long.class).one();
         });
     }
 
     public void closeQuestion(long meetingId, long questionId) {
-        Sql.transaction(dataSource, c -> {
-            lockOpen(c, meetingId, "FOR NO KEY UPDATE");
-            var closedAt = Sql.one(c, "SELECT closed_at FROM meeting_questions WHERE id = ? AND meeting_id = ? FOR UPDATE",
-                    rs -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)), questionId, meetingId)
+        jdbi.useTransaction(h -> {
+            lockOpen(h, meetingId, Lock.NO_KEY_UPDATE);
+            var closedAt = h.createQuery("SELECT closed_at FROM meeting_questions"
+                    + " WHERE id = :question AND meeting_id = :meeting FOR UPDATE")
+                    .bind("question", questionId).bind("meeting", meetingId)
+                    .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).findOne()
                     .orElseThrow(() -> ApiError.notFound("Question " + questionId + " of this meeting"));
             if (closedAt.isPresent()) {
                 throw ApiError.conflict("question", "this question is closed already");
             }
-            return Sql.update(c, "UPDATE meeting_questions SET closed_at = now() WHERE id = ?", questionId);
+            h.createUpdate("UPDATE meeting_questions SET closed_at = now() WHERE id = :question")
+                    .bind("question", questionId).execute();
         });
     }
 
+    private record Question(String kind, int options, boolean closed) {
+    }
+
     /** An answer to the meeting's open question: a choice index, or a point in the project's area. */
-    public void answer(Connection c, Meeting meeting, long questionId, long accountId, Optional<Integer> choice,
-                       Optional<Point> point) throws SQLException {
-        var question = Sql.one(c, """
-                SELECT kind, cardinality(options), closed_at IS NOT NULL FROM meeting_questions
-                 WHERE id = ? AND meeting_id = ? FOR SHARE""",
-                rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getBoolean(3)}, questionId, meeting.id())
+    public void answer(Handle h, Meeting meeting, long questionId, long accountId, Optional<Integer> choice,
+                       Optional<Point> point) {
+        var question = h.createQuery(ANSWER_QUESTION).bind("question", questionId).bind("meeting", meeting.id())
+                .map((rs, ctx) -> new Question(rs.getString("kind"), rs.getInt("options"), rs.getBoolean("closed")))
+                .findOne()
                 .orElseThrow(() -> ApiError.notFound("Question " + questionId + " of this meeting"));
-        if ((boolean) question[2]) {
+        if (question.closed()) {
             throw ApiError.conflict("question", "this question is closed");
         }
-        boolean isChoice = "choice".equals(question[0]);
+        boolean isChoice = "choice".equals(question.kind());
         if (isChoice && point.isPresent() || !isChoice && choice.isPresent()) {
-            throw ApiError.invalid(isChoice ? "geometry" : "choice", "does not fit this " + question[0] + " question");
+            throw ApiError.invalid(isChoice ? "geometry" : "choice", "does not fit this " + question.kind() + " question");
         }
         if (isChoice && choice.isEmpty()) {
             throw ApiError.invalid("choice", "is required: this question asks to choose an option");
@@ -196,23 +249,19 @@ public final class MeetingStore {
         if (!isChoice && point.isEmpty()) {
             throw ApiError.invalid("geometry", "is required: this question asks for a pin (a GeoJSON Point)");
         }
-        if (isChoice && choice.get() >= (int) question[1]) {
-            throw ApiError.invalid("choice", "must be an option's index from 0 to " + ((int) question[1] - 1));
+        if (isChoice && choice.get() >= question.options()) {
+            throw ApiError.invalid("choice", "must be an option's index from 0 to " + (question.options() - 1));
         }
         byte[] wkb = point.map(p -> new WKBWriter().write(p)).orElse(null);
-        if (wkb != null && Sql.one(c, "SELECT ST_Covers(area, ST_GeomFromWKB(?, 4326)) FROM projects WHERE id = ?",
-                rs -> rs.getBoolean(1), wkb, meeting.projectId()).orElse(false) == Boolean.FALSE) {
+        if (wkb != null && !h.createQuery("SELECT ST_Covers(area, ST_GeomFromWKB(:wkb, 4326)) FROM projects WHERE id = :project")
+                .bind("wkb", wkb).bind("project", meeting.projectId()).mapTo(Boolean.class).findOne().orElse(false)) {
             throw ApiError.invalid("geometry", "must lie inside the project's area");
         }
-        Sql.update(c, """
-                INSERT INTO meeting_answers (question_id, account_id, choice, geom)
-                VALUES (?, ?, ?, ST_GeomFromWKB(?, 4326))
-                ON CONFLICT (question_id, account_id) DO UPDATE
-                   SET choice = excluded.choice, geom = excluded.geom, answered_at = now()""",
-                questionId, accountId, choice.map(Integer::shortValue), wkb);
+        h.createUpdate(UPSERT_ANSWER).bind("question", questionId).bind("account", accountId)
+                .bind("choice", choice.map(Integer::shortValue).orElse(null)).bind("wkb", wkb).execute();
     }
 
-    private static Meeting map(ResultSet rs) throws SQLException {
+    private static Meeting map(ResultSet rs, StatementContext ctx) throws SQLException {
         Long presentation = rs.getObject(3, Long.class);
         return new Meeting(rs.getLong(1), rs.getLong(2), presentation, rs.getString(4),
                 rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));

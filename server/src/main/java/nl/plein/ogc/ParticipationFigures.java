@@ -1,12 +1,12 @@
 package nl.plein.ogc;
 
 import java.time.ZoneId;
-import nl.plein.analysis.ParticipationReport;
-import nl.plein.analysis.ParticipationReport.View;
-import nl.plein.analysis.ParticipationRoutes;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.http.Json;
+import nl.plein.participation.ParticipationReport;
+import nl.plein.participation.ParticipationReport.View;
+import nl.plein.participation.ParticipationRoutes;
+import nl.plein.participation.ParticipationStore;
 
 /**
  * The participation figures per area that the public participation GeoJSON export shows, small

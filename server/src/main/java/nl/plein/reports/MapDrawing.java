@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.plein.analysis.Analyses;
-import nl.plein.analysis.Participation;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.ProposalSelection;
 import nl.plein.analysis.Selection;
 import nl.plein.analysis.SmallCounts;
@@ -20,6 +18,9 @@ import nl.plein.hotspots.SpatialUnits;
 import nl.plein.hotspots.SpatialWeights;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
+import nl.plein.participation.Participation;
+import nl.plein.participation.ParticipationStore;
+import nl.plein.participation.PublicParticipation;
 import nl.plein.presentations.MapView;
 import nl.plein.proposals.Status;
 import org.jdbi.v3.core.Jdbi;
@@ -315,9 +316,9 @@ public final class MapDrawing {
         var counts = participation.read(r.projectId(), layer.set(), null, null, zone, smallCounts.threshold());
         var result = Participation.compute(counts.areas().stream().map(a -> new Participation.AreaCount(a.id(),
                 a.code(), a.name(), a.population(), a.participants())).toList());
-        var published = smallCounts.publish(result);
+        var published = PublicParticipation.publish(smallCounts, result);
         var rates = published.areas().stream().filter(a -> a.ratePer1000() != null)
-                .map(SmallCounts.PublicArea::ratePer1000).sorted().distinct().toList();
+                .map(PublicParticipation.PublicArea::ratePer1000).sorted().distinct().toList();
         double[] breaks = Classes.quantileBreaks(rates, MapSvg.CHOROPLETH.size());
         var ids = new ArrayList<String>();
         var classes = new ArrayList<String>();

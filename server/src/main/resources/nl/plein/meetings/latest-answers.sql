@@ -1,7 +1,8 @@
 -- The newest visible answers to a question, for staff to hide one. A pin is numbered by its place
 -- among the visible pins in id order (as the live state lists them), and named after the project's
 -- place it was put on (within 5 m: a phone without the map picks a place from the list) or else
--- the neighbourhood (of the newest boundary set) it lies in. Parameters: question id, how many.
+-- the neighbourhood (of the newest boundary set) it lies in. Parameters: :question, :limit (how
+-- many).
 WITH visible AS (
     SELECT a.id, a.choice, a.geom, a.answered_at, m.project_id,
            CASE WHEN a.geom IS NOT NULL
@@ -9,7 +10,7 @@ WITH visible AS (
       FROM meeting_answers a
       JOIN meeting_questions q ON q.id = a.question_id
       JOIN meetings m ON m.id = q.meeting_id
-     WHERE a.question_id = ? AND NOT a.hidden
+     WHERE a.question_id = :question AND NOT a.hidden
 )
 SELECT v.id, v.answered_at, v.choice, v.number, ST_X(v.geom), ST_Y(v.geom),
        CASE WHEN v.geom IS NOT NULL THEN coalesce(
@@ -21,4 +22,4 @@ SELECT v.id, v.answered_at, v.choice, v.number, ST_X(v.geom), ST_Y(v.geom),
              ORDER BY ar.id LIMIT 1)) END
   FROM visible v
  ORDER BY v.answered_at DESC, v.id DESC
- LIMIT ?
+ LIMIT :limit

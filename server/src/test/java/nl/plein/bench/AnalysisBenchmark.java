@@ -8,15 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import nl.plein.analysis.ParticipationReport;
-import nl.plein.analysis.ParticipationReport.View;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.areas.AreaAssignment;
+import nl.plein.db.Jdbis;
 import nl.plein.db.Sql;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.gisdata.boundaries.ImportReport;
+import nl.plein.participation.ParticipationReport.View;
+import nl.plein.participation.ParticipationReport;
+import nl.plein.participation.ParticipationStore;
 
 /**
  * Measures the participation analysis at the sizes issue 4 names. Not a test: run it with
@@ -162,7 +163,7 @@ public final class AnalysisBenchmark {
         System.out.printf(Locale.ROOT, "%nParticipation over %,d areas, %,d contributions (generated in %.1f s)%n",
                 counts[0], counts[1], seconds(start));
 
-        var store = new ParticipationStore(dataSource);
+        var store = new ParticipationStore(Jdbis.create(dataSource), dataSource);
         var report = new ParticipationReport(new SmallCounts(5));
         var zone = ZoneId.of("Europe/Amsterdam");
         var first = report.build(projectId, store.read(projectId, set, null, null, zone, 1), null, null, View.RAW);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.plein.accounts.Role;
-import nl.plein.analysis.ParticipationStore;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.analysis.Analyses;
 import nl.plein.clusters.Clusters;
@@ -22,6 +21,7 @@ import nl.plein.db.Jdbis;
 import nl.plein.hexbins.HexBinStore;
 import nl.plein.hexbins.HexBins;
 import nl.plein.db.Sql;
+import nl.plein.participation.ParticipationStore;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 
@@ -145,11 +145,11 @@ public final class ReportFixture {
         var analyses = new Analyses(Jdbis.create(dataSource), TIMEOUT, ZONE,
                 new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), 64);
         return new MapDrawing(Jdbis.create(dataSource), analyses, new Clusters(),
-                new HexBinStore(analyses, new HexBins(analyses, 20_000)), new ParticipationStore(dataSource));
+                new HexBinStore(analyses, new HexBins(analyses, 20_000)), new ParticipationStore(Jdbis.create(dataSource), dataSource));
     }
 
     public static ReportBuilder builder(DataSource dataSource) {
-        return new ReportBuilder(Jdbis.create(dataSource), new ParticipationStore(dataSource), mapDrawing(dataSource),
+        return new ReportBuilder(Jdbis.create(dataSource), new ParticipationStore(Jdbis.create(dataSource), dataSource), mapDrawing(dataSource),
                 new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), ZONE, Clock.systemUTC());
     }
 

@@ -1,9 +1,7 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,44 +15,45 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import nl.plein.db.NamedSql;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Reads what the participation view counts, over one snapshot: per area of a boundary set, the
  * people who live there and the contributions that lie there, and the weekly series
- * (participation-areas.sql, after participation-whole.sql for a whole project, read from the counts
- * kept as contributions are written, or participation-range.sql for a date range, counted from its
- * contributions); and the home → proposal pairs with the distances from home to proposal
+ * (participation-areas.sql, starting from participation-whole.sql for a whole project, read from the
+ * counts kept as contributions are written, or participation-range.sql for a date range, counted
+ * from its contributions); and the home → proposal pairs with the distances from home to proposal
  * (participation-flows.sql). The two halves run at once on two connections that share one exported
  * snapshot, so a machine with two cores answers in about half the time and both see the same data.
  */
 public final class ParticipationStore {
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9]+)?");
-    /** People and places of a whole project, from the counts kept as contributions are written. */
-    private static final NamedSql WHOLE = statement("participation-whole.sql", "participation-areas.sql");
-    /** People and places of a date range, counted from the contributions. */
-    private static final NamedSql RANGE = statement("participation-range.sql", "participation-areas.sql");
+    private static final String SET = Jdbis.sql(ParticipationStore.class, "participation-set.sql");
+    /** People and places, after one of the {@link Counted} starts. */
+    private static final String AREAS = Jdbis.sql(ParticipationStore.class, "participation-areas.sql");
     /** Home → proposal pairs and distances, for either. */
-    private static final NamedSql FLOWS = statement("participation-flows.sql");
+    private static final String FLOWS = Jdbis.sql(ParticipationStore.class, "participation-flows.sql");
     /** How many views may hold a second connection at once; the others run their halves one after the other. */
     private static final int SPLIT_VIEWS = 2;
 
-    /** A statement of named relations (WITH …) from these files, in order. */
-    private static NamedSql statement(String... files) {
-        var parts = new ArrayList<String>();
-        for (String file : files) {
-            parts.add(Sql.load(ParticipationStore.class, file));
-        }
-        return NamedSql.of("WITH " + String.join(",\n", parts));
-    }
+    /** Where the people and places half starts counting: the {@code <counted>} of participation-areas.sql. */
+    private enum Counted {
+        /** A whole project, from the counts kept as contributions are written. */
+        WHOLE("participation-whole.sql"),
+        /** A date range, counted from the contributions. */
+        RANGE("participation-range.sql");
 
-    private static final String SET = """
-            SELECT s.id, s.name, s.year, s.kind, s.source, (SELECT metric_srid FROM projects WHERE id = ?)
-              FROM area_sets s WHERE s.id = coalesce(?::bigint,
-                   (SELECT max(id) FROM area_sets WHERE kind = 'neighbourhood'), (SELECT max(id) FROM area_sets))""";
+        final String relations;
+
+        Counted(String file) {
+            this.relations = Jdbis.sql(ParticipationStore.class, file);
+        }
+    }
 
     /** The boundary set the figures are counted in. */
     public record AreaSet(long id, String name, Integer year, String level, String source, int metricSrid) {
@@ -95,7 +94,7 @@ public final class ParticipationStore {
     /** The most home → proposal pairs one answer lists; there may be millions (areas squared). */
     public static final int MAX_FLOWS = 1000;
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private final Semaphore split = new Semaphore(SPLIT_VIEWS);
     private final ExecutorService helpers = Executors.newCachedThreadPool(work -> {
         var thread = new Thread(work, "participation-flows");
@@ -108,9 +107,14 @@ public final class ParticipationStore {
      */
     private final boolean splitting;
 
-    public ParticipationStore(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.splitting = dataSource instanceof HikariDataSource pool && pool.getMaximumPoolSize() > 2 * SPLIT_VIEWS;
+    /**
+     * @param jdbi the one Jdbi
+     * @param pool the data source {@code jdbi} draws its connections from: asked only whether it is a
+     *     pool with room for a second connection per view
+     */
+    public ParticipationStore(Jdbi jdbi, DataSource pool) {
+        this.jdbi = jdbi;
+        this.splitting = pool instanceof HikariDataSource hikari && hikari.getMaximumPoolSize() > 2 * SPLIT_VIEWS;
     }
 
     /**
@@ -128,50 +132,57 @@ public final class ParticipationStore {
      */
     Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone, long minFlow,
             boolean recount) {
-        return Sql.transaction(dataSource, c -> {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            tune(c);
-            AreaSet set = set(c, projectId, setId);
-            var values = new HashMap<String, Object>();
-            values.put("project", projectId);
-            values.put("set", set.id());
-            values.put("from", from == null ? null : from.atStartOfDay(zone).toOffsetDateTime());
-            values.put("to", to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-            values.put("zone", zone.getId());
-            values.put("srid", set.metricSrid());
-            values.put("minflow", minFlow);
-            // The kept counts have weeks in the zone the application last started with (ActivityCounts).
-            boolean kept = from == null && to == null && !recount && zone.getId().equals(
-                    Sql.one(c, "SELECT time_zone FROM analysis_settings", rs -> rs.getString(1)).orElseThrow());
-            NamedSql people = kept ? WHOLE : RANGE;
-            Future<String[]> flowsBeside = beside(c, values);
-            String[] areas = Sql.one(c, people.sql(), rs -> new String[] {rs.getString("areas"),
-                    rs.getString("totals"), rs.getString("weekly")}, people.bind(values)).orElseThrow();
-            String[] flows = flowsBeside != null ? await(flowsBeside) : flows(c, values);
-            return counts(set, areas[0], areas[1], flows[0], flows[1], areas[2]);
-        });
+        // A handle of its own, not jdbi.inTransaction: called inside another Jdbi callback on this thread
+        // (a meeting's record is closed in one), Jdbi would lend that transaction instead of a snapshot.
+        try (Handle own = jdbi.open()) {
+            return own.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> readIn(h, projectId, setId, from,
+                    to, zone, minFlow, recount));
+        }
+    }
+
+    private Counts readIn(Handle h, long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone,
+            long minFlow, boolean recount) {
+        tune(h);
+        AreaSet set = set(h, projectId, setId);
+        var values = new HashMap<String, Object>();
+        values.put("project", projectId);
+        values.put("set", set.id());
+        values.put("from", from == null ? null : from.atStartOfDay(zone).toOffsetDateTime());
+        values.put("to", to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        values.put("zone", zone.getId());
+        values.put("srid", set.metricSrid());
+        values.put("minflow", minFlow);
+        values.put("maxflows", MAX_FLOWS);
+        // The kept counts have weeks in the zone the application last started with (ActivityCounts).
+        boolean kept = from == null && to == null && !recount && zone.getId().equals(
+                h.createQuery("SELECT time_zone FROM analysis_settings").mapTo(String.class).one());
+        Future<String[]> flowsBeside = beside(h, values);
+        String[] areas = h.createQuery(AREAS).define("counted", (kept ? Counted.WHOLE : Counted.RANGE).relations)
+                .bindMap(values)
+                .map((rs, ctx) -> new String[] {rs.getString("areas"), rs.getString("totals"), rs.getString("weekly")})
+                .one();
+        String[] flows = flowsBeside != null ? await(flowsBeside) : flows(h, values);
+        return counts(set, areas[0], areas[1], flows[0], flows[1], areas[2]);
     }
 
     /**
      * Starts the flows half on a second connection over this transaction's snapshot, or returns null
      * when too many views hold a second connection already (then it runs after the first half).
      */
-    private Future<String[]> beside(Connection c, Map<String, Object> values) throws SQLException {
+    private Future<String[]> beside(Handle h, Map<String, Object> values) {
         if (!splitting || !split.tryAcquire()) {
             return null;
         }
         try {
-            String snapshot = Sql.one(c, "SELECT pg_export_snapshot()", rs -> rs.getString(1)).orElseThrow();
+            String snapshot = h.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
+            // SET TRANSACTION SNAPSHOT takes no parameter; the id is PostgreSQL's own, checked for its form.
             if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
                 throw new IllegalStateException("unexpected snapshot id " + snapshot);
             }
             return helpers.submit(() -> {
-                try {
-                    return Sql.transaction(dataSource, other -> {
-                        other.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                        try (var st = other.createStatement()) {
-                            st.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
-                        }
+                try (Handle own = jdbi.open()) {
+                    return own.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, other -> {
+                        other.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
                         tune(other);
                         return flows(other, values);
                     });
@@ -179,15 +190,15 @@ public final class ParticipationStore {
                     split.release();
                 }
             });
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             split.release();
             throw e;
         }
     }
 
-    private static String[] flows(Connection c, Map<String, Object> values) throws SQLException {
-        return Sql.one(c, FLOWS.sql(), rs -> new String[] {rs.getString("flows"), rs.getString("distances")},
-                FLOWS.bind(values)).orElseThrow();
+    private static String[] flows(Handle h, Map<String, Object> values) {
+        return h.createQuery(FLOWS).bindMap(values)
+                .map((rs, ctx) -> new String[] {rs.getString("flows"), rs.getString("distances")}).one();
     }
 
     private static String[] await(Future<String[]> half) {
@@ -210,22 +221,20 @@ public final class ParticipationStore {
      * the two halves already run side by side, so parallel workers of their own only cost start-up
      * time (on two cores they made a small project's view about half again as slow).
      */
-    private static void tune(Connection c) throws SQLException {
-        try (var st = c.createStatement()) {
-            st.execute("SET LOCAL jit = off");
-            st.execute("SET LOCAL work_mem = '64MB'");
-            st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-        }
+    private static void tune(Handle h) {
+        h.execute("SET LOCAL jit = off");
+        h.execute("SET LOCAL work_mem = '64MB'");
+        h.execute("SET LOCAL max_parallel_workers_per_gather = 0");
     }
 
     /** The set, with the project's metric CRS (migration V12), in which distances are measured. */
-    private static AreaSet set(Connection c, long projectId, Long setId) throws SQLException {
-        return Sql.one(c, SET, rs -> {
+    private static AreaSet set(Handle h, long projectId, Long setId) {
+        return h.createQuery(SET).bind("project", projectId).bind("set", setId).map((rs, ctx) -> {
             int year = rs.getInt("year");
             Integer knownYear = rs.wasNull() ? null : year;
             return new AreaSet(rs.getLong("id"), rs.getString("name"), knownYear, rs.getString("kind"),
-                    rs.getString("source"), rs.getInt(6));
-        }, projectId, setId).orElseThrow(() -> setId == null
+                    rs.getString("source"), rs.getInt("metric_srid"));
+        }).findOne().orElseThrow(() -> setId == null
                 ? ApiError.conflict("set", "no boundary set has been loaded yet; an administrator can load one")
                 : ApiError.invalid("set", "there is no boundary set " + setId));
     }

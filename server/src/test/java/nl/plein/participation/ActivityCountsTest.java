@@ -1,4 +1,4 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import nl.plein.areas.AreaAssignment;
+import nl.plein.db.Jdbis;
 import nl.plein.db.Sql;
 import nl.plein.support.TestPostgis;
 import nl.plein.support.Together;
@@ -44,8 +45,8 @@ class ActivityCountsTest {
     @BeforeAll
     static void load() throws Exception {
         dataSource = TestPostgis.freshDatabase();
-        store = new ParticipationStore(dataSource);
-        ActivityCounts.useTimeZone(dataSource, AMSTERDAM);
+        store = new ParticipationStore(Jdbis.create(dataSource), dataSource);
+        ActivityCounts.useTimeZone(Jdbis.create(dataSource), AMSTERDAM);
         Sql.transaction(dataSource, c -> {
             Sql.one(c, "SELECT setseed(0.42)", rs -> 1);
             fine = grid(c, "Fijn", 4, 400);
@@ -185,7 +186,7 @@ class ActivityCountsTest {
         // Not a pool: the store then never takes a second connection, and runs the halves in turn.
         var unpooled = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> method.invoke(dataSource, args));
-        var inTurn = new ParticipationStore(unpooled);
+        var inTurn = new ParticipationStore(Jdbis.create(unpooled), unpooled);
         for (long project : projects) {
             for (var range : List.of(new LocalDate[] {null, null},
                     new LocalDate[] {LocalDate.of(2026, 3, 9), LocalDate.of(2026, 4, 19)})) {
@@ -298,8 +299,8 @@ class ActivityCountsTest {
     void aNewTimeZoneCountsTheWeeksAgain() {
         try {
             var amsterdam = store.read(projects.get(0), fine, null, null, AMSTERDAM, 1);
-            assertFalse(ActivityCounts.useTimeZone(dataSource, AMSTERDAM), "same zone: nothing to count");
-            assertTrue(ActivityCounts.useTimeZone(dataSource, NEW_YORK));
+            assertFalse(ActivityCounts.useTimeZone(Jdbis.create(dataSource), AMSTERDAM), "same zone: nothing to count");
+            assertTrue(ActivityCounts.useTimeZone(Jdbis.create(dataSource), NEW_YORK));
 
             var newYork = store.read(projects.get(0), fine, null, null, NEW_YORK, 1);
             assertKeptEqualsRecount(NEW_YORK);
@@ -308,7 +309,7 @@ class ActivityCountsTest {
             assertNotEquals(amsterdam.weekly(), newYork.weekly());
             assertEquals(amsterdam.totals(), newYork.totals());
         } finally {
-            ActivityCounts.useTimeZone(dataSource, AMSTERDAM);
+            ActivityCounts.useTimeZone(Jdbis.create(dataSource), AMSTERDAM);
         }
     }
 

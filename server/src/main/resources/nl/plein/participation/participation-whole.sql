@@ -1,4 +1,4 @@
--- The start of the participation statement for a whole project, from the counts kept as
+-- The start of the participation statement for a whole project (<counted> in participation-areas.sql), from the counts kept as
 -- contributions are written (migration V6: activity_people, activity_weeks) and the counters on
 -- proposals (supports, unpinned comments): people and weeks are read, not recounted.
 -- participation-range.sql computes the same relations by counting the contributions of a date

@@ -1,19 +1,19 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import nl.plein.accounts.Access;
-import nl.plein.analysis.ParticipationReport.View;
 import nl.plein.http.ApiError;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
+import nl.plein.participation.ParticipationAnalysis.Parameters;
+import nl.plein.participation.ParticipationReport.View;
 import nl.plein.projects.ProjectStore;
 
 /**
@@ -24,19 +24,14 @@ import nl.plein.projects.ProjectStore;
 public final class ParticipationRoutes {
     private enum Table { AREAS, FLOWS, WEEKLY }
 
-    private final ParticipationStore store;
+    private final ParticipationAnalysis participation;
     private final ProjectStore projects;
-    private final ParticipationReport report;
-    private final ZoneId zone;
     private final AreaShapes shapes;
 
-    public ParticipationRoutes(ParticipationStore store, AreaShapes shapes, ProjectStore projects,
-            SmallCounts smallCounts, ZoneId zone) {
-        this.store = store;
+    public ParticipationRoutes(ParticipationAnalysis participation, AreaShapes shapes, ProjectStore projects) {
+        this.participation = participation;
         this.shapes = shapes;
         this.projects = projects;
-        this.report = new ParticipationReport(smallCounts);
-        this.zone = zone;
     }
 
     private record Request(long projectId, Long setId, LocalDate from, LocalDate to, Table table) {
@@ -53,8 +48,7 @@ public final class ParticipationRoutes {
     }
 
     private ObjectNode view(Request r, View view) {
-        return report.build(r.projectId(), store.read(r.projectId(), r.setId(), r.from(), r.to(), zone,
-                view == View.RAW ? 1 : report.threshold()), r.from(), r.to(), view);
+        return participation.json(new Parameters(r.projectId(), r.setId(), r.from(), r.to(), view));
     }
 
     public void get(Context ctx) {
@@ -128,7 +122,7 @@ public final class ParticipationRoutes {
                 var feature = features.addObject();
                 feature.put("type", "Feature");
                 feature.put("id", a.get("areaId").asLong());
-                feature.set("geometry", shape.get(a.get("areaId").asLong()).geometry());
+                feature.putRawValue("geometry", shape.get(a.get("areaId").asLong()).geometry());
                 feature.set("properties", exportedProperties(a));
             }
         } else {

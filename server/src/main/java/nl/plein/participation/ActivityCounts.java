@@ -1,10 +1,9 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
-import java.sql.SQLException;
 import java.time.ZoneId;
-import javax.sql.DataSource;
 import nl.plein.db.DatabaseUnavailable;
-import nl.plein.db.Sql;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,23 +19,22 @@ public final class ActivityCounts {
     }
 
     /** Makes the kept counts use {@code zone}; returns whether they had to be counted again. */
-    public static boolean useTimeZone(DataSource dataSource, ZoneId zone) {
-        return Sql.transaction(dataSource, c -> {
-            String kept = Sql.one(c, "SELECT time_zone FROM analysis_settings FOR UPDATE", rs -> rs.getString(1))
-                    .orElseThrow();
+    public static boolean useTimeZone(Jdbi jdbi, ZoneId zone) {
+        return jdbi.inTransaction(h -> {
+            String kept = h.createQuery("SELECT time_zone FROM analysis_settings FOR UPDATE").mapTo(String.class).one();
             if (kept.equals(zone.getId())) {
                 return false;
             }
             try {
-                Sql.one(c, "SELECT now() AT TIME ZONE ?", rs -> 1, zone.getId());
-            } catch (SQLException e) {
+                h.createQuery("SELECT now() AT TIME ZONE :zone").bind("zone", zone.getId()).mapTo(String.class).one();
+            } catch (JdbiException e) {
                 throw new DatabaseUnavailable("PostgreSQL does not know the time zone " + zone.getId()
                         + " (PLEIN_TIME_ZONE); choose one from its pg_timezone_names", e);
             }
             log.info("Counting participation per week again: the time zone changed from {} to {}", kept, zone.getId());
             long start = System.nanoTime();
-            Sql.update(c, "UPDATE analysis_settings SET time_zone = ?", zone.getId());
-            Sql.one(c, "SELECT activity_recount()", rs -> 1);
+            h.createUpdate("UPDATE analysis_settings SET time_zone = :zone").bind("zone", zone.getId()).execute();
+            h.createQuery("SELECT activity_recount()").mapTo(String.class).one();
             log.info("Counted participation per week in {} ms", (System.nanoTime() - start) / 1_000_000);
             return true;
         });

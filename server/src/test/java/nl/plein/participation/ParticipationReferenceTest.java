@@ -1,4 +1,4 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.plein.analysis.Participation.AreaCount;
-import nl.plein.analysis.Participation.Representation;
+import nl.plein.participation.Participation.AreaCount;
+import nl.plein.participation.Participation.Representation;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
--- The start of the participation statement for a date range: the contributions made in the range
+-- The start of the participation statement for a date range (<counted> in participation-areas.sql): the contributions made in the range
 -- are counted (a narrow row each: kind, person, week, area), by person and week and by where they
 -- lie. participation-whole.sql gives the same relations for a whole project from kept counts;
 -- participation-areas.sql goes on from either. Parameters: :project, :set, :from (inclusive) and

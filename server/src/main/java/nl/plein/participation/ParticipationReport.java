@@ -1,4 +1,4 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,15 +8,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
-import nl.plein.analysis.Participation.AreaCount;
-import nl.plein.analysis.Participation.AreaResult;
-import nl.plein.analysis.ParticipationStore.AreaRow;
-import nl.plein.analysis.ParticipationStore.Counts;
-import nl.plein.analysis.ParticipationStore.Distances;
-import nl.plein.analysis.ParticipationStore.Week;
+import nl.plein.analysis.SmallCounts;
 import nl.plein.analysis.SmallCounts.Hidden;
-import nl.plein.analysis.SmallCounts.PublicArea;
 import nl.plein.http.Json;
+import nl.plein.participation.Participation.AreaResult;
+import nl.plein.participation.ParticipationAnalysis.Figures;
+import nl.plein.participation.ParticipationAnalysis.Parameters;
+import nl.plein.participation.ParticipationStore.AreaRow;
+import nl.plein.participation.ParticipationStore.Counts;
+import nl.plein.participation.ParticipationStore.Distances;
+import nl.plein.participation.ParticipationStore.Week;
+import nl.plein.participation.PublicParticipation.PublicArea;
 
 /**
  * The participation view as JSON, in one of two forms. The raw form (planners' dashboard only) has
@@ -40,11 +42,23 @@ public final class ParticipationReport {
         return smallCounts.threshold();
     }
 
+    /**
+     * The view of counts read for {@code projectId} over {@code from}–{@code to} (either may be null),
+     * for callers that read the counts themselves; {@link ParticipationAnalysis#json} does both.
+     */
     public ObjectNode build(long projectId, Counts counts, LocalDate from, LocalDate to, View view) {
-        var result = Participation.compute(counts.areas().stream()
-                .map(a -> new AreaCount(a.id(), a.code(), a.name(), a.population(), a.participants())).toList());
-        boolean raw = view == View.RAW;
-        var published = raw ? null : smallCounts.publish(result);
+        return build(new Parameters(projectId, counts.set().id(), from, to, view), Figures.of(counts));
+    }
+
+    /** The view of the figures asked for with these parameters, raw or public as {@code parameters.view()} says. */
+    public ObjectNode build(Parameters parameters, Figures figures) {
+        long projectId = parameters.projectId();
+        Counts counts = figures.counts();
+        var result = figures.result();
+        LocalDate from = parameters.from();
+        LocalDate to = parameters.to();
+        boolean raw = parameters.view() == View.RAW;
+        var published = raw ? null : PublicParticipation.publish(smallCounts, result);
         var json = Json.MAPPER.createObjectNode();
         json.put("projectId", projectId);
         json.put("view", raw ? "raw" : "public");
@@ -225,7 +239,7 @@ public final class ParticipationReport {
         }
     }
 
-    private String method(Counts counts, LocalDate from, LocalDate to, boolean raw) {
+    String method(Counts counts, LocalDate from, LocalDate to, boolean raw) {
         var set = counts.set();
         var text = new StringBuilder();
         text.append("Boundary set '").append(set.name()).append("'");

@@ -1,5 +1,6 @@
--- The people and places half of the participation statement, after participation-whole.sql (a
--- whole project, from kept counts) or participation-range.sql (a date range, recounted). Both give
+-- The people and places half of the participation statement. <counted> is where its counting
+-- starts: participation-whole.sql (a whole project, from kept counts) or participation-range.sql
+-- (a date range, recounted), chosen in ParticipationStore, never from input. Both give
 -- person_account (account_id, first_week, home_area_id), by_place (area_id and a count of each kind)
 -- and week (week_start and the people and contributions of that week). From those this counts
 -- people by home area and the weekly series. participation-flows.sql, the other half, runs beside
@@ -11,7 +12,8 @@
 -- drawing, a pinned comment by its pin, an unpinned comment and a support by the proposal they
 -- belong to. A person's home area is their self-declared neighbourhood, in this set (area_in_set).
 --
--- Parameters: :set.
+-- Parameters: :set, and those of <counted>.
+WITH <counted>,
 home_map AS MATERIALIZED (
     SELECT h.home_area_id AS home_id, area_in_set(h.home_area_id, :set::bigint) AS area_id
       FROM (SELECT DISTINCT home_area_id FROM person_account WHERE home_area_id IS NOT NULL) h

@@ -1,4 +1,4 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import nl.plein.analysis.Participation.AreaCount;
-import nl.plein.analysis.Participation.LorenzPoint;
-import nl.plein.analysis.Participation.Representation;
+import nl.plein.participation.Participation.AreaCount;
+import nl.plein.participation.Participation.LorenzPoint;
+import nl.plein.participation.Participation.Representation;
 import org.junit.jupiter.api.Test;
 
 class ParticipationTest {

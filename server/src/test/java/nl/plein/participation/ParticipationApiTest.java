@@ -1,4 +1,4 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
 import static nl.plein.support.Fixtures.INSIDE_POINT;
 import static nl.plein.support.Fixtures.feature;

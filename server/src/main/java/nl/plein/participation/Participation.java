@@ -1,4 +1,4 @@
-package nl.plein.analysis;
+package nl.plein.participation;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,11 +8,12 @@
 -- a point on the proposal.
 --
 -- Parameters: :project, :set, :from (inclusive) and :to (exclusive) or NULL, :srid (the metric CRS
--- distances are measured in), :minflow (the smallest pair count listed among the flows).
+-- distances are measured in), :minflow (the smallest pair count listed among the flows), :maxflows
+-- (the most pairs listed).
 
 -- The authors' home areas, read apart so that the proposals find them by one hash join rather than
 -- an index probe each.
-author_home AS MATERIALIZED (
+WITH author_home AS MATERIALIZED (
     SELECT account_id, home_area_id FROM activity_people
      WHERE project_id = :project::bigint AND home_area_id IS NOT NULL
 ),
@@ -57,7 +58,7 @@ SELECT
     (SELECT json_build_array((SELECT count(*) FROM flow),
                 (SELECT coalesce(sum(proposals), 0) FROM flow WHERE home = area_id),
                 (SELECT json_agg(json_build_array(home, area_id, proposals) ORDER BY proposals DESC, home, area_id)
-                   FROM (SELECT * FROM flow WHERE proposals >= :minflow::bigint ORDER BY proposals DESC, home, area_id LIMIT 1000) f))
+                   FROM (SELECT * FROM flow WHERE proposals >= :minflow::bigint ORDER BY proposals DESC, home, area_id LIMIT :maxflows::integer) f))
     )::text AS flows,
     (SELECT json_build_array(count(*), avg(metres),
                 percentile_cont(ARRAY[0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY metres),
