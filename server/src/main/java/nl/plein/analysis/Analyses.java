@@ -72,10 +72,12 @@ public final class Analyses {
     }
 
     private <P, R> R compute(Analysis<P, R> analysis, long projectId, P parameters, Scope scope) {
-        try {
-            return jdbi.inTransaction(h -> {
-                limit(h, timeout);
-                return analysis.compute(new Run(h, projectId, scope, zone), parameters);
+        // A handle of its own: called from inside another unit of work (a report written while a
+        // meeting closes), the time limit must not fall on that one's transaction, nor its failure.
+        try (Handle h = jdbi.open()) {
+            return h.inTransaction(tx -> {
+                limit(tx, timeout);
+                return analysis.compute(new Run(tx, projectId, scope, zone), parameters);
             });
         } catch (JdbiException e) {
             throw timedOut(e, analysis.whenTooSlow());
