@@ -197,6 +197,18 @@ final class Contract {
                             + abbreviate(response.body()));
                 }
             }
+            boolean required = false;
+            for (JsonNode r : schema.path("required")) {
+                required |= r.asText().equals(name);
+            }
+            if (wrong != null && !readOnly && !required && !member.path("nullable").asBoolean(false)) {
+                var response = send(client, method, path, with(body, field, JsonNodeFactory.instance.nullNode()));
+                checkResponse(operation, response);
+                if (response.status() < 300) {
+                    disagree(operation, "body member " + field + " is not documented as nullable, but the code"
+                            + " accepted null for it: " + response.status());
+                }
+            }
             // A geometry is read by the GeoJSON reader, whose problems name the geometry, not its members.
             boolean geometry = member.path("properties").has("coordinates");
             if (member.has("properties") && !geometry && body.at("/" + field.replace(".", "/")).isObject()) {

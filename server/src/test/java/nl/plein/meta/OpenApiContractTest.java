@@ -213,8 +213,10 @@ class OpenApiContractTest {
                     Map.of("title", "Eén", "text", "Wat we zagen", "view", view)), 201).get("id").asLong();
             long second = admin.post(presentation + "/slides", Map.of("title", "Twee", "view", view)).expect(201)
                     .json().get("id").asLong();
-            call(admin, "PUT /api/presentations/{id}/order", presentation + "/order",
-                    Map.of("slideIds", List.of(second, first))).expect(200);
+            var order = new ArrayList<Long>();
+            admin.get(presentation).expect(200).json().get("slides").forEach(s -> order.add(0, s.get("id").asLong()));
+            call(admin, "PUT /api/presentations/{id}/order", presentation + "/order", Map.of("slideIds", order))
+                    .expect(200);
             call(admin, "PATCH /api/slides/{id}", "/api/slides/" + first, Map.of("title", "Eerste")).expect(200);
             call(anyone, "GET /api/presentations/{id}", presentation, null).expect(200);
             call(admin, "DELETE /api/slides/{id}", "/api/slides/" + second, null).expect(204);
