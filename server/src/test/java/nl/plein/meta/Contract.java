@@ -68,6 +68,10 @@ final class Contract {
         String method = operation.split(" ", 2)[0];
         document.operation(operation);
         JsonNode json = body == null ? null : Json.MAPPER.valueToTree(body);
+        JsonNode requestBody = document.operation(operation).path("requestBody");
+        if (json == null && document.resolve(requestBody).path("required").asBoolean(false)) {
+            disagree(operation, "the document requires a request body, but the walk sends none");
+        }
         if (json != null) {
             JsonNode schema = document.requestSchema(operation, "application/json");
             if (schema == null) {
@@ -80,9 +84,11 @@ final class Contract {
         var accepted = acceptedParameters.computeIfAbsent(operation, o -> new TreeSet<>());
         Client.Response real;
         JsonNode problem = problem(probe);
+        boolean readsQuery = false;
         if (probe.status() == 400 && problem != null && problem.path("type").asText().equals(UNKNOWN_PARAMETER)
                 && problem.path("errors").path(0).path("field").asText().equals(PROBE)) {
             checkResponse(operation, probe);
+            readsQuery = true;
             String detail = problem.path("errors").path(0).path("detail").asText();
             String allowed = detail.substring(detail.indexOf("allowed: ") + "allowed: ".length());
             if (!allowed.equals("none")) {
@@ -94,8 +100,8 @@ final class Contract {
             real = probe;
         }
         checkResponse(operation, real);
-        if (method.equals("GET") && typeProbed.add(operation)) {
-            probeParameterTypes(client, operation, path);
+        if (readsQuery && typeProbed.add(operation)) {
+            probeParameterTypes(client, operation, path, json);
         }
         return real;
     }
@@ -110,8 +116,12 @@ final class Contract {
         });
     }
 
-    /** A query value of the wrong type for each typed parameter must be refused, naming the parameter. */
-    private void probeParameterTypes(Client client, String operation, String path) {
+    /**
+     * For an operation that reads its query: leaving out a required parameter, or giving a typed one
+     * a value of the wrong type, must be refused naming the parameter (before anything is changed).
+     */
+    private void probeParameterTypes(Client client, String operation, String path, JsonNode body) {
+        String method = operation.split(" ", 2)[0];
         document.queryParameters(operation).forEach((name, parameter) -> {
             if (!parameter.has("schema")) {
                 disagree(operation, "query parameter " + name + " has no schema (type)");
@@ -123,7 +133,7 @@ final class Contract {
                 return;
             }
             if (parameter.path("required").asBoolean(false)) {
-                var response = send(client, "GET", withoutParameter(path, name), null);
+                var response = send(client, method, withoutParameter(path, name), body);
                 checkResponse(operation, response);
                 if (response.status() != 400 || !namesField(problem(response), name)) {
                     disagree(operation, "query parameter " + name + " is documented as required, but the code did"
@@ -135,7 +145,7 @@ final class Contract {
             if (!typed) {
                 return;
             }
-            var response = send(client, "GET", withQuery(withoutParameter(path, name), name + "=zz"), null);
+            var response = send(client, method, withQuery(withoutParameter(path, name), name + "=zz"), body);
             checkResponse(operation, response);
             if (response.status() != 400 || !namesField(problem(response), name)) {
                 disagree(operation, "query parameter " + name + " is documented as " + schema.get("type").asText()
