@@ -52,6 +52,24 @@ class OpenApiTest {
         assertEquals(routes, documented);
     }
 
+    /** A description no route points at drifts unseen (the map's cells were once described but not used). */
+    @Test
+    void everySharedComponentIsUsedByARoute() {
+        String text = server.anonymous().get("/api/openapi.json").expect(200).body();
+        JsonNode components = server.anonymous().get("/api/openapi.json").expect(200).json().get("components");
+        Set<String> unused = new TreeSet<>();
+        components.fields().forEachRemaining(kind -> {
+            if (!kind.getKey().equals("securitySchemes")) {
+                kind.getValue().fieldNames().forEachRemaining(name -> {
+                    if (!text.contains("\"#/components/" + kind.getKey() + "/" + name + "\"")) {
+                        unused.add(kind.getKey() + "/" + name);
+                    }
+                });
+            }
+        });
+        assertEquals(Set.of(), unused);
+    }
+
     @Test
     void theIndexLinksToTheServiceDescription() {
         var index = server.anonymous().get("/api").expect(200).json();
