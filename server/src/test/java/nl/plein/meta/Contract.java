@@ -85,6 +85,7 @@ final class Contract {
         Client.Response real;
         JsonNode problem = problem(probe);
         boolean readsQuery = false;
+        var acceptedHere = new TreeSet<String>();
         if (probe.status() == 400 && problem != null && problem.path("type").asText().equals(UNKNOWN_PARAMETER)
                 && problem.path("errors").path(0).path("field").asText().equals(PROBE)) {
             checkResponse(operation, probe);
@@ -92,16 +93,17 @@ final class Contract {
             String detail = problem.path("errors").path(0).path("detail").asText();
             String allowed = detail.substring(detail.indexOf("allowed: ") + "allowed: ".length());
             if (!allowed.equals("none")) {
-                accepted.addAll(Arrays.asList(allowed.split(", ")));
+                acceptedHere.addAll(Arrays.asList(allowed.split(", ")));
             }
+            accepted.addAll(acceptedHere);
             real = send(client, method, path, json);
         } else {
             // The route does not read its query at all, so the probe was the real exchange.
             real = probe;
         }
         checkResponse(operation, real);
-        if (readsQuery && typeProbed.add(operation)) {
-            probeParameterTypes(client, operation, path, json);
+        if (readsQuery) {
+            probeParameters(client, operation, path, json, acceptedHere);
         }
         return real;
     }
@@ -120,9 +122,13 @@ final class Contract {
      * For an operation that reads its query: leaving out a required parameter, or giving a typed one
      * a value of the wrong type, must be refused naming the parameter (before anything is changed).
      */
-    private void probeParameterTypes(Client client, String operation, String path, JsonNode body) {
+    private void probeParameters(Client client, String operation, String path, JsonNode body, Set<String> acceptedHere) {
         String method = operation.split(" ", 2)[0];
         document.queryParameters(operation).forEach((name, parameter) -> {
+            // Once per parameter, on an exchange that accepts it (an export's parameters depend on the file).
+            if (!acceptedHere.contains(name) || !typeProbed.add(operation + " " + name)) {
+                return;
+            }
             if (!parameter.has("schema")) {
                 disagree(operation, "query parameter " + name + " has no schema (type)");
                 return;
@@ -385,7 +391,7 @@ final class Contract {
 
     /** Whether the problem names this input, or something inside it ("view.bbox", "slideIds[0]"). */
     private static boolean namesField(JsonNode problem, String field) {
-        if (problem != null) {
+        if (problem != null && !problem.path("type").asText().equals(UNKNOWN_PARAMETER)) {
             for (JsonNode error : problem.path("errors")) {
                 String named = error.path("field").asText();
                 if (named.equals(field) || named.startsWith(field + ".") || named.startsWith(field + "[")) {
