@@ -13,7 +13,12 @@ import nl.plein.db.Sql;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Query;
 
-/** What the API says about itself: an index of links, its health, and its OpenAPI document. */
+/**
+ * What the API says about itself: an index of links, its health, and its OpenAPI document. The
+ * document (openapi.json beside this class) is the one description of every route's parameters,
+ * bodies and responses; the code is held to it per route by OpenApiContractTest, which sends every
+ * documented operation and compares what the handlers accept and answer with what it says.
+ */
 public final class MetaRoutes {
     private final DataSource dataSource;
     private final String openapi;

@@ -1,0 +1,274 @@
+package nl.plein.meta;
+
+import static nl.plein.support.Fixtures.INSIDE_POINT;
+import static nl.plein.support.Fixtures.feature;
+import static nl.plein.support.Fixtures.point;
+import static nl.plein.support.Fixtures.polygon;
+import static nl.plein.support.Fixtures.project;
+import static nl.plein.support.Fixtures.proposal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import nl.plein.accounts.Role;
+import nl.plein.support.Client;
+import nl.plein.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document is the one description of every route, and the code is held to it: one
+ * walk through every documented operation, each sent for real (see {@link Contract} for what is asked
+ * around each exchange). Every disagreement is listed at the end, not just the first.
+ */
+class OpenApiContractTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        // An address search that is switched on (at an address where nothing answers) reads its query.
+        server = TestServer.start(Map.of("PLEIN_GEOCODER_URL", "http://127.0.0.1:9"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode served() {
+        return server.anonymous().get("/api/openapi.json").expect(200).json();
+    }
+
+    @Test
+    void everyDocumentedOperationAcceptsTheDocumentedInputAndAnswersAsDocumented() {
+        var document = new OpenApiDocument(served());
+        var contract = new Contract(document, server.baseUrl);
+        try {
+            new Walk(contract).run();
+        } catch (AssertionError e) {
+            throw new AssertionError("the walk stopped: " + e.getMessage() + "\nafter these disagreements:\n"
+                    + String.join("\n", contract.disagreements()), e);
+        }
+        contract.compareParameters();
+        var api = new TreeSet<String>();
+        document.operations().stream().filter(op -> op.split(" ", 2)[1].startsWith("/api")).forEach(api::add);
+        var missed = new TreeSet<>(api);
+        missed.removeAll(contract.exercised());
+        var disagreements = new ArrayList<>(contract.disagreements());
+        if (!missed.isEmpty()) {
+            disagreements.add("operations the walk does not exercise (add them to it): " + missed);
+        }
+        assertEquals("", String.join("\n", disagreements));
+    }
+
+    /** Every /api operation once (or more), in an order that makes what the next one needs. */
+    private record Walk(Contract contract) {
+        JsonNode json(Client.Response response, int status) {
+            return response.expect(status).json();
+        }
+
+        Client.Response call(Client client, String operation, String path, Object body) {
+            return contract.exchange(client, operation, path, body);
+        }
+
+        void run() {
+            Client anyone = server.anonymous();
+            Client admin = server.signedIn("admin@contract.test", Role.ADMIN);
+            Client resident = server.signedIn("resident@contract.test", Role.RESIDENT);
+            Client neighbour = server.signedIn("neighbour@contract.test", Role.RESIDENT);
+
+            call(anyone, "GET /api", "/api", null).expect(200);
+            call(anyone, "GET /api/health", "/api/health", null).expect(200);
+            call(anyone, "GET /api/openapi.json", "/api/openapi.json", null).expect(200);
+            call(anyone, "GET /api/config", "/api/config", null).expect(200);
+            call(anyone, "GET /api/geocode", "/api/geocode?q=Dam", null);
+
+            call(anyone, "POST /api/accounts", "/api/accounts",
+                    Map.of("email", "new@contract.test", "password", TestServer.PASSWORD, "displayName", "Nieuw"))
+                    .expect(202);
+            var signIn = server.anonymous();
+            json(call(signIn, "POST /api/session", "/api/session",
+                    Map.of("email", "resident@contract.test", "password", TestServer.PASSWORD)), 200);
+            long residentId = json(call(resident, "GET /api/session", "/api/session", null), 200)
+                    .get("account").get("id").asLong();
+            call(neighbour, "PATCH /api/accounts/me", "/api/accounts/me", Map.of("displayName", "Buur",
+                    "password", TestServer.PASSWORD, "currentPassword", TestServer.PASSWORD)).expect(200);
+            call(admin, "GET /api/accounts", "/api/accounts?limit=10", null).expect(200);
+            call(admin, "PATCH /api/accounts/{id}", "/api/accounts/" + residentId, Map.of("disabled", false))
+                    .expect(200);
+
+            long setId = json(call(admin, "POST /api/area-sets", "/api/area-sets?name=Wijken&year=2024&dryRun=false",
+                    buurten()), 201).get("id").asLong();
+            call(anyone, "GET /api/area-sets", "/api/area-sets", null).expect(200);
+            call(admin, "POST /api/area-sets/{id}/assign", "/api/area-sets/" + setId + "/assign", null).expect(200);
+            call(anyone, "GET /api/areas", "/api/areas?set=" + setId, null).expect(200);
+
+            long projectId = json(call(admin, "POST /api/projects", "/api/projects",
+                    project("Contract", List.of("point", "line", "polygon"), false)), 201).get("id").asLong();
+            long moderatedId = admin.post("/api/projects", project("Gemodereerd", List.of("point"), true))
+                    .expect(201).json().get("id").asLong();
+            call(anyone, "GET /api/projects", "/api/projects", null).expect(200);
+            call(anyone, "GET /api/projects/{id}", "/api/projects/" + projectId, null).expect(200);
+            call(admin, "PATCH /api/projects/{id}", "/api/projects/" + projectId,
+                    feature(null, Map.of("summary", "Changed"))).expect(200);
+            proposals(anyone, admin, resident, neighbour, projectId, moderatedId, setId);
+            presentationsAndMeetings(anyone, admin, resident, projectId);
+            call(resident, "DELETE /api/session", "/api/session", null).expect(204);
+        }
+
+        void proposals(Client anyone, Client admin, Client resident, Client neighbour, long projectId, long moderatedId, long setId) {
+            String projectPath = "/api/projects/" + projectId;
+            long proposalId = json(call(resident, "POST /api/projects/{id}/proposals", projectPath + "/proposals",
+                    proposal(INSIDE_POINT, "Bankjes")), 201).get("id").asLong();
+            long otherId = resident.post(projectPath + "/proposals", proposal(point(5.506, 52.506), "Bomen"))
+                    .expect(201).json().get("id").asLong();
+            String proposal = "/api/proposals/" + proposalId;
+            call(anyone, "GET /api/proposals", "/api/proposals?project=" + projectId, null).expect(200);
+            call(anyone, "GET /api/proposals/clusters", "/api/proposals/clusters?project=" + projectId
+                    + "&bbox=5.49,52.49,5.52,52.52&zoom=15", null)
+                    .expect(200);
+            call(anyone, "GET /api/proposals/{id}", proposal, null).expect(200);
+            call(resident, "PATCH /api/proposals/{id}", proposal,
+                    feature(INSIDE_POINT, Map.of("description", "Meer bankjes"))).expect(200);
+            call(admin, "POST /api/proposals/{id}/decisions", proposal + "/decisions",
+                    Map.of("status", "under_consideration", "reason", "Looking")).expect(201);
+            long waitingId = resident.post("/api/projects/" + moderatedId + "/proposals", proposal(INSIDE_POINT, "Wacht"))
+                    .expect(201).json().get("id").asLong();
+            call(admin, "POST /api/proposals/{id}/publish", "/api/proposals/" + waitingId + "/publish",
+                    Map.of("reason", "Civil")).expect(201);
+            call(resident, "PUT /api/proposals/{id}/support", proposal + "/support", null).expect(200);
+            call(resident, "DELETE /api/proposals/{id}/support", proposal + "/support", null).expect(200);
+            resident.put(proposal + "/support", Map.of()).expect(200);
+
+            long variantId = json(call(neighbour, "POST /api/proposals/{id}/variants", proposal + "/variants",
+                    feature(point(5.504, 52.504), Map.of("title", "Anders", "description", "Verderop"))), 201)
+                    .get("id").asLong();
+            String variant = "/api/variants/" + variantId;
+            call(anyone, "GET /api/proposals/{id}/variants", proposal + "/variants", null).expect(200);
+            call(anyone, "GET /api/variants/{id}", variant, null).expect(200);
+            call(anyone, "GET /api/variants/{id}/comparison", variant + "/comparison", null).expect(200);
+            call(neighbour, "PATCH /api/variants/{id}", variant, feature(point(5.504, 52.504),
+                    Map.of("title", "Anders nog"))).expect(200);
+
+            long commentId = json(call(resident, "POST /api/proposals/{id}/comments", proposal + "/comments",
+                    feature(null, Map.of("body", "Goed plan"))), 201).get("id").asLong();
+            String comment = "/api/comments/" + commentId;
+            call(anyone, "GET /api/proposals/{id}/comments", proposal + "/comments", null).expect(200);
+            call(resident, "PATCH /api/comments/{id}", comment, feature(null, Map.of("body", "Heel goed plan")))
+                    .expect(200);
+
+            var reason = Map.of("reason", "Off topic");
+            for (String kind : List.of("proposals", "variants", "comments")) {
+                String target = "/api/" + kind + "/" + (kind.equals("proposals") ? otherId
+                        : kind.equals("variants") ? variantId : commentId);
+                call(admin, "POST /api/" + kind + "/{id}/hide", target + "/hide", reason).expect(201);
+                call(admin, "POST /api/" + kind + "/{id}/restore", target + "/restore", reason).expect(201);
+            }
+            call(admin, "GET /api/moderation/log", "/api/moderation/log?limit=20", null).expect(200);
+
+            call(admin, "POST /api/projects/{id}/places", projectPath + "/places",
+                    feature(point(5.505, 52.505), Map.of("name", "Plein"))).expect(201);
+            call(anyone, "GET /api/projects/{id}/places", projectPath + "/places", null).expect(200);
+
+            call(admin, "GET /api/projects/{id}/participation", projectPath + "/participation?set=" + setId, null)
+                    .expect(200);
+            call(anyone, "GET /api/projects/{id}/participation.csv", projectPath + "/participation.csv?set=" + setId,
+                    null).expect(200);
+            call(anyone, "GET /api/projects/{id}/participation.geojson",
+                    projectPath + "/participation.geojson?set=" + setId, null).expect(200);
+            for (String file : List.of("proposals.csv", "proposals.geojson", "proposals.gpkg",
+                    "participation.csv?set=" + setId, "participation.geojson", "proposals.dictionary.json",
+                    "proposals.dictionary.csv")) {
+                call(anyone, "GET /api/projects/{id}/exports/{file}", projectPath + "/exports/" + file, null)
+                        .expect(200);
+            }
+            for (String analysis : List.of("clusters", "hexbins", "hotspots", "moran", "heatmap")) {
+                call(admin, "GET /api/projects/{id}/analysis/" + analysis, projectPath + "/analysis/" + analysis,
+                        null);
+                call(anyone, "GET /api/projects/{id}/analysis/" + analysis, projectPath + "/analysis/" + analysis,
+                        null);
+            }
+
+            call(resident, "DELETE /api/comments/{id}", comment, null).expect(204);
+            call(neighbour, "DELETE /api/variants/{id}", variant, null).expect(204);
+            call(resident, "DELETE /api/proposals/{id}", "/api/proposals/" + otherId, null).expect(204);
+        }
+
+        void presentationsAndMeetings(Client anyone, Client admin, Client resident, long projectId) {
+            String projectPath = "/api/projects/" + projectId;
+            long presentationId = json(call(admin, "POST /api/projects/{id}/presentations",
+                    projectPath + "/presentations", Map.of("title", "Avond")), 201).get("id").asLong();
+            String presentation = "/api/presentations/" + presentationId;
+            call(anyone, "GET /api/projects/{id}/presentations", projectPath + "/presentations", null).expect(200);
+            call(admin, "PATCH /api/presentations/{id}", presentation, Map.of("title", "Avond 2")).expect(200);
+            var view = new LinkedHashMap<String, Object>();
+            view.put("bbox", List.of(5.50, 52.50, 5.51, 52.51));
+            view.put("layers", Map.of("proposals", Map.of()));
+            long first = json(call(admin, "POST /api/presentations/{id}/slides", presentation + "/slides",
+                    Map.of("title", "Eén", "text", "Wat we zagen", "view", view)), 201).get("id").asLong();
+            long second = admin.post(presentation + "/slides", Map.of("title", "Twee", "view", view)).expect(201)
+                    .json().get("id").asLong();
+            var order = new ArrayList<Long>();
+            admin.get(presentation).expect(200).json().get("slides").forEach(s -> order.add(0, s.get("id").asLong()));
+            call(admin, "PUT /api/presentations/{id}/order", presentation + "/order", Map.of("slideIds", order))
+                    .expect(200);
+            call(admin, "PATCH /api/slides/{id}", "/api/slides/" + first, Map.of("title", "Eerste")).expect(200);
+            call(anyone, "GET /api/presentations/{id}", presentation, null).expect(200);
+            call(admin, "DELETE /api/slides/{id}", "/api/slides/" + second, null).expect(204);
+
+            var meeting = json(call(admin, "POST /api/projects/{id}/meetings", projectPath + "/meetings",
+                    Map.of("presentationId", presentationId)), 201);
+            long meetingId = meeting.get("id").asLong();
+            String base = "/api/meetings/" + meetingId;
+            call(anyone, "GET /api/projects/{id}/meetings", projectPath + "/meetings", null).expect(200);
+            call(anyone, "GET /api/meetings/{id}", base, null).expect(200);
+            Client phone = server.anonymous();
+            phone.useCsrfToken(json(call(phone, "POST /api/meetings/join", "/api/meetings/join",
+                    Map.of("code", meeting.get("code").asText(), "displayName", "Telefoon")), 201)
+                    .get("csrfToken").asText());
+            long proposalId = resident.post(projectPath + "/proposals", proposal(INSIDE_POINT, "Zitplek"))
+                    .expect(201).json().get("id").asLong();
+            long question = json(call(admin, "POST /api/meetings/{id}/questions", base + "/questions",
+                    Map.of("kind", "pin", "prompt", "Waar?")), 201).get("id").asLong();
+            call(phone, "PUT /api/meetings/{id}/questions/{questionId}/answer",
+                    base + "/questions/" + question + "/answer", Map.of("geometry", INSIDE_POINT)).expect(200);
+            call(admin, "GET /api/meetings/{id}/live", base + "/live", null).expect(200);
+            long answerId = admin.get(base + "/live").expect(200).json().get("question").get("pins").get(0)
+                    .get("answerId").asLong();
+            call(anyone, "GET /api/meetings/{id}/live", base + "/live?view=public", null).expect(200);
+            contract.exchangeStream("GET /api/meetings/{id}/events", base + "/events");
+            call(anyone, "GET /api/meetings/{id}/qr.svg", base + "/qr.svg", null).expect(200);
+            call(phone, "POST /api/meetings/{id}/proposals/{proposalId}/comments",
+                    base + "/proposals/" + proposalId + "/comments", Map.of("body", "Mooi")).expect(201);
+            call(phone, "PUT /api/meetings/{id}/proposals/{proposalId}/support",
+                    base + "/proposals/" + proposalId + "/support", Map.of()).expect(200);
+            call(phone, "DELETE /api/meetings/{id}/proposals/{proposalId}/support",
+                    base + "/proposals/" + proposalId + "/support", null).expect(200);
+            call(admin, "POST /api/answers/{id}/hide", "/api/answers/" + answerId + "/hide",
+                    Map.of("reason", "Rude")).expect(201);
+            call(admin, "POST /api/answers/{id}/restore", "/api/answers/" + answerId + "/restore",
+                    Map.of("reason", "Appeal")).expect(201);
+            call(admin, "POST /api/meetings/{id}/questions/{questionId}/close",
+                    base + "/questions/" + question + "/close", Map.of()).expect(204);
+            call(admin, "POST /api/meetings/{id}/close", base + "/close", Map.of()).expect(200);
+            call(anyone, "GET /api/meetings/{id}/record", base + "/record", null).expect(200);
+            call(admin, "DELETE /api/presentations/{id}", presentation, null).expect(204);
+        }
+
+        /** Two CBS buurten over the test project's square, split at lon 5.505. */
+        private static Map<String, Object> buurten() {
+            return Map.of("type", "FeatureCollection", "features", List.of(
+                    buurt("BU0001", "West", 5.50, 5.505), buurt("BU0002", "Oost", 5.505, 5.51)));
+        }
+
+        private static Map<String, Object> buurt(String code, String name, double west, double east) {
+            return feature(polygon(west, 52.50, east, 52.50, east, 52.51, west, 52.51, west, 52.50),
+                    Map.of("buurtcode", code, "buurtnaam", name, "aantal_inwoners", 1000, "wijkcode", "WK0001"));
+        }
+    }
+}
