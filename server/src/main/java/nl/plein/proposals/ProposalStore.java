@@ -41,8 +41,7 @@ public final class ProposalStore {
     private static final String WITH_STATUS = "AND p.status = :status";
     private static final String LOCATED = "AND p.geom IS NOT NULL";
     private static final String ABOUT_WHOLE_AREA = "AND p.geom IS NULL";
-    /** The search text's LIKE pattern escapes with '!' ({@link #containing}). */
-    private static final String MATCHING = "AND p.search_text ILIKE :text ESCAPE '!'";
+    private static final String MATCHING = "AND p.search_text ILIKE :text ESCAPE '\\'";
     /** Where proposal-feature.sql says {@code <position>}: all, a page before an id, or one proposal. */
     private static final String ANYWHERE = "";
     private static final String BEFORE = "AND p.id < :before";
@@ -57,6 +56,9 @@ public final class ProposalStore {
     /** What a list may filter on; every part is optional. */
     public record Filter(Optional<Long> projectId, Optional<double[]> bbox, Optional<String> category,
                          Optional<Status> status, Optional<String> text, Optional<Place> place) {
+        /** No filter: every proposal the viewer may see. */
+        static final Filter NONE = new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** Whether a proposal has a place: one on the map, or the whole area ({@link LocationMethod#WHOLE_AREA}). */
@@ -125,9 +127,9 @@ public final class ProposalStore {
         return statement;
     }
 
-    /** A LIKE pattern matching any text that contains {@code text} literally, escaped with '!'. */
+    /** A LIKE pattern matching any text that contains {@code text} literally. */
     private static String containing(String text) {
-        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Half a pixel at this zoom, in degrees of longitude: less than anyone can see on the map. */
@@ -141,8 +143,7 @@ public final class ProposalStore {
     }
 
     private static Optional<String> feature(Handle h, Viewer viewer, long id) {
-        return filtered(h.createQuery(FEATURE), viewer, new Filter(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+        return filtered(h.createQuery(FEATURE), viewer, Filter.NONE)
                 .define("position", ONLY)
                 .bind("id", id)
                 .bind("tolerance", (Double) null)
