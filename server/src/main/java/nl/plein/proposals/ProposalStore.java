@@ -41,7 +41,12 @@ public final class ProposalStore {
     private static final String WITH_STATUS = "AND p.status = :status";
     private static final String LOCATED = "AND p.geom IS NOT NULL";
     private static final String ABOUT_WHOLE_AREA = "AND p.geom IS NULL";
-    private static final String MATCHING = "AND p.search_text ILIKE :text ESCAPE '\\'";
+    /**
+     * The search text, as a LIKE pattern escaped with '!' ({@link #containing}): Jdbi's statement
+     * parser reads a backslash before a quote as escaping it, so {@code ESCAPE '\'} would open a
+     * string that runs on into the rest of the statement.
+     */
+    private static final String MATCHING = "AND p.search_text ILIKE :text ESCAPE '!'";
     /** Where proposal-feature.sql says {@code <position>}: all, a page before an id, or one proposal. */
     private static final String ANYWHERE = "";
     private static final String BEFORE = "AND p.id < :before";
@@ -127,9 +132,9 @@ public final class ProposalStore {
         return statement;
     }
 
-    /** A LIKE pattern matching any text that contains {@code text} literally. */
+    /** A LIKE pattern, escaped with '!', matching any text that contains {@code text} literally. */
     private static String containing(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** Half a pixel at this zoom, in degrees of longitude: less than anyone can see on the map. */

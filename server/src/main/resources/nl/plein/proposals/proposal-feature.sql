@@ -50,7 +50,8 @@ SELECT p.id,
                              AND pl.area_set_id = (SELECT max(s.id) FROM area_sets s WHERE s.kind = 'neighbourhood')),
                'supportCount', p.support_count,
                'supportedByMe', CASE WHEN :viewer::bigint > 0 THEN EXISTS (
-                                    SELECT 1 FROM supports s WHERE s.proposal_id = p.id AND s.account_id = :viewer::bigint)
+                                    SELECT 1 FROM supports s
+                                     WHERE s.proposal_id = p.id AND s.account_id = :viewer::bigint)
                                 END,
                'commentCount', (SELECT count(*) FROM comments c
                                  WHERE c.proposal_id = p.id AND NOT c.hidden AND NOT c.withdrawn),

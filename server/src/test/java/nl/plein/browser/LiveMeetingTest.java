@@ -50,8 +50,8 @@ class LiveMeetingTest {
 
     @Test
     void aCommentFromAPhoneAppearsOnTheScreenWithinTwoSecondsAndAHideRemovesIt() {
-        new AccountStore(Jdbis.create(server.dataSource)).create("chair@test.example", Passwords.hash(DemoData.DEMO_PASSWORD),
-                "Chair", Optional.empty(), Role.ADMIN);
+        new AccountStore(Jdbis.create(server.dataSource)).create("chair@test.example",
+                Passwords.hash(DemoData.DEMO_PASSWORD), "Chair", Optional.empty(), Role.ADMIN);
         Client chair = new Client(server.baseUrl);
         chair.signIn("chair@test.example", DemoData.DEMO_PASSWORD);
         long projectId = chair.post("/api/projects", project("Dorpsplein", List.of("point"), false)).expect(201)
