@@ -117,19 +117,19 @@ public final class App {
         var jdbi = Jdbis.create(dataSource);
         var smallCounts = new SmallCounts(config.smallCountThreshold());
         var analyses = new Analyses(jdbi, config.analysisTimeout(), config.timeZone(), smallCounts, ANALYSIS_CACHE);
-        var sessions = new Sessions(dataSource, config.sessionLifetime(), config.secureCookies());
-        var projectStore = new ProjectStore(dataSource);
-        var proposalStore = new ProposalStore(dataSource);
-        var accounts = new AccountRoutes(new AccountStore(dataSource), sessions, OwnerNotices.NONE, config);
+        var sessions = new Sessions(jdbi, config.sessionLifetime(), config.secureCookies());
+        var projectStore = new ProjectStore(jdbi);
+        var proposalStore = new ProposalStore(jdbi);
+        var accounts = new AccountRoutes(new AccountStore(jdbi), sessions, OwnerNotices.NONE, config);
         var areas = new AreaRoutes(jdbi);
         var areaSets = new AreaSetRoutes(jdbi, config.maxBoundaryBytes());
         var projects = new ProjectRoutes(projectStore, config.maxBodyBytes(), config.maxVertices());
         var proposals = new ProposalRoutes(proposalStore, projectStore, config);
-        var variants = new VariantRoutes(new VariantStore(dataSource), proposalStore, projectStore, config);
-        var comments = new CommentRoutes(new CommentStore(dataSource), proposalStore, projectStore, config);
-        var supports = new SupportRoutes(new SupportStore(dataSource));
-        var moderation = new ModerationRoutes(new ModerationStore(dataSource), config);
-        var meta = new MetaRoutes(dataSource);
+        var variants = new VariantRoutes(new VariantStore(jdbi), proposalStore, projectStore, config);
+        var comments = new CommentRoutes(new CommentStore(jdbi), proposalStore, projectStore, config);
+        var supports = new SupportRoutes(new SupportStore(jdbi));
+        var moderation = new ModerationRoutes(new ModerationStore(jdbi), config);
+        var meta = new MetaRoutes(jdbi);
         ActivityCounts.useTimeZone(jdbi, config.timeZone());
         var participationStore = new ParticipationStore(jdbi, dataSource);
         var participation = new ParticipationRoutes(new ParticipationAnalysis(participationStore, analyses),
@@ -155,7 +155,7 @@ public final class App {
                 java.time.Clock.systemUTC());
         var reportPage = new ReportPage(config.timeZone());
         var reports = new ReportRoutes(reportBuilder, reportPage, config.defaultLanguage());
-        var places = new PlaceRoutes(new PlaceStore(dataSource), projectStore, config);
+        var places = new PlaceRoutes(new PlaceStore(jdbi), projectStore, config);
         var presentations = new PresentationRoutes(new PresentationStore(jdbi), projectStore, config);
         var clientSettings = new ClientSettings(config);
         var tiles = new TileProxy(config);

@@ -11,6 +11,7 @@ import nl.plein.db.Availability;
 import nl.plein.db.Database;
 import nl.plein.db.DatabaseUnavailable;
 import nl.plein.db.EmbeddedPostgis;
+import nl.plein.db.Jdbis;
 import nl.plein.gisdata.demo.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ public final class Main {
             throw e;
         }
         if (config.adminEmail().isPresent()) {
-            boolean created = new AccountStore(dataSource).ensureAdmin(config.adminEmail().get(),
+            boolean created = new AccountStore(Jdbis.create(dataSource)).ensureAdmin(config.adminEmail().get(),
                     Passwords.hash(config.adminPassword().orElseThrow()));
             log.info(created ? "Created the admin account {}" : "Admin account {} exists already",
                     config.adminEmail().get());

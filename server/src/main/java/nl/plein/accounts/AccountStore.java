@@ -6,22 +6,35 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
-import nl.plein.db.Sql;
+import nl.plein.db.JdbcBridge;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Accounts in PostgreSQL; emails are unique regardless of case. */
 public final class AccountStore {
-    private static final String SELECT = """
-            SELECT a.id, a.email, a.display_name, a.role, a.disabled, a.guest, a.created_at,
-                   h.id AS home_id, h.code AS home_code, h.name AS home_name
-              FROM accounts a LEFT JOIN areas h ON h.id = a.home_area_id
-            """;
+    private static final String ACCOUNT = Jdbis.sql(AccountStore.class, "account.sql");
+    private static final String ACCOUNTS = Jdbis.sql(AccountStore.class, "accounts.sql");
+    private static final String EMAIL_TAKEN = Jdbis.sql(AccountStore.class, "email-taken.sql");
+    private static final String CREDENTIALS = Jdbis.sql(AccountStore.class, "credentials.sql");
+    private static final String CREATE = Jdbis.sql(AccountStore.class, "create.sql");
+    private static final String SIGN_UP = Jdbis.sql(AccountStore.class, "sign-up.sql");
+    private static final String UPDATE_OWN = Jdbis.sql(AccountStore.class, "update-own.sql");
+    private static final String LOCK = Jdbis.sql(AccountStore.class, "lock.sql");
+    private static final String UPDATE_BY_ADMIN = Jdbis.sql(AccountStore.class, "update-by-admin.sql");
+    private static final String ENSURE_ADMIN = Jdbis.sql(AccountStore.class, "ensure-admin.sql");
+    private static final String CREATE_GUEST = Jdbis.sql(AccountStore.class, "create-guest.sql");
+    private static final String AREA_EXISTS = Jdbis.sql(AccountStore.class, "area-exists.sql");
+    private static final String END_OTHER_SESSIONS = Jdbis.sql(AccountStore.class, "end-other-sessions.sql");
+    private static final String END_SESSIONS = Jdbis.sql(AccountStore.class, "end-sessions.sql");
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
 
-    public AccountStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public AccountStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     record Credentials(long id, String passwordHash, boolean disabled) {
@@ -29,26 +42,34 @@ public final class AccountStore {
 
     public Account create(String email, String passwordHash, String displayName, Optional<Long> homeAreaId,
                           Role role) {
-        return Sql.transaction(dataSource, c -> {
+        return jdbi.inTransaction(h -> {
             if (homeAreaId.isPresent()) {
-                requireArea(c, homeAreaId.get());
+                requireArea(h, homeAreaId.get());
             }
-            if (Sql.one(c, "SELECT 1 FROM accounts WHERE lower(email) = lower(?)", rs -> 1, email).isPresent()) {
-                throw ApiError.conflict("email", "an account with this email address exists already");
+            if (accountWithEmail(h, email).isPresent()) {
+                throw emailTaken();
             }
             try {
-                long id = Sql.one(c, """
-                        INSERT INTO accounts (email, password_hash, display_name, role, home_area_id)
-                        VALUES (?, ?, ?, ?, ?) RETURNING id""", rs -> rs.getLong(1),
-                        email, passwordHash, displayName, role.name().toLowerCase(), homeAreaId).orElseThrow();
-                return get(c, id).orElseThrow();
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw ApiError.conflict("email", "an account with this email address exists already");
+                long id = h.createQuery(CREATE)
+                        .bind("email", email)
+                        .bind("passwordHash", passwordHash)
+                        .bind("displayName", displayName)
+                        .bind("role", role.name().toLowerCase())
+                        .bind("homeArea", homeAreaId.orElse(null))
+                        .mapTo(Long.class).one();
+                return get(h, id).orElseThrow();
+            } catch (UnableToExecuteStatementException e) {
+                // Another request took the address between the check and the insert.
+                if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw emailTaken();
                 }
                 throw e;
             }
         });
+    }
+
+    private static ApiError emailTaken() {
+        return ApiError.conflict("email", "an account with this email address exists already");
     }
 
     /** What a sign-up did: made a new account, or found the address taken and changed nothing. */
@@ -60,39 +81,44 @@ public final class AccountStore {
      * statements up to the insert, which simply does nothing for a taken address.
      */
     SignUp signUp(String email, String passwordHash, String displayName, Optional<Long> homeAreaId) {
-        return Sql.transaction(dataSource, c -> {
+        return jdbi.inTransaction(h -> {
             if (homeAreaId.isPresent()) {
-                requireArea(c, homeAreaId.get());
+                requireArea(h, homeAreaId.get());
             }
-            Optional<Long> made = Sql.one(c, """
-                    INSERT INTO accounts (email, password_hash, display_name, role, home_area_id)
-                    VALUES (?, ?, ?, 'resident', ?) ON CONFLICT DO NOTHING RETURNING id""", rs -> rs.getLong(1),
-                    email, passwordHash, displayName, homeAreaId);
+            Optional<Long> made = h.createQuery(SIGN_UP)
+                    .bind("email", email)
+                    .bind("passwordHash", passwordHash)
+                    .bind("displayName", displayName)
+                    .bind("homeArea", homeAreaId.orElse(null))
+                    .mapTo(Long.class).findOne();
             if (made.isPresent()) {
                 return new SignUp(made.get(), true);
             }
-            return new SignUp(Sql.one(c, "SELECT id FROM accounts WHERE lower(email) = lower(?)",
-                    rs -> rs.getLong(1), email).orElseThrow(), false);
+            return new SignUp(accountWithEmail(h, email).orElseThrow(), false);
         });
     }
 
+    private static Optional<Long> accountWithEmail(Handle h, String email) {
+        return h.createQuery(EMAIL_TAKEN).bind("email", email).mapTo(Long.class).findOne();
+    }
+
     Optional<Credentials> credentials(String email) {
-        return Sql.read(dataSource, c -> Sql.one(c,
-                "SELECT id, password_hash, disabled FROM accounts WHERE lower(email) = lower(?)",
-                rs -> new Credentials(rs.getLong(1), rs.getString(2), rs.getBoolean(3)), email));
+        return jdbi.withHandle(h -> h.createQuery(CREDENTIALS).bind("email", email)
+                .map((rs, ctx) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                .findOne());
     }
 
     public Optional<Account> get(long id) {
-        return Sql.read(dataSource, c -> get(c, id));
+        return jdbi.withHandle(h -> get(h, id));
     }
 
-    private static Optional<Account> get(Connection c, long id) throws SQLException {
-        return Sql.one(c, SELECT + " WHERE a.id = ?", AccountStore::map, id);
+    private static Optional<Account> get(Handle h, long id) {
+        return h.createQuery(ACCOUNT).bind("id", id).map(AccountStore::map).findOne();
     }
 
     public List<Account> list(long afterId, int limit) {
-        return Sql.read(dataSource, c -> Sql.list(c, SELECT + " WHERE a.id > ? ORDER BY a.id LIMIT ?",
-                AccountStore::map, afterId, limit));
+        return jdbi.withHandle(h -> h.createQuery(ACCOUNTS).bind("after", afterId).bind("limit", limit)
+                .map(AccountStore::map).list());
     }
 
     /**
@@ -101,20 +127,21 @@ public final class AccountStore {
      */
     public Account updateOwn(long id, Optional<String> displayName, Optional<Optional<Long>> homeAreaId,
                              Optional<String> newPasswordHash, byte[] keepSession) {
-        return Sql.transaction(dataSource, c -> {
+        return jdbi.inTransaction(h -> {
             if (homeAreaId.isPresent() && homeAreaId.get().isPresent()) {
-                requireArea(c, homeAreaId.get().get());
+                requireArea(h, homeAreaId.get().get());
             }
-            Sql.update(c, """
-                    UPDATE accounts SET display_name = coalesce(?, display_name),
-                           home_area_id = CASE WHEN ? THEN ? ELSE home_area_id END,
-                           password_hash = coalesce(?, password_hash)
-                     WHERE id = ?""",
-                    displayName, homeAreaId.isPresent(), homeAreaId.flatMap(h -> h), newPasswordHash, id);
+            h.createUpdate(UPDATE_OWN)
+                    .bind("id", id)
+                    .bind("displayName", displayName.orElse(null))
+                    .bind("changeHome", homeAreaId.isPresent())
+                    .bind("homeArea", homeAreaId.flatMap(home -> home).orElse(null))
+                    .bind("passwordHash", newPasswordHash.orElse(null))
+                    .execute();
             if (newPasswordHash.isPresent()) {
-                Sql.update(c, "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", id, keepSession);
+                h.createUpdate(END_OTHER_SESSIONS).bind("account", id).bind("keep", keepSession).execute();
             }
-            return get(c, id).orElseThrow(() -> ApiError.notFound("Account " + id));
+            return get(h, id).orElseThrow(() -> ApiError.notFound("Account " + id));
         });
     }
 
@@ -123,52 +150,60 @@ public final class AccountStore {
      * disabling ends every session of the account, so that it signs in again under its new rights.
      */
     public Account updateByAdmin(long id, Optional<Role> role, Optional<Boolean> disabled) {
-        return Sql.transaction(dataSource, c -> {
+        return jdbi.inTransaction(h -> {
             record Current(boolean guest, String role) {
             }
-            var current = Sql.one(c, "SELECT guest, role FROM accounts WHERE id = ? FOR UPDATE",
-                    rs -> new Current(rs.getBoolean(1), rs.getString(2)), id)
+            var current = h.createQuery(LOCK).bind("id", id)
+                    .map((rs, ctx) -> new Current(rs.getBoolean(1), rs.getString(2)))
+                    .findOne()
                     .orElseThrow(() -> ApiError.notFound("Account " + id));
-            boolean guest = current.guest();
-            if (guest && role.filter(r -> r != Role.RESIDENT).isPresent()) {
+            if (current.guest() && role.filter(r -> r != Role.RESIDENT).isPresent()) {
                 throw ApiError.conflict("role", "a guest account of a meeting keeps the resident role");
             }
-            Sql.update(c, """
-                    UPDATE accounts SET role = coalesce(?, role), disabled = coalesce(?, disabled)
-                     WHERE id = ?""", role.map(r -> r.name().toLowerCase()), disabled, id);
+            h.createUpdate(UPDATE_BY_ADMIN)
+                    .bind("id", id)
+                    .bind("role", role.map(r -> r.name().toLowerCase()).orElse(null))
+                    .bind("disabled", disabled.orElse(null))
+                    .execute();
             boolean newRole = role.filter(r -> !r.name().equalsIgnoreCase(current.role())).isPresent();
             if (disabled.orElse(false) || newRole) {
-                Sql.update(c, "DELETE FROM sessions WHERE account_id = ?", id);
+                h.createUpdate(END_SESSIONS).bind("account", id).execute();
             }
-            return get(c, id).orElseThrow();
+            return get(h, id).orElseThrow();
         });
     }
 
     /** Creates the configured admin if no account has that email yet; an existing one is left alone. */
     public boolean ensureAdmin(String email, String passwordHash) {
-        return Sql.transaction(dataSource, c -> Sql.update(c, """
-                INSERT INTO accounts (email, password_hash, display_name, role)
-                SELECT ?, ?, 'Administrator', 'admin'
-                 WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE lower(email) = lower(?))""",
-                email, passwordHash, email) == 1);
+        return jdbi.inTransaction(h -> h.createUpdate(ENSURE_ADMIN)
+                .bind("email", email)
+                .bind("passwordHash", passwordHash)
+                .execute() == 1);
     }
 
-    /** A guest of a meeting: a display name and perhaps a home area, no email, no password. */
-    public static long createGuest(Connection c, String displayName, Optional<Long> homeAreaId) throws SQLException {
+    /** A guest of a meeting, made inside the caller's transaction: a display name and perhaps a home area. */
+    public static long createGuest(Handle h, String displayName, Optional<Long> homeAreaId) {
         if (homeAreaId.isPresent()) {
-            requireArea(c, homeAreaId.get());
+            requireArea(h, homeAreaId.get());
         }
-        return Sql.one(c, "INSERT INTO accounts (display_name, home_area_id, guest) VALUES (?, ?, true) RETURNING id",
-                rs -> rs.getLong(1), displayName, homeAreaId).orElseThrow();
+        return h.createQuery(CREATE_GUEST)
+                .bind("displayName", displayName)
+                .bind("homeArea", homeAreaId.orElse(null))
+                .mapTo(Long.class).one();
     }
 
-    private static void requireArea(Connection c, long areaId) throws SQLException {
-        if (Sql.one(c, "SELECT 1 FROM areas WHERE id = ?", rs -> 1, areaId).isEmpty()) {
+    /** {@link #createGuest(Handle, String, Optional)} for a caller still on plain JDBC (meetings). */
+    public static long createGuest(Connection c, String displayName, Optional<Long> homeAreaId) {
+        return JdbcBridge.onConnection(c, h -> createGuest(h, displayName, homeAreaId));
+    }
+
+    private static void requireArea(Handle h, long areaId) {
+        if (!h.createQuery(AREA_EXISTS).bind("area", areaId).mapTo(Boolean.class).one()) {
             throw ApiError.invalid("homeAreaId", "there is no area " + areaId);
         }
     }
 
-    private static Account map(ResultSet rs) throws SQLException {
+    private static Account map(ResultSet rs, StatementContext ctx) throws SQLException {
         long homeId = rs.getLong("home_id");
         Account.HomeArea home = rs.wasNull() ? null
                 : new Account.HomeArea(homeId, rs.getString("home_code"), rs.getString("home_name"));

@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Cookie sessions. The browser holds a random token in an HttpOnly, SameSite=Lax cookie; the
@@ -27,16 +27,20 @@ public final class Sessions {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String VIEWER = Jdbis.sql(Sessions.class, "session-viewer.sql");
+    private static final String START = Jdbis.sql(Sessions.class, "session-start.sql");
+    private static final String END_EXPIRED = Jdbis.sql(Sessions.class, "end-expired-sessions.sql");
+    private static final String END = Jdbis.sql(Sessions.class, "session-end.sql");
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private final Duration lifetime;
     private final boolean secureCookies;
 
     /** The one write whose options come as query parameters: see {@link #identify}. */
     private static final String QUERY_TAKING_WRITE = "/api/area-sets";
 
-    public Sessions(DataSource dataSource, Duration lifetime, boolean secureCookies) {
-        this.dataSource = dataSource;
+    public Sessions(Jdbi jdbi, Duration lifetime, boolean secureCookies) {
+        this.jdbi = jdbi;
         this.lifetime = lifetime;
         this.secureCookies = secureCookies;
     }
@@ -56,13 +60,11 @@ public final class Sessions {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return;
         }
-        Optional<Viewer> viewer = Sql.read(dataSource, c -> Sql.one(c, """
-                SELECT a.id, a.role, s.csrf_token, a.guest
-                  FROM sessions s JOIN accounts a ON a.id = s.account_id
-                 WHERE s.token_hash = ? AND s.expires_at > now() AND NOT a.disabled""",
-                rs -> Viewer.of(rs.getLong(1), Role.valueOf(rs.getString(2).toUpperCase()), rs.getString(3),
-                        rs.getBoolean(4)),
-                (Object) sha256(token)));
+        Optional<Viewer> viewer = jdbi.withHandle(h -> h.createQuery(VIEWER)
+                .bind("tokenHash", sha256(token))
+                .map((rs, row) -> Viewer.of(rs.getLong(1), Role.valueOf(rs.getString(2).toUpperCase()),
+                        rs.getString(3), rs.getBoolean(4)))
+                .findOne());
         if (viewer.isEmpty()) {
             return;
         }
@@ -102,11 +104,14 @@ public final class Sessions {
     public String start(Context ctx, long accountId) {
         String token = randomToken();
         String csrf = randomToken();
-        Sql.transaction(dataSource, c -> {
-            Sql.update(c, "DELETE FROM sessions WHERE account_id = ? AND expires_at <= now()", accountId);
-            return Sql.update(c, "INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at) "
-                    + "VALUES (?, ?, ?, ?)", sha256(token), accountId, csrf,
-                    Timestamp.from(Instant.now().plus(lifetime)));
+        jdbi.useTransaction(h -> {
+            h.createUpdate(END_EXPIRED).bind("account", accountId).execute();
+            h.createUpdate(START)
+                    .bind("tokenHash", sha256(token))
+                    .bind("account", accountId)
+                    .bind("csrf", csrf)
+                    .bind("expiresAt", Timestamp.from(Instant.now().plus(lifetime)))
+                    .execute();
         });
         ctx.cookie(new Cookie(COOKIE, token, "/", (int) lifetime.toSeconds(), secureCookies, true, null,
                 SameSite.LAX));
@@ -122,8 +127,7 @@ public final class Sessions {
     public void end(Context ctx) {
         String token = ctx.cookie(COOKIE);
         if (token != null) {
-            Sql.transaction(dataSource, c -> Sql.update(c, "DELETE FROM sessions WHERE token_hash = ?",
-                    (Object) sha256(token)));
+            jdbi.useHandle(h -> h.createUpdate(END).bind("tokenHash", sha256(token)).execute());
         }
         ctx.cookie(new Cookie(COOKIE, "", "/", 0, secureCookies, true, null, SameSite.LAX));
     }

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import nl.plein.db.DataAccessException;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Query;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * What the API says about itself: an index of links, its health, and its OpenAPI document. The
@@ -20,11 +20,13 @@ import nl.plein.http.Query;
  * documented operation and compares what the handlers accept and answer with what it says.
  */
 public final class MetaRoutes {
-    private final DataSource dataSource;
+    private static final String POSTGIS_VERSION = Jdbis.sql(MetaRoutes.class, "postgis-version.sql");
+
+    private final Jdbi jdbi;
     private final String openapi;
 
-    public MetaRoutes(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public MetaRoutes(Jdbi jdbi) {
+        this.jdbi = jdbi;
         try (InputStream in = MetaRoutes.class.getResourceAsStream("openapi.json")) {
             if (in == null) {
                 throw new IllegalStateException("openapi.json is missing from the build");
@@ -52,10 +54,11 @@ public final class MetaRoutes {
     public void health(Context ctx) {
         Query.of(ctx);
         try {
-            String postgis = Sql.read(dataSource, c -> Sql.one(c, "SELECT postgis_lib_version()",
-                    rs -> rs.getString(1)).orElse("unknown"));
+            String postgis = jdbi.withHandle(h -> h.createQuery(POSTGIS_VERSION).mapTo(String.class).findOne())
+                    .orElse("unknown");
             ctx.json(Map.of("status", "ok", "postgis", postgis));
-        } catch (DataAccessException e) {
+        } catch (JdbiException e) {
+            // Health says so itself rather than as a problem document: that is its answer.
             ctx.status(503).json(Map.of("status", "unavailable", "detail", "The database cannot be reached."));
         }
     }

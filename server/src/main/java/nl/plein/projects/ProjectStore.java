@@ -1,8 +1,6 @@
 package nl.plein.projects;
 
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -10,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.geo.GeoJsonReader;
 import nl.plein.geo.GeometryKind;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
@@ -24,12 +23,19 @@ import org.locationtech.jts.io.WKBWriter;
 
 /** Projects in PostGIS; PostGIS writes their GeoJSON. */
 public final class ProjectStore {
-    private static final String FEATURE = Sql.load(ProjectStore.class, "project-feature.sql");
+    private static final String FEATURE = Jdbis.sql(ProjectStore.class, "project-feature.sql");
+    private static final String METRIC = Jdbis.sql(ProjectStore.class, "metric-crs.sql");
+    private static final String CREATE = Jdbis.sql(ProjectStore.class, "create.sql");
+    private static final String NEW_ANALYSIS_VERSION = Jdbis.sql(ProjectStore.class, "new-analysis-version.sql");
+    private static final String UPDATE = Jdbis.sql(ProjectStore.class, "update.sql");
+    private static final String RULES = Jdbis.sql(ProjectStore.class, "rules.sql");
+    private static final String CLEAR_SCHEDULE = Jdbis.sql(ProjectStore.class, "clear-schedule.sql");
+    private static final String SCHEDULE_STAGE = Jdbis.sql(ProjectStore.class, "schedule-stage.sql");
 
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
 
-    public ProjectStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ProjectStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** A project as written by an admin; absent optional parts keep their current value on update. */
@@ -40,18 +46,9 @@ public final class ProjectStore {
                         Optional<MetricCrs> metricCrs) {
     }
 
-    /**
-     * What an analysis may measure in: a projected CRS in metres that PostGIS knows. Web Mercator
-     * (EPSG:3857 and its aliases) is refused: its metres are ground metres only at the equator
-     * (in the Netherlands one of them is about 0.6 m).
-     */
-    private static final String METRIC = """
-            SELECT srtext LIKE 'PROJCS[%' AND proj4text LIKE '%+units=m %'
-                   AND proj4text NOT LIKE '%+proj=merc %+a=6378137 +b=6378137 %'
-              FROM spatial_ref_sys WHERE srid = ?""";
-
-    private static void requireMetric(Connection c, MetricCrs crs) throws SQLException {
-        var metric = Sql.one(c, METRIC, rs -> rs.getBoolean(1), crs.srid());
+    /** Refuses a CRS that analyses cannot measure in (see metric-crs.sql). */
+    private static void requireMetric(Handle h, MetricCrs crs) {
+        var metric = h.createQuery(METRIC).bind("srid", crs.srid()).map((rs, ctx) -> rs.getBoolean(1)).findOne();
         if (metric.isEmpty()) {
             throw ApiError.invalid(crs.field(), "EPSG:" + crs.srid() + " is not a CRS this server knows");
         }
@@ -62,99 +59,99 @@ public final class ProjectStore {
     }
 
     public List<String> listFeatures() {
-        return Sql.read(dataSource, c -> Sql.list(c, FEATURE + " ORDER BY p.id", rs -> rs.getString(1)));
+        return jdbi.withHandle(h -> h.createQuery(FEATURE).bind("id", (Long) null).mapTo(String.class).list());
     }
 
     public Optional<String> feature(long id) {
-        return Sql.read(dataSource, c -> feature(c, id));
+        return jdbi.withHandle(h -> feature(h, id));
     }
 
-    private static Optional<String> feature(Connection c, long id) throws SQLException {
-        return Sql.one(c, FEATURE + " WHERE p.id = ?", rs -> rs.getString(1), id);
+    private static Optional<String> feature(Handle h, long id) {
+        return h.createQuery(FEATURE).bind("id", id).mapTo(String.class).findOne();
     }
 
     public String create(Draft draft, long adminId) {
-        return Sql.transaction(dataSource, c -> {
+        return jdbi.inTransaction(h -> {
             if (draft.metricCrs().isPresent()) {
-                requireMetric(c, draft.metricCrs().get());
+                requireMetric(h, draft.metricCrs().get());
             }
-            // Without a metric CRS, the database chooses one from the area (migration V12).
-            long id = Sql.one(c, """
-                    INSERT INTO projects (title, summary, area, categories, geometry_kinds, stage, open,
-                                          premoderation, created_by, language, metric_srid)
-                    VALUES (?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                    rs -> rs.getLong(1),
-                    draft.title().orElseThrow(), draft.summary().orElse(""), wkb(draft.area().orElseThrow()),
-                    draft.categories().orElse(List.of()).toArray(String[]::new),
-                    kinds(draft.kinds().orElse(Arrays.asList(GeometryKind.values()))),
-                    Choices.wire(draft.stage().orElse(Stage.THINK)), draft.open().orElse(true),
-                    draft.premoderation().orElse(false), adminId,
-                    Choices.wire(draft.language().orElse(Language.NL)),
-                    draft.metricCrs().map(MetricCrs::srid)).orElseThrow();
-            writeSchedule(c, id, draft.schedule().orElse(Map.of()));
-            return feature(c, id).orElseThrow();
+            long id = h.createQuery(CREATE)
+                    .bind("title", draft.title().orElseThrow())
+                    .bind("summary", draft.summary().orElse(""))
+                    .bind("area", wkb(draft.area().orElseThrow()))
+                    .bind("categories", draft.categories().orElse(List.of()).toArray(String[]::new))
+                    .bind("kinds", kinds(draft.kinds().orElse(Arrays.asList(GeometryKind.values()))))
+                    .bind("stage", Choices.wire(draft.stage().orElse(Stage.THINK)))
+                    .bind("open", draft.open().orElse(true))
+                    .bind("premoderation", draft.premoderation().orElse(false))
+                    .bind("createdBy", adminId)
+                    .bind("language", Choices.wire(draft.language().orElse(Language.NL)))
+                    .bind("metricSrid", draft.metricCrs().map(MetricCrs::srid).orElse(null))
+                    .mapTo(Long.class).one();
+            writeSchedule(h, id, draft.schedule().orElse(Map.of()));
+            return feature(h, id).orElseThrow();
         });
     }
 
     public String update(long id, Draft draft) {
-        return Sql.transaction(dataSource, c -> {
+        return jdbi.inTransaction(h -> {
             if (draft.metricCrs().isPresent()) {
-                requireMetric(c, draft.metricCrs().get());
+                requireMetric(h, draft.metricCrs().get());
             }
-            // A new CRS or area changes every analysis of the project: the new analysis version makes
-            // every cached result of the project one that is never asked for again.
-            Sql.update(c, """
-                    INSERT INTO analysis_versions AS v (project_id, proposals)
-                    SELECT id, 1 FROM projects
-                     WHERE id = ? AND (metric_srid <> coalesce(?, metric_srid)
-                                       OR NOT ST_Equals(area, coalesce(ST_Multi(ST_GeomFromWKB(?, 4326)), area)))
-                    ON CONFLICT (project_id) DO UPDATE SET proposals = v.proposals + 1""",
-                    id, draft.metricCrs().map(MetricCrs::srid), draft.area().map(ProjectStore::wkb));
-            int changed = Sql.update(c, """
-                    UPDATE projects SET title = coalesce(?, title), summary = coalesce(?, summary),
-                           area = coalesce(ST_Multi(ST_GeomFromWKB(?, 4326)), area),
-                           categories = coalesce(?, categories), geometry_kinds = coalesce(?, geometry_kinds),
-                           stage = coalesce(?, stage), open = coalesce(?, open),
-                           premoderation = coalesce(?, premoderation), language = coalesce(?, language),
-                           metric_srid = coalesce(?, metric_srid), updated_at = now()
-                     WHERE id = ?""",
-                    draft.title(), draft.summary(), draft.area().map(ProjectStore::wkb),
-                    draft.categories().map(l -> l.toArray(String[]::new)), draft.kinds().map(ProjectStore::kinds),
-                    draft.stage().map(Choices::wire), draft.open(), draft.premoderation(),
-                    draft.language().map(Choices::wire), draft.metricCrs().map(MetricCrs::srid), id);
+            Integer metricSrid = draft.metricCrs().map(MetricCrs::srid).orElse(null);
+            byte[] area = draft.area().map(ProjectStore::wkb).orElse(null);
+            h.createUpdate(NEW_ANALYSIS_VERSION)
+                    .bind("id", id)
+                    .bind("metricSrid", metricSrid)
+                    .bind("area", area)
+                    .execute();
+            int changed = h.createUpdate(UPDATE)
+                    .bind("id", id)
+                    .bind("title", draft.title().orElse(null))
+                    .bind("summary", draft.summary().orElse(null))
+                    .bind("area", area)
+                    .bind("categories", draft.categories().map(l -> l.toArray(String[]::new)).orElse(null))
+                    .bind("kinds", draft.kinds().map(ProjectStore::kinds).orElse(null))
+                    .bind("stage", draft.stage().map(Choices::wire).orElse(null))
+                    .bind("open", draft.open().orElse(null))
+                    .bind("premoderation", draft.premoderation().orElse(null))
+                    .bind("language", draft.language().map(Choices::wire).orElse(null))
+                    .bind("metricSrid", metricSrid)
+                    .execute();
             if (changed == 0) {
                 throw ApiError.notFound("Project " + id);
             }
             if (draft.schedule().isPresent()) {
-                writeSchedule(c, id, draft.schedule().get());
+                writeSchedule(h, id, draft.schedule().get());
             }
-            return feature(c, id).orElseThrow();
+            return feature(h, id).orElseThrow();
         });
     }
 
     /** The rules proposals in a project are checked against; a missing project is a 404. */
     public ProjectRules rules(long id) {
-        return Sql.read(dataSource, c -> Sql.one(c, """
-                SELECT open, premoderation, geometry_kinds, categories, ST_AsBinary(area)
-                  FROM projects WHERE id = ?""", rs -> {
+        return jdbi.withHandle(h -> h.createQuery(RULES).bind("id", id).map((rs, ctx) -> {
             Geometry area = readWkb(rs.getBytes(5));
             var kinds = Arrays.stream((String[]) rs.getArray(3).getArray())
                     .map(k -> Choices.parse("geometryKinds", k, GeometryKind.class))
                     .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(GeometryKind.class)));
             return new ProjectRules(id, rs.getBoolean(1), rs.getBoolean(2), kinds,
                     List.of((String[]) rs.getArray(4).getArray()), area, PreparedGeometryFactory.prepare(area));
-        }, id)).orElseThrow(() -> ApiError.notFound("Project " + id));
+        }).findOne()).orElseThrow(() -> ApiError.notFound("Project " + id));
     }
 
-    private static void writeSchedule(Connection c, long id, Map<Stage, LocalDate[]> schedule) throws SQLException {
-        Sql.update(c, "DELETE FROM project_stages WHERE project_id = ?", id);
+    private static void writeSchedule(Handle h, long id, Map<Stage, LocalDate[]> schedule) {
+        h.createUpdate(CLEAR_SCHEDULE).bind("id", id).execute();
         var all = new EnumMap<Stage, LocalDate[]>(Stage.class);
         all.putAll(schedule);
         for (var entry : all.entrySet()) {
             LocalDate[] dates = entry.getValue();
-            Sql.update(c, "INSERT INTO project_stages (project_id, stage, starts_on, ends_on) VALUES (?, ?, ?, ?)",
-                    id, Choices.wire(entry.getKey()), dates[0] == null ? null : Date.valueOf(dates[0]),
-                    dates[1] == null ? null : Date.valueOf(dates[1]));
+            h.createUpdate(SCHEDULE_STAGE)
+                    .bind("id", id)
+                    .bind("stage", Choices.wire(entry.getKey()))
+                    .bind("startsOn", dates[0] == null ? null : Date.valueOf(dates[0]))
+                    .bind("endsOn", dates[1] == null ? null : Date.valueOf(dates[1]))
+                    .execute();
         }
     }
 

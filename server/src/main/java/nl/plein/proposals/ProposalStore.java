@@ -1,55 +1,69 @@
 package nl.plein.proposals;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import nl.plein.accounts.Viewer;
-import nl.plein.areas.AreaAssignment;
 import nl.plein.areas.AreaAssignment.Drawing;
-import nl.plein.db.Sql;
+import nl.plein.areas.AreaAssignment;
+import nl.plein.db.JdbcBridge;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
-import nl.plein.http.Json;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 
 /** Proposals in PostGIS. Every read goes through {@link Visibility}; every write is one transaction. */
 public final class ProposalStore {
-    private static final String FEATURE = Sql.load(ProposalStore.class, "proposal-feature.sql");
-    private static final String DECISIONS = Sql.load(ProposalStore.class, "decisions.sql");
-    private static final String CLUSTERS = Sql.load(ProposalStore.class, "clusters.sql");
+    private static final String FEATURE = Jdbis.sql(ProposalStore.class, "proposal-feature.sql");
+    private static final String CLUSTERS = Jdbis.sql(ProposalStore.class, "clusters.sql");
+    private static final String CATEGORY_KNOWN = Jdbis.sql(ProposalStore.class, "category-known.sql");
+    private static final String FACTS = Jdbis.sql(ProposalStore.class, "facts.sql");
+    private static final String CREATE = Jdbis.sql(ProposalStore.class, "create.sql");
+    private static final String UPDATE = Jdbis.sql(ProposalStore.class, "update.sql");
+    private static final String WITHDRAW = Jdbis.sql(ProposalStore.class, "withdraw.sql");
+    private static final String SET_STATUS = Jdbis.sql(ProposalStore.class, "set-status.sql");
+    private static final String DECIDE = Jdbis.sql(ProposalStore.class, "decide.sql");
     /** The equator's length in EPSG:3857 metres: the width of the zoom 0 tile. */
     private static final double WEB_MERCATOR_WIDTH = 40075016.686;
 
-    /**
-     * The feature with lines and areas simplified for display (one more parameter, the tolerance in
-     * degrees, before the feature's own). Points stay exact; ST_SimplifyPreserveTopology keeps lines
-     * and areas valid. Only the list uses it: a single proposal is always read exactly.
+    /*
+     * The list filter's parts as conditions on proposal p, each put where a statement says <name>
+     * when the filter has that part (and nothing otherwise), so that every statement that reads
+     * proposals by filter reads them the same way, and each plan uses the indexes its filter allows.
      */
-    private static final String FEATURE_FOR_DISPLAY = displayed(FEATURE);
+    private static final String BY_PROJECT = "AND p.project_id = :project";
+    private static final String IN_BBOX = "AND p.geom && ST_MakeEnvelope(:west, :south, :east, :north, 4326)"
+            + " AND ST_Intersects(p.geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326))";
+    private static final String IN_CATEGORY = "AND p.category = :category";
+    private static final String WITH_STATUS = "AND p.status = :status";
+    private static final String LOCATED = "AND p.geom IS NOT NULL";
+    private static final String ABOUT_WHOLE_AREA = "AND p.geom IS NULL";
+    /**
+     * The search text, as a LIKE pattern escaped with '!' ({@link #containing}): Jdbi's statement
+     * parser reads a backslash before a quote as escaping it, so {@code ESCAPE '\'} would open a
+     * string that runs on into the rest of the statement.
+     */
+    private static final String MATCHING = "AND p.search_text ILIKE :text ESCAPE '!'";
+    /** Where proposal-feature.sql says {@code <position>}: all, a page before an id, or one proposal. */
+    private static final String ANYWHERE = "";
+    private static final String BEFORE = "AND p.id < :before";
+    private static final String ONLY = "AND p.id = :id";
 
-    private static String displayed(String feature) {
-        String exact = "ST_AsGeoJSON(p.geom, 7)";
-        if (!feature.contains(exact)) {
-            throw new IllegalStateException("proposal-feature.sql no longer writes " + exact);
-        }
-        return feature.replace(exact, "ST_AsGeoJSON(CASE WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') "
-                + "THEN p.geom ELSE ST_SimplifyPreserveTopology(p.geom, ?::float8) END, 7)");
-    }
+    private final Jdbi jdbi;
 
-    private final DataSource dataSource;
-
-    public ProposalStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ProposalStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** What a list may filter on; every part is optional. */
     public record Filter(Optional<Long> projectId, Optional<double[]> bbox, Optional<String> category,
                          Optional<Status> status, Optional<String> text, Optional<Place> place) {
+        /** No filter: every proposal the viewer may see. */
+        static final Filter NONE = new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** Whether a proposal has a place: one on the map, or the whole area ({@link LocationMethod#WHOLE_AREA}). */
@@ -65,20 +79,14 @@ public final class ProposalStore {
 
     /** One page, newest first; fetches one row more than asked to know whether a next page exists. */
     public List<Row> list(Viewer viewer, Filter filter, Optional<Integer> zoom, Optional<Long> beforeId, int limit) {
-        var params = new ArrayList<Object>();
-        zoom.ifPresent(z -> params.add(simplifyTolerance(z)));
-        params.add(viewer.idOrNone());
-        params.add(viewer.idOrNone());
-        var sql = new StringBuilder(zoom.isPresent() ? FEATURE_FOR_DISPLAY : FEATURE)
-                .append(" WHERE ").append(where(viewer, filter, params));
-        beforeId.ifPresent(id -> {
-            sql.append(" AND p.id < ?");
-            params.add(id);
-        });
-        sql.append(" ORDER BY p.id DESC LIMIT ?");
-        params.add(limit + 1);
-        return Sql.read(dataSource, c -> Sql.list(c, sql.toString(),
-                rs -> new Row(rs.getLong(1), rs.getString(2)), params.toArray()));
+        return jdbi.withHandle(h -> filtered(h.createQuery(FEATURE), viewer, filter)
+                .define("position", beforeId.isPresent() ? BEFORE : ANYWHERE)
+                .bind("before", beforeId.orElse(null))
+                .bind("tolerance", zoom.map(ProposalStore::simplifyTolerance).orElse(null))
+                .bind("withDecisions", false)
+                .bind("limit", limit + 1)
+                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2)))
+                .list());
     }
 
     /**
@@ -87,11 +95,10 @@ public final class ProposalStore {
      * unknown project gives an empty list, as without a category.
      */
     public boolean isCategory(Optional<Long> projectId, String category) {
-        return Sql.read(dataSource, c -> Sql.one(c, """
-                SELECT EXISTS (SELECT 1 FROM projects WHERE (CAST(? AS bigint) IS NULL OR id = ?)
-                                  AND (? = ANY (categories) OR cardinality(categories) = 0))
-                    OR (CAST(? AS bigint) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM projects WHERE id = ?))""",
-                rs -> rs.getBoolean(1), projectId, projectId, category, projectId, projectId).orElseThrow());
+        return jdbi.withHandle(h -> h.createQuery(CATEGORY_KNOWN)
+                .bind("project", projectId.orElse(null))
+                .bind("category", category)
+                .mapTo(Boolean.class).one());
     }
 
     /**
@@ -99,47 +106,35 @@ public final class ProposalStore {
      * zoom: one GeoJSON Point Feature per occupied cell, at the mean position of its members.
      */
     public List<String> clusters(Viewer viewer, Filter filter, int zoom) {
-        var params = new ArrayList<Object>();
-        String where = where(viewer, filter, params);
-        params.add(WEB_MERCATOR_WIDTH / Math.pow(2, zoom) / 256 * 64);
-        return Sql.read(dataSource, c -> Sql.list(c, CLUSTERS.replace("/*where*/ true", where),
-                rs -> rs.getString(1), params.toArray()));
+        return jdbi.withHandle(h -> filtered(h.createQuery(CLUSTERS), viewer, filter)
+                .bind("cell", WEB_MERCATOR_WIDTH / Math.pow(2, zoom) / 256 * 64)
+                .mapTo(String.class).list());
     }
 
     /**
-     * The one place the list's filters become SQL, for every query that reads proposals by filter:
-     * the visibility rule first, then each part of the filter that is present. Appends the
-     * parameters to {@code params} in order; the proposals' alias must be {@code p}.
+     * The one place the list's filters become SQL, for every statement that reads proposals by
+     * filter: the visibility rule, then each part of the filter that is present.
      */
-    private static String where(Viewer viewer, Filter filter, List<Object> params) {
-        var sql = new StringBuilder(Visibility.PROPOSAL);
-        params.addAll(List.of(Visibility.params(viewer)));
-        filter.projectId().ifPresent(id -> {
-            sql.append(" AND p.project_id = ?");
-            params.add(id);
-        });
-        filter.bbox().ifPresent(b -> {
-            sql.append(" AND p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                    + " AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-            for (int i = 0; i < 2; i++) {
-                params.addAll(List.of(b[0], b[1], b[2], b[3]));
-            }
-        });
-        filter.category().ifPresent(category -> {
-            sql.append(" AND p.category = ?");
-            params.add(category);
-        });
-        filter.status().ifPresent(status -> {
-            sql.append(" AND p.status = ?");
-            params.add(Choices.wire(status));
-        });
-        filter.place().ifPresent(place -> sql.append(place == Place.LOCATED
-                ? " AND p.geom IS NOT NULL" : " AND p.geom IS NULL"));
-        filter.text().ifPresent(text -> {
-            sql.append(" AND p.search_text ILIKE ? ESCAPE '\\'");
-            params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        });
-        return sql.toString();
+    private static <S extends SqlStatement<S>> S filtered(S statement, Viewer viewer, Filter filter) {
+        Visibility.apply(statement, viewer)
+                .define("project", filter.projectId().isPresent() ? BY_PROJECT : "")
+                .define("bbox", filter.bbox().isPresent() ? IN_BBOX : "")
+                .define("category", filter.category().isPresent() ? IN_CATEGORY : "")
+                .define("status", filter.status().isPresent() ? WITH_STATUS : "")
+                .define("place", filter.place().map(p -> p == Place.LOCATED ? LOCATED : ABOUT_WHOLE_AREA).orElse(""))
+                .define("text", filter.text().isPresent() ? MATCHING : "");
+        filter.projectId().ifPresent(id -> statement.bind("project", id));
+        filter.bbox().ifPresent(b -> statement.bind("west", b[0]).bind("south", b[1])
+                .bind("east", b[2]).bind("north", b[3]));
+        filter.category().ifPresent(category -> statement.bind("category", category));
+        filter.status().ifPresent(status -> statement.bind("status", Choices.wire(status)));
+        filter.text().ifPresent(text -> statement.bind("text", containing(text)));
+        return statement;
+    }
+
+    /** A LIKE pattern, escaped with '!', matching any text that contains {@code text} literally. */
+    private static String containing(String text) {
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** Half a pixel at this zoom, in degrees of longitude: less than anyone can see on the map. */
@@ -149,24 +144,18 @@ public final class ProposalStore {
 
     /** One proposal with its decisions, if the viewer may see it. */
     public Optional<String> feature(Viewer viewer, long id) {
-        return Sql.read(dataSource, c -> feature(c, viewer, id));
+        return jdbi.withHandle(h -> feature(h, viewer, id));
     }
 
-    private Optional<String> feature(Connection c, Viewer viewer, long id) throws SQLException {
-        Optional<String> feature = Sql.one(c, FEATURE + " WHERE p.id = ? AND " + Visibility.PROPOSAL,
-                rs -> rs.getString(2), viewer.idOrNone(), viewer.idOrNone(), id, Visibility.params(viewer)[0],
-                Visibility.params(viewer)[1]);
-        if (feature.isEmpty()) {
-            return feature;
-        }
-        String decisions = Sql.one(c, DECISIONS, rs -> rs.getString(1), id).orElse("[]");
-        try {
-            ObjectNode node = (ObjectNode) Json.MAPPER.readTree(feature.get());
-            ((ObjectNode) node.get("properties")).set("decisions", Json.MAPPER.readTree(decisions));
-            return Optional.of(node.toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("PostgreSQL wrote unreadable JSON", e);
-        }
+    private static Optional<String> feature(Handle h, Viewer viewer, long id) {
+        return filtered(h.createQuery(FEATURE), viewer, Filter.NONE)
+                .define("position", ONLY)
+                .bind("id", id)
+                .bind("tolerance", (Double) null)
+                .bind("withDecisions", true)
+                .bind("limit", 1)
+                .map((rs, ctx) -> rs.getString(2))
+                .findOne();
     }
 
     /** Facts about a proposal that authorisation needs, if the viewer may see it at all. */
@@ -180,7 +169,7 @@ public final class ProposalStore {
     }
 
     public Optional<Facts> facts(Viewer viewer, long id) {
-        return Sql.read(dataSource, c -> facts(c, viewer, id, false));
+        return jdbi.withHandle(h -> facts(h, viewer, id, false));
     }
 
     /** The proposal's facts if the viewer may see it; a 404 otherwise, as if it did not exist. */
@@ -188,74 +177,76 @@ public final class ProposalStore {
         return facts(viewer, id).orElseThrow(() -> ApiError.notFound("Proposal " + id));
     }
 
-    static Optional<Facts> facts(Connection c, Viewer viewer, long id, boolean lock) throws SQLException {
-        return Sql.one(c, "SELECT p.id, p.project_id, p.author_id, p.status, p.hidden, p.withdrawn "
-                        + "FROM proposals p WHERE p.id = ? AND " + Visibility.PROPOSAL + (lock ? " FOR UPDATE" : ""),
-                rs -> new Facts(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        Status.valueOf(rs.getString(4).toUpperCase()), rs.getBoolean(5), rs.getBoolean(6)),
-                id, Visibility.params(viewer)[0], Visibility.params(viewer)[1]);
+    static Optional<Facts> facts(Handle h, Viewer viewer, long id, boolean lock) {
+        return Visibility.apply(h.createQuery(FACTS), viewer)
+                .define("lock", lock ? "FOR UPDATE" : "")
+                .bind("id", id)
+                .map((rs, ctx) -> new Facts(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Status.valueOf(rs.getString(4).toUpperCase()), rs.getBoolean(5), rs.getBoolean(6)))
+                .findOne();
     }
 
     /** Creates a proposal; without pre-moderation it is published at once, with a recorded reason. */
     public String create(Viewer author, long projectId, boolean premoderation, Content content) {
-        return Sql.transaction(dataSource, c -> {
+        return jdbi.inTransaction(h -> {
             Status status = premoderation ? Status.SUBMITTED : Status.PUBLISHED;
-            long id = Sql.one(c, """
-                    INSERT INTO proposals (project_id, author_id, title, description, category, geom, status,
-                                           location_method)
-                    VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?) RETURNING id""", rs -> rs.getLong(1),
-                    projectId, author.requireAccount(), content.title(), content.description(), content.category(),
-                    content.geometry().map(g -> new WKBWriter().write(g)).orElse(null), Choices.wire(status),
-                    Choices.wire(content.locationMethod())).orElseThrow();
-            AreaAssignment.assign(c, Drawing.PROPOSALS, id);
-            decide(c, id, null, Status.SUBMITTED, "Submitted by its author.", author.requireAccount());
+            long id = h.createQuery(CREATE)
+                    .bind("project", projectId)
+                    .bind("author", author.requireAccount())
+                    .bind("title", content.title())
+                    .bind("description", content.description())
+                    .bind("category", content.category().orElse(null))
+                    .bind("geometry", content.geometry().map(g -> new WKBWriter().write(g)).orElse(null))
+                    .bind("status", Choices.wire(status))
+                    .bind("locationMethod", Choices.wire(content.locationMethod()))
+                    .mapTo(Long.class).one();
+            JdbcBridge.jdbc(() -> AreaAssignment.assign(h.getConnection(), Drawing.PROPOSALS, id));
+            decide(h, id, null, Status.SUBMITTED, "Submitted by its author.", author.requireAccount());
             if (!premoderation) {
-                decide(c, id, Status.SUBMITTED, Status.PUBLISHED,
+                decide(h, id, Status.SUBMITTED, Status.PUBLISHED,
                         "Published on submission: this project moderates after publication.", author.requireAccount());
             }
-            return feature(c, author, id).orElseThrow();
+            return feature(h, author, id).orElseThrow();
         });
     }
 
     /** The author's changes; only while the proposal is still open to them. */
     public String update(Viewer viewer, long id, Optional<String> title, Optional<String> description,
                          Optional<Optional<String>> category, Optional<Geometry> geometry) {
-        return Sql.transaction(dataSource, c -> {
-            Facts facts = facts(c, viewer, id, true).orElseThrow(() -> ApiError.notFound("Proposal " + id));
+        return jdbi.inTransaction(h -> {
+            Facts facts = facts(h, viewer, id, true).orElseThrow(() -> ApiError.notFound("Proposal " + id));
             requireAuthor(viewer, facts);
             if (!facts.status().editableByAuthor()) {
                 throw ApiError.conflict("status", "a proposal that is " + Choices.wire(facts.status())
                         + " can no longer be changed; comment on it instead");
             }
-            // A place drawn for a proposal about the whole area makes it one drawn on the map.
-            Sql.update(c, """
-                    UPDATE proposals SET title = coalesce(?, title), description = coalesce(?, description),
-                           category = CASE WHEN ? THEN ? ELSE category END,
-                           geom = coalesce(ST_GeomFromWKB(?, 4326), geom),
-                           location_method = CASE WHEN ? AND location_method = 'whole_area' THEN 'map'
-                                                  ELSE location_method END,
-                           updated_at = now()
-                     WHERE id = ?""", title, description, category.isPresent(), category.flatMap(x -> x),
-                    geometry.map(g -> new WKBWriter().write(g)), geometry.isPresent(), id);
+            h.createUpdate(UPDATE)
+                    .bind("id", id)
+                    .bind("title", title.orElse(null))
+                    .bind("description", description.orElse(null))
+                    .bind("changeCategory", category.isPresent())
+                    .bind("category", category.flatMap(c -> c).orElse(null))
+                    .bind("geometry", geometry.map(g -> new WKBWriter().write(g)).orElse(null))
+                    .execute();
             if (geometry.isPresent()) {
-                AreaAssignment.assign(c, Drawing.PROPOSALS, id);
+                JdbcBridge.jdbc(() -> AreaAssignment.assign(h.getConnection(), Drawing.PROPOSALS, id));
             }
-            return feature(c, viewer, id).orElseThrow();
+            return feature(h, viewer, id).orElseThrow();
         });
     }
 
     public void withdraw(Viewer viewer, long id) {
-        Sql.transaction(dataSource, c -> {
-            Facts facts = facts(c, viewer, id, true).orElseThrow(() -> ApiError.notFound("Proposal " + id));
+        jdbi.useTransaction(h -> {
+            Facts facts = facts(h, viewer, id, true).orElseThrow(() -> ApiError.notFound("Proposal " + id));
             requireAuthor(viewer, facts);
-            return Sql.update(c, "UPDATE proposals SET withdrawn = true, updated_at = now() WHERE id = ?", id);
+            h.createUpdate(WITHDRAW).bind("id", id).execute();
         });
     }
 
     /** A planner's decision: only along the lifecycle, always with a public reason. */
     public String decide(Viewer planner, long id, Status to, String reason) {
-        return Sql.transaction(dataSource, c -> {
-            Facts facts = facts(c, planner, id, true).orElseThrow(() -> ApiError.notFound("Proposal " + id));
+        return jdbi.inTransaction(h -> {
+            Facts facts = facts(h, planner, id, true).orElseThrow(() -> ApiError.notFound("Proposal " + id));
             if (facts.withdrawn()) {
                 throw ApiError.conflict("status", "the author has withdrawn this proposal");
             }
@@ -265,16 +256,20 @@ public final class ProposalStore {
                         : "; it can become " + String.join(", ",
                         facts.status().next().stream().sorted().map(Choices::wire).toList())));
             }
-            Sql.update(c, "UPDATE proposals SET status = ?, updated_at = now() WHERE id = ?", Choices.wire(to), id);
-            decide(c, id, facts.status(), to, reason, planner.requireAccount());
-            return feature(c, planner, id).orElseThrow();
+            h.createUpdate(SET_STATUS).bind("id", id).bind("status", Choices.wire(to)).execute();
+            decide(h, id, facts.status(), to, reason, planner.requireAccount());
+            return feature(h, planner, id).orElseThrow();
         });
     }
 
-    private static void decide(Connection c, long id, Status from, Status to, String reason, long by)
-            throws SQLException {
-        Sql.update(c, "INSERT INTO proposal_decisions (proposal_id, from_status, to_status, reason, decided_by) "
-                + "VALUES (?, ?, ?, ?, ?)", id, from == null ? null : Choices.wire(from), Choices.wire(to), reason, by);
+    private static void decide(Handle h, long id, Status from, Status to, String reason, long by) {
+        h.createUpdate(DECIDE)
+                .bind("id", id)
+                .bind("from", from == null ? null : Choices.wire(from))
+                .bind("to", Choices.wire(to))
+                .bind("reason", reason)
+                .bind("by", by)
+                .execute();
     }
 
     static void requireAuthor(Viewer viewer, Facts facts) {

@@ -1,14 +1,15 @@
 package nl.plein.supports;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import nl.plein.accounts.Viewer;
-import nl.plein.db.Sql;
+import nl.plein.db.JdbcBridge;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.proposals.Visibility;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Supports: one per person per proposal. The primary key makes a second support a no-op and the
@@ -16,54 +17,77 @@ import nl.plein.proposals.Visibility;
  * double-count.
  */
 public final class SupportStore {
-    private final DataSource dataSource;
+    private static final String PROPOSAL_STATE = Jdbis.sql(SupportStore.class, "proposal-state.sql");
+    private static final String VISIBLE_PROPOSAL = Jdbis.sql(SupportStore.class, "visible-proposal.sql");
+    private static final String ADD = Jdbis.sql(SupportStore.class, "add.sql");
+    private static final String WITHDRAW = Jdbis.sql(SupportStore.class, "withdraw.sql");
+    private static final String COUNT = Jdbis.sql(SupportStore.class, "count.sql");
 
-    public SupportStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Jdbi jdbi;
+
+    public SupportStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     public Map<String, Object> support(Viewer viewer, long proposalId) {
-        return Sql.transaction(dataSource, c -> support(c, viewer, proposalId, Optional.empty()));
+        return jdbi.inTransaction(h -> support(h, viewer, proposalId, Optional.empty()));
+    }
+
+    private record State(boolean removed, String status, boolean projectOpen) {
     }
 
     /** Adds the support inside the caller's transaction; one given in a live meeting names it. */
-    public static Map<String, Object> support(Connection c, Viewer viewer, long proposalId, Optional<Long> meetingId)
-            throws SQLException {
+    public static Map<String, Object> support(Handle h, Viewer viewer, long proposalId, Optional<Long> meetingId) {
         long account = viewer.requireAccount();
-        var state = Sql.one(c, "SELECT p.hidden OR p.withdrawn, p.status, j.open FROM proposals p "
-                        + "JOIN projects j ON j.id = p.project_id WHERE p.id = ? AND " + Visibility.PROPOSAL,
-                rs -> new Object[] {rs.getBoolean(1), rs.getString(2), rs.getBoolean(3)},
-                proposalId, Visibility.params(viewer)[0], Visibility.params(viewer)[1])
+        var state = Visibility.apply(h.createQuery(PROPOSAL_STATE), viewer)
+                .bind("proposal", proposalId)
+                .map((rs, ctx) -> new State(rs.getBoolean(1), rs.getString(2), rs.getBoolean(3)))
+                .findOne()
                 .orElseThrow(() -> ApiError.notFound("Proposal " + proposalId));
-        if ((boolean) state[0] || "submitted".equals(state[1])) {
+        if (state.removed() || "submitted".equals(state.status())) {
             throw ApiError.conflict("proposal", "only published proposals can be supported");
         }
-        if (!(boolean) state[2]) {
+        if (!state.projectOpen()) {
             throw ApiError.forbidden("This project is closed for contributions.");
         }
-        Sql.update(c, "INSERT INTO supports (proposal_id, account_id, meeting_id) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", proposalId, account, meetingId);
-        return result(c, proposalId, true);
+        h.createUpdate(ADD)
+                .bind("proposal", proposalId)
+                .bind("account", account)
+                .bind("meeting", meetingId.orElse(null))
+                .execute();
+        return result(h, proposalId, true);
+    }
+
+    /** {@link #support(Handle, Viewer, long, Optional)} for a caller still on plain JDBC (meetings). */
+    public static Map<String, Object> support(Connection c, Viewer viewer, long proposalId,
+                                              Optional<Long> meetingId) {
+        return JdbcBridge.onConnection(c, h -> support(h, viewer, proposalId, meetingId));
     }
 
     public Map<String, Object> withdraw(Viewer viewer, long proposalId) {
-        return Sql.transaction(dataSource, c -> withdraw(c, viewer, proposalId));
+        return jdbi.inTransaction(h -> withdraw(h, viewer, proposalId));
     }
 
     /** Takes the viewer's support back inside the caller's transaction. */
-    public static Map<String, Object> withdraw(Connection c, Viewer viewer, long proposalId) throws SQLException {
+    public static Map<String, Object> withdraw(Handle h, Viewer viewer, long proposalId) {
         long account = viewer.requireAccount();
-        Sql.one(c, "SELECT 1 FROM proposals p WHERE p.id = ? AND " + Visibility.PROPOSAL, rs -> 1,
-                proposalId, Visibility.params(viewer)[0], Visibility.params(viewer)[1])
-                .orElseThrow(() -> ApiError.notFound("Proposal " + proposalId));
-        Sql.update(c, "DELETE FROM supports WHERE proposal_id = ? AND account_id = ?", proposalId, account);
-        return result(c, proposalId, false);
+        boolean visible = Visibility.apply(h.createQuery(VISIBLE_PROPOSAL), viewer)
+                .bind("proposal", proposalId)
+                .mapTo(Boolean.class).one();
+        if (!visible) {
+            throw ApiError.notFound("Proposal " + proposalId);
+        }
+        h.createUpdate(WITHDRAW).bind("proposal", proposalId).bind("account", account).execute();
+        return result(h, proposalId, false);
     }
 
-    private static Map<String, Object> result(Connection c, long proposalId, boolean supported)
-            throws SQLException {
-        int count = Sql.one(c, "SELECT support_count FROM proposals WHERE id = ?", rs -> rs.getInt(1), proposalId)
-                .orElseThrow();
+    /** {@link #withdraw(Handle, Viewer, long)} for a caller still on plain JDBC (meetings). */
+    public static Map<String, Object> withdraw(Connection c, Viewer viewer, long proposalId) {
+        return JdbcBridge.onConnection(c, h -> withdraw(h, viewer, proposalId));
+    }
+
+    private static Map<String, Object> result(Handle h, long proposalId, boolean supported) {
+        int count = h.createQuery(COUNT).bind("proposal", proposalId).mapTo(Integer.class).one();
         return Map.of("proposalId", proposalId, "supported", supported, "supportCount", count);
     }
 }

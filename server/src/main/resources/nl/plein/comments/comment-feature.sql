@@ -1,8 +1,8 @@
 -- A comment as a GeoJSON Feature; its geometry (if any) points at part of the proposal.
 -- A hidden or withdrawn comment stays in the thread as a bare placeholder (id, parent, state), so
 -- replies keep their place, but its text, author and drawing are shown only to staff and its author.
--- Parameters: the viewer's staff flag and account id. Callers add WHERE (with the proposal's
--- visibility, alias p) and ORDER BY.
+-- <which> chooses the comments: one (:id) or a proposal's thread (:proposal), oldest first. Only
+-- comments on a proposal the viewer may see (<visible>, with its :staff and :viewer).
 SELECT c.id,
        json_build_object(
            'type', 'Feature',
@@ -21,5 +21,7 @@ SELECT c.id,
   FROM comments c
   JOIN proposals p ON p.id = c.proposal_id
   JOIN accounts a ON a.id = c.author_id
-  CROSS JOIN LATERAL (SELECT (?::boolean OR (NOT c.hidden AND NOT c.withdrawn)
-                              OR (c.author_id = ? AND NOT c.withdrawn)) AS shown) s
+  CROSS JOIN LATERAL (SELECT (:staff::boolean OR (NOT c.hidden AND NOT c.withdrawn)
+                              OR (c.author_id = :viewer AND NOT c.withdrawn)) AS shown) s
+ WHERE <which> AND <visible>
+ ORDER BY c.id

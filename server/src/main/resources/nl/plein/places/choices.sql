@@ -1,13 +1,13 @@
 -- What a resident can pick as a location without the map, as GeoJSON Features: the project's
 -- named places, and the neighbourhoods (of the newest boundary set) that reach into the project,
--- each as a point inside the part that lies in the project area. Parameter: the project id, twice.
+-- each as a point inside the part that lies in the project area. Parameter: :project.
 WITH project AS (
-    SELECT area FROM projects WHERE id = ?
+    SELECT area FROM projects WHERE id = :project
 ), choices AS (
     SELECT 'place' AS kind, pl.name, NULL::text AS code, pl.id AS place_id, NULL::bigint AS area_id,
            pl.geom AS geom
       FROM places pl
-     WHERE pl.project_id = ?
+     WHERE pl.project_id = :project
     UNION ALL
     SELECT 'area', a.name, a.code, NULL, a.id, ST_PointOnSurface(ST_CollectionExtract(part.geom, 3))
       FROM project

@@ -1,5 +1,5 @@
 -- One project as a GeoJSON Feature (RFC 7946), written by PostgreSQL so that text is escaped once,
--- correctly. Callers append WHERE / ORDER BY.
+-- correctly. Parameter: :id, the project's id, or null for every project (in id order).
 SELECT json_build_object(
            'type', 'Feature',
            'id', p.id,
@@ -24,3 +24,5 @@ SELECT json_build_object(
                'createdAt', p.created_at,
                'updatedAt', p.updated_at))::text
   FROM projects p
+ WHERE p.id = :id OR :id::bigint IS NULL
+ ORDER BY p.id

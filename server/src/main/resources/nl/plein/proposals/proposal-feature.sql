@@ -1,12 +1,36 @@
--- A proposal as a GeoJSON Feature, serialised by PostgreSQL. Parameters: the viewer's account id,
--- twice (for "supportedByMe"; -1 for nobody). Callers add WHERE with the visibility rule.
--- Counts of comments and variants include only what the public sees.
+-- Proposals as GeoJSON Features, serialised by PostgreSQL, newest first: only those the viewer may
+-- see (<visible>, with its :staff and :viewer; :viewer also says "supportedByMe", -1 for nobody),
+-- narrowed by the list filter's conditions (<project>, <bbox>, <category>, <status>, <place>,
+-- <text>, each empty when the filter lacks it) and by <position> (one proposal, or a page before
+-- an id), at most :limit of them. Counts of comments and variants include only what the public sees.
+-- :tolerance (degrees, or null) simplifies lines and areas for display; ST_SimplifyPreserveTopology
+-- keeps them valid and points stay exact. Only the list uses it: a single proposal is read exactly.
+-- :withDecisions adds the proposal's decisions, oldest first, as the last property.
 SELECT p.id,
        json_build_object(
            'type', 'Feature',
            'id', p.id,
-           'geometry', ST_AsGeoJSON(p.geom, 7)::json,
-           'properties', json_strip_nulls(json_build_object(
+           'geometry', ST_AsGeoJSON(CASE WHEN :tolerance::float8 IS NULL
+                                              OR GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN p.geom
+                                         ELSE ST_SimplifyPreserveTopology(p.geom, :tolerance::float8) END, 7)::json,
+           'properties', CASE WHEN :withDecisions THEN (
+                   -- The decisions stay out of json_strip_nulls (the first one's "from" is null):
+                   -- json_each hands back each property as PostgreSQL wrote it, in its order.
+                   SELECT json_object_agg(e.key, e.value ORDER BY e.n)
+                     FROM (SELECT x.key, x.value, x.n
+                             FROM json_each(props.json) WITH ORDINALITY AS x (key, value, n)
+                           UNION ALL
+                           SELECT 'decisions', coalesce(json_agg(json_build_object(
+                                      'from', d.from_status,
+                                      'to', d.to_status,
+                                      'reason', d.reason,
+                                      'decidedAt', d.decided_at) ORDER BY d.id), '[]'::json), 2147483647
+                             FROM proposal_decisions d
+                            WHERE d.proposal_id = p.id) e)
+               ELSE props.json END)::text
+  FROM proposals p
+  JOIN accounts a ON a.id = p.author_id
+  CROSS JOIN LATERAL (SELECT json_strip_nulls(json_build_object(
                'id', p.id,
                'projectId', p.project_id,
                'title', p.title,
@@ -25,8 +49,9 @@ SELECT p.id,
                            WHERE pl.drawing = 'proposal' AND pl.drawing_id = p.id
                              AND pl.area_set_id = (SELECT max(s.id) FROM area_sets s WHERE s.kind = 'neighbourhood')),
                'supportCount', p.support_count,
-               'supportedByMe', CASE WHEN ?::bigint > 0 THEN EXISTS (
-                                    SELECT 1 FROM supports s WHERE s.proposal_id = p.id AND s.account_id = ?::bigint)
+               'supportedByMe', CASE WHEN :viewer::bigint > 0 THEN EXISTS (
+                                    SELECT 1 FROM supports s
+                                     WHERE s.proposal_id = p.id AND s.account_id = :viewer::bigint)
                                 END,
                'commentCount', (SELECT count(*) FROM comments c
                                  WHERE c.proposal_id = p.id AND NOT c.hidden AND NOT c.withdrawn),
@@ -35,6 +60,7 @@ SELECT p.id,
                'hidden', CASE WHEN p.hidden THEN true END,
                'withdrawn', CASE WHEN p.withdrawn THEN true END,
                'createdAt', p.created_at,
-               'updatedAt', p.updated_at)))::text
-  FROM proposals p
-  JOIN accounts a ON a.id = p.author_id
+               'updatedAt', p.updated_at)) AS json) props
+ WHERE <visible> <project> <bbox> <category> <status> <place> <text> <position>
+ ORDER BY p.id DESC
+ LIMIT :limit

@@ -1,5 +1,6 @@
 -- A variant beside its original, with measures on the ground (geography: metres, square metres)
--- so that residents and planners can weigh the two. Parameter: the variant's id.
+-- so that residents and planners can weigh the two. Parameters: :id, the variant's, and the
+-- visibility rule's: the viewer must be allowed to see both, as in variant-feature.sql.
 SELECT json_build_object(
            'type', 'FeatureCollection',
            'features', json_build_array(
@@ -22,3 +23,7 @@ SELECT json_build_object(
                                / nullif(ST_Area(ST_Union(p.geom, v.geom)::geography), 0))::numeric, 4) END))::text
   FROM variants v
   JOIN proposals p ON p.id = v.proposal_id
+ WHERE v.id = :id
+   AND <visible>
+   -- the variant itself: not hidden or withdrawn, except to staff (and, unless withdrawn, its author)
+   AND (:staff::boolean OR (NOT v.withdrawn AND (v.author_id = :viewer OR NOT v.hidden)))

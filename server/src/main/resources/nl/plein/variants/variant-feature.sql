@@ -1,5 +1,6 @@
--- A variant as a GeoJSON Feature, linked to its proposal. Callers join the visibility rules for
--- both the variant (alias v) and its proposal (alias p).
+-- A variant as a GeoJSON Feature, linked to its proposal. <which> chooses the variants: one (:id)
+-- or a proposal's (:proposal), oldest first; only those the viewer may see, and only of a proposal
+-- the viewer may see (<visible>, with its :staff and :viewer).
 SELECT v.id,
        json_build_object(
            'type', 'Feature',
@@ -18,3 +19,8 @@ SELECT v.id,
   FROM variants v
   JOIN proposals p ON p.id = v.proposal_id
   JOIN accounts a ON a.id = v.author_id
+ WHERE <which>
+   AND <visible>
+   -- the variant itself: not hidden or withdrawn, except to staff (and, unless withdrawn, its author)
+   AND (:staff::boolean OR (NOT v.withdrawn AND (v.author_id = :viewer OR NOT v.hidden)))
+ ORDER BY v.id

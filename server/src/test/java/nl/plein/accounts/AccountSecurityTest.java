@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
+import nl.plein.db.Jdbis;
 import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.Source;
@@ -103,8 +104,8 @@ class AccountSecurityTest {
 
     @Test
     void wrongPasswordsFromOneNetworkDoNotLockTheOwnerOutFromAnother() {
-        new AccountStore(server.dataSource).create("owner@example.org", Passwords.hash(TestServer.PASSWORD), "Owner",
-                Optional.empty(), Role.RESIDENT);
+        new AccountStore(Jdbis.create(server.dataSource)).create("owner@example.org",
+                Passwords.hash(TestServer.PASSWORD), "Owner", Optional.empty(), Role.RESIDENT);
         for (int i = 0; i < LoginThrottle.FAILURES_PER_EMAIL_AND_NETWORK; i++) {
             from(40).post("/api/session", signIn("owner@example.org", "wrong guess " + i)).expect(401);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.plein.db.Jdbis;
 import nl.plein.App;
 import nl.plein.accounts.Viewer;
 import nl.plein.config.Config;
@@ -77,7 +78,7 @@ public final class ProposalBenchmark {
         List<Long> ids = Sql.read(dataSource, c -> Sql.list(c, "SELECT id FROM proposals ORDER BY random() LIMIT 2000",
                 rs -> rs.getLong(1)));
 
-        var store = new ProposalStore(dataSource);
+        var store = new ProposalStore(Jdbis.create(dataSource));
         var config = Config.fromEnvironment(Map.of("PLEIN_DEMO_CONTENT", "false", "PLEIN_DB_POOL_SIZE",
                 Integer.toString(threads + 2)));
         Javalin app = App.create(config, dataSource).start("127.0.0.1", 0);

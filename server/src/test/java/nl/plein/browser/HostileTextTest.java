@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.plein.db.Jdbis;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
@@ -55,7 +56,7 @@ class HostileTextTest {
     static void start() {
         server = TestServer.start();
         browser = new Browser();
-        var accounts = new AccountStore(server.dataSource);
+        var accounts = new AccountStore(Jdbis.create(server.dataSource));
         String password = Passwords.hash(DemoData.DEMO_PASSWORD);
         accounts.create("chair@hostile.test", password, "Chair", Optional.empty(), Role.ADMIN);
         accounts.create("mallory@hostile.test", password, "Mallory " + IMG + BOLD, Optional.empty(), Role.RESIDENT);

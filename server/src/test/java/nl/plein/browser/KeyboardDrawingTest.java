@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import java.util.List;
 import java.util.Optional;
+import nl.plein.db.Jdbis;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
@@ -46,7 +47,7 @@ class KeyboardDrawingTest {
     static void start() {
         server = TestServer.start();
         browser = new Browser();
-        var accounts = new AccountStore(server.dataSource);
+        var accounts = new AccountStore(Jdbis.create(server.dataSource));
         accounts.create("admin@keys.test", Passwords.hash(DemoData.DEMO_PASSWORD), "Admin", Optional.empty(), Role.ADMIN);
         accounts.create("joost@keys.test", Passwords.hash(DemoData.DEMO_PASSWORD), "Joost", Optional.empty(), Role.RESIDENT);
         Client admin = new Client(server.baseUrl);

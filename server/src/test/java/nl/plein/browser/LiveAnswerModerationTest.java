@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.plein.db.Jdbis;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
@@ -47,7 +48,7 @@ class LiveAnswerModerationTest {
     }
 
     static Client account(String email, Role role) {
-        new AccountStore(server.dataSource).create(email, Passwords.hash(DemoData.DEMO_PASSWORD),
+        new AccountStore(Jdbis.create(server.dataSource)).create(email, Passwords.hash(DemoData.DEMO_PASSWORD),
                 email.split("@")[0], Optional.empty(), role);
         Client client = new Client(server.baseUrl);
         client.signIn(email, DemoData.DEMO_PASSWORD);

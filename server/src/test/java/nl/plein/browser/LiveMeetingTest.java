@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.plein.db.Jdbis;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
@@ -49,8 +50,8 @@ class LiveMeetingTest {
 
     @Test
     void aCommentFromAPhoneAppearsOnTheScreenWithinTwoSecondsAndAHideRemovesIt() {
-        new AccountStore(server.dataSource).create("chair@test.example", Passwords.hash(DemoData.DEMO_PASSWORD),
-                "Chair", Optional.empty(), Role.ADMIN);
+        new AccountStore(Jdbis.create(server.dataSource)).create("chair@test.example",
+                Passwords.hash(DemoData.DEMO_PASSWORD), "Chair", Optional.empty(), Role.ADMIN);
         Client chair = new Client(server.baseUrl);
         chair.signIn("chair@test.example", DemoData.DEMO_PASSWORD);
         long projectId = chair.post("/api/projects", project("Dorpsplein", List.of("point"), false)).expect(201)

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.plein.db.Jdbis;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
@@ -34,7 +35,7 @@ class MeetingControlsTest {
     static void start() {
         server = TestServer.start();
         browser = new Browser();
-        var accounts = new AccountStore(server.dataSource);
+        var accounts = new AccountStore(Jdbis.create(server.dataSource));
         accounts.create("admin@controls.test", Passwords.hash(DemoData.DEMO_PASSWORD), "Admin", Optional.empty(), Role.ADMIN);
         accounts.create("planner@controls.test", Passwords.hash(DemoData.DEMO_PASSWORD), "Planner", Optional.empty(), Role.PLANNER);
         Client admin = new Client(server.baseUrl);

@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.LoadState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.plein.db.Jdbis;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
@@ -36,7 +37,7 @@ class TouchDrawingTest {
     static void start() {
         server = TestServer.start();
         browser = new Browser();
-        var accounts = new AccountStore(server.dataSource);
+        var accounts = new AccountStore(Jdbis.create(server.dataSource));
         accounts.create("admin@touch.test", Passwords.hash(DemoData.DEMO_PASSWORD), "Admin", Optional.empty(), Role.ADMIN);
         accounts.create("sanne@touch.test", Passwords.hash(DemoData.DEMO_PASSWORD), "Sanne", Optional.empty(), Role.RESIDENT);
         Client admin = new Client(server.baseUrl);

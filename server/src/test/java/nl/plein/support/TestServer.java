@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.util.HashMap;
 import java.util.Map;
+import nl.plein.db.Jdbis;
 import nl.plein.App;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
@@ -42,7 +43,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Creates an account with the given role directly in the store, and returns a signed-in client. */
     public Client signedIn(String email, Role role) {
-        new AccountStore(dataSource).create(email, Passwords.hash(PASSWORD), email.split("@")[0],
+        new AccountStore(Jdbis.create(dataSource)).create(email, Passwords.hash(PASSWORD), email.split("@")[0],
                 java.util.Optional.empty(), role);
         Client client = new Client(baseUrl);
         client.signIn(email, PASSWORD);

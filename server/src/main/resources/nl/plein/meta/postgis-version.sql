@@ -1,0 +1,2 @@
+-- The PostGIS library the database runs, for the health check.
+SELECT postgis_lib_version()

@@ -1,0 +1,2 @@
+-- Removes a project's schedule before the new one is written. Parameter: :id.
+DELETE FROM project_stages WHERE project_id = :id
