@@ -41,7 +41,6 @@ import nl.plein.exports.ExportRoutes;
 import nl.plein.heatmap.Heatmap;
 import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
-import nl.plein.hexbins.HexBinStore;
 import nl.plein.hexbins.HexBins;
 import nl.plein.hotspots.HotSpotCells;
 import nl.plein.hotspots.HotSpots;
@@ -140,9 +139,8 @@ public final class App {
         var clusterFeatures = new ClusterFeatures(analyses, clusterAnalysis);
         var clusters = new ClusterRoutes(analyses, clusterAnalysis, projectStore);
         var hexBins = new HexBins(analyses, config.maxAnalysisCells());
-        var hexBinStore = new HexBinStore(analyses, hexBins);
         var hexbins = new HexBinRoutes(analyses, hexBins, projectStore);
-        var spatialUnits = new SpatialUnitStore(hexBinStore);
+        var spatialUnits = new SpatialUnitStore(hexBins);
         var hotSpots = new HotSpots(spatialUnits);
         var hotspots = new HotspotRoutes(analyses, hotSpots, new Moran(spatialUnits, participationStore), spatialUnits,
                 projectStore);
@@ -150,7 +148,7 @@ public final class App {
                 smallCounts, config.timeZone()), clusterFeatures::publicFeatures,
                 new HotSpotCells(analyses, hotSpots, spatialUnits)::features));
         var heatmap = new HeatmapRoutes(analyses, new Heatmap(), projectStore);
-        var mapDrawing = new MapDrawing(jdbi, analyses, clusterAnalysis, hexBinStore, participationStore);
+        var mapDrawing = new MapDrawing(jdbi, analyses, clusterAnalysis, hexBins, participationStore);
         var reportBuilder = new ReportBuilder(jdbi, participationStore, mapDrawing, smallCounts, config.timeZone(),
                 java.time.Clock.systemUTC());
         var reportPage = new ReportPage(config.timeZone());

@@ -17,33 +17,12 @@ public final class AnalysisJson {
                 .put(Selection.LOCATIONS, Choices.wire(s.locations()));
     }
 
-    /** As {@link #selection(ObjectNode, Selection)}, for the deprecated {@link ProposalSelection}. */
-    public static void selection(ObjectNode parameters, ProposalSelection s) {
-        parameters.put("category", s.category())
-                .put("status", s.status() == null ? null : Choices.wire(s.status()))
-                .put("from", s.from() == null ? null : s.from().toString())
-                .put("to", s.to() == null ? null : s.to().toString())
-                .put(ProposalSelection.LOCATIONS, Choices.wire(s.locations()));
-    }
-
-    /**
-     * How the selected proposals sit ({@link ProposalSelection.Stacking}): {@code sharedProposals} at
-     * {@code sharedLocations} locations that hold more than one, {@code repeatsLeftOut} of them left out
-     * by {@code locations=once}, and {@code wholeArea} left out for being about no particular place.
-     * Counts of proposals follow the small-count rule; a number of locations says nothing about people.
-     */
-    public static void locations(ObjectNode out, ProposalSelection.Stacking s, boolean raw, SmallCounts smallCounts) {
-        var node = out.putObject("locations");
-        node.put("counted", Choices.wire(s.locations()));
-        count(node, "sharedProposals", s.sharedProposals(), raw, smallCounts);
-        node.put("sharedLocations", s.sharedLocations());
-        count(node, "repeatsLeftOut", s.repeatsLeftOut(), raw, smallCounts);
-        count(node, "wholeArea", s.wholeArea(), raw, smallCounts);
-    }
-
     /**
      * How the selected contributions sit ({@link Selection.Stacking}), as {@code counts} shows them:
-     * see {@link #locations(ObjectNode, ProposalSelection.Stacking, boolean, SmallCounts)}.
+     * {@code sharedProposals} at {@code sharedLocations} locations that hold more than one,
+     * {@code repeatsLeftOut} of them left out by {@code locations=once}, and {@code wholeArea} left
+     * out for being about no particular place. Counts of proposals follow the small-count rule; a
+     * number of locations says nothing about people.
      */
     public static void locations(ObjectNode out, Selection.Stacking s, Counts counts) {
         var node = out.putObject("locations");
@@ -61,19 +40,5 @@ public final class AnalysisJson {
                 ? "proposals sharing one location (the same point to the millimetre) count once (locations=once)."
                 : "proposals sharing one location (the same point to the millimetre) each count"
                         + " (locations=once counts each location once).");
-    }
-
-    /** The sentence a method text adds about shared locations and proposals without a place. */
-    public static String locationsMethod(ProposalSelection.Locations locations) {
-        return locationsMethod(locations.toSelection());
-    }
-
-    /** A count as planners see it (raw) or as everyone else does (the small-count rule). */
-    public static void count(ObjectNode node, String field, long value, boolean raw, SmallCounts smallCounts) {
-        if (raw) {
-            node.put(field, value);
-        } else {
-            node.put(field, smallCounts.show(value));
-        }
     }
 }

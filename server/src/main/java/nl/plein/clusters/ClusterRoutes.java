@@ -1,7 +1,6 @@
 package nl.plein.clusters;
 
 import io.javalin.http.Context;
-import java.util.List;
 import nl.plein.accounts.Access;
 import nl.plein.analysis.Analyses;
 import nl.plein.http.GeoJson;
@@ -16,15 +15,6 @@ import nl.plein.projects.ProjectStore;
  * threshold as "<5" and others rounded (METHODS.md §9).
  */
 public final class ClusterRoutes {
-    /** Kept for code not yet moved to {@link ClusterParameters#DEFAULT_MIN_POINTS}. */
-    public static final int DEFAULT_MIN_POINTS = ClusterParameters.DEFAULT_MIN_POINTS;
-    /** Kept for code not yet moved to {@link ClusterParameters#MAX_EPS}. */
-    public static final double MAX_EPS = ClusterParameters.MAX_EPS;
-    /** Kept for code not yet moved to {@link ClusterParameters#MAX_MIN_POINTS}. */
-    public static final int MAX_MIN_POINTS = ClusterParameters.MAX_MIN_POINTS;
-    /** Kept for code not yet moved to {@link ClusterParameters#PARAMETERS}. */
-    public static final List<String> PARAMETERS = ClusterParameters.PARAMETERS;
-
     private final Analyses analyses;
     private final Clusters clusters;
     private final ProjectStore projects;

@@ -19,11 +19,6 @@ import nl.plein.projects.ProjectStore;
  * small-count rule.
  */
 public final class HexBinRoutes {
-    /** Kept for code not yet moved to {@link HexBins#DEFAULT_SIZE}. */
-    public static final double DEFAULT_SIZE = HexBins.DEFAULT_SIZE;
-    /** Kept for code not yet moved to {@link HexBins#MAX_SIZE}. */
-    public static final double MAX_SIZE = HexBins.MAX_SIZE;
-
     private final Analyses analyses;
     private final HexBins hexBins;
     private final ProjectStore projects;

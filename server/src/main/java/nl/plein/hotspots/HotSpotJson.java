@@ -120,7 +120,7 @@ final class HotSpotJson {
             out.put("knnTies", w.tiedIds().length);
         }
         out.put("units", u.size());
-        AnalysisJson.locations(out, u.stacking(), counts.raw(), counts.rule());
+        AnalysisJson.locations(out, u.stacking(), counts);
         out.put("raw", counts.raw());
         return out;
     }

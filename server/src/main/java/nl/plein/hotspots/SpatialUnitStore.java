@@ -1,14 +1,13 @@
 package nl.plein.hotspots;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import nl.plein.analysis.Analyses;
 import nl.plein.analysis.AnalysisCache;
-import nl.plein.analysis.ProposalSelection;
-import nl.plein.db.DataAccessException;
+import nl.plein.analysis.Selection;
 import nl.plein.db.Jdbis;
-import nl.plein.hexbins.HexBinStore;
+import nl.plein.hexbins.HexBinParameters;
+import nl.plein.hexbins.HexBins;
 import nl.plein.http.ApiError;
 
 /**
@@ -19,19 +18,18 @@ import nl.plein.http.ApiError;
  */
 public final class SpatialUnitStore {
     private static final String SET_EXISTS = Jdbis.sql(SpatialUnitStore.class, "area-set-exists.sql");
-    /** area-units.sql, with the proposals analysed where it says {@code <placed>}. */
-    private static final ProposalSelection.Statement AREA_UNITS = ProposalSelection.Statement.of(
-            Jdbis.sql(SpatialUnitStore.class, "area-units.sql").replace("<placed>", ProposalSelection.MARKER));
+    /** The areas with the proposals analysed, read where it says {@code <placed>} ({@link Selection#bind}). */
+    private static final String AREA_UNITS = Jdbis.sql(SpatialUnitStore.class, "area-units.sql");
 
-    private final HexBinStore hexbins;
+    private final HexBins hexBins;
     private final AnalysisCache<Map<Long, long[]>> queens = new AnalysisCache<>(16);
 
-    public SpatialUnitStore(HexBinStore hexbins) {
-        this.hexbins = hexbins;
+    public SpatialUnitStore(HexBins hexBins) {
+        this.hexBins = hexBins;
     }
 
     double defaultSize(long projectId) {
-        return hexbins.defaultSize(projectId);
+        return hexBins.defaultSize(projectId);
     }
 
     /** The units, refused (400) when there are too few for the statistics. */
@@ -44,30 +42,17 @@ public final class SpatialUnitStore {
     /** The units, however few. */
     SpatialUnits readAll(Analyses.Run run, UnitsAndWeights u) {
         return u.unit() == UnitsAndWeights.Unit.HEXAGONS
-                ? SpatialUnits.hexagons(hexbins, run.projectId(), u.size(), u.selection())
+                ? SpatialUnits.hexagons(hexBins.compute(run, new HexBinParameters(u.size(), u.selection())))
                 : areas(run, u.set(), u.selection());
     }
 
-    private SpatialUnits areas(Analyses.Run run, long setId, ProposalSelection selection) {
+    private SpatialUnits areas(Analyses.Run run, long setId, Selection selection) {
         var h = run.handle();
         if (h.createQuery(SET_EXISTS).bind("set", setId).mapTo(Boolean.class).findOne().isEmpty()) {
             throw ApiError.invalid("set", "there is no boundary set " + setId);
         }
-        ProposalSelection.Stacking stacking;
-        try {
-            stacking = selection.stacking(h.getConnection(), run.projectId(), run.zone(), run.srid());
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
-        Map<String, Object> values = selection.values(run.projectId(), run.zone());
-        values.put("srid", run.srid());
-        values.put("set", setId);
-        var statement = AREA_UNITS.of(selection);
-        var query = h.createQuery(statement.sql());
-        Object[] bound = statement.bind(values);
-        for (int k = 0; k < bound.length; k++) {
-            query.bind(k, bound[k]);
-        }
+        var stacking = selection.stacking(run);
+        var query = selection.bind(h.createQuery(AREA_UNITS), run).bind("set", setId);
         record Row(long id, String code, String name, double x, double y, double km2, long proposals, String outline) {
         }
         List<Row> rows = query.map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"),

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import nl.plein.analysis.ProposalSelection;
-import nl.plein.hexbins.HexBinRoutes;
+import nl.plein.analysis.Selection;
+import nl.plein.hexbins.HexBins;
 import nl.plein.http.ApiError;
 import nl.plein.http.Query;
 import nl.plein.projects.ProjectRules;
@@ -19,7 +19,7 @@ import nl.plein.projects.ProjectRules;
  * @param band null for the default band (and for knn and queen weights)
  */
 public record UnitsAndWeights(Unit unit, double size, Long set, Weights weights, Double band, int k, int permutations,
-        ProposalSelection selection) {
+        Selection selection) {
     public enum Unit { HEXAGONS, AREAS }
 
     public enum Weights { BAND, KNN, QUEEN }
@@ -32,7 +32,7 @@ public record UnitsAndWeights(Unit unit, double size, Long set, Weights weights,
     /** The query parameters {@link #from} reads. */
     static List<String> parameters() {
         var names = new ArrayList<>(List.of("unit", "size", "set", "weights", "band", "k", "permutations"));
-        names.addAll(List.of(ProposalSelection.PARAMETERS));
+        names.addAll(Selection.PARAMETERS);
         return names;
     }
 
@@ -45,8 +45,8 @@ public record UnitsAndWeights(Unit unit, double size, Long set, Weights weights,
     static UnitsAndWeights from(Query query, int defaultPermutations, DoubleSupplier defaultSize,
             Supplier<ProjectRules> rules) {
         Unit unit = query.choice("unit", Unit.class).orElse(Unit.HEXAGONS);
-        double size = query.number("size", 1, false, HexBinRoutes.MAX_SIZE).orElseGet(() -> unit == Unit.AREAS
-                ? HexBinRoutes.DEFAULT_SIZE : defaultSize.getAsDouble());
+        double size = query.number("size", 1, false, HexBins.MAX_SIZE).orElseGet(() -> unit == Unit.AREAS
+                ? HexBins.DEFAULT_SIZE : defaultSize.getAsDouble());
         Long set = query.id("set").orElse(null);
         if (unit == Unit.AREAS && set == null) {
             throw ApiError.invalid("set", "give the boundary set whose areas are the units");
@@ -58,7 +58,7 @@ public record UnitsAndWeights(Unit unit, double size, Long set, Weights weights,
         Double band = query.number("band", 0, true, 100_000).orElse(null);
         int k = query.integer("k", DEFAULT_K, 1, 100);
         int permutations = query.integer("permutations", defaultPermutations, 0, MAX_PERMUTATIONS);
-        var selection = ProposalSelection.from(query, rules.get());
+        var selection = Selection.from(query, rules.get());
         return new UnitsAndWeights(unit, size, set, weights, band, k, permutations, selection);
     }
 
@@ -66,7 +66,7 @@ public record UnitsAndWeights(Unit unit, double size, Long set, Weights weights,
      * The public hot-spot cells' choice: hexagons of edge {@code size} with a band of the largest
      * nearest-neighbour distance, no permutations, every proposal anyone sees.
      */
-    static UnitsAndWeights publicHexagons(double size, ProposalSelection selection) {
+    static UnitsAndWeights publicHexagons(double size, Selection selection) {
         return new UnitsAndWeights(Unit.HEXAGONS, size, null, Weights.BAND, null, DEFAULT_K, 0, selection);
     }
 

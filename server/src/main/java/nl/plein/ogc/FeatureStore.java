@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.plein.accounts.Viewer;
-import nl.plein.clusters.ClusterRoutes;
+import nl.plein.clusters.ClusterParameters;
 import nl.plein.db.Jdbis;
 import nl.plein.hotspots.HotSpotCells;
 import nl.plein.http.Json;
@@ -30,7 +30,7 @@ public final class FeatureStore {
         /** The pinned ones (with a drawing) of the comments anyone sees; an export holds them all. */
         COMMENTS("comments", "comments", "geom IS NOT NULL"),
         /** DBSCAN clusters, shaped by eps and minPoints as on the analysis page. */
-        CLUSTERS("clusters", "computed", null, ClusterRoutes.PARAMETERS),
+        CLUSTERS("clusters", "computed", null, ClusterParameters.PARAMETERS),
         /** Gi* over hexagons, shaped by the hexagons' size as on the analysis page. */
         HOTSPOTS("hotspots", "computed", null, HotSpotCells.PARAMETERS),
         AREAS("areas", "areas", null),

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import nl.plein.clusters.ClusterRoutes;
-import nl.plein.hexbins.HexBinRoutes;
+import nl.plein.clusters.ClusterParameters;
+import nl.plein.hexbins.HexBins;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
 import nl.plein.http.Fields;
@@ -66,11 +66,11 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
                 layer(layers, "proposals", MapView::proposals, "statuses"),
                 layer(layers, "chosen", MapView::chosen, "proposalIds", "variants"),
                 layer(layers, "clusters", f -> new ClustersLayer(
-                        f.optionalNumber("eps", 0, true, ClusterRoutes.MAX_EPS).orElse(null),
-                        f.optionalInteger("minPoints", 1, ClusterRoutes.MAX_MIN_POINTS)
-                                .orElse(ClusterRoutes.DEFAULT_MIN_POINTS)), "eps", "minPoints"),
+                        f.optionalNumber("eps", 0, true, ClusterParameters.MAX_EPS).orElse(null),
+                        f.optionalInteger("minPoints", 1, ClusterParameters.MAX_MIN_POINTS)
+                                .orElse(ClusterParameters.DEFAULT_MIN_POINTS)), "eps", "minPoints"),
                 layer(layers, "hotspots", f -> new HotspotsLayer(
-                        f.optionalNumber("size", 1, false, HexBinRoutes.MAX_SIZE).orElse(null)),
+                        f.optionalNumber("size", 1, false, HexBins.MAX_SIZE).orElse(null)),
                         "size"),
                 layer(layers, "participation", f -> new ParticipationLayer(f.id("set")), "set"));
     }

@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.plein.analysis.Analyses;
-import nl.plein.analysis.ProposalSelection;
 import nl.plein.analysis.Selection;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.clusters.ClusterParameters;
 import nl.plein.clusters.Clusters;
 import nl.plein.db.Jdbis;
-import nl.plein.hexbins.HexBinStore;
+import nl.plein.hexbins.HexBinParameters;
 import nl.plein.hexbins.HexBins;
 import nl.plein.hotspots.GetisOrdGiStar;
 import nl.plein.hotspots.SpatialUnits;
@@ -166,21 +165,21 @@ public final class MapDrawing {
     private final Jdbi jdbi;
     private final Analyses analyses;
     private final Clusters clusters;
-    private final HexBinStore hexbins;
+    private final HexBins hexBins;
     private final ParticipationStore participation;
     private final SmallCounts smallCounts;
     private final ZoneId zone;
 
     /**
      * Draws with {@code jdbi}, running the analyses a map shows ({@code clusters}; hot spots through
-     * {@code hexbins}) in the kit {@code analyses}, whose cache the analysis pages share.
+     * {@code hexBins}) in the kit {@code analyses}, whose cache the analysis pages share.
      */
-    public MapDrawing(Jdbi jdbi, Analyses analyses, Clusters clusters, HexBinStore hexbins,
+    public MapDrawing(Jdbi jdbi, Analyses analyses, Clusters clusters, HexBins hexBins,
             ParticipationStore participation) {
         this.jdbi = jdbi;
         this.analyses = analyses;
         this.clusters = clusters;
-        this.hexbins = hexbins;
+        this.hexBins = hexBins;
         this.participation = participation;
         this.smallCounts = analyses.smallCounts();
         this.zone = analyses.zone();
@@ -347,8 +346,9 @@ public final class MapDrawing {
 
     /** Gi* on hexagons with a distance band of the largest nearest-neighbour distance (the API's default). */
     private void hotspots(Request r, View view, HotspotsLayer layer, MapSvg.Layers svg) {
-        double size = layer.size() != null ? layer.size() : hexbins.defaultSize(r.projectId());
-        var units = SpatialUnits.hexagons(hexbins, r.projectId(), size, ProposalSelection.ALL);
+        double size = layer.size() != null ? layer.size() : hexBins.defaultSize(r.projectId());
+        var units = SpatialUnits.hexagons(
+                analyses.run(hexBins, r.projectId(), new HexBinParameters(size, Selection.ALL)));
         String[] outlines = new String[units.size()];
         String[] classes = new String[units.size()];
         if (units.size() >= 4) {

@@ -1,7 +1,7 @@
 -- The areas of a boundary set as units of analysis: their id, code and name, centroid in the
 -- project's metric CRS (:srid), area in km², outline in WGS 84, and the selected proposals that
--- lie in them (placements), each or one per location as analysis.ProposalSelection reads them
--- (<placed>: its statement of the proposals analysed, put there by ProposalSelection.Statement).
+-- lie in them (placements), each or one per location as the analysis's selection counts them
+-- (<placed>, defined by analysis.Selection).
 WITH placed AS (
     SELECT pl.area_id, count(*) AS proposals
       FROM <placed> p

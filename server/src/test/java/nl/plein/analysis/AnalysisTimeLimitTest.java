@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
-import nl.plein.db.DataAccessException;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.support.TestPostgis;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Test;
 /** Every spatial analysis runs under the time limit; running past it is a 503 the client can act on. */
 class AnalysisTimeLimitTest {
     static HikariDataSource dataSource;
+    static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
         dataSource = TestPostgis.freshDatabase();
+        jdbi = Jdbis.create(dataSource);
     }
 
     @AfterAll
@@ -32,14 +35,14 @@ class AnalysisTimeLimitTest {
     @Test
     void aStatementPastTheLimitIsCancelledAndBecomesA503() {
         long start = System.nanoTime();
-        var failure = assertThrows(DataAccessException.class, () -> Sql.transaction(dataSource, c -> {
-            ProposalSelection.limit(c, Duration.ofMillis(300));
-            return Sql.one(c, "SELECT pg_sleep(5)", rs -> 1);
+        var failure = assertThrows(JdbiException.class, () -> jdbi.inTransaction(h -> {
+            Analyses.limit(h, Duration.ofMillis(300));
+            return h.createQuery("SELECT pg_sleep(5)").mapTo(String.class).one();
         }));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertTrue(seconds < 4, "cancelled after the limit, not after the statement: " + seconds + " s");
-        var mapped = ProposalSelection.timedOut(failure, "try narrower filters");
+        var mapped = Analyses.timedOut(failure, "try narrower filters");
         var problem = assertThrows(ApiError.class, () -> {
             throw mapped;
         });
@@ -49,20 +52,16 @@ class AnalysisTimeLimitTest {
 
     @Test
     void otherDatabaseFailuresStayFailures() {
-        var failure = assertThrows(DataAccessException.class, () -> Sql.read(dataSource,
-                c -> Sql.one(c, "SELECT 1 / 0", rs -> 1)));
+        var failure = assertThrows(JdbiException.class, () -> jdbi.withHandle(
+                h -> h.createQuery("SELECT 1 / 0").mapTo(Integer.class).one()));
 
-        assertSame(failure, ProposalSelection.timedOut(failure, "unused"));
+        assertSame(failure, Analyses.timedOut(failure, "unused"));
     }
 
     @Test
     void theLimitLastsOnlyForItsTransaction() {
-        Sql.transaction(dataSource, c -> {
-            ProposalSelection.limit(c, Duration.ofMillis(300));
-            return 1;
-        });
-        String after = Sql.read(dataSource, c -> Sql.one(c, "SHOW statement_timeout", rs -> rs.getString(1)))
-                .orElseThrow();
+        jdbi.useTransaction(h -> Analyses.limit(h, Duration.ofMillis(300)));
+        String after = jdbi.withHandle(h -> h.createQuery("SHOW statement_timeout").mapTo(String.class).one());
         assertEquals("0", after);
     }
 }

@@ -130,7 +130,7 @@ class ClusterApiTest {
         assertTrue(eps > 20 && eps < 35, defaults.get("parameters")::toString);
         assertTrue(defaults.get("parameters").get("epsChosen").asBoolean());
         assertTrue(defaults.get("method").asText().contains("by default"), defaults.get("method")::asText);
-        assertEquals(ClusterRoutes.DEFAULT_MIN_POINTS, defaults.get("parameters").get("minPoints").asInt());
+        assertEquals(ClusterParameters.DEFAULT_MIN_POINTS, defaults.get("parameters").get("minPoints").asInt());
     }
 
     @Test

@@ -18,7 +18,6 @@ import nl.plein.analysis.SmallCounts;
 import nl.plein.analysis.Analyses;
 import nl.plein.clusters.Clusters;
 import nl.plein.db.Jdbis;
-import nl.plein.hexbins.HexBinStore;
 import nl.plein.hexbins.HexBins;
 import nl.plein.db.Sql;
 import nl.plein.participation.ParticipationStore;
@@ -145,7 +144,7 @@ public final class ReportFixture {
         var analyses = new Analyses(Jdbis.create(dataSource), TIMEOUT, ZONE,
                 new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), 64);
         return new MapDrawing(Jdbis.create(dataSource), analyses, new Clusters(),
-                new HexBinStore(analyses, new HexBins(analyses, 20_000)), new ParticipationStore(Jdbis.create(dataSource), dataSource));
+                new HexBins(analyses, 20_000), new ParticipationStore(Jdbis.create(dataSource), dataSource));
     }
 
     public static ReportBuilder builder(DataSource dataSource) {
