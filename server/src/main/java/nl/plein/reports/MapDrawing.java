@@ -19,7 +19,6 @@ import nl.plein.hotspots.SpatialWeights;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
 import nl.plein.participation.ParticipationAnalysis;
-import nl.plein.participation.ParticipationAnalysis.Parameters;
 import nl.plein.participation.PublicParticipation;
 import nl.plein.presentations.MapView;
 import nl.plein.proposals.Status;
@@ -311,8 +310,8 @@ public final class MapDrawing {
 
     /** Participants per 1,000 residents per area, from the public figures: hidden areas hatched. */
     private void choropleth(Request r, View view, ParticipationLayer layer, MapSvg.Layers svg) {
-        var published = participation.published(participation.run(Parameters.whole(r.projectId(), layer.set(),
-                ParticipationAnalysis.View.PUBLIC)));
+        var published = participation.published(participation.run(ParticipationAnalysis.Parameters.whole(
+                r.projectId(), layer.set(), ParticipationAnalysis.View.PUBLIC)));
         var rates = published.areas().stream().filter(a -> a.ratePer1000() != null)
                 .map(PublicParticipation.PublicArea::ratePer1000).sorted().distinct().toList();
         double[] breaks = Classes.quantileBreaks(rates, MapSvg.CHOROPLETH.size());
