@@ -130,11 +130,9 @@ public final class App {
         var moderation = new ModerationRoutes(new ModerationStore(jdbi), config);
         var meta = new MetaRoutes(jdbi);
         ActivityCounts.useTimeZone(jdbi, config.timeZone());
-        var participationStore = new ParticipationStore(jdbi, dataSource);
-        var participation = new ParticipationRoutes(new ParticipationAnalysis(participationStore, analyses),
-                new AreaShapes(jdbi), projectStore);
-        var exports = new ExportRoutes(jdbi, projectStore, participationStore,
-                new SmallCounts(config.smallCountThreshold()), config.timeZone());
+        var participationAnalysis = new ParticipationAnalysis(new ParticipationStore(jdbi, dataSource), analyses);
+        var participation = new ParticipationRoutes(participationAnalysis, new AreaShapes(jdbi), projectStore);
+        var exports = new ExportRoutes(jdbi, projectStore, participationAnalysis);
         var clusterAnalysis = new Clusters();
         var clusterFeatures = new ClusterFeatures(analyses, clusterAnalysis);
         var clusters = new ClusterRoutes(analyses, clusterAnalysis, projectStore);
@@ -142,14 +140,14 @@ public final class App {
         var hexbins = new HexBinRoutes(analyses, hexBins, projectStore);
         var spatialUnits = new SpatialUnitStore(hexBins);
         var hotSpots = new HotSpots(spatialUnits);
-        var hotspots = new HotspotRoutes(analyses, hotSpots, new Moran(spatialUnits, participationStore), spatialUnits,
+        var hotspots = new HotspotRoutes(analyses, hotSpots, new Moran(spatialUnits, participationAnalysis), spatialUnits,
                 projectStore);
-        var ogc = new OgcRoutes(new FeatureStore(jdbi, new ParticipationFigures(participationStore,
-                smallCounts, config.timeZone()), clusterFeatures::publicFeatures,
+        var ogc = new OgcRoutes(new FeatureStore(jdbi, new ParticipationFigures(participationAnalysis),
+                clusterFeatures::publicFeatures,
                 new HotSpotCells(analyses, hotSpots, spatialUnits)::features));
         var heatmap = new HeatmapRoutes(analyses, new Heatmap(), projectStore);
-        var mapDrawing = new MapDrawing(jdbi, analyses, clusterAnalysis, hexBins, participationStore);
-        var reportBuilder = new ReportBuilder(jdbi, participationStore, mapDrawing, smallCounts, config.timeZone(),
+        var mapDrawing = new MapDrawing(jdbi, analyses, clusterAnalysis, hexBins, participationAnalysis);
+        var reportBuilder = new ReportBuilder(jdbi, participationAnalysis, mapDrawing, smallCounts, config.timeZone(),
                 java.time.Clock.systemUTC());
         var reportPage = new ReportPage(config.timeZone());
         var reports = new ReportRoutes(reportBuilder, reportPage, config.defaultLanguage());

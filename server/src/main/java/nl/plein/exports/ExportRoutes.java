@@ -2,16 +2,14 @@ package nl.plein.exports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import nl.plein.analysis.SmallCounts;
 import nl.plein.http.ApiError;
 import nl.plein.http.GeoJson;
 import nl.plein.http.Json;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
-import nl.plein.participation.ParticipationStore;
+import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.projects.ProjectStore;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,9 +28,8 @@ public final class ExportRoutes {
     private final ExportStore store;
     private final ProjectStore projects;
 
-    public ExportRoutes(Jdbi jdbi, ProjectStore projects, ParticipationStore participation,
-            SmallCounts smallCounts, ZoneId zone) {
-        this.store = new ExportStore(jdbi, participation, smallCounts, zone);
+    public ExportRoutes(Jdbi jdbi, ProjectStore projects, ParticipationAnalysis participation) {
+        this.store = new ExportStore(jdbi, participation);
         this.projects = projects;
     }
 

@@ -2,19 +2,14 @@ package nl.plein.exports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Viewer;
-import nl.plein.analysis.SmallCounts;
 import nl.plein.db.Jdbis;
 import nl.plein.http.Json;
 import nl.plein.ogc.FeatureStore;
-import nl.plein.participation.ParticipationReport.View;
-import nl.plein.participation.ParticipationReport;
-import nl.plein.participation.ParticipationRoutes;
-import nl.plein.participation.ParticipationStore;
+import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.proposals.Visibility;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,15 +62,11 @@ final class ExportStore {
     }
 
     private final Jdbi jdbi;
-    private final ParticipationStore participation;
-    private final ParticipationReport report;
-    private final ZoneId zone;
+    private final ParticipationAnalysis participation;
 
-    ExportStore(Jdbi jdbi, ParticipationStore participation, SmallCounts smallCounts, ZoneId zone) {
+    ExportStore(Jdbi jdbi, ParticipationAnalysis participation) {
         this.jdbi = jdbi;
         this.participation = participation;
-        this.report = new ParticipationReport(smallCounts);
-        this.zone = zone;
     }
 
     /** @param setId the boundary set for participation; null takes the project's own */
@@ -83,13 +74,9 @@ final class ExportStore {
         Long set = null;
         String figures = null;
         if (dataset == Dataset.PARTICIPATION) {
-            var counts = participation.read(projectId, setId, null, null, zone, report.threshold());
-            var json = report.build(projectId, counts, null, null, View.PUBLIC);
-            var byArea = Json.MAPPER.createObjectNode();
-            json.get("areas").forEach(area ->
-                    byArea.set(area.get("areaId").asText(), ParticipationRoutes.exportedProperties(area)));
-            set = json.get("areaSet").get("id").asLong();
-            figures = Json.write(byArea);
+            var areas = participation.exportedAreas(projectId, setId);
+            set = areas.setId();
+            figures = areas.byArea();
         }
         Long chosenSet = set;
         String chosenFigures = figures;

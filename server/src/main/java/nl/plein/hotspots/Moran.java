@@ -9,7 +9,8 @@ import nl.plein.analysis.Analyses;
 import nl.plein.analysis.Analysis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Query;
-import nl.plein.participation.ParticipationStore;
+import nl.plein.participation.Participation.AreaCount;
+import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.projects.ProjectRules;
 import org.jdbi.v3.core.JdbiException;
 
@@ -71,9 +72,9 @@ public final class Moran implements Analysis<Moran.Parameters, Moran.Result> {
     }
 
     private final SpatialUnitStore units;
-    private final ParticipationStore participation;
+    private final ParticipationAnalysis participation;
 
-    public Moran(SpatialUnitStore units, ParticipationStore participation) {
+    public Moran(SpatialUnitStore units, ParticipationAnalysis participation) {
         this.units = units;
         this.participation = participation;
     }
@@ -115,10 +116,10 @@ public final class Moran implements Analysis<Moran.Parameters, Moran.Result> {
                 basis[i] = u.proposals()[i];
             }
         } else {
-            var areas = new HashMap<Long, ParticipationStore.AreaRow>();
-            for (var area : participation.read(run.projectId(), p.units().set(), null, null, run.zone(), 1).areas()) {
+            var areas = new HashMap<Long, AreaCount>();
+            for (var area : participation.areaCounts(run.projectId(), p.units().set())) {
                 if (area.population() != null && area.population() > 0) {
-                    areas.put(area.id(), area);
+                    areas.put(area.areaId(), area);
                 }
             }
             for (int i = 0; i < all.length; i++) {

@@ -14,6 +14,7 @@ import nl.plein.http.Json;
 import nl.plein.participation.Participation.AreaResult;
 import nl.plein.participation.ParticipationAnalysis.Figures;
 import nl.plein.participation.ParticipationAnalysis.Parameters;
+import nl.plein.participation.ParticipationAnalysis.View;
 import nl.plein.participation.ParticipationStore.AreaRow;
 import nl.plein.participation.ParticipationStore.Counts;
 import nl.plein.participation.ParticipationStore.Distances;
@@ -28,30 +29,15 @@ import nl.plein.participation.PublicParticipation.PublicArea;
  * Lorenz points, no home → proposal pairs below the threshold. Statistics are computed on raw data
  * in both forms.
  */
-public final class ParticipationReport {
-    public enum View { RAW, PUBLIC }
-
+final class ParticipationReport {
     private final SmallCounts smallCounts;
 
-    public ParticipationReport(SmallCounts smallCounts) {
+    ParticipationReport(SmallCounts smallCounts) {
         this.smallCounts = smallCounts;
     }
 
-    /** Home → proposal pairs under this many proposals are left out of public views. */
-    public int threshold() {
-        return smallCounts.threshold();
-    }
-
-    /**
-     * The view of counts read for {@code projectId} over {@code from}–{@code to} (either may be null),
-     * for callers that read the counts themselves; {@link ParticipationAnalysis#json} does both.
-     */
-    public ObjectNode build(long projectId, Counts counts, LocalDate from, LocalDate to, View view) {
-        return build(new Parameters(projectId, counts.set().id(), from, to, view), Figures.of(counts));
-    }
-
     /** The view of the figures asked for with these parameters, raw or public as {@code parameters.view()} says. */
-    public ObjectNode build(Parameters parameters, Figures figures) {
+    ObjectNode build(Parameters parameters, Figures figures) {
         long projectId = parameters.projectId();
         Counts counts = figures.counts();
         var result = figures.result();

@@ -13,7 +13,7 @@ import nl.plein.http.Json;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
 import nl.plein.participation.ParticipationAnalysis.Parameters;
-import nl.plein.participation.ParticipationReport.View;
+import nl.plein.participation.ParticipationAnalysis.View;
 import nl.plein.projects.ProjectStore;
 
 /**
@@ -123,7 +123,7 @@ public final class ParticipationRoutes {
                 feature.put("type", "Feature");
                 feature.put("id", a.get("areaId").asLong());
                 feature.putRawValue("geometry", shape.get(a.get("areaId").asLong()).geometry());
-                feature.set("properties", exportedProperties(a));
+                feature.set("properties", ParticipationAnalysis.exportedProperties(a));
             }
         } else {
             for (JsonNode f : json.get("flows")) {
@@ -139,13 +139,6 @@ public final class ParticipationRoutes {
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(r, json) + ".geojson\"");
         GeoJson.send(ctx, GeoJson.MEDIA_TYPE, Json.write(collection));
-    }
-
-    /** An area of the public form as files and the OGC API give it: without the confidence bounds. */
-    public static ObjectNode exportedProperties(JsonNode publicArea) {
-        var properties = ((ObjectNode) publicArea).deepCopy();
-        properties.remove(List.of("ratioLower", "ratioUpper"));
-        return properties;
     }
 
     private static String fileName(Request r, JsonNode json) {

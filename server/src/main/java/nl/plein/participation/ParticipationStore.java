@@ -121,7 +121,7 @@ public final class ParticipationStore {
      * @param setId the boundary set, or null for the newest neighbourhood set
      * @param from  first day counted, or null; {@code to} the last day counted, or null; days in {@code zone}
      */
-    public Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone, long minFlow) {
+    Counts read(long projectId, Long setId, LocalDate from, LocalDate to, ZoneId zone, long minFlow) {
         return read(projectId, setId, from, to, zone, minFlow, false);
     }
 

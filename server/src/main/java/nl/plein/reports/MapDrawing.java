@@ -17,8 +17,7 @@ import nl.plein.hotspots.SpatialUnits;
 import nl.plein.hotspots.SpatialWeights;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
-import nl.plein.participation.Participation;
-import nl.plein.participation.ParticipationStore;
+import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.participation.PublicParticipation;
 import nl.plein.presentations.MapView;
 import nl.plein.proposals.Status;
@@ -166,8 +165,7 @@ public final class MapDrawing {
     private final Analyses analyses;
     private final Clusters clusters;
     private final HexBins hexBins;
-    private final ParticipationStore participation;
-    private final SmallCounts smallCounts;
+    private final ParticipationAnalysis participation;
     private final ZoneId zone;
 
     /**
@@ -175,13 +173,12 @@ public final class MapDrawing {
      * {@code hexBins}) in the kit {@code analyses}, whose cache the analysis pages share.
      */
     public MapDrawing(Jdbi jdbi, Analyses analyses, Clusters clusters, HexBins hexBins,
-            ParticipationStore participation) {
+            ParticipationAnalysis participation) {
         this.jdbi = jdbi;
         this.analyses = analyses;
         this.clusters = clusters;
         this.hexBins = hexBins;
         this.participation = participation;
-        this.smallCounts = analyses.smallCounts();
         this.zone = analyses.zone();
     }
 
@@ -312,10 +309,8 @@ public final class MapDrawing {
 
     /** Participants per 1,000 residents per area, from the public figures: hidden areas hatched. */
     private void choropleth(Request r, View view, ParticipationLayer layer, MapSvg.Layers svg) {
-        var counts = participation.read(r.projectId(), layer.set(), null, null, zone, smallCounts.threshold());
-        var result = Participation.compute(counts.areas().stream().map(a -> new Participation.AreaCount(a.id(),
-                a.code(), a.name(), a.population(), a.participants())).toList());
-        var published = PublicParticipation.publish(smallCounts, result);
+        var published = participation.published(participation.run(ParticipationAnalysis.Parameters.whole(
+                r.projectId(), layer.set(), ParticipationAnalysis.View.PUBLIC)));
         var rates = published.areas().stream().filter(a -> a.ratePer1000() != null)
                 .map(PublicParticipation.PublicArea::ratePer1000).sorted().distinct().toList();
         double[] breaks = Classes.quantileBreaks(rates, MapSvg.CHOROPLETH.size());

@@ -13,8 +13,9 @@ import nl.plein.clusters.ClusterParameters;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
-import nl.plein.participation.ParticipationReport;
-import nl.plein.participation.ParticipationStore;
+import nl.plein.participation.ParticipationAnalysis;
+import nl.plein.participation.ParticipationAnalysis.Parameters;
+import nl.plein.participation.ParticipationAnalysis.View;
 import nl.plein.projects.Stage;
 import nl.plein.proposals.Status;
 import nl.plein.reports.MapDrawing.ClustersLayer;
@@ -30,7 +31,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Gathers a project's report: the process, participation in its public form (the same figures the
- * public participation view gives, through {@link ParticipationReport}), three maps, the most
+ * public participation view gives, through {@link ParticipationAnalysis}), three maps, the most
  * supported proposals and the decisions with their reasons, all as anyone may see them.
  */
 public final class ReportBuilder {
@@ -45,18 +46,16 @@ public final class ReportBuilder {
     private static final String DECISIONS = Jdbis.sql(ReportBuilder.class, "decisions.sql");
 
     private final Jdbi jdbi;
-    private final ParticipationStore participation;
-    private final ParticipationReport participationReport;
+    private final ParticipationAnalysis participation;
     private final MapDrawing maps;
     private final SmallCounts smallCounts;
     private final ZoneId zone;
     private final Clock clock;
 
-    public ReportBuilder(Jdbi jdbi, ParticipationStore participation, MapDrawing maps,
+    public ReportBuilder(Jdbi jdbi, ParticipationAnalysis participation, MapDrawing maps,
             SmallCounts smallCounts, ZoneId zone, Clock clock) {
         this.jdbi = jdbi;
         this.participation = participation;
-        this.participationReport = new ParticipationReport(smallCounts);
         this.maps = maps;
         this.smallCounts = smallCounts;
         this.zone = zone;
@@ -134,16 +133,17 @@ public final class ReportBuilder {
         if (!anySet) {
             return null;
         }
-        var counts = participation.read(projectId, null, null, null, zone, smallCounts.threshold());
-        JsonNode json = participationReport.build(projectId, counts, null, null, ParticipationReport.View.PUBLIC);
+        JsonNode json = participation.json(Parameters.whole(projectId, null, View.PUBLIC));
         JsonNode t = json.get("totals");
         var areas = new ArrayList<AreaFigure>();
         for (JsonNode a : json.get("areas")) {
             areas.add(new AreaFigure(a.get("name").asText(), a.get("population").isNull() ? null
                     : a.get("population").asLong(), a.get("participants").asText(), number(a.get("ratePer1000"))));
         }
-        var set = counts.set();
-        return new FiguresOfSet(set.id(), new Figures(set.name(), set.year(), t.get("participants").asText(),
+        JsonNode set = json.get("areaSet");
+        Integer year = set.get("year").isNull() ? null : set.get("year").asInt();
+        return new FiguresOfSet(set.get("id").asLong(), new Figures(set.get("name").asText(), year,
+                t.get("participants").asText(),
                 t.get("participantsAllAreas").asText(), t.get("participantsWithoutArea").asText(),
                 t.get("population").asLong(), number(t.get("ratePer1000")), number(t.get("gini")),
                 number(t.get("hoover")), t.get("proposals").asText(), t.get("comments").asText(),

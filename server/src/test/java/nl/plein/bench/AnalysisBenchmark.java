@@ -2,12 +2,14 @@ package nl.plein.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import nl.plein.analysis.Analyses;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.areas.AreaAssignment;
 import nl.plein.db.Jdbis;
@@ -15,8 +17,9 @@ import nl.plein.db.Sql;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.gisdata.boundaries.ImportReport;
-import nl.plein.participation.ParticipationReport.View;
-import nl.plein.participation.ParticipationReport;
+import nl.plein.participation.ParticipationAnalysis;
+import nl.plein.participation.ParticipationAnalysis.Parameters;
+import nl.plein.participation.ParticipationAnalysis.View;
 import nl.plein.participation.ParticipationStore;
 
 /**
@@ -163,20 +166,19 @@ public final class AnalysisBenchmark {
         System.out.printf(Locale.ROOT, "%nParticipation over %,d areas, %,d contributions (generated in %.1f s)%n",
                 counts[0], counts[1], seconds(start));
 
-        var store = new ParticipationStore(Jdbis.create(dataSource), dataSource);
-        var report = new ParticipationReport(new SmallCounts(5));
         var zone = ZoneId.of("Europe/Amsterdam");
-        var first = report.build(projectId, store.read(projectId, set, null, null, zone, 1), null, null, View.RAW);
+        var participation = new ParticipationAnalysis(new ParticipationStore(Jdbis.create(dataSource), dataSource),
+                new Analyses(Jdbis.create(dataSource), Duration.ofMinutes(10), zone, new SmallCounts(5), 1));
+        var first = participation.json(Parameters.whole(projectId, set, View.RAW));
         System.out.printf(Locale.ROOT, "  %s participants, %d areas, %d flows, %s distances, %d weeks%n",
                 first.get("totals").get("participantsAllAreas"), first.get("areas").size(), first.get("flows").size(),
                 first.get("distances").get("proposals"), first.get("weekly").size());
-        time("raw view (read + statistics + JSON)", () -> report.build(projectId,
-                store.read(projectId, set, null, null, zone, 1), null, null, View.RAW).size());
-        time("public view", () -> report.build(projectId,
-                store.read(projectId, set, null, null, zone, 5), null, null, View.PUBLIC).size());
+        time("raw view (read + statistics + JSON)",
+                () -> participation.json(Parameters.whole(projectId, set, View.RAW)).size());
+        time("public view", () -> participation.json(Parameters.whole(projectId, set, View.PUBLIC)).size());
         var from = java.time.LocalDate.now(zone).minusDays(28);
-        time("raw view, last four weeks", () -> report.build(projectId,
-                store.read(projectId, set, from, null, zone, 1), from, null, View.RAW).size());
+        time("raw view, last four weeks",
+                () -> participation.json(new Parameters(projectId, set, from, null, View.RAW)).size());
     }
 
     /** {@code proposals} proposals placed in a new copy of the set, every placement new; then again. */

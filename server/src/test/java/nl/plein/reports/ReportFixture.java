@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.plein.accounts.Role;
-import nl.plein.analysis.SmallCounts;
 import nl.plein.analysis.Analyses;
+import nl.plein.analysis.SmallCounts;
 import nl.plein.clusters.Clusters;
 import nl.plein.db.Jdbis;
-import nl.plein.hexbins.HexBins;
 import nl.plein.db.Sql;
+import nl.plein.hexbins.HexBins;
+import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.participation.ParticipationStore;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
@@ -144,11 +145,17 @@ public final class ReportFixture {
         var analyses = new Analyses(Jdbis.create(dataSource), TIMEOUT, ZONE,
                 new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), 64);
         return new MapDrawing(Jdbis.create(dataSource), analyses, new Clusters(),
-                new HexBins(analyses, 20_000), new ParticipationStore(Jdbis.create(dataSource), dataSource));
+                new HexBins(analyses, 20_000), participation(dataSource));
+    }
+
+    /** The participation service over this data source, with the default small-count threshold, as the application wires it. */
+    public static ParticipationAnalysis participation(DataSource dataSource) {
+        return new ParticipationAnalysis(new ParticipationStore(Jdbis.create(dataSource), dataSource),
+                new Analyses(Jdbis.create(dataSource), TIMEOUT, ZONE, new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), 64));
     }
 
     public static ReportBuilder builder(DataSource dataSource) {
-        return new ReportBuilder(Jdbis.create(dataSource), new ParticipationStore(Jdbis.create(dataSource), dataSource), mapDrawing(dataSource),
+        return new ReportBuilder(Jdbis.create(dataSource), participation(dataSource), mapDrawing(dataSource),
                 new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), ZONE, Clock.systemUTC());
     }
 
