@@ -121,12 +121,22 @@ public final class Database {
      */
     private static void forgiveEditedV5(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            boolean migrated = Sql.one(c, "SELECT to_regclass(format('%I.flyway_schema_history', current_schema()))"
-                    + " IS NOT NULL", rs -> rs.getBoolean(1)).orElse(false);
-            if (migrated && Sql.update(c, "UPDATE flyway_schema_history SET checksum = ? WHERE version = '5' AND checksum = ?",
-                    V5_LANDED_CHECKSUM, V5_EDITED_CHECKSUM) > 0) {
-                log.info("This database was migrated with V5 as edited after it landed; its recorded checksum "
-                        + "is now the landed V5's, and V11 makes the edit's index");
+            boolean migrated;
+            try (var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT to_regclass(format('%I.flyway_schema_history', current_schema())) IS NOT NULL")) {
+                migrated = rs.next() && rs.getBoolean(1);
+            }
+            if (!migrated) {
+                return;
+            }
+            try (var st = c.prepareStatement(
+                    "UPDATE flyway_schema_history SET checksum = ? WHERE version = '5' AND checksum = ?")) {
+                st.setInt(1, V5_LANDED_CHECKSUM);
+                st.setInt(2, V5_EDITED_CHECKSUM);
+                if (st.executeUpdate() > 0) {
+                    log.info("This database was migrated with V5 as edited after it landed; its recorded checksum "
+                            + "is now the landed V5's, and V11 makes the edit's index");
+                }
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailable("Could not read the schema history: " + e.getMessage(), e);

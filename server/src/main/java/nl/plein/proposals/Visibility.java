@@ -1,8 +1,7 @@
 package nl.plein.proposals;
 
-import org.jdbi.v3.core.statement.SqlStatement;
-
 import nl.plein.accounts.Viewer;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Who may see a proposal, as one SQL condition used by every query that reaches proposals, so that
@@ -11,14 +10,13 @@ import nl.plein.accounts.Viewer;
  */
 public final class Visibility {
     /**
-     * The rule with named parameters {@code :staff} and {@code :viewer} (for statements bound by
-     * name, see {@link nl.plein.db.NamedSql}). The proposal's alias must be {@code p}.
+     * The rule with named parameters {@code :staff} and {@code :viewer}; the proposal's alias must be
+     * {@code p}. Statements name it {@code <visible>} and get it through {@link #apply}; a statement
+     * that is itself a defined fragment (Jdbi does not template a fragment again) has it written in.
      */
     public static final String PROPOSAL_NAMED = """
             (:staff::boolean OR (NOT p.withdrawn AND (p.author_id = :viewer::bigint
                                                       OR (NOT p.hidden AND p.status <> 'submitted'))))""";
-    /** Takes two parameters: {@link #params(Viewer)}. The proposal's alias must be {@code p}. */
-    public static final String PROPOSAL = PROPOSAL_NAMED.replace(":staff", "?").replace(":viewer", "?");
 
     private Visibility() {
     }
@@ -31,9 +29,5 @@ public final class Visibility {
         return statement.define("visible", PROPOSAL_NAMED)
                 .bind("staff", viewer.isStaff())
                 .bind("viewer", viewer.idOrNone());
-    }
-
-    public static Object[] params(Viewer viewer) {
-        return new Object[] {viewer.isStaff(), viewer.idOrNone()};
     }
 }
