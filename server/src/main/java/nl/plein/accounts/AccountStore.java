@@ -1,12 +1,10 @@
 package nl.plein.accounts;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import nl.plein.db.JdbcBridge;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import org.jdbi.v3.core.Handle;
@@ -190,11 +188,6 @@ public final class AccountStore {
                 .bind("displayName", displayName)
                 .bind("homeArea", homeAreaId.orElse(null))
                 .mapTo(Long.class).one();
-    }
-
-    /** {@link #createGuest(Handle, String, Optional)} for a caller still on plain JDBC (meetings). */
-    public static long createGuest(Connection c, String displayName, Optional<Long> homeAreaId) {
-        return JdbcBridge.onConnection(c, h -> createGuest(h, displayName, homeAreaId));
     }
 
     private static void requireArea(Handle h, long areaId) {

@@ -1,12 +1,9 @@
 package nl.plein.areas;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import nl.plein.db.CallerConnection;
 import nl.plein.db.Jdbis;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -17,10 +14,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * that may fall outside them); the lowest id where areas of one set overlap. Placements live in the
  * narrow table {@code placements}, one row per drawing and set: a drawing is placed in every set
  * when it is written or moved, and a whole set is placed at once when it arrives. A drawing no area
- * covers, and a comment without a pin, has no row.
- *
- * <p>Each method comes in two forms: on a Jdbi {@link Handle}, and on a plain JDBC connection for
- * callers still on JDBC ({@link CallerConnection}: on that connection, in the caller's transaction).
+ * covers, and a comment without a pin, has no row. Every method runs on the caller's Jdbi
+ * {@link Handle}, in its transaction.
  */
 public final class AreaAssignment {
     /** The tables whose rows carry a drawing: the only names this class puts in SQL. */
@@ -86,14 +81,6 @@ public final class AreaAssignment {
         drawing.apply(h.createUpdate(PLACE_ONE)).bind("drawing", drawing.key).bind("id", id).execute();
     }
 
-    /** {@link #assign(Handle, Drawing, long)} on the caller's connection, in its transaction. */
-    public static void assign(Connection c, Drawing drawing, long id) throws SQLException {
-        CallerConnection.with(c, h -> {
-            assign(h, drawing, id);
-            return null;
-        });
-    }
-
     /** How many placements of one kind changed, and how many drawings of that kind now lie in the set. */
     public record Count(long changed, long inSet) {
     }
@@ -138,11 +125,6 @@ public final class AreaAssignment {
         }
         h.execute("DROP TABLE area_pieces");
         return counts;
-    }
-
-    /** {@link #assignAll(Handle, long)} on the caller's connection, in its transaction. */
-    public static Map<Drawing, Count> assignAll(Connection c, long setId) throws SQLException {
-        return CallerConnection.with(c, h -> assignAll(h, setId));
     }
 
     /** One line for a report: how many drawings lie in the set's areas now. */

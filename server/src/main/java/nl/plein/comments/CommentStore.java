@@ -1,12 +1,10 @@
 package nl.plein.comments;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import nl.plein.accounts.Viewer;
 import nl.plein.areas.AreaAssignment.Drawing;
 import nl.plein.areas.AreaAssignment;
-import nl.plein.db.JdbcBridge;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.proposals.Visibility;
@@ -99,15 +97,9 @@ public final class CommentStore {
                 .bind("meeting", meetingId.orElse(null))
                 .mapTo(Long.class).one();
         if (geometry.isPresent()) {
-            JdbcBridge.jdbc(() -> AreaAssignment.assign(h.getConnection(), Drawing.COMMENTS, id));
+            AreaAssignment.assign(h, Drawing.COMMENTS, id);
         }
         return feature(h, author, id).orElseThrow();
-    }
-
-    /** {@link #create(Handle, Viewer, long, Optional, String, Optional, Optional)} for a caller still on JDBC. */
-    public static String create(Connection c, Viewer author, long proposalId, Optional<Long> parentId, String body,
-                                Optional<Geometry> geometry, Optional<Long> meetingId) {
-        return JdbcBridge.onConnection(c, h -> create(h, author, proposalId, parentId, body, geometry, meetingId));
     }
 
     /** The author's edit; {@code geometry} empty keeps it, a present empty inner value removes it. */
@@ -122,7 +114,7 @@ public final class CommentStore {
                     .execute();
             if (changed > 0 && geometry.isPresent()) {
                 // A removed geometry leaves the comment unpinned: the rule then gives NULL.
-                JdbcBridge.jdbc(() -> AreaAssignment.assign(h.getConnection(), Drawing.COMMENTS, id));
+                AreaAssignment.assign(h, Drawing.COMMENTS, id);
             }
             return feature(h, viewer, id).orElseThrow(() -> ApiError.notFound("Comment " + id));
         });

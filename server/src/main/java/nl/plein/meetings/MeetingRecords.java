@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import nl.plein.db.DataAccessException;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
@@ -56,8 +54,6 @@ public final class MeetingRecords {
                 return h.createQuery(INSERT).bind("meeting", meetingId).bind("closed", meeting.closedAt())
                         .bind("content", content.toString()).mapTo(String.class).one();
             });
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
         }
     }
 
@@ -68,14 +64,14 @@ public final class MeetingRecords {
                         "A record of meeting " + meetingId + " (it exists once the meeting is closed)"));
     }
 
-    /** The record's content, read in the closing transaction; the presentation store still takes a connection. */
-    private ObjectNode content(Handle h, Meeting meeting) throws SQLException {
+    /** The record's content, read in the closing transaction. */
+    private ObjectNode content(Handle h, Meeting meeting) {
         ObjectNode content = Json.MAPPER.createObjectNode();
         content.put("recordVersion", 1);
         content.set("meeting", LiveState.meetingJson(meeting));
         content.set("project", LiveState.project(h, meeting.projectId()));
         content.set("presentation", meeting.presentationId() == null ? null
-                : PresentationStore.presentation(h.getConnection(), meeting.presentationId())
+                : PresentationStore.presentation(h, meeting.presentationId())
                         .map(json -> Json.parse(json.getBytes(StandardCharsets.UTF_8))).orElse(null));
         ArrayNode questions = content.putArray("questions");
         for (long id : h.createQuery("SELECT id FROM meeting_questions WHERE meeting_id = :meeting ORDER BY id")

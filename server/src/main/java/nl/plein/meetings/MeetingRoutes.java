@@ -162,7 +162,7 @@ public final class MeetingRoutes {
         projects.rules(proposal.projectId()).requireOpen();
         String feature = store.attend(meetingId, viewer, (h, meeting) -> {
             MeetingStore.requireProposalOf(h, meeting, proposalId);
-            return CommentStore.create(h.getConnection(), viewer, proposalId, Optional.empty(), text, Optional.empty(),
+            return CommentStore.create(h, viewer, proposalId, Optional.empty(), text, Optional.empty(),
                     Optional.of(meetingId));
         });
         ctx.status(201);
@@ -186,8 +186,8 @@ public final class MeetingRoutes {
         Viewer viewer = Access.viewer(ctx);
         ctx.json(store.attend(meetingId, viewer, (h, meeting) -> {
             MeetingStore.requireProposalOf(h, meeting, proposalId);
-            return support ? SupportStore.support(h.getConnection(), viewer, proposalId, Optional.of(meetingId))
-                    : SupportStore.withdraw(h.getConnection(), viewer, proposalId);
+            return support ? SupportStore.support(h, viewer, proposalId, Optional.of(meetingId))
+                    : SupportStore.withdraw(h, viewer, proposalId);
         }));
     }
 

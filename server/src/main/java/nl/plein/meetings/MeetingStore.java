@@ -8,11 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Viewer;
-import nl.plein.db.DataAccessException;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -65,12 +63,12 @@ public final class MeetingStore {
     public enum QuestionKind { CHOICE, PIN }
 
     /**
-     * What a joined person does in the meeting, inside its transaction. It may call stores that still
-     * take a JDBC connection ({@code h.getConnection()}), hence the SQLException.
+     * What a joined person does in the meeting, inside its transaction: other stores' work runs on the
+     * same handle, so it commits or rolls back with the meeting's share lock.
      */
     @FunctionalInterface
     public interface AttendeeWork<T> {
-        T run(Handle h, Meeting meeting) throws SQLException;
+        T run(Handle h, Meeting meeting);
     }
 
     public record Joined(Meeting meeting, long accountId, boolean newGuest) {
@@ -136,7 +134,7 @@ public final class MeetingStore {
      * guest with the given display name. Joining again changes nothing.
      */
     public Joined join(String code, Viewer viewer, Optional<String> displayName, Optional<Long> homeAreaId) {
-        return transaction(h -> {
+        return jdbi.inTransaction(h -> {
             Meeting meeting = meetings(h, Which.CODE, Lock.SHARE).bind("code", code).map(MeetingStore::map).findOne()
                     .orElseThrow(() -> ApiError.invalid("code", "no meeting has this code"));
             if (!meeting.open()) {
@@ -144,7 +142,7 @@ public final class MeetingStore {
             }
             boolean guest = viewer.accountId().isEmpty();
             long account = guest
-                    ? AccountStore.createGuest(h.getConnection(), displayName.orElseThrow(
+                    ? AccountStore.createGuest(h, displayName.orElseThrow(
                             () -> ApiError.invalid("displayName", "is required")), homeAreaId)
                     : viewer.requireAccount();
             h.createUpdate("INSERT INTO meeting_attendees (meeting_id, account_id) VALUES (:meeting, :account)"
@@ -161,7 +159,7 @@ public final class MeetingStore {
     /** Runs an attendee's action while the meeting is open and the viewer has joined it. */
     public <T> T attend(long meetingId, Viewer viewer, AttendeeWork<T> work) {
         long account = viewer.requireAccount();
-        return transaction(h -> {
+        return jdbi.inTransaction(h -> {
             Meeting meeting = lockOpen(h, meetingId, Lock.SHARE);
             if (h.createQuery(ATTENDS).bind("meeting", meetingId).bind("account", account)
                     .mapTo(Integer.class).findOne().isEmpty()) {
@@ -169,15 +167,6 @@ public final class MeetingStore {
             }
             return work.run(h, meeting);
         });
-    }
-
-    /** One transaction around work that may call stores still on JDBC connections. */
-    private <T> T transaction(HandleCallback<T, SQLException> work) {
-        try {
-            return jdbi.inTransaction(work);
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
     }
 
     /** The meeting, locked, if it exists (404) and is open (409). */

@@ -1,13 +1,10 @@
 package nl.plein.presentations;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import nl.plein.accounts.Viewer;
-import nl.plein.db.CallerConnection;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.proposals.Visibility;
@@ -71,11 +68,6 @@ public final class PresentationStore {
     /** The presentation with its slides in order, as JSON, read on the caller's handle (e.g. a meeting's close). */
     public static Optional<String> presentation(Handle h, long id) {
         return h.createQuery(PRESENTATION).bind("id", id).mapTo(String.class).findOne();
-    }
-
-    /** {@link #presentation(Handle, long)} on a caller's JDBC connection, in its transaction. */
-    public static Optional<String> presentation(Connection c, long id) throws SQLException {
-        return CallerConnection.with(c, h -> presentation(h, id));
     }
 
     /** The project a presentation belongs to; a missing presentation is a 404. */

@@ -5,7 +5,6 @@ import java.util.Optional;
 import nl.plein.accounts.Viewer;
 import nl.plein.areas.AreaAssignment.Drawing;
 import nl.plein.areas.AreaAssignment;
-import nl.plein.db.JdbcBridge;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
@@ -200,7 +199,7 @@ public final class ProposalStore {
                     .bind("status", Choices.wire(status))
                     .bind("locationMethod", Choices.wire(content.locationMethod()))
                     .mapTo(Long.class).one();
-            JdbcBridge.jdbc(() -> AreaAssignment.assign(h.getConnection(), Drawing.PROPOSALS, id));
+            AreaAssignment.assign(h, Drawing.PROPOSALS, id);
             decide(h, id, null, Status.SUBMITTED, "Submitted by its author.", author.requireAccount());
             if (!premoderation) {
                 decide(h, id, Status.SUBMITTED, Status.PUBLISHED,
@@ -229,7 +228,7 @@ public final class ProposalStore {
                     .bind("geometry", geometry.map(g -> new WKBWriter().write(g)).orElse(null))
                     .execute();
             if (geometry.isPresent()) {
-                JdbcBridge.jdbc(() -> AreaAssignment.assign(h.getConnection(), Drawing.PROPOSALS, id));
+                AreaAssignment.assign(h, Drawing.PROPOSALS, id);
             }
             return feature(h, viewer, id).orElseThrow();
         });

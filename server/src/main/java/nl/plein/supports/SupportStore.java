@@ -1,10 +1,8 @@
 package nl.plein.supports;
 
-import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
 import nl.plein.accounts.Viewer;
-import nl.plein.db.JdbcBridge;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.proposals.Visibility;
@@ -58,12 +56,6 @@ public final class SupportStore {
         return result(h, proposalId, true);
     }
 
-    /** {@link #support(Handle, Viewer, long, Optional)} for a caller still on plain JDBC (meetings). */
-    public static Map<String, Object> support(Connection c, Viewer viewer, long proposalId,
-                                              Optional<Long> meetingId) {
-        return JdbcBridge.onConnection(c, h -> support(h, viewer, proposalId, meetingId));
-    }
-
     public Map<String, Object> withdraw(Viewer viewer, long proposalId) {
         return jdbi.inTransaction(h -> withdraw(h, viewer, proposalId));
     }
@@ -79,11 +71,6 @@ public final class SupportStore {
         }
         h.createUpdate(WITHDRAW).bind("proposal", proposalId).bind("account", account).execute();
         return result(h, proposalId, false);
-    }
-
-    /** {@link #withdraw(Handle, Viewer, long)} for a caller still on plain JDBC (meetings). */
-    public static Map<String, Object> withdraw(Connection c, Viewer viewer, long proposalId) {
-        return JdbcBridge.onConnection(c, h -> withdraw(h, viewer, proposalId));
     }
 
     private static Map<String, Object> result(Handle h, long proposalId, boolean supported) {

@@ -5,7 +5,6 @@ import java.util.Optional;
 import nl.plein.accounts.Viewer;
 import nl.plein.areas.AreaAssignment.Drawing;
 import nl.plein.areas.AreaAssignment;
-import nl.plein.db.JdbcBridge;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.proposals.Visibility;
@@ -85,7 +84,7 @@ public final class VariantStore {
                     .bind("description", description)
                     .bind("geometry", new WKBWriter().write(geometry))
                     .mapTo(Long.class).one();
-            JdbcBridge.jdbc(() -> AreaAssignment.assign(h.getConnection(), Drawing.VARIANTS, id));
+            AreaAssignment.assign(h, Drawing.VARIANTS, id);
             return feature(h, author, id).orElseThrow();
         });
     }
@@ -101,7 +100,7 @@ public final class VariantStore {
                     .bind("geometry", geometry.map(g -> new WKBWriter().write(g)).orElse(null))
                     .execute();
             if (changed > 0 && geometry.isPresent()) {
-                JdbcBridge.jdbc(() -> AreaAssignment.assign(h.getConnection(), Drawing.VARIANTS, id));
+                AreaAssignment.assign(h, Drawing.VARIANTS, id);
             }
             return feature(h, viewer, id).orElseThrow(() -> ApiError.notFound("Variant " + id));
         });

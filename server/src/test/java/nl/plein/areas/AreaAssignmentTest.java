@@ -15,9 +15,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
+import nl.plein.db.Jdbis;
 import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,9 +180,9 @@ class AreaAssignmentTest {
         long id = propose(WEST);
         long set = admin.get("/api/area-sets").expect(200).json().get("sets").get(0).get("id").asLong();
         assertEquals("BU0001", areaOf("proposals", id, set));
-        try (Connection mover = server.dataSource.getConnection()) {
-            mover.setAutoCommit(false);
-            Sql.update(mover, "UPDATE proposals SET geom = ST_SetSRID(ST_MakePoint(5.508, 52.505), 4326),"
+        try (Handle mover = Jdbis.create(server.dataSource).open()) {
+            mover.begin();
+            mover.execute("UPDATE proposals SET geom = ST_SetSRID(ST_MakePoint(5.508, 52.505), 4326),"
                     + " updated_at = now() WHERE id = ?", id);
             AreaAssignment.assign(mover, AreaAssignment.Drawing.PROPOSALS, id);
             var placing = java.util.concurrent.CompletableFuture.supplyAsync(

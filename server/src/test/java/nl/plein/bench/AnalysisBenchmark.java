@@ -151,9 +151,9 @@ public final class AnalysisBenchmark {
             // The per-row count trigger was off for the bulk load: count once.
             Sql.update(c, "UPDATE proposals p SET support_count = s.n FROM (SELECT proposal_id, count(*) AS n"
                     + " FROM supports WHERE project_id = ? GROUP BY proposal_id) s WHERE p.id = s.proposal_id", project);
-            AreaAssignment.assignAll(c, set);
             return project;
         });
+        Jdbis.create(dataSource).useTransaction(h -> AreaAssignment.assignAll(h, set));
         Sql.read(dataSource, c -> Sql.update(c, "VACUUM ANALYZE"));
         long[] counts = Sql.read(dataSource, c -> Sql.one(c, """
                 SELECT (SELECT count(*) FROM areas WHERE area_set_id = ?),
@@ -215,7 +215,7 @@ public final class AnalysisBenchmark {
                 total, seconds(start));
         for (String pass : List.of("a new set: every placement new", "the same set again: nothing changes")) {
             long t = System.nanoTime();
-            var counts = Sql.transaction(dataSource, c -> AreaAssignment.assignAll(c, copy));
+            var counts = Jdbis.create(dataSource).inTransaction(h -> AreaAssignment.assignAll(h, copy));
             System.out.printf(Locale.ROOT, "  %-40s %6.1f s  %s%n", pass, seconds(t), AreaAssignment.describe(counts));
         }
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import nl.plein.App;
 import nl.plein.areas.AreaAssignment;
 import nl.plein.config.Config;
+import nl.plein.db.Jdbis;
 import nl.plein.db.Sql;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportOptions;
@@ -65,9 +66,9 @@ public final class HotspotEndpointBenchmark {
                           FROM (SELECT 1 + floor(random() * (SELECT count(*) FROM set_area))::int AS k
                                   FROM generate_series(1, 100000) g) r
                           JOIN set_area a ON a.n = r.k""", country, author);
-                AreaAssignment.assignAll(c, set);
                 return new long[] {city, country};
             });
+            Jdbis.create(dataSource).useTransaction(h -> AreaAssignment.assignAll(h, set));
             Sql.read(dataSource, c -> Sql.update(c, "VACUUM ANALYZE"));
             var env = Map.of("PLEIN_DEMO_CONTENT", "false", "PLEIN_DATA_DIR", "server/target/bench-data",
                     "PLEIN_ANALYSIS_TIMEOUT_SECONDS", "120");

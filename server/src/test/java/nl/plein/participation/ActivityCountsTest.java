@@ -103,10 +103,9 @@ class ActivityCountsTest {
                         project, PEOPLE));
             }
         }
-        Sql.transaction(dataSource, c -> {
-            AreaAssignment.assignAll(c, fine);
-            AreaAssignment.assignAll(c, coarse);
-            return null;
+        Jdbis.create(dataSource).useTransaction(h -> {
+            AreaAssignment.assignAll(h, fine);
+            AreaAssignment.assignAll(h, coarse);
         });
     }
 
@@ -263,16 +262,16 @@ class ActivityCountsTest {
 
     @Test
     void aPinAddedToOrRemovedFromACommentMovesItWhereItLies() {
-        int changed = Sql.transaction(dataSource, c -> {
-            int unpinned = Sql.update(c, """
+        int changed = Jdbis.create(dataSource).inTransaction(h -> {
+            int unpinned = h.execute("""
                     UPDATE comments SET geom = NULL
                      WHERE id IN (SELECT id FROM comments WHERE geom IS NOT NULL ORDER BY id LIMIT 5)""");
-            int pinned = Sql.update(c, """
+            int pinned = h.execute("""
                     UPDATE comments c SET geom = ST_PointOnSurface(p.geom) FROM proposals p
                      WHERE p.id = c.proposal_id
                        AND c.id IN (SELECT id FROM comments WHERE geom IS NULL ORDER BY id DESC LIMIT 7)""");
-            AreaAssignment.assignAll(c, fine);
-            AreaAssignment.assignAll(c, coarse);
+            AreaAssignment.assignAll(h, fine);
+            AreaAssignment.assignAll(h, coarse);
             return unpinned + pinned;
         });
 

@@ -1,6 +1,5 @@
 package nl.plein.gisdata.demo;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -30,13 +29,13 @@ public final class DemoData {
     private DemoData() {}
 
     /**
-     * Places every drawing in the areas of one boundary set, on the given connection and in its
+     * Places every drawing in the areas of one boundary set, on the given handle and in its
      * transaction: the server's rule (its {@code AreaAssignment::assignAll}), which lives with the
      * server's areas, not here.
      */
     @FunctionalInterface
     public interface Placer {
-        void placeAll(Connection connection, long areaSetId) throws SQLException;
+        void placeAll(Handle handle, long areaSetId);
     }
 
     /**

@@ -178,7 +178,7 @@ final class DemoWriter {
         // Vijverdal is a Dutch town: distances are measured in the Dutch national grid. Then every
         // drawing is placed in its buurt by the same rule the server applies when drawings are written.
         handle.createUpdate(METRIC_SRID).bind("set", areaSet).execute();
-        placer.placeAll(handle.getConnection(), areaSet);
+        placer.placeAll(handle, areaSet);
         writePresentations(projectIds, areaSet);
 
         return new Counts(areas.size(), accounts.size(), projects.size(), places.size(), proposals.size(),
