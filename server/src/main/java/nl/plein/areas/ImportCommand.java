@@ -70,7 +70,7 @@ public final class ImportCommand {
         } catch (ImportException e) {
             System.err.println("import-boundaries: " + e.getMessage());
             return 1;
-        } catch (DatabaseUnavailable | nl.plein.db.DataAccessException e) {
+        } catch (DatabaseUnavailable e) {
             System.err.println("import-boundaries: the database refused the import: " + e.getMessage());
             return 1;
         } catch (JdbiException e) {
