@@ -14,7 +14,6 @@ import nl.plein.App;
 import nl.plein.areas.AreaAssignment;
 import nl.plein.config.Config;
 import nl.plein.db.Jdbis;
-import nl.plein.db.Sql;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportOptions;
 
@@ -36,40 +35,41 @@ public final class HotspotEndpointBenchmark {
                 options.addAll(List.of("--commit", "--set-name", "Bench boundaries", "--year", "2024"));
                 set = ImportBoundaries.run(c, ImportOptions.parse(options.toArray(String[]::new)), line -> { }).setId();
             }
-            long[] projects = Sql.transaction(dataSource, c -> {
-                Sql.one(c, "SELECT setseed(0.4)", rs -> 1);
-                long author = Sql.one(c, "INSERT INTO accounts (email, password_hash, display_name) VALUES"
-                        + " ('bench@bench.example', 'x', 'Bench') RETURNING id", rs -> rs.getLong(1)).orElseThrow();
+            var jdbi = Jdbis.create(dataSource);
+            long[] projects = jdbi.inTransaction(h -> {
+                h.createQuery("SELECT setseed(0.4)").map((rs, ctx) -> 1).one();
+                long author = h.createQuery("INSERT INTO accounts (email, password_hash, display_name) VALUES"
+                        + " ('bench@bench.example', 'x', 'Bench') RETURNING id").mapTo(Long.class).one();
                 // a 16 × 16 km square of Utrecht and its surroundings: about 10,000 hexagons of 100 m
-                long city = Sql.one(c, "INSERT INTO projects (title, area) VALUES ('Stad', ST_Multi(ST_Transform("
-                        + "ST_MakeEnvelope(128000, 448000, 144000, 464000, 28992), 4326))) RETURNING id",
-                        rs -> rs.getLong(1)).orElseThrow();
-                long country = Sql.one(c, "INSERT INTO projects (title, area) SELECT 'Land', ST_Multi(ST_Envelope("
-                        + "ST_Collect(geom))) FROM areas WHERE area_set_id = ? RETURNING id", rs -> rs.getLong(1), set)
-                        .orElseThrow();
-                Sql.update(c, """
+                long city = h.createQuery("INSERT INTO projects (title, area) VALUES ('Stad', ST_Multi(ST_Transform("
+                        + "ST_MakeEnvelope(128000, 448000, 144000, 464000, 28992), 4326))) RETURNING id")
+                        .mapTo(Long.class).one();
+                long country = h.createQuery("INSERT INTO projects (title, area) SELECT 'Land', ST_Multi(ST_Envelope("
+                        + "ST_Collect(geom))) FROM areas WHERE area_set_id = :set RETURNING id").bind("set", set)
+                        .mapTo(Long.class).one();
+                h.createUpdate("""
                         INSERT INTO proposals (project_id, author_id, title, geom, status)
-                        SELECT ?, ?, 'P', ST_Transform(ST_SetSRID(ST_MakePoint(
+                        SELECT :project, :author, 'P', ST_Transform(ST_SetSRID(ST_MakePoint(
                                    CASE WHEN g % 4 = 0 THEN 134000 + random() * 1500 ELSE 128000 + random() * 16000 END,
                                    CASE WHEN g % 4 = 0 THEN 455000 + random() * 1500 ELSE 448000 + random() * 16000 END),
                                28992), 4326), 'published'
-                          FROM generate_series(1, 100000) g""", city, author);
+                          FROM generate_series(1, 100000) g""").bind("project", city).bind("author", author).execute();
                 // 100,000 proposals over the country, each in the box of a random wijk
-                Sql.update(c, "CREATE TEMPORARY TABLE set_area ON COMMIT DROP AS SELECT row_number() OVER () AS n,"
-                        + " geom::box2d AS b FROM areas WHERE area_set_id = ?", set);
-                Sql.update(c, "CREATE INDEX ON set_area (n)");
-                Sql.update(c, """
+                h.createUpdate("CREATE TEMPORARY TABLE set_area ON COMMIT DROP AS SELECT row_number() OVER () AS n,"
+                        + " geom::box2d AS b FROM areas WHERE area_set_id = :set").bind("set", set).execute();
+                h.execute("CREATE INDEX ON set_area (n)");
+                h.createUpdate("""
                         INSERT INTO proposals (project_id, author_id, title, geom, status)
-                        SELECT ?, ?, 'P', ST_SetSRID(ST_MakePoint(ST_XMin(a.b) + random() * (ST_XMax(a.b) - ST_XMin(a.b)),
+                        SELECT :project, :author, 'P', ST_SetSRID(ST_MakePoint(ST_XMin(a.b) + random() * (ST_XMax(a.b) - ST_XMin(a.b)),
                                                                   ST_YMin(a.b) + random() * (ST_YMax(a.b) - ST_YMin(a.b))), 4326),
                                'published'
                           FROM (SELECT 1 + floor(random() * (SELECT count(*) FROM set_area))::int AS k
                                   FROM generate_series(1, 100000) g) r
-                          JOIN set_area a ON a.n = r.k""", country, author);
+                          JOIN set_area a ON a.n = r.k""").bind("project", country).bind("author", author).execute();
+                AreaAssignment.assignAll(h, set);
                 return new long[] {city, country};
             });
-            Jdbis.create(dataSource).useTransaction(h -> AreaAssignment.assignAll(h, set));
-            Sql.read(dataSource, c -> Sql.update(c, "VACUUM ANALYZE"));
+            jdbi.useHandle(h -> h.execute("VACUUM ANALYZE"));
             var env = Map.of("PLEIN_DEMO_CONTENT", "false", "PLEIN_DATA_DIR", "server/target/bench-data",
                     "PLEIN_ANALYSIS_TIMEOUT_SECONDS", "120");
             var app = App.create(Config.fromEnvironment(env), dataSource).start("127.0.0.1", 0);
@@ -97,8 +97,8 @@ public final class HotspotEndpointBenchmark {
 
     /** A write to one proposal of the project, as a resident's edit makes: its analysis version goes up. */
     private static void touch(javax.sql.DataSource dataSource, long project) {
-        Sql.transaction(dataSource, c -> Sql.update(c, "UPDATE proposals SET updated_at = now() WHERE id ="
-                + " (SELECT min(id) FROM proposals WHERE project_id = ?)", project));
+        Jdbis.create(dataSource).useTransaction(h -> h.createUpdate("UPDATE proposals SET updated_at = now() WHERE id ="
+                + " (SELECT min(id) FROM proposals WHERE project_id = :project)").bind("project", project).execute());
     }
 
     /** Times {@code runs} requests, each after {@code before} (when not null), and prints the median and range. */

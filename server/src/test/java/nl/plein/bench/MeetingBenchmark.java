@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import nl.plein.App;
 import nl.plein.accounts.Passwords;
 import nl.plein.config.Config;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Together;
 
 /**
@@ -51,17 +51,18 @@ public final class MeetingBenchmark {
         int attendees = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         BenchDatabase.run(20, dataSource -> {
             long[] proposals = new long[PROPOSALS];
-            long projectId = Sql.transaction(dataSource, c -> {
-                Sql.update(c, "INSERT INTO accounts (email, password_hash, display_name, role) "
-                        + "VALUES ('planner@bench.example', ?, 'Planner', 'planner')", Passwords.hash("bench password"));
-                long author = Sql.one(c, "SELECT id FROM accounts", rs -> rs.getLong(1)).orElseThrow();
-                long project = Sql.one(c, "INSERT INTO projects (title, area) VALUES ('Meeting bench', ST_Multi("
-                        + "ST_MakeEnvelope(5.50, 52.50, 5.51, 52.51, 4326))) RETURNING id", rs -> rs.getLong(1))
-                        .orElseThrow();
+            long projectId = Jdbis.create(dataSource).inTransaction(h -> {
+                h.createUpdate("INSERT INTO accounts (email, password_hash, display_name, role) "
+                        + "VALUES ('planner@bench.example', :hash, 'Planner', 'planner')")
+                        .bind("hash", Passwords.hash("bench password")).execute();
+                long author = h.createQuery("SELECT id FROM accounts").mapTo(Long.class).one();
+                long project = h.createQuery("INSERT INTO projects (title, area) VALUES ('Meeting bench', ST_Multi("
+                        + "ST_MakeEnvelope(5.50, 52.50, 5.51, 52.51, 4326))) RETURNING id").mapTo(Long.class).one();
                 for (int i = 0; i < PROPOSALS; i++) {
-                    proposals[i] = Sql.one(c, "INSERT INTO proposals (project_id, author_id, title, geom, status) "
-                            + "VALUES (?, ?, ?, ST_SetSRID(ST_MakePoint(5.505, 52.505), 4326), 'published') RETURNING id",
-                            rs -> rs.getLong(1), project, author, "Proposal " + (i + 1)).orElseThrow();
+                    proposals[i] = h.createQuery("INSERT INTO proposals (project_id, author_id, title, geom, status) "
+                            + "VALUES (:project, :author, :title, ST_SetSRID(ST_MakePoint(5.505, 52.505), 4326), 'published')"
+                            + " RETURNING id").bind("project", project).bind("author", author)
+                            .bind("title", "Proposal " + (i + 1)).mapTo(Long.class).one();
                 }
                 return project;
             });
@@ -152,10 +153,11 @@ public final class MeetingBenchmark {
             int supports = proposal.get("properties").get("supportCount").asInt();
             require(supports == expected, "proposal " + p + ": " + supports + " supports, expected " + expected);
         }
-        long comments = Sql.read(dataSource, c -> Sql.one(c, "SELECT count(*) FROM comments WHERE meeting_id = ?",
-                rs -> rs.getLong(1), meetingId)).orElseThrow();
-        long supports = Sql.read(dataSource, c -> Sql.one(c, "SELECT count(*) FROM supports WHERE meeting_id = ?",
-                rs -> rs.getLong(1), meetingId)).orElseThrow();
+        var jdbi = Jdbis.create(dataSource);
+        long comments = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM comments WHERE meeting_id = :meeting")
+                .bind("meeting", meetingId).mapTo(Long.class).one());
+        long supports = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM supports WHERE meeting_id = :meeting")
+                .bind("meeting", meetingId).mapTo(Long.class).one());
         require(comments == attendees && supports == attendees, comments + " comments and " + supports
                 + " supports stored, expected " + attendees + " each");
         System.out.printf(Locale.ROOT, "counts exact: %d attendees, %d answers (per option as sent), %d supports, "

@@ -18,7 +18,6 @@ import nl.plein.db.Jdbis;
 import nl.plein.App;
 import nl.plein.accounts.Viewer;
 import nl.plein.config.Config;
-import nl.plein.db.Sql;
 import nl.plein.proposals.ProposalStore;
 
 /**
@@ -41,16 +40,17 @@ public final class ProposalBenchmark {
     /** 100,000 proposals of all kinds, clustered around 40 centres in a 10 km square, in SQL. */
     private static long generate(HikariDataSource dataSource) {
         long start = System.nanoTime();
-        long projectId = Sql.transaction(dataSource, c -> {
-            long author = Sql.one(c, "INSERT INTO accounts (email, password_hash, display_name) "
-                    + "VALUES ('bench@plein.example', 'x', 'Bench') RETURNING id", rs -> rs.getLong(1)).orElseThrow();
-            long project = Sql.one(c, "INSERT INTO projects (title, area, categories) VALUES ('Bench', "
-                    + "ST_Multi(ST_MakeEnvelope(5.40, 52.45, 5.55, 52.54, 4326)), '{green,play,traffic}') RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
-            Sql.one(c, "SELECT setseed(0.42)", rs -> 1);
-            Sql.update(c, """
+        var jdbi = Jdbis.create(dataSource);
+        long projectId = jdbi.inTransaction(h -> {
+            long author = h.createQuery("INSERT INTO accounts (email, password_hash, display_name) "
+                    + "VALUES ('bench@plein.example', 'x', 'Bench') RETURNING id").mapTo(Long.class).one();
+            long project = h.createQuery("INSERT INTO projects (title, area, categories) VALUES ('Bench', "
+                    + "ST_Multi(ST_MakeEnvelope(5.40, 52.45, 5.55, 52.54, 4326)), '{green,play,traffic}') RETURNING id")
+                    .mapTo(Long.class).one();
+            h.createQuery("SELECT setseed(0.42)").map((rs, ctx) -> 1).one();
+            h.createUpdate("""
                     INSERT INTO proposals (project_id, author_id, title, description, category, geom, status, support_count)
-                    SELECT ?, ?, 'Voorstel ' || g, 'Beschrijving van voorstel ' || g,
+                    SELECT :project, :author, 'Voorstel ' || g, 'Beschrijving van voorstel ' || g,
                            (ARRAY['green','play','traffic'])[1 + g % 3],
                            CASE g % 10 WHEN 0 THEN ST_MakeLine(pt, ST_Translate(pt, 0.002, 0.001))
                                        WHEN 1 THEN ST_Expand(pt, 0.0004)
@@ -62,11 +62,11 @@ public final class ProposalBenchmark {
                                    4326) AS pt
                               FROM (SELECT g, 5.41 + 0.13 * ((g % 40) * 0.6180339887 % 1) AS cx,
                                            52.46 + 0.07 * ((g % 40) * 0.7548776662 % 1) AS cy
-                                      FROM generate_series(1, ?) g) centres) points""",
-                    project, author, PROPOSALS);
+                                      FROM generate_series(1, :proposals) g) centres) points""")
+                    .bind("project", project).bind("author", author).bind("proposals", PROPOSALS).execute();
             return project;
         });
-        Sql.read(dataSource, c -> Sql.update(c, "VACUUM ANALYZE proposals"));
+        jdbi.useHandle(h -> h.execute("VACUUM ANALYZE proposals"));
         System.out.printf(Locale.ROOT, "Generated %,d proposals in %.1f s%n", PROPOSALS, (System.nanoTime() - start) / 1e9);
         return projectId;
     }
@@ -75,10 +75,11 @@ public final class ProposalBenchmark {
         List<double[]> boxes = boxesOfAbout500(dataSource, 50);
         double meanCount = boxes.stream().mapToDouble(b -> b[4]).average().orElse(0);
         System.out.printf(Locale.ROOT, "%d bboxes, %.0f features each on average%n", boxes.size(), meanCount);
-        List<Long> ids = Sql.read(dataSource, c -> Sql.list(c, "SELECT id FROM proposals ORDER BY random() LIMIT 2000",
-                rs -> rs.getLong(1)));
+        var jdbi = Jdbis.create(dataSource);
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM proposals ORDER BY random() LIMIT 2000")
+                .mapTo(Long.class).list());
 
-        var store = new ProposalStore(Jdbis.create(dataSource));
+        var store = new ProposalStore(jdbi);
         var config = Config.fromEnvironment(Map.of("PLEIN_DEMO_CONTENT", "false", "PLEIN_DB_POOL_SIZE",
                 Integer.toString(threads + 2)));
         Javalin app = App.create(config, dataSource).start("127.0.0.1", 0);
@@ -121,9 +122,10 @@ public final class ProposalBenchmark {
                 measure(phase, Math.max(5, seconds / 3), false);
                 measure(phase, seconds, true);
             }
-            String plan = Sql.read(dataSource, c -> Sql.list(c, "EXPLAIN (ANALYZE, FORMAT TEXT) SELECT id FROM proposals p "
-                    + "WHERE p.project_id = ? AND p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", rs -> rs.getString(1),
-                    projectId, boxes.get(0)[0], boxes.get(0)[1], boxes.get(0)[2], boxes.get(0)[3])).get(0);
+            String plan = jdbi.withHandle(h -> h.createQuery("EXPLAIN (ANALYZE, FORMAT TEXT) SELECT id FROM proposals p "
+                    + "WHERE p.project_id = :project AND p.geom && ST_MakeEnvelope(:west, :south, :east, :north, 4326)")
+                    .bind("project", projectId).bind("west", boxes.get(0)[0]).bind("south", boxes.get(0)[1])
+                    .bind("east", boxes.get(0)[2]).bind("north", boxes.get(0)[3]).mapTo(String.class).list()).get(0);
             System.out.println("\nIndex use (first plan line): " + plan.trim());
         } finally {
             app.stop();
@@ -171,9 +173,10 @@ public final class ProposalBenchmark {
     /** Bboxes around random proposals, each grown or shrunk until it holds about 500 features. */
     private static List<double[]> boxesOfAbout500(HikariDataSource dataSource, int count) {
         var random = new SplittableRandom(7);
-        List<double[]> centres = Sql.read(dataSource, c -> Sql.list(c,
-                "SELECT ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM proposals ORDER BY id",
-                rs -> new double[] {rs.getDouble(1), rs.getDouble(2)}));
+        var jdbi = Jdbis.create(dataSource);
+        List<double[]> centres = jdbi.withHandle(h -> h.createQuery(
+                "SELECT ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM proposals ORDER BY id")
+                .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).list());
         var boxes = new ArrayList<double[]>();
         while (boxes.size() < count) {
             double[] centre = centres.get(random.nextInt(centres.size()));
@@ -183,9 +186,11 @@ public final class ProposalBenchmark {
             for (int i = 0; i < 30; i++) {
                 double half = (low + high) / 2;
                 double[] box = {centre[0] - half, centre[1] - half * 0.6, centre[0] + half, centre[1] + half * 0.6};
-                long n = Sql.read(dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals WHERE geom && "
-                        + "ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))",
-                        rs -> rs.getLong(1), box[0], box[1], box[2], box[3], box[0], box[1], box[2], box[3]).orElseThrow());
+                long n = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM proposals WHERE geom && "
+                        + "ST_MakeEnvelope(:west, :south, :east, :north, 4326)"
+                        + " AND ST_Intersects(geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326))")
+                        .bind("west", box[0]).bind("south", box[1]).bind("east", box[2]).bind("north", box[3])
+                        .mapTo(Long.class).one());
                 best = new double[] {box[0], box[1], box[2], box[3], n};
                 if (Math.abs(n - 500) <= 25) {
                     break;

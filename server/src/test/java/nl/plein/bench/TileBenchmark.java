@@ -14,7 +14,7 @@ import java.util.Random;
 import javax.sql.DataSource;
 import nl.plein.App;
 import nl.plein.config.Config;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.vectortiles.VectorTileStore;
 
 /**
@@ -33,10 +33,12 @@ public final class TileBenchmark {
         BenchDatabase.run(4, dataSource -> {
             long start = System.nanoTime();
             long project = BlobProposals.generate(dataSource, proposals);
-            double[] box = Sql.read(dataSource, c -> Sql.one(c, "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)"
-                    + " FROM (SELECT ST_Extent(geom) AS e FROM proposals WHERE project_id = ?) s",
-                    rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}, project))
-                    .orElseThrow();
+            double[] box = Jdbis.create(dataSource).withHandle(h -> h.createQuery(
+                    "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)"
+                    + " FROM (SELECT ST_Extent(geom) AS e FROM proposals WHERE project_id = :project) s")
+                    .bind("project", project)
+                    .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
+                    .one());
             System.out.printf(Locale.ROOT, "%nVector tiles over %,d proposals (generated in %.1f s)%n", proposals,
                     (System.nanoTime() - start) / 1e9);
             var env = Map.of("PLEIN_DEMO_CONTENT", "false", "PLEIN_DATA_DIR", "server/target/bench-data");
@@ -93,9 +95,10 @@ public final class TileBenchmark {
     /** How many proposals lie in the tile (with its buffer), as the tile's statement selects them. */
     private static long proposalsIn(DataSource dataSource, long project, String tile) {
         int[] t = Arrays.stream(tile.split("/")).mapToInt(Integer::parseInt).toArray();
-        return Sql.read(dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals WHERE project_id = ? AND geom &&"
-                + " ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?), 4326)", rs -> rs.getLong(1), project,
-                t[0], t[1], t[2], (double) VectorTileStore.BUFFER / VectorTileStore.EXTENT)).orElseThrow();
+        return Jdbis.create(dataSource).withHandle(h -> h.createQuery("SELECT count(*) FROM proposals"
+                + " WHERE project_id = :project AND geom && ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => :margin), 4326)")
+                .bind("project", project).bind("z", t[0]).bind("x", t[1]).bind("y", t[2])
+                .bind("margin", (double) VectorTileStore.BUFFER / VectorTileStore.EXTENT).mapTo(Long.class).one());
     }
 
     private static void measure(HttpClient client, int z, List<String> tiles, String base, String query,

@@ -12,7 +12,7 @@ import java.util.Map;
 import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
 import nl.plein.areas.AreaAssignment;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.support.Browser;
 import nl.plein.support.Client;
@@ -63,15 +63,16 @@ class AnalysisPageTest {
         // A 3 × 3 boundary set over the project's area, as areas for units. Residents living in
         // three of the nine (three, two and one of them) support a proposal, so that participation
         // per 1,000 residents differs from area to area without adding proposals.
-        setId = Sql.transaction(server.dataSource, c -> {
-            long set = Sql.one(c, "INSERT INTO area_sets (name, year) VALUES ('Raster', 2026) RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
-            Sql.update(c, """
+        var jdbi = Jdbis.create(server.dataSource);
+        setId = jdbi.inTransaction(h -> {
+            long set = h.createQuery("INSERT INTO area_sets (name, year) VALUES ('Raster', 2026) RETURNING id")
+                    .mapTo(Long.class).one();
+            h.createUpdate("""
                     INSERT INTO areas (area_set_id, code, name, population, geom)
-                    SELECT ?, 'R' || g, 'Vak ' || g, 1000 + g * 100,
+                    SELECT :set, 'R' || g, 'Vak ' || g, 1000 + g * 100,
                            ST_Multi(ST_MakeEnvelope(5.50 + (g % 3) * 0.01 / 3, 52.50 + (g / 3) * 0.01 / 3,
                                                     5.50 + (g % 3 + 1) * 0.01 / 3, 52.50 + (g / 3 + 1) * 0.01 / 3, 4326))
-                      FROM generate_series(0, 8) g""", set);
+                      FROM generate_series(0, 8) g""").bind("set", set).execute();
             return set;
         });
         int[] homes = {0, 0, 0, 4, 4, 8};
@@ -80,9 +81,9 @@ class AnalysisPageTest {
             neighbours[k] = server.signedIn("neighbour" + k + "@analysis.test", Role.RESIDENT);
             String email = "neighbour" + k + "@analysis.test";
             String code = "R" + homes[k];
-            Sql.transaction(server.dataSource, c -> Sql.update(c, """
-                    UPDATE accounts SET home_area_id = (SELECT id FROM areas WHERE area_set_id = ? AND code = ?)
-                     WHERE email = ?""", setId, code, email));
+            jdbi.useTransaction(h -> h.createUpdate("""
+                    UPDATE accounts SET home_area_id = (SELECT id FROM areas WHERE area_set_id = :set AND code = :code)
+                     WHERE email = :email""").bind("set", setId).bind("code", code).bind("email", email).execute());
         }
         for (Client neighbour : neighbours) {
             neighbour.put("/api/proposals/" + bankje + "/support", Map.of()).expect(200);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Browser;
 import nl.plein.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -35,21 +35,22 @@ class ManyProposalsTest {
     static void start() {
         server = TestServer.start();
         browser = new Browser();
-        projectId = Sql.transaction(server.dataSource, c -> {
-            long author = Sql.one(c, "INSERT INTO accounts (email, password_hash, display_name) "
-                    + "VALUES ('many@test.example', 'x', 'Many') RETURNING id", rs -> rs.getLong(1)).orElseThrow();
-            long project = Sql.one(c, "INSERT INTO projects (title, area, categories) VALUES ('Tienduizend', "
-                    + "ST_Multi(ST_MakeEnvelope(5.50, 52.48, 5.58, 52.52, 4326)), '{groen,spelen}') RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
-            Sql.one(c, "SELECT setseed(0.5)", rs -> 1);
-            Sql.update(c, """
+        projectId = Jdbis.create(server.dataSource).inTransaction(h -> {
+            long author = h.createQuery("INSERT INTO accounts (email, password_hash, display_name) "
+                    + "VALUES ('many@test.example', 'x', 'Many') RETURNING id").mapTo(Long.class).one();
+            long project = h.createQuery("INSERT INTO projects (title, area, categories) VALUES ('Tienduizend', "
+                    + "ST_Multi(ST_MakeEnvelope(5.50, 52.48, 5.58, 52.52, 4326)), '{groen,spelen}') RETURNING id")
+                    .mapTo(Long.class).one();
+            h.createQuery("SELECT setseed(0.5)").map((rs, ctx) -> 1).one();
+            h.createUpdate("""
                     INSERT INTO proposals (project_id, author_id, title, description, category, geom, status)
-                    SELECT ?, ?, 'Voorstel ' || g, 'Beschrijving ' || g, CASE WHEN g % 2 = 0 THEN 'groen' ELSE 'spelen' END,
+                    SELECT :project, :author, 'Voorstel ' || g, 'Beschrijving ' || g, CASE WHEN g % 2 = 0 THEN 'groen' ELSE 'spelen' END,
                            CASE g % 10 WHEN 0 THEN ST_MakeLine(pt, ST_Translate(pt, 0.0008, 0.0004))
                                        WHEN 1 THEN ST_Expand(pt, 0.0002) ELSE pt END,
                            'published'
                       FROM (SELECT g, ST_SetSRID(ST_MakePoint(5.501 + random() * 0.077, 52.481 + random() * 0.037), 4326) pt
-                              FROM generate_series(1, 10000) g) s""", project, author);
+                              FROM generate_series(1, 10000) g) s""")
+                    .bind("project", project).bind("author", author).execute();
             return project;
         });
     }
@@ -195,18 +196,19 @@ class ManyProposalsTest {
      * within the project area's outline (a lon/lat rectangle, so a 3857 rectangle too).
      */
     private static double pixelsBetween(Map<String, Object> dot, long proposalId) {
-        return Sql.read(server.dataSource, c -> Sql.one(c, """
-                WITH area AS (SELECT ST_Transform(area, 3857) AS box FROM projects WHERE id = ?),
+        return Jdbis.create(server.dataSource).withHandle(h -> h.createQuery("""
+                WITH area AS (SELECT ST_Transform(area, 3857) AS box FROM projects WHERE id = :project),
                      dot AS (SELECT ST_SetSRID(ST_MakePoint(
-                                        ST_XMin(box) + ? * (ST_XMax(box) - ST_XMin(box)),
-                                        ST_YMax(box) - ? * (ST_YMax(box) - ST_YMin(box))), 3857) AS place,
-                                    (ST_XMax(box) - ST_XMin(box)) / ? AS metres_per_pixel
+                                        ST_XMin(box) + :fromWest * (ST_XMax(box) - ST_XMin(box)),
+                                        ST_YMax(box) - :fromNorth * (ST_YMax(box) - ST_YMin(box))), 3857) AS place,
+                                    (ST_XMax(box) - ST_XMin(box)) / :outlineWidth AS metres_per_pixel
                                FROM area)
                 SELECT ST_Distance(ST_Transform(p.geom, 3857), dot.place) / dot.metres_per_pixel
                   FROM proposals p CROSS JOIN dot
-                 WHERE p.id = ?""", rs -> rs.getDouble(1),
-                projectId, number(dot, "fromWest"), number(dot, "fromNorth"), number(dot, "outlineWidth"), proposalId)
-                .orElseThrow());
+                 WHERE p.id = :proposal""")
+                .bind("project", projectId).bind("fromWest", number(dot, "fromWest"))
+                .bind("fromNorth", number(dot, "fromNorth")).bind("outlineWidth", number(dot, "outlineWidth"))
+                .bind("proposal", proposalId).mapTo(Double.class).one());
     }
 
     private static double number(Map<String, Object> map, String key) {

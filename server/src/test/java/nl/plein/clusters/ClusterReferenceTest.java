@@ -11,8 +11,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,8 +21,9 @@ import nl.plein.analysis.Analyses;
 import nl.plein.analysis.Selection;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.db.Jdbis;
-import nl.plein.db.Sql;
 import nl.plein.support.TestPostgis;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +39,7 @@ class ClusterReferenceTest {
     private static final double EPS = 100;
 
     static HikariDataSource dataSource;
+    static Jdbi jdbi;
     static Analyses analyses;
     static final Clusters CLUSTERS = new Clusters();
     static long project;
@@ -49,7 +49,8 @@ class ClusterReferenceTest {
     @BeforeAll
     static void load() throws IOException {
         dataSource = TestPostgis.freshDatabase();
-        analyses = new Analyses(Jdbis.create(dataSource), Duration.ofSeconds(20), ZoneId.of("Europe/Amsterdam"),
+        jdbi = Jdbis.create(dataSource);
+        analyses = new Analyses(jdbi, Duration.ofSeconds(20), ZoneId.of("Europe/Amsterdam"),
                 new SmallCounts(SmallCounts.DEFAULT_THRESHOLD), 64);
         for (String[] r : csv("fixture.csv")) {
             points.put(Integer.parseInt(r[0]), new double[] {Double.parseDouble(r[1]), Double.parseDouble(r[2])});
@@ -57,28 +58,30 @@ class ClusterReferenceTest {
         for (String[] r : csv("expected.csv")) {
             expected.put(Integer.parseInt(r[0]), new int[] {Integer.parseInt(r[1]), r[2].equals("true") ? 1 : 0});
         }
-        project = Sql.transaction(dataSource, c -> {
+        project = jdbi.inTransaction(h -> {
             // A boundary set in RD New under the project, so the project is analysed in metres of RD New.
-            long set = Sql.one(c, "INSERT INTO area_sets (name, metric_srid) VALUES ('Eindhoven', 28992) RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
-            Sql.update(c, "INSERT INTO areas (area_set_id, code, name, geom) VALUES (?, 'E', 'Eindhoven',"
-                    + " ST_Multi(ST_Transform(ST_MakeEnvelope(155000, 378000, 170000, 390000, 28992), 4326)))", set);
-            long author = Sql.one(c, "INSERT INTO accounts (email, password_hash, display_name) VALUES"
-                    + " ('a@test.example', 'x', 'A') RETURNING id", rs -> rs.getLong(1)).orElseThrow();
-            long p = Sql.one(c, "INSERT INTO projects (title, area) VALUES ('Clusters',"
-                    + " ST_Multi(ST_Transform(ST_MakeEnvelope(156000, 379000, 169000, 389000, 28992), 4326))) RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
+            long set = h.createQuery("INSERT INTO area_sets (name, metric_srid) VALUES ('Eindhoven', 28992) RETURNING id")
+                    .mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO areas (area_set_id, code, name, geom) VALUES (:set, 'E', 'Eindhoven',"
+                    + " ST_Multi(ST_Transform(ST_MakeEnvelope(155000, 378000, 170000, 390000, 28992), 4326)))")
+                    .bind("set", set).execute();
+            long author = h.createQuery("INSERT INTO accounts (email, password_hash, display_name) VALUES"
+                    + " ('a@test.example', 'x', 'A') RETURNING id").mapTo(Long.class).one();
+            long p = h.createQuery("INSERT INTO projects (title, area) VALUES ('Clusters',"
+                    + " ST_Multi(ST_Transform(ST_MakeEnvelope(156000, 379000, 169000, 389000, 28992), 4326))) RETURNING id")
+                    .mapTo(Long.class).one();
             for (var e : points.entrySet()) {
-                addPoint(c, p, author, "P" + e.getKey(), e.getValue()[0], e.getValue()[1]);
+                addPoint(h, p, author, "P" + e.getKey(), e.getValue()[0], e.getValue()[1]);
             }
             return p;
         });
     }
 
-    private static void addPoint(Connection c, long projectId, long author, String title, double x, double y)
-            throws SQLException {
-        Sql.update(c, "INSERT INTO proposals (project_id, author_id, title, geom, status) VALUES (?, ?, ?,"
-                + " ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 28992), 4326), 'published')", projectId, author, title, x, y);
+    private static void addPoint(Handle h, long projectId, long author, String title, double x, double y) {
+        h.createUpdate("INSERT INTO proposals (project_id, author_id, title, geom, status) VALUES (:project, :author,"
+                + " :title, ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), 28992), 4326), 'published')")
+                .bind("project", projectId).bind("author", author).bind("title", title).bind("x", x).bind("y", y)
+                .execute();
     }
 
     @AfterAll
@@ -149,12 +152,12 @@ class ClusterReferenceTest {
 
     @Test
     void pointsExactlyEpsApartAreNeighbours() {
-        long chain = Sql.transaction(dataSource, c -> {
-            long author = Sql.one(c, "SELECT min(id) FROM accounts", rs -> rs.getLong(1)).orElseThrow();
-            long p = Sql.one(c, "INSERT INTO projects (title, area) SELECT 'Chain', area FROM projects WHERE id = ?"
-                    + " RETURNING id", rs -> rs.getLong(1), project).orElseThrow();
+        long chain = jdbi.inTransaction(h -> {
+            long author = h.createQuery("SELECT min(id) FROM accounts").mapTo(Long.class).one();
+            long p = h.createQuery("INSERT INTO projects (title, area) SELECT 'Chain', area FROM projects WHERE id = :id"
+                    + " RETURNING id").bind("id", project).mapTo(Long.class).one();
             for (int k = 0; k < 5; k++) {
-                addPoint(c, p, author, "C" + k, 158000 + k * EPS, 380000.125);
+                addPoint(h, p, author, "C" + k, 158000 + k * EPS, 380000.125);
             }
             return p;
         });

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Fixtures;
 import nl.plein.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -50,10 +50,10 @@ class HeatmapApiTest {
         JsonNode json = server.anonymous().get("/api/projects/" + projectId + "/analysis/heatmap").expect(200).json();
 
         // ArcGIS's rule, computed here from the points as PostGIS projects them
-        double[][] xy = Sql.read(server.dataSource, c -> {
-            var rows = Sql.list(c, "SELECT ST_X(g), ST_Y(g) FROM (SELECT ST_Transform(geom, project_metric_srid(?)) AS g"
-                    + " FROM proposals WHERE project_id = ?) q", rs -> new double[] {rs.getDouble(1), rs.getDouble(2)},
-                    projectId, projectId);
+        double[][] xy = Jdbis.create(server.dataSource).withHandle(h -> {
+            var rows = h.createQuery("SELECT ST_X(g), ST_Y(g) FROM (SELECT ST_Transform(geom, project_metric_srid(:project)) AS g"
+                    + " FROM proposals WHERE project_id = :project) q").bind("project", projectId)
+                    .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).list();
             return rows.toArray(double[][]::new);
         });
         int n = xy.length;

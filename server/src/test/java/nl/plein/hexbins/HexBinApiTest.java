@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.Fixtures;
 import nl.plein.support.TestServer;
@@ -53,10 +53,10 @@ class HexBinApiTest {
     @Test
     void everyHexagonOverTheAreaIsListedAndTheCountsAddUp() {
         JsonNode json = planner.get(path("?size=50")).expect(200).json();
-        long expectedCells = Sql.read(server.dataSource, c -> Sql.one(c, """
-                SELECT count(*) FROM (SELECT ST_Transform(area, project_metric_srid(id)) AS area FROM projects WHERE id = ?) s,
-                       ST_HexagonGrid(50, s.area) h WHERE ST_Intersects(h.geom, s.area)""",
-                rs -> rs.getLong(1), projectId)).orElseThrow();
+        long expectedCells = Jdbis.create(server.dataSource).withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM (SELECT ST_Transform(area, project_metric_srid(id)) AS area FROM projects WHERE id = :id) s,
+                       ST_HexagonGrid(50, s.area) h WHERE ST_Intersects(h.geom, s.area)""")
+                .bind("id", projectId).mapTo(Long.class).one());
 
         assertEquals(expectedCells, json.get("features").size());
         assertEquals(expectedCells, json.get("cells").asLong());

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Random;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.TestPostgis;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,12 @@ import org.junit.jupiter.api.Test;
 /** The Java grid against PostGIS's own hexagons (ST_Hexagon, ST_HexagonGrid), cell by cell. */
 class HexGridTest {
     static HikariDataSource dataSource;
+    static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
         dataSource = TestPostgis.freshDatabase();
+        jdbi = Jdbis.create(dataSource);
     }
 
     @AfterAll
@@ -27,10 +30,11 @@ class HexGridTest {
 
     /** The (i, j) of the PostGIS hexagon whose interior holds the point. */
     private static long postgisCell(double size, double x, double y) {
-        return Sql.read(dataSource, c -> Sql.one(c, """
-                SELECT h.i, h.j FROM ST_HexagonGrid(?, ST_Expand(ST_MakePoint(?, ?), ?)) h
-                 WHERE ST_Contains(h.geom, ST_MakePoint(?, ?))""",
-                rs -> HexGrid.key(rs.getLong(1), rs.getLong(2)), size, x, y, size, x, y)).orElseThrow();
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT h.i, h.j FROM ST_HexagonGrid(:size, ST_Expand(ST_MakePoint(:x, :y), :size)) h
+                 WHERE ST_Contains(h.geom, ST_MakePoint(:x, :y))""")
+                .bind("size", size).bind("x", x).bind("y", y)
+                .map((rs, ctx) -> HexGrid.key(rs.getLong(1), rs.getLong(2))).one());
     }
 
     @Test
@@ -53,11 +57,11 @@ class HexGridTest {
     void centresMatchPostgisAndTheAreaIsThreeRootThreeOverTwoSizeSquared() {
         var grid = new HexGrid(100);
         for (long[] ij : new long[][] {{0, 0}, {1, 0}, {-1, -1}, {3, -2}, {-4, 5}}) {
-            double[] centre = Sql.read(dataSource, c -> Sql.one(c,
-                    "SELECT ST_X(ST_Centroid(ST_Hexagon(100, ?, ?))), ST_Y(ST_Centroid(ST_Hexagon(100, ?, ?))),"
-                            + " ST_Area(ST_Hexagon(100, ?, ?))",
-                    rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)},
-                    (int) ij[0], (int) ij[1], (int) ij[0], (int) ij[1], (int) ij[0], (int) ij[1])).orElseThrow();
+            double[] centre = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT ST_X(ST_Centroid(ST_Hexagon(100, :i, :j))), ST_Y(ST_Centroid(ST_Hexagon(100, :i, :j))),"
+                            + " ST_Area(ST_Hexagon(100, :i, :j))")
+                    .bind("i", (int) ij[0]).bind("j", (int) ij[1])
+                    .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}).one());
             assertEquals(centre[0], grid.centreX(ij[0]), 1e-9);
             assertEquals(centre[1], grid.centreY(ij[0], ij[1]), 1e-9);
             assertEquals(centre[2], grid.cellArea(), 1e-6);

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.Fixtures;
 import nl.plein.support.TestServer;
@@ -35,17 +35,18 @@ class AreaUnitIdsTest {
         projectId = admin.post("/api/projects", project("Water", List.of("point"), false)).expect(201)
                 .json().get("id").asLong();
         // Four columns of two areas over the project; the two areas of the second column share a name.
-        setId = Sql.transaction(server.dataSource, c -> {
-            long set = Sql.one(c, "INSERT INTO area_sets (name) VALUES ('Wijken') RETURNING id", rs -> rs.getLong(1))
-                    .orElseThrow();
-            Sql.update(c, """
+        setId = Jdbis.create(server.dataSource).inTransaction(h -> {
+            long set = h.createQuery("INSERT INTO area_sets (name) VALUES ('Wijken') RETURNING id").mapTo(Long.class)
+                    .one();
+            h.createUpdate("""
                     INSERT INTO areas (area_set_id, code, name, geom)
-                    SELECT ?, 'WK' || g, CASE WHEN g % 4 = 1 THEN 'Groot water' ELSE 'Wijk ' || g END,
+                    SELECT :set, 'WK' || g, CASE WHEN g % 4 = 1 THEN 'Groot water' ELSE 'Wijk ' || g END,
                            ST_Multi(ST_MakeEnvelope(5.50 + (g % 4) * 0.0025, 52.50 + (g / 4) * 0.005,
                                                     5.50 + (g % 4 + 1) * 0.0025, 52.50 + (g / 4 + 1) * 0.005, 4326))
-                      FROM generate_series(0, 7) g""", set);
-            Sql.list(c, "SELECT id, code, name FROM areas WHERE area_set_id = ?",
-                    rs -> AREAS.put(rs.getLong(1), List.of(rs.getString(2), rs.getString(3))), set);
+                      FROM generate_series(0, 7) g""").bind("set", set).execute();
+            h.createQuery("SELECT id, code, name FROM areas WHERE area_set_id = :set").bind("set", set)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), List.of(rs.getString(2), rs.getString(3))))
+                    .forEach(area -> AREAS.put(area.getKey(), area.getValue()));
             return set;
         });
         Client resident = server.signedIn("resident@test.example", Role.RESIDENT);

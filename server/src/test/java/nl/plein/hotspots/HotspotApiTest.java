@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.Fixtures;
 import nl.plein.support.TestServer;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class HotspotApiTest {
     static long projectId;
     static long setId;
     static Client planner;
+    static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
@@ -37,25 +39,26 @@ class HotspotApiTest {
                 .json().get("id").asLong();
         planner = server.signedIn("planner@test.example", Role.PLANNER);
         // a 3 × 3 boundary set over the project's area, for areas as units, with a resident living in each
-        setId = Sql.transaction(server.dataSource, c -> {
-            long set = Sql.one(c, "INSERT INTO area_sets (name) VALUES ('Raster') RETURNING id", rs -> rs.getLong(1))
-                    .orElseThrow();
-            Sql.update(c, """
+        jdbi = Jdbis.create(server.dataSource);
+        setId = jdbi.inTransaction(h -> {
+            long set = h.createQuery("INSERT INTO area_sets (name) VALUES ('Raster') RETURNING id").mapTo(Long.class)
+                    .one();
+            h.createUpdate("""
                     INSERT INTO areas (area_set_id, code, name, population, geom)
-                    SELECT ?, 'R' || g, 'Vak ' || g, 1000 + g * 100,
+                    SELECT :set, 'R' || g, 'Vak ' || g, 1000 + g * 100,
                            ST_Multi(ST_MakeEnvelope(5.50 + (g % 3) * 0.01 / 3, 52.50 + (g / 3) * 0.01 / 3,
                                                     5.50 + (g % 3 + 1) * 0.01 / 3, 52.50 + (g / 3 + 1) * 0.01 / 3, 4326))
-                      FROM generate_series(0, 8) g""", set);
+                      FROM generate_series(0, 8) g""").bind("set", set).execute();
             return set;
         });
         var residents = new Client[9];
         for (int k = 0; k < residents.length; k++) {
             residents[k] = server.signedIn("resident" + k + "@test.example", Role.RESIDENT);
         }
-        Sql.transaction(server.dataSource, c -> Sql.update(c, """
+        jdbi.useTransaction(h -> h.createUpdate("""
                 UPDATE accounts a SET home_area_id = h.id
-                  FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM areas WHERE area_set_id = ?) h
-                 WHERE a.email = 'resident' || h.k || '@test.example'""", setId));
+                  FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM areas WHERE area_set_id = :set) h
+                 WHERE a.email = 'resident' || h.k || '@test.example'""").bind("set", setId).execute());
         // the planted hot spot: forty proposals within about 120 m of one point, then twenty scattered
         var random = new Random(11);
         for (int k = 0; k < 40; k++) {
@@ -216,11 +219,11 @@ class HotspotApiTest {
         String moran = path("moran", "?unit=areas&set=" + setId + "&measure=participation&permutations=0");
         JsonNode before = planner.get(moran).expect(200).json();
         var newcomer = server.signedIn("newcomer@test.example", Role.RESIDENT);
-        Sql.transaction(server.dataSource, c -> Sql.update(c, """
-                UPDATE accounts SET home_area_id = (SELECT min(id) FROM areas WHERE area_set_id = ?)
-                 WHERE email = 'newcomer@test.example'""", setId));
-        long proposal = Sql.read(server.dataSource, c -> Sql.one(c,
-                "SELECT min(id) FROM proposals WHERE project_id = ?", rs -> rs.getLong(1), projectId)).orElseThrow();
+        jdbi.useTransaction(h -> h.createUpdate("""
+                UPDATE accounts SET home_area_id = (SELECT min(id) FROM areas WHERE area_set_id = :set)
+                 WHERE email = 'newcomer@test.example'""").bind("set", setId).execute());
+        long proposal = jdbi.withHandle(h -> h.createQuery("SELECT min(id) FROM proposals WHERE project_id = :project")
+                .bind("project", projectId).mapTo(Long.class).one());
         newcomer.post("/api/proposals/" + proposal + "/comments", Fixtures.feature(null, Map.of("body", "Mee eens")))
                 .expect(201);
 

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.plein.accounts.Role;
 import nl.plein.db.Jdbis;
-import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.Fixtures;
 import nl.plein.support.TestServer;
@@ -63,12 +62,12 @@ class QueenContiguityTest {
     }
 
     private static Map<Long, String> codes() {
-        return Sql.read(server.dataSource, c -> {
-            var codes = new HashMap<Long, String>();
-            Sql.list(c, "SELECT id, code FROM areas WHERE area_set_id = ?",
-                    rs -> codes.put(rs.getLong(1), rs.getString(2)), setId);
-            return codes;
-        });
+        return Jdbis.create(server.dataSource).withHandle(h -> h.createQuery(
+                "SELECT id, code FROM areas WHERE area_set_id = :set").bind("set", setId)
+                .reduceResultSet(new HashMap<Long, String>(), (codes, rs, ctx) -> {
+                    codes.put(rs.getLong(1), rs.getString(2));
+                    return codes;
+                }));
     }
 
     @Test
@@ -90,18 +89,19 @@ class QueenContiguityTest {
 
     @Test
     void aHotSpotAnswerOverTheSetListsItsIslandsAndStatesTheSnap() throws SQLException {
-        var outline = Sql.read(server.dataSource, c -> Sql.one(c, """
-                SELECT ST_AsGeoJSON(ST_Expand(ST_Extent(geom), 0.001)::geometry) FROM areas WHERE area_set_id = ?""",
-                rs -> rs.getString(1), setId)).orElseThrow();
+        var jdbi = Jdbis.create(server.dataSource);
+        var outline = jdbi.withHandle(h -> h.createQuery("""
+                SELECT ST_AsGeoJSON(ST_Expand(ST_Extent(geom), 0.001)::geometry) FROM areas WHERE area_set_id = :set""")
+                .bind("set", setId).mapTo(String.class).one());
         var project = Fixtures.project("Contiguity", List.of("point"), false);
         project.put("geometry", nl.plein.http.Json.parse(outline.getBytes(StandardCharsets.UTF_8)));
         long projectId = admin.post("/api/projects", project).expect(201).json().get("id").asLong();
         var resident = server.signedIn("resident@test.example", Role.RESIDENT);
         // proposals in a few areas, so that the counts differ
-        var inside = Sql.read(server.dataSource, c -> Sql.list(c, """
+        var inside = jdbi.withHandle(h -> h.createQuery("""
                 SELECT code, ST_X(p), ST_Y(p) FROM (SELECT code, ST_PointOnSurface(geom) AS p FROM areas
-                 WHERE area_set_id = ? AND code IN ('Q01', 'Q05', 'Q06', 'Q10')) a ORDER BY code""",
-                rs -> new double[] {rs.getDouble(2), rs.getDouble(3)}, setId));
+                 WHERE area_set_id = :set AND code IN ('Q01', 'Q05', 'Q06', 'Q10')) a ORDER BY code""")
+                .bind("set", setId).map((rs, ctx) -> new double[] {rs.getDouble(2), rs.getDouble(3)}).list());
         for (int k = 0; k < 12; k++) {
             double[] at = inside.get(k % (k < 8 ? 2 : inside.size()));
             resident.post("/api/projects/" + projectId + "/proposals", Fixtures.proposal(Fixtures.point(at[0], at[1]),

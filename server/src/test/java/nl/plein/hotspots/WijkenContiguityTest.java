@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import nl.plein.db.Jdbis;
-import nl.plein.db.Sql;
 import nl.plein.gisdata.boundaries.ImportBoundaries;
 import nl.plein.gisdata.boundaries.ImportOptions;
 import nl.plein.support.TestPostgis;
@@ -73,16 +72,16 @@ class WijkenContiguityTest {
             setId = ImportBoundaries.run(c, ImportOptions.parse(file.toString(), "--preset", "cbs-new", "--level",
                     "district", "--set-name", "CBS wijken", "--year", "2024", "--commit"), line -> { }).setId();
         }
-        int srid = Sql.read(db, c -> Sql.one(c, "SELECT metric_srid FROM area_sets WHERE id = ?",
-                rs -> rs.getInt(1), setId)).orElseThrow();
-        Map<Long, String> codes = Sql.read(db, c -> {
-            var byId = new HashMap<Long, String>();
-            Sql.list(c, "SELECT id, code FROM areas WHERE area_set_id = ?", rs -> byId.put(rs.getLong(1),
-                    rs.getString(2)), setId);
-            return byId;
-        });
+        var jdbi = Jdbis.create(db);
+        int srid = jdbi.withHandle(h -> h.createQuery("SELECT metric_srid FROM area_sets WHERE id = :id")
+                .bind("id", setId).mapTo(Integer.class).one());
+        Map<Long, String> codes = jdbi.withHandle(h -> h.createQuery("SELECT id, code FROM areas WHERE area_set_id = :set")
+                .bind("set", setId).reduceResultSet(new HashMap<Long, String>(), (byId, rs, ctx) -> {
+                    byId.put(rs.getLong(1), rs.getString(2));
+                    return byId;
+                }));
         long started = System.nanoTime();
-        Map<Long, long[]> queen = Jdbis.create(db).inTransaction(h -> {
+        Map<Long, long[]> queen = jdbi.inTransaction(h -> {
             h.execute("SET LOCAL jit = off"); // as under the analysis time limit
             return QueenContiguity.of(h, setId);
         });

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,9 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import nl.plein.areas.AreaAssignment;
 import nl.plein.db.Jdbis;
-import nl.plein.db.Sql;
 import nl.plein.support.TestPostgis;
 import nl.plein.support.Together;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +37,7 @@ class ActivityCountsTest {
     private static final int PEOPLE = 80;
 
     static HikariDataSource dataSource;
+    static Jdbi jdbi;
     static ParticipationStore store;
     static long fine;
     static long coarse;
@@ -45,65 +46,67 @@ class ActivityCountsTest {
     @BeforeAll
     static void load() throws Exception {
         dataSource = TestPostgis.freshDatabase();
+        jdbi = Jdbis.create(dataSource);
         store = new ParticipationStore(Jdbis.create(dataSource), dataSource);
         ActivityCounts.useTimeZone(Jdbis.create(dataSource), AMSTERDAM);
-        Sql.transaction(dataSource, c -> {
-            Sql.one(c, "SELECT setseed(0.42)", rs -> 1);
-            fine = grid(c, "Fijn", 4, 400);
-            coarse = grid(c, "Grof", 2, 800);
+        jdbi.useTransaction(h -> {
+            h.createQuery("SELECT setseed(0.42)").map((rs, ctx) -> 1).one();
+            fine = grid(h, "Fijn", 4, 400);
+            coarse = grid(h, "Grof", 2, 800);
             // Homes in the fine set, some unknown.
-            Sql.update(c, """
+            h.createUpdate("""
                     INSERT INTO accounts (email, password_hash, display_name, home_area_id)
                     SELECT 'p' || g || '@test.example', 'x', 'P' || g,
                            CASE WHEN g % 9 = 0 THEN NULL
-                                ELSE (SELECT id FROM areas WHERE area_set_id = ? ORDER BY id OFFSET (g * 7) % 16 LIMIT 1) END
-                      FROM generate_series(1, ?) g""", fine, PEOPLE);
+                                ELSE (SELECT id FROM areas WHERE area_set_id = :set ORDER BY id OFFSET (g * 7) % 16 LIMIT 1) END
+                      FROM generate_series(1, :people) g""").bind("set", fine).bind("people", PEOPLE).execute();
             for (int p = 0; p < 2; p++) {
-                projects.add(Sql.one(c, "INSERT INTO projects (title, area) SELECT 'P', ST_Multi(ST_Envelope(ST_Collect(geom)))"
-                        + " FROM areas WHERE area_set_id = ? RETURNING id", rs -> rs.getLong(1), fine).orElseThrow());
+                projects.add(h.createQuery("INSERT INTO projects (title, area) SELECT 'P', ST_Multi(ST_Envelope(ST_Collect(geom)))"
+                        + " FROM areas WHERE area_set_id = :set RETURNING id").bind("set", fine).mapTo(Long.class).one());
             }
-            return null;
         });
         for (long project : projects) {
             // Bulk: one statement of many rows per kind.
-            Sql.transaction(dataSource, c -> {
-                Sql.update(c, """
+            jdbi.useTransaction(h -> {
+                h.createUpdate("""
                         INSERT INTO proposals (project_id, author_id, title, geom, status, created_at)
-                        SELECT ?, (SELECT min(id) FROM accounts) + floor(random() * ?)::int, 'V',
+                        SELECT :project, (SELECT min(id) FROM accounts) + floor(random() * :people)::int, 'V',
                                CASE WHEN g % 5 = 0 THEN ST_MakeLine(pt, ST_Translate(pt, 0.004, 0.002)) ELSE pt END,
                                'published', """ + AROUND_MONDAYS + """
                           FROM (SELECT g, ST_Transform(ST_SetSRID(ST_MakePoint(100000 + random() * 1700,
                                                                                400000 + random() * 1700), 28992), 4326) AS pt
-                                  FROM generate_series(1, 150) g) points""", project, PEOPLE);
-                Sql.update(c, """
+                                  FROM generate_series(1, 150) g) points""").bind("project", project).bind("people", PEOPLE)
+                        .execute();
+                h.createUpdate("""
                         INSERT INTO variants (proposal_id, author_id, title, geom, created_at)
-                        SELECT p.id, (SELECT min(id) FROM accounts) + floor(random() * ?)::int, 'W',
+                        SELECT p.id, (SELECT min(id) FROM accounts) + floor(random() * :people)::int, 'W',
                                ST_Translate(p.geom, 0.003, 0), p.created_at + random() * interval '9 days'
-                          FROM proposals p WHERE p.project_id = ? AND random() < 0.3""", PEOPLE, project);
-                Sql.update(c, """
+                          FROM proposals p WHERE p.project_id = :project AND random() < 0.3""")
+                        .bind("people", PEOPLE).bind("project", project).execute();
+                h.createUpdate("""
                         INSERT INTO comments (proposal_id, author_id, body, geom, created_at)
-                        SELECT p.id, (SELECT min(id) FROM accounts) + floor(random() * ?)::int, 'Eens',
+                        SELECT p.id, (SELECT min(id) FROM accounts) + floor(random() * :people)::int, 'Eens',
                                CASE WHEN random() < 0.3 THEN ST_PointOnSurface(p.geom) END,
                                p.created_at + random() * interval '20 days'
-                          FROM proposals p, generate_series(1, 2) WHERE p.project_id = ?""", PEOPLE, project);
-                Sql.update(c, """
+                          FROM proposals p, generate_series(1, 2) WHERE p.project_id = :project""")
+                        .bind("people", PEOPLE).bind("project", project).execute();
+                h.createUpdate("""
                         INSERT INTO supports (proposal_id, account_id, created_at)
-                        SELECT p.id, (SELECT min(id) FROM accounts) + floor(random() * ?)::int,
+                        SELECT p.id, (SELECT min(id) FROM accounts) + floor(random() * :people)::int,
                                p.created_at + random() * interval '30 days'
-                          FROM proposals p, generate_series(1, 3) WHERE p.project_id = ?
-                        ON CONFLICT DO NOTHING""", PEOPLE, project);
-                return null;
+                          FROM proposals p, generate_series(1, 3) WHERE p.project_id = :project
+                        ON CONFLICT DO NOTHING""").bind("people", PEOPLE).bind("project", project).execute();
             });
             // Single writes, each its own statement and transaction, as the API makes them.
             for (int i = 0; i < 40; i++) {
-                Sql.transaction(dataSource, c -> Sql.update(c, """
+                jdbi.useTransaction(h -> h.createUpdate("""
                         INSERT INTO comments (proposal_id, author_id, body, created_at)
-                        SELECT (SELECT id FROM proposals WHERE project_id = ? ORDER BY random() LIMIT 1),
-                               (SELECT min(id) FROM accounts) + floor(random() * ?)::int, 'Ook', """ + AROUND_MONDAYS,
-                        project, PEOPLE));
+                        SELECT (SELECT id FROM proposals WHERE project_id = :project ORDER BY random() LIMIT 1),
+                               (SELECT min(id) FROM accounts) + floor(random() * :people)::int, 'Ook', """ + AROUND_MONDAYS)
+                        .bind("project", project).bind("people", PEOPLE).execute());
             }
         }
-        Jdbis.create(dataSource).useTransaction(h -> {
+        jdbi.useTransaction(h -> {
             AreaAssignment.assignAll(h, fine);
             AreaAssignment.assignAll(h, coarse);
         });
@@ -114,17 +117,19 @@ class ActivityCountsTest {
             + " + (random() - 0.5) * interval '3 hours') AT TIME ZONE 'Europe/Amsterdam'";
 
     /** A square grid of {@code side} × {@code side} cells of {@code metres} in the Dutch national grid. */
-    private static long grid(Connection c, String name, int side, int metres) throws java.sql.SQLException {
-        long set = Sql.one(c, "INSERT INTO area_sets (name, kind, metric_srid) VALUES (?, 'neighbourhood', 28992) RETURNING id",
-                rs -> rs.getLong(1), name).orElseThrow();
-        Sql.update(c, """
+    private static long grid(Handle h, String name, int side, int metres) {
+        long set = h.createQuery("INSERT INTO area_sets (name, kind, metric_srid) VALUES (:name, 'neighbourhood', 28992)"
+                + " RETURNING id").bind("name", name).mapTo(Long.class).one();
+        h.createUpdate("""
                 INSERT INTO areas (area_set_id, code, name, population, geom)
-                SELECT ?, 'C' || g, 'Cel ' || g, 500 + g * 37,
-                       ST_Multi(ST_Transform(ST_MakeEnvelope(100000 + (g % ?) * ?::float8, 400000 + (g / ?) * ?::float8,
-                                                             100000 + (g % ?) * ?::float8 + ?, 400000 + (g / ?) * ?::float8 + ?,
+                SELECT :set, 'C' || g, 'Cel ' || g, 500 + g * 37,
+                       ST_Multi(ST_Transform(ST_MakeEnvelope(100000 + (g % :side) * :metres::float8,
+                                                             400000 + (g / :side) * :metres::float8,
+                                                             100000 + (g % :side) * :metres::float8 + :metres,
+                                                             400000 + (g / :side) * :metres::float8 + :metres,
                                                              28992), 4326))
-                  FROM generate_series(0, ? * ? - 1) g""",
-                set, side, metres, side, metres, side, metres, metres, side, metres, metres, side, side);
+                  FROM generate_series(0, :side * :side - 1) g""")
+                .bind("set", set).bind("side", side).bind("metres", metres).execute();
         return set;
     }
 
@@ -157,7 +162,7 @@ class ActivityCountsTest {
 
     /** The three tables as text, to compare with what activity_recount() makes of the contributions. */
     private static String keptTables() {
-        return Sql.read(dataSource, c -> Sql.one(c, """
+        return jdbi.withHandle(h -> h.createQuery("""
                 SELECT (SELECT string_agg(concat_ws(' ', project_id, account_id, first_week, home_area_id), ','
                                           ORDER BY project_id, account_id)
                           FROM activity_people)
@@ -165,12 +170,12 @@ class ActivityCountsTest {
                                                  ORDER BY project_id, account_id, week) FROM activity_person_weeks)
                     || '|' || (SELECT string_agg(concat_ws(' ', project_id, week, participants, proposals, variants,
                                                            comments, supports), ',' ORDER BY project_id, week)
-                                 FROM activity_weeks WHERE participants > 0)""", rs -> rs.getString(1)).orElseThrow());
+                                 FROM activity_weeks WHERE participants > 0)""").mapTo(String.class).one());
     }
 
     private static void assertKeptTablesEqualARecount() {
         String kept = keptTables();
-        Sql.transaction(dataSource, c -> Sql.one(c, "SELECT activity_recount()", rs -> 1));
+        jdbi.useTransaction(h -> h.createQuery("SELECT activity_recount()").map((rs, ctx) -> 1).one());
         assertEquals(keptTables(), kept);
     }
 
@@ -198,10 +203,11 @@ class ActivityCountsTest {
     @Test
     void supportsGivenAndTakenBackByManyWritersAtOnceAreCountedOnce() throws Exception {
         long project = projects.get(0);
-        List<Long> proposals = Sql.read(dataSource, c -> Sql.list(c,
-                "SELECT id FROM proposals WHERE project_id = ? ORDER BY id LIMIT 6", rs -> rs.getLong(1), project));
-        List<Long> people = Sql.read(dataSource, c -> Sql.list(c, "SELECT id FROM accounts ORDER BY id LIMIT 6",
-                rs -> rs.getLong(1)));
+        List<Long> proposals = jdbi.withHandle(h -> h.createQuery(
+                "SELECT id FROM proposals WHERE project_id = :project ORDER BY id LIMIT 6").bind("project", project)
+                .mapTo(Long.class).list());
+        List<Long> people = jdbi.withHandle(h -> h.createQuery("SELECT id FROM accounts ORDER BY id LIMIT 6")
+                .mapTo(Long.class).list());
         var tasks = new ArrayList<Callable<Integer>>();
         for (int t = 0; t < 8; t++) {
             tasks.add(() -> {
@@ -210,10 +216,11 @@ class ActivityCountsTest {
                 for (int i = 0; i < 60; i++) {
                     long proposal = proposals.get(random.nextInt(proposals.size()));
                     long person = people.get(random.nextInt(people.size()));
-                    done += Sql.transaction(dataSource, c -> random.nextBoolean()
-                            ? Sql.update(c, "INSERT INTO supports (proposal_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                                    proposal, person)
-                            : Sql.update(c, "DELETE FROM supports WHERE proposal_id = ? AND account_id = ?", proposal, person));
+                    done += jdbi.inTransaction(h -> (random.nextBoolean()
+                            ? h.createUpdate("INSERT INTO supports (proposal_id, account_id) VALUES (:proposal, :person)"
+                                    + " ON CONFLICT DO NOTHING")
+                            : h.createUpdate("DELETE FROM supports WHERE proposal_id = :proposal AND account_id = :person"))
+                            .bind("proposal", proposal).bind("person", person).execute());
                 }
                 return done;
             });
@@ -228,17 +235,20 @@ class ActivityCountsTest {
     @Test
     void takingBackAPersonsOnlyOrFirstContributionUndoesItsCount() {
         long project = projects.get(1);
-        long proposal = Sql.read(dataSource, c -> Sql.one(c, "SELECT min(id) FROM proposals WHERE project_id = ?",
-                rs -> rs.getLong(1), project)).orElseThrow();
-        long[] newcomers = Sql.transaction(dataSource, c -> {
-            long only = newAccount(c, "only");
-            long twice = newAccount(c, "twice");
-            Sql.update(c, "INSERT INTO supports (proposal_id, account_id, created_at) VALUES (?, ?, '2026-01-05 10:00+01')",
-                    proposal, only);
-            Sql.update(c, "INSERT INTO supports (proposal_id, account_id, created_at) VALUES (?, ?, '2026-01-06 10:00+01')",
-                    proposal, twice);
-            Sql.update(c, "INSERT INTO comments (proposal_id, author_id, body, created_at) VALUES (?, ?, 'Later', '2026-06-10 10:00+02')",
-                    proposal, twice);
+        long proposal = jdbi.withHandle(h -> h.createQuery("SELECT min(id) FROM proposals WHERE project_id = :project")
+                .bind("project", project).mapTo(Long.class).one());
+        long[] newcomers = jdbi.inTransaction(h -> {
+            long only = newAccount(h, "only");
+            long twice = newAccount(h, "twice");
+            h.createUpdate("INSERT INTO supports (proposal_id, account_id, created_at)"
+                    + " VALUES (:proposal, :account, '2026-01-05 10:00+01')").bind("proposal", proposal).bind("account", only)
+                    .execute();
+            h.createUpdate("INSERT INTO supports (proposal_id, account_id, created_at)"
+                    + " VALUES (:proposal, :account, '2026-01-06 10:00+01')").bind("proposal", proposal).bind("account", twice)
+                    .execute();
+            h.createUpdate("INSERT INTO comments (proposal_id, author_id, body, created_at)"
+                    + " VALUES (:proposal, :author, 'Later', '2026-06-10 10:00+02')").bind("proposal", proposal)
+                    .bind("author", twice).execute();
             return new long[] {only, twice};
         });
         var before = store.read(project, fine, null, null, AMSTERDAM, 1);
@@ -246,15 +256,17 @@ class ActivityCountsTest {
         assertEquals(2, before.weekly().get(0).participants());
         assertEquals(2, before.weekly().get(0).newParticipants());
 
-        Sql.transaction(dataSource, c -> Sql.update(c, "DELETE FROM supports WHERE proposal_id = ? AND account_id IN (?, ?)",
-                proposal, newcomers[0], newcomers[1]));
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM supports WHERE proposal_id = :proposal"
+                + " AND account_id IN (:only, :twice)").bind("proposal", proposal).bind("only", newcomers[0])
+                .bind("twice", newcomers[1]).execute());
 
         var after = store.read(project, fine, null, null, AMSTERDAM, 1);
         assertEquals(before.totals().people() - 1, after.totals().people(), "the person who only supported is gone");
         assertEquals(before.totals().supports() - 2, after.totals().supports());
         assertNotEquals("2026-01-05", after.weekly().get(0).weekStart().toString(), "that week had no one else");
-        assertEquals(Sql.read(dataSource, c -> Sql.one(c, "SELECT first_week::text FROM activity_people"
-                + " WHERE project_id = ? AND account_id = ?", rs -> rs.getString(1), project, newcomers[1])).orElseThrow(),
+        assertEquals(jdbi.withHandle(h -> h.createQuery("SELECT first_week::text FROM activity_people"
+                + " WHERE project_id = :project AND account_id = :account").bind("project", project)
+                .bind("account", newcomers[1]).mapTo(String.class).one()),
                 "2026-06-08", "the other one's first week is now that of their comment");
         assertKeptEqualsRecount(AMSTERDAM);
         assertKeptTablesEqualARecount();
@@ -262,14 +274,14 @@ class ActivityCountsTest {
 
     @Test
     void aPinAddedToOrRemovedFromACommentMovesItWhereItLies() {
-        int changed = Jdbis.create(dataSource).inTransaction(h -> {
-            int unpinned = h.execute("""
+        int changed = jdbi.inTransaction(h -> {
+            int unpinned = h.createUpdate("""
                     UPDATE comments SET geom = NULL
-                     WHERE id IN (SELECT id FROM comments WHERE geom IS NOT NULL ORDER BY id LIMIT 5)""");
-            int pinned = h.execute("""
+                     WHERE id IN (SELECT id FROM comments WHERE geom IS NOT NULL ORDER BY id LIMIT 5)""").execute();
+            int pinned = h.createUpdate("""
                     UPDATE comments c SET geom = ST_PointOnSurface(p.geom) FROM proposals p
                      WHERE p.id = c.proposal_id
-                       AND c.id IN (SELECT id FROM comments WHERE geom IS NULL ORDER BY id DESC LIMIT 7)""");
+                       AND c.id IN (SELECT id FROM comments WHERE geom IS NULL ORDER BY id DESC LIMIT 7)""").execute();
             AreaAssignment.assignAll(h, fine);
             AreaAssignment.assignAll(h, coarse);
             return unpinned + pinned;
@@ -282,10 +294,10 @@ class ActivityCountsTest {
     @Test
     void aPersonWhoMovesIsCountedInTheirNewHome() {
         var before = store.read(projects.get(0), fine, null, null, AMSTERDAM, 1);
-        int moved = Sql.transaction(dataSource, c -> Sql.update(c, """
+        int moved = jdbi.inTransaction(h -> h.createUpdate("""
                 UPDATE accounts SET home_area_id = CASE WHEN id % 3 = 0 THEN NULL
-                       ELSE (SELECT min(id) FROM areas WHERE area_set_id = ?) END
-                 WHERE id IN (SELECT id FROM accounts ORDER BY id LIMIT 12)""", fine));
+                       ELSE (SELECT min(id) FROM areas WHERE area_set_id = :set) END
+                 WHERE id IN (SELECT id FROM accounts ORDER BY id LIMIT 12)""").bind("set", fine).execute());
 
         var after = store.read(projects.get(0), fine, null, null, AMSTERDAM, 1);
         assertEquals(12, moved);
@@ -312,8 +324,8 @@ class ActivityCountsTest {
         }
     }
 
-    private static long newAccount(Connection c, String name) throws java.sql.SQLException {
-        return Sql.one(c, "INSERT INTO accounts (email, password_hash, display_name) VALUES (?, 'x', ?) RETURNING id",
-                rs -> rs.getLong(1), name + "@test.example", name).orElseThrow();
+    private static long newAccount(Handle h, String name) {
+        return h.createQuery("INSERT INTO accounts (email, password_hash, display_name) VALUES (:email, 'x', :name)"
+                + " RETURNING id").bind("email", name + "@test.example").bind("name", name).mapTo(Long.class).one();
     }
 }

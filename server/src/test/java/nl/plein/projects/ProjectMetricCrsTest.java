@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.Fixtures;
 import nl.plein.support.TestServer;
@@ -101,12 +101,11 @@ class ProjectMetricCrsTest {
         String clustersBefore = planner.get("/api/projects/" + id + "/analysis/clusters?eps=40").expect(200).body();
 
         // A boundary set in another CRS, newer than any other and covering the project, as an import makes it.
-        Sql.transaction(server.dataSource, c -> {
-            long set = Sql.one(c, "INSERT INTO area_sets (name, metric_srid) VALUES ('Elders', 32632) RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
-            Sql.update(c, "INSERT INTO areas (area_set_id, code, name, geom) VALUES (?, 'X1', 'Alles',"
-                    + " ST_Multi(ST_MakeEnvelope(5.4, 52.4, 5.6, 52.6, 4326)))", set);
-            return null;
+        Jdbis.create(server.dataSource).useTransaction(h -> {
+            long set = h.createQuery("INSERT INTO area_sets (name, metric_srid) VALUES ('Elders', 32632) RETURNING id")
+                    .mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO areas (area_set_id, code, name, geom) VALUES (:set, 'X1', 'Alles',"
+                    + " ST_Multi(ST_MakeEnvelope(5.4, 52.4, 5.6, 52.6, 4326)))").bind("set", set).execute();
         });
 
         // Answers not cached yet (another filter) and cached ones alike stay in the project's CRS.
@@ -143,8 +142,9 @@ class ProjectMetricCrsTest {
     }
 
     private static long analysisVersion(long projectId) {
-        return Sql.read(server.dataSource, c -> Sql.one(c, "SELECT coalesce((SELECT proposals FROM analysis_versions"
-                + " WHERE project_id = ?), 0)", rs -> rs.getLong(1), projectId)).orElseThrow();
+        return Jdbis.create(server.dataSource).withHandle(h -> h.createQuery("SELECT coalesce((SELECT proposals"
+                + " FROM analysis_versions WHERE project_id = :project), 0)").bind("project", projectId)
+                .mapTo(Long.class).one());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import nl.plein.db.Jdbis;
 import nl.plein.http.Json;
 import nl.plein.projects.Language;
 import nl.plein.proposals.Status;
@@ -184,10 +185,10 @@ class MapDrawingTest {
         double[] box = viewBox(parse(svg));
         assertEquals(0, box[0]);
         double aspect = (d.mapHeight() - 2 * MapDrawing.PAD) / (d.width() - 2 * MapDrawing.PAD);
-        double expected = nl.plein.db.Sql.read(server.dataSource, c -> nl.plein.db.Sql.one(c, """
+        double expected = Jdbis.create(server.dataSource).withHandle(h -> h.createQuery("""
                 SELECT (ST_YMax(e) - ST_YMin(e)) / (ST_XMax(e) - ST_XMin(e))
-                  FROM (SELECT ST_Envelope(ST_Transform(area, project_metric_srid(id))) AS e FROM projects WHERE id = ?) q""",
-                rs -> rs.getDouble(1), fixture.projectId)).orElseThrow();
+                  FROM (SELECT ST_Envelope(ST_Transform(area, project_metric_srid(id))) AS e FROM projects WHERE id = :id) q""")
+                .bind("id", fixture.projectId).mapTo(Double.class).one());
         assertEquals(expected, aspect, 0.005);
         assertEquals(1.63, aspect, 0.05);
         assertEquals(d.width() + MapSvg.LEGEND_WIDTH, box[2], 0.1, "the legend to the right of the map");
@@ -365,8 +366,8 @@ class MapDrawingTest {
     }
 
     private static long hostileId() {
-        return nl.plein.db.Sql.read(server.dataSource, c -> nl.plein.db.Sql.one(c,
-                "SELECT id FROM proposals WHERE title = ?", rs -> rs.getLong(1), ReportFixture.HOSTILE)).orElseThrow();
+        return Jdbis.create(server.dataSource).withHandle(h -> h.createQuery("SELECT id FROM proposals WHERE title = :title")
+                .bind("title", ReportFixture.HOSTILE).mapTo(Long.class).one());
     }
 
     private static int count(String text, String regex) {

@@ -18,7 +18,6 @@ import nl.plein.analysis.Analyses;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.clusters.Clusters;
 import nl.plein.db.Jdbis;
-import nl.plein.db.Sql;
 import nl.plein.hexbins.HexBins;
 import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.participation.ParticipationStore;
@@ -74,16 +73,17 @@ public final class ReportFixture {
                 "schedule", Map.of("think", Map.of("startsOn", "2026-01-05", "endsOn", "2026-03-27"),
                         "decide", Map.of("startsOn", "2026-04-06", "endsOn", "2026-06-26"))))).expect(201)
                 .json().get("id").asLong();
-        long setId = Sql.transaction(server.dataSource, c -> {
-            long set = Sql.one(c, "INSERT INTO area_sets (name, year) VALUES ('Kwartieren', 2026) RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
-            Sql.update(c, """
+        var jdbi = Jdbis.create(server.dataSource);
+        long setId = jdbi.inTransaction(h -> {
+            long set = h.createQuery("INSERT INTO area_sets (name, year) VALUES ('Kwartieren', 2026) RETURNING id")
+                    .mapTo(Long.class).one();
+            h.createUpdate("""
                     INSERT INTO areas (area_set_id, code, name, population, geom)
-                    SELECT ?, 'Q' || g, (ARRAY['Noordwest', 'Noordoost', 'Zuidwest', 'Zuidoost'])[g + 1],
+                    SELECT :set, 'Q' || g, (ARRAY['Noordwest', 'Noordoost', 'Zuidwest', 'Zuidoost'])[g + 1],
                            (ARRAY[1000, 2000, 1500, 800])[g + 1],
                            ST_Multi(ST_MakeEnvelope(5.50 + (g % 2) * 0.005, 52.51 - (g / 2 + 1) * 0.005,
                                                     5.50 + (g % 2 + 1) * 0.005, 52.51 - (g / 2) * 0.005, 4326))
-                      FROM generate_series(0, 3) g""", set);
+                      FROM generate_series(0, 3) g""").bind("set", set).execute();
             return set;
         });
 
@@ -127,9 +127,9 @@ public final class ReportFixture {
                 String email = "resident" + k + "@report.test";
                 Client resident = server.signedIn(email, Role.RESIDENT);
                 String code = "Q" + quarter;
-                Sql.transaction(server.dataSource, c -> Sql.update(c, """
-                        UPDATE accounts SET home_area_id = (SELECT id FROM areas WHERE area_set_id = ? AND code = ?)
-                         WHERE email = ?""", setId, code, email));
+                jdbi.useTransaction(h -> h.createUpdate("""
+                        UPDATE accounts SET home_area_id = (SELECT id FROM areas WHERE area_set_id = :set AND code = :code)
+                         WHERE email = :email""").bind("set", setId).bind("code", code).bind("email", email).execute());
                 resident.put("/api/proposals/" + clusterTop + "/support", Map.of()).expect(200);
                 if (quarter == 0) {
                     resident.put("/api/proposals/" + hostile + "/support", Map.of()).expect(200);
