@@ -3,6 +3,7 @@ package nl.plein.analysis;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.function.Function;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import org.jdbi.v3.core.Handle;
@@ -57,11 +58,27 @@ public final class Analyses {
     }
 
     /** The analysis's result for the project and parameters: cached, or computed under the time limit. */
-    @SuppressWarnings("unchecked")
     public <P, R> R run(Analysis<P, R> analysis, long projectId, P parameters) {
-        var scope = scope(projectId);
+        return run(analysis, projectId, parameters, scope(projectId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <P, R> R run(Analysis<P, R> analysis, long projectId, P parameters, Scope scope) {
         return (R) cache.get(scope.key(analysis.name(), projectId, String.valueOf(parameters)),
                 () -> compute(analysis, projectId, parameters, scope));
+    }
+
+    /**
+     * The result as one kind of reader is sent it ({@code raw} for planners, else under the small-count
+     * rule), written by {@code write} once and kept beside the result under the same key: a large
+     * answer (ten thousand hexagons) asked for again is not written out again.
+     */
+    public <P, R> String written(Analysis<P, R> analysis, long projectId, P parameters, boolean raw,
+            Function<R, String> write) {
+        var scope = scope(projectId);
+        var key = scope.key(analysis.name() + (raw ? " as planners see it" : " as everyone sees it"), projectId,
+                String.valueOf(parameters));
+        return (String) cache.get(key, () -> write.apply(run(analysis, projectId, parameters, scope)));
     }
 
     /** The project's scope; a project that does not exist is a 404. */

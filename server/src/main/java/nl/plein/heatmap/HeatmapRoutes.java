@@ -28,13 +28,12 @@ public final class HeatmapRoutes {
         var query = Query.of(ctx, HeatmapParameters.QUERY.toArray(String[]::new));
         long projectId = Requests.pathId(ctx, "id", "Project");
         var parameters = HeatmapParameters.from(query, () -> projects.rules(projectId));
-        var result = analyses.run(heatmap, projectId, parameters);
         boolean raw = Access.viewer(ctx).role().plans();
         ctx.header("Cache-Control", "private, no-store");
         // A heatmap shows densities of proposals, not counts of people: its method text names no
         // small-count rule (the shared locations it reports follow it all the same).
-        ctx.contentType("application/json").result(Json.write(json(result, parameters, analyses.counts(raw),
-                heatmap.method(parameters, result))));
+        ctx.contentType("application/json").result(analyses.written(heatmap, projectId, parameters, raw,
+                result -> Json.write(json(result, parameters, analyses.counts(raw), heatmap.method(parameters, result)))));
     }
 
     private static ObjectNode json(Heatmap.Result r, HeatmapParameters p, Counts counts, String method) {

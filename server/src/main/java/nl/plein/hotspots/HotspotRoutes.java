@@ -1,6 +1,7 @@
 package nl.plein.hotspots;
 
 import io.javalin.http.Context;
+import java.util.function.Function;
 import nl.plein.accounts.Access;
 import nl.plein.analysis.Analyses;
 import nl.plein.http.GeoJson;
@@ -35,22 +36,29 @@ public final class HotspotRoutes {
         var query = Query.of(ctx, HotSpots.Parameters.names());
         long projectId = Requests.pathId(ctx, "id", "Project");
         var p = HotSpots.Parameters.from(query, () -> units.defaultSize(projectId), () -> projects.rules(projectId));
-        var result = analyses.run(hotSpots, projectId, p);
         boolean raw = Access.viewer(ctx).role().plans();
-        var out = HotSpotJson.hotSpots(p, result, analyses.counts(raw));
-        out.put("method", analyses.method(hotSpots, p, result, raw) + " " + HotSpots.EXPLAINED);
-        send(ctx, Json.write(out));
+        send(ctx, analyses.written(hotSpots, projectId, p, raw, result -> {
+            var out = HotSpotJson.hotSpots(p, result, analyses.counts(raw));
+            out.put("method", analyses.method(hotSpots, p, result, raw) + " " + HotSpots.EXPLAINED);
+            return Json.write(out);
+        }));
     }
 
     public void moran(Context ctx) {
         var query = Query.of(ctx, Moran.Parameters.names());
         long projectId = Requests.pathId(ctx, "id", "Project");
         var p = Moran.Parameters.from(query, () -> units.defaultSize(projectId), () -> projects.rules(projectId));
-        var result = moran.run(analyses, projectId, p);
         boolean raw = Access.viewer(ctx).role().plans();
-        var out = HotSpotJson.moran(p, result, analyses.counts(raw));
-        out.put("method", analyses.method(moran, p, result, raw) + " " + Moran.EXPLAINED);
-        send(ctx, Json.write(out));
+        Function<Moran.Result, String> write = result -> {
+            var out = HotSpotJson.moran(p, result, analyses.counts(raw));
+            out.put("method", analyses.method(moran, p, result, raw) + " " + Moran.EXPLAINED);
+            return Json.write(out);
+        };
+        // Participation changes with every comment and support, which the analysis version does not
+        // follow: only Moran over proposals is kept (Moran.run says so too).
+        send(ctx, p.measure() == Moran.Measure.PROPOSALS
+                ? analyses.written(moran, projectId, p, raw, write)
+                : write.apply(moran.run(analyses, projectId, p)));
     }
 
     private static void send(Context ctx, String json) {
