@@ -7,26 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.util.Map;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AccountApiTest {
     static TestServer server;
+    static Jdbi jdbi;
     static long homeArea;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        homeArea = Sql.transaction(server.dataSource, c -> {
-            long set = Sql.one(c, "INSERT INTO area_sets (name) VALUES ('Test buurten') RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
-            return Sql.one(c, "INSERT INTO areas (area_set_id, code, name, population, geom) VALUES (?, 'BU1', "
-                    + "'Centrum', 1200, ST_Multi(ST_MakeEnvelope(5.5, 52.5, 5.51, 52.51, 4326))) RETURNING id",
-                    rs -> rs.getLong(1), set).orElseThrow();
+        jdbi = Jdbis.create(server.dataSource);
+        homeArea = jdbi.inTransaction(h -> {
+            long set = h.createQuery("INSERT INTO area_sets (name) VALUES ('Test buurten') RETURNING id")
+                    .mapTo(Long.class).one();
+            return h.createQuery("INSERT INTO areas (area_set_id, code, name, population, geom) VALUES (:set, 'BU1', "
+                    + "'Centrum', 1200, ST_Multi(ST_MakeEnvelope(5.5, 52.5, 5.51, 52.51, 4326))) RETURNING id")
+                    .bind("set", set).mapTo(Long.class).one();
         });
     }
 
@@ -45,13 +48,12 @@ class AccountApiTest {
         assertEquals("sanne@example.org", account.get("email").asText());
         assertEquals("Centrum", account.get("homeArea").get("name").asText());
         assertEquals("resident", account.get("role").asText());
-        String hash = Sql.read(server.dataSource, c -> Sql.one(c,
-                "SELECT password_hash FROM accounts WHERE email = 'sanne@example.org'", rs -> rs.getString(1)))
-                .orElseThrow();
+        String hash = jdbi.withHandle(h -> h.createQuery(
+                "SELECT password_hash FROM accounts WHERE email = 'sanne@example.org'").mapTo(String.class).one());
         assertTrue(hash.startsWith("$argon2id$"), hash);
         assertFalse(hash.contains("a long enough secret"));
-        var columns = Sql.read(server.dataSource, c -> Sql.list(c, "SELECT column_name FROM information_schema.columns "
-                + "WHERE table_name = 'accounts'", rs -> rs.getString(1)));
+        var columns = jdbi.withHandle(h -> h.createQuery("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_name = 'accounts'").mapTo(String.class).list());
         assertFalse(columns.stream().anyMatch(n -> n.contains("address") || n.contains("street")
                 || n.contains("postcode")), "no address is ever stored: " + columns);
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 import nl.plein.db.Jdbis;
-import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.Source;
 import nl.plein.support.TestServer;
@@ -73,9 +72,9 @@ class AccountSecurityTest {
         assertEquals(first.header("Content-Type"), again.header("Content-Type"));
 
         // The second sign-up changed nothing: one account, and the owner's password still signs in.
-        assertEquals(1L, Sql.read(server.dataSource, c -> Sql.one(c,
-                "SELECT count(*) FROM accounts WHERE lower(email) = 'known@example.org'", rs -> rs.getLong(1)))
-                .orElseThrow());
+        long accounts = Jdbis.create(server.dataSource).withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM accounts WHERE lower(email) = 'known@example.org'").mapTo(Long.class).one());
+        assertEquals(1L, accounts);
         server.anonymous().signIn("known@example.org", "the owner's own secret");
         assertEquals(401, server.anonymous().post("/api/session", signIn("known@example.org", "an intruder's guess"))
                 .status());

@@ -10,16 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
 import nl.plein.db.Jdbis;
-import nl.plein.db.Sql;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +28,7 @@ class AreaAssignmentTest {
     private static final Map<String, Object> EAST = point(5.508, 52.505);
 
     TestServer server;
+    Jdbi jdbi;
     Client admin;
     Client anna;
     Client bram;
@@ -38,6 +37,7 @@ class AreaAssignmentTest {
     @BeforeEach
     void start() {
         server = TestServer.start();
+        jdbi = Jdbis.create(server.dataSource);
         admin = server.signedIn("admin@test.example", Role.ADMIN);
         anna = server.signedIn("anna@test.example", Role.RESIDENT);
         bram = server.signedIn("bram@test.example", Role.RESIDENT);
@@ -56,19 +56,17 @@ class AreaAssignmentTest {
     }
 
     /** The code of the area a drawing lies in, in the newest neighbourhood set, or null. */
-    private String areaOf(String table, long id) throws SQLException {
+    private String areaOf(String table, long id) {
         return areaOf(table, id, null);
     }
 
     /** The code of the area a drawing lies in, in the given set (null: the newest neighbourhood set), or null. */
-    private String areaOf(String table, long id, Long set) throws SQLException {
+    private String areaOf(String table, long id, Long set) {
         String drawing = table.substring(0, table.length() - 1);
-        try (Connection c = server.dataSource.getConnection()) {
-            return Sql.one(c, "SELECT a.code FROM placements pl JOIN areas a ON a.id = pl.area_id"
-                    + " WHERE pl.drawing = ? AND pl.drawing_id = ? AND pl.area_set_id = coalesce(?::bigint,"
-                    + " (SELECT max(id) FROM area_sets WHERE kind = 'neighbourhood'))", rs -> rs.getString(1),
-                    drawing, id, set).orElse(null);
-        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.code FROM placements pl JOIN areas a ON a.id = pl.area_id"
+                + " WHERE pl.drawing = :drawing AND pl.drawing_id = :id AND pl.area_set_id = coalesce(:set::bigint,"
+                + " (SELECT max(id) FROM area_sets WHERE kind = 'neighbourhood'))")
+                .bind("drawing", drawing).bind("id", id).bind("set", set).mapTo(String.class).findOne().orElse(null));
     }
 
     private long propose(Object geometry) {
@@ -77,7 +75,7 @@ class AreaAssignmentTest {
     }
 
     @Test
-    void aProposalKnowsItsBuurtWhenWrittenAndWhenMoved() throws SQLException {
+    void aProposalKnowsItsBuurtWhenWrittenAndWhenMoved() {
         long id = propose(WEST);
         assertEquals("BU0001", areaOf("proposals", id));
         anna.patch("/api/proposals/" + id, feature(EAST, Map.of())).expect(200);
@@ -90,7 +88,7 @@ class AreaAssignmentTest {
     }
 
     @Test
-    void aVariantAndAPinnedCommentKnowTheirBuurtAndAnUnpinnedCommentHasNone() throws SQLException {
+    void aVariantAndAPinnedCommentKnowTheirBuurtAndAnUnpinnedCommentHasNone() {
         long original = propose(WEST);
         long variant = bram.post("/api/proposals/" + original + "/variants",
                 feature(polygon(5.506, 52.502, 5.507, 52.502, 5.507, 52.503, 5.506, 52.502), Map.of("title", "Oost")))
@@ -110,7 +108,7 @@ class AreaAssignmentTest {
     }
 
     @Test
-    void aNewSetPlacesEveryDrawingAgainAndAnOlderOneCanBeAssignedBack() throws SQLException {
+    void aNewSetPlacesEveryDrawingAgainAndAnOlderOneCanBeAssignedBack() {
         long west = propose(WEST);
         long east = propose(EAST);
         long variant = bram.post("/api/proposals/" + west + "/variants", feature(EAST, Map.of("title", "Oost")))
@@ -136,9 +134,8 @@ class AreaAssignmentTest {
         assertEquals("BU0002", areaOf("proposals", east, first));
 
         // Placing a set again puts back what is missing and leaves what is right alone.
-        try (Connection c = server.dataSource.getConnection()) {
-            Sql.update(c, "DELETE FROM placements WHERE area_set_id = ? AND drawing = 'proposal'", first);
-        }
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM placements WHERE area_set_id = :set AND drawing = 'proposal'")
+                .bind("set", first).execute());
         assertNull(areaOf("proposals", west, first));
         JsonNode back = admin.post("/api/area-sets/" + first + "/assign", Map.of()).expect(200).json();
         assertEquals(2, back.get("assigned").get("proposals").get("changed").asInt());
@@ -152,12 +149,14 @@ class AreaAssignmentTest {
         assertEquals(0, again.get("assigned").get("proposals").get("changed").asInt(), "nothing left to change");
 
         // A wrong placement is put right; a placement of a drawing no area holds is removed.
-        try (Connection c = server.dataSource.getConnection()) {
-            Sql.update(c, "UPDATE placements SET area_id = (SELECT id FROM areas WHERE area_set_id = ? AND code = 'BU0002')"
-                    + " WHERE drawing = 'proposal' AND drawing_id = ? AND area_set_id = ?", first, west, first);
-            Sql.update(c, "INSERT INTO placements (drawing, drawing_id, area_set_id, area_id) SELECT 'comment', ?, ?,"
-                    + " (SELECT id FROM areas WHERE area_set_id = ? AND code = 'BU0001')", plain, first, first);
-        }
+        jdbi.useHandle(h -> {
+            h.createUpdate("UPDATE placements SET area_id = (SELECT id FROM areas WHERE area_set_id = :set"
+                    + " AND code = 'BU0002') WHERE drawing = 'proposal' AND drawing_id = :id AND area_set_id = :set")
+                    .bind("set", first).bind("id", west).execute();
+            h.createUpdate("INSERT INTO placements (drawing, drawing_id, area_set_id, area_id) SELECT 'comment', :id,"
+                    + " :set, (SELECT id FROM areas WHERE area_set_id = :set AND code = 'BU0001')")
+                    .bind("id", plain).bind("set", first).execute();
+        });
         assertEquals("BU0002", areaOf("proposals", west, first));
         JsonNode fixed = admin.post("/api/area-sets/" + first + "/assign", Map.of()).expect(200).json();
         assertEquals(1, fixed.get("assigned").get("proposals").get("changed").asInt());
@@ -180,10 +179,10 @@ class AreaAssignmentTest {
         long id = propose(WEST);
         long set = admin.get("/api/area-sets").expect(200).json().get("sets").get(0).get("id").asLong();
         assertEquals("BU0001", areaOf("proposals", id, set));
-        try (Handle mover = Jdbis.create(server.dataSource).open()) {
+        try (Handle mover = jdbi.open()) {
             mover.begin();
-            mover.execute("UPDATE proposals SET geom = ST_SetSRID(ST_MakePoint(5.508, 52.505), 4326),"
-                    + " updated_at = now() WHERE id = ?", id);
+            mover.createUpdate("UPDATE proposals SET geom = ST_SetSRID(ST_MakePoint(5.508, 52.505), 4326),"
+                    + " updated_at = now() WHERE id = :id").bind("id", id).execute();
             AreaAssignment.assign(mover, AreaAssignment.Drawing.PROPOSALS, id);
             var placing = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> admin.post("/api/area-sets/" + set + "/assign", Map.of()).expect(200).json());
@@ -203,12 +202,11 @@ class AreaAssignmentTest {
     private void waitUntilPlacingWaitsForALock() throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            try (Connection c = server.dataSource.getConnection()) {
-                long waiting = Sql.one(c, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'", rs -> rs.getLong(1)).orElse(0L);
-                if (waiting > 0) {
-                    return;
-                }
+            long waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'")
+                    .mapTo(Long.class).one());
+            if (waiting > 0) {
+                return;
             }
             Thread.sleep(20);
         }

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,12 @@ class AreaSetUploadTest {
     static TestServer server;
     static Client admin;
     static Client resident;
+    static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(Map.of("PLEIN_MAX_BOUNDARY_BYTES", "4096"));
+        jdbi = Jdbis.create(server.dataSource);
         admin = server.signedIn("admin@test.example", Role.ADMIN);
         resident = server.signedIn("rita@test.example", Role.RESIDENT);
     }
@@ -36,10 +37,13 @@ class AreaSetUploadTest {
         server.close();
     }
 
-    private static long count(String sql, Object... params) throws SQLException {
-        try (Connection c = server.dataSource.getConnection()) {
-            return Sql.one(c, sql, rs -> rs.getLong(1), params).orElseThrow();
-        }
+    private static long count(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    /** A count over one area set, the statement naming it {@code :set}. */
+    private static long count(String sql, long set) {
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("set", set).mapTo(Long.class).one());
     }
 
     private static JsonNode problem(Client.Response response, int status) {
@@ -49,7 +53,7 @@ class AreaSetUploadTest {
     }
 
     @Test
-    void aDryRunReportsAndWritesNothingThenCommitWritesAndTheSameUploadAgainChangesNothing() throws SQLException {
+    void aDryRunReportsAndWritesNothingThenCommitWritesAndTheSameUploadAgainChangesNothing() {
         long sets = count("SELECT count(*) FROM area_sets");
         JsonNode dry = admin.post("/api/area-sets?name=Wijkkaart&year=2024", Buurten.westAndEast()).expect(200).json();
         assertFalse(dry.get("committed").asBoolean());
@@ -62,7 +66,7 @@ class AreaSetUploadTest {
                 .expect(201).json();
         assertTrue(done.get("committed").asBoolean());
         long id = done.get("id").asLong();
-        assertEquals(2, count("SELECT count(*) FROM areas WHERE area_set_id = ?", id));
+        assertEquals(2, count("SELECT count(*) FROM areas WHERE area_set_id = :set", id));
 
         JsonNode again = admin.post("/api/area-sets?name=Wijkkaart&year=2024&dryRun=false", Buurten.westAndEast())
                 .expect(200).json();
@@ -86,7 +90,7 @@ class AreaSetUploadTest {
     }
 
     @Test
-    void aResidentMayNotUpload() throws SQLException {
+    void aResidentMayNotUpload() {
         long sets = count("SELECT count(*) FROM area_sets");
         resident.post("/api/area-sets?name=Mine&dryRun=false", Buurten.westAndEast()).expect(403);
         resident.post("/api/area-sets/1/assign", Map.of()).expect(403);
@@ -94,22 +98,21 @@ class AreaSetUploadTest {
     }
 
     @Test
-    void aFileWithoutCbsFieldsLoadsWithTheFieldsNamedAsOnTheCommandLine() throws SQLException {
+    void aFileWithoutCbsFieldsLoadsWithTheFieldsNamedAsOnTheCommandLine() {
         JsonNode done = admin.post("/api/area-sets?name=Eigen+indeling&year=2025&dryRun=false&codeField=id"
                 + "&nameField=naam&populationField=inwoners", Buurten.ownFields()).expect(201).json();
         assertEquals(3, done.get("areas").asInt());
         assertEquals(2015, done.get("populationTotal").asLong());
         assertEquals("code id, name naam, population inwoners", done.get("fields").asText());
         long id = done.get("id").asLong();
-        try (Connection c = server.dataSource.getConnection()) {
-            var areas = Sql.list(c, "SELECT code || '|' || name || '|' || population FROM areas"
-                    + " WHERE area_set_id = ? ORDER BY code", rs -> rs.getString(1), id);
-            assertEquals(List.of("N-17|Havenkwartier|640", "N-18|Molenbuurt|0", "N-19|Achter de Kerk|1375"), areas);
-        }
+        var areas = jdbi.withHandle(h -> h.createQuery(
+                "SELECT code || '|' || name || '|' || population FROM areas WHERE area_set_id = :set ORDER BY code")
+                .bind("set", id).mapTo(String.class).list());
+        assertEquals(List.of("N-17|Havenkwartier|640", "N-18|Molenbuurt|0", "N-19|Achter de Kerk|1375"), areas);
     }
 
     @Test
-    void withoutAMappingTheProblemNamesTheApisParametersNotCommandLineFlags() throws SQLException {
+    void withoutAMappingTheProblemNamesTheApisParametersNotCommandLineFlags() {
         long sets = count("SELECT count(*) FROM area_sets");
         JsonNode unmapped = problem(admin.post("/api/area-sets?name=Eigen&dryRun=false", Buurten.ownFields()), 400);
         JsonNode error = unmapped.get("errors").get(0);

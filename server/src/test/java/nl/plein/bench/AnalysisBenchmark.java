@@ -1,7 +1,6 @@
 package nl.plein.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,11 +48,10 @@ public final class AnalysisBenchmark {
     private static long importFile(HikariDataSource dataSource, String[] args) throws Exception {
         var options = new ArrayList<>(List.of(args));
         options.addAll(List.of("--commit", "--set-name", "Bench boundaries", "--year", "2024"));
+        var jdbi = Jdbis.create(dataSource);
         long start = System.nanoTime();
-        ImportReport report;
-        try (Connection c = dataSource.getConnection()) {
-            report = ImportBoundaries.run(c, ImportOptions.parse(options.toArray(String[]::new)), line -> { });
-        }
+        ImportReport report = jdbi.withHandle(h -> ImportBoundaries.run(h,
+                ImportOptions.parse(options.toArray(String[]::new)), line -> { }));
         System.out.printf(Locale.ROOT, "Import of %s: %,d areas in %.1f s%n", args[0], report.areas(),
                 seconds(start));
         return report.setId();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,13 +28,11 @@ public final class HotspotEndpointBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchDatabase.run(10, dataSource -> {
-            long set;
-            try (Connection c = dataSource.getConnection()) {
-                var options = new ArrayList<>(List.of(args));
-                options.addAll(List.of("--commit", "--set-name", "Bench boundaries", "--year", "2024"));
-                set = ImportBoundaries.run(c, ImportOptions.parse(options.toArray(String[]::new)), line -> { }).setId();
-            }
             var jdbi = Jdbis.create(dataSource);
+            var options = new ArrayList<>(List.of(args));
+            options.addAll(List.of("--commit", "--set-name", "Bench boundaries", "--year", "2024"));
+            var parsed = ImportOptions.parse(options.toArray(String[]::new));
+            long set = jdbi.withHandle(h -> ImportBoundaries.run(h, parsed, line -> { })).setId();
             long[] projects = jdbi.inTransaction(h -> {
                 h.createQuery("SELECT setseed(0.4)").map((rs, ctx) -> 1).one();
                 long author = h.createQuery("INSERT INTO accounts (email, password_hash, display_name) VALUES"

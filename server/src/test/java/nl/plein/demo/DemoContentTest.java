@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import nl.plein.accounts.Passwords;
 import nl.plein.areas.AreaAssignment;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.gisdata.demo.DemoData;
 import nl.plein.presentations.MapView;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,16 +23,22 @@ import org.junit.jupiter.api.Test;
 /** The demo town, loaded as Main loads it, seen through the API as a newcomer would see it. */
 class DemoContentTest {
     static TestServer server;
+    static Jdbi jdbi;
 
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
+        jdbi = Jdbis.create(server.dataSource);
         assertTrue(DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll));
     }
 
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    private static long count(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     @Test
@@ -131,8 +138,8 @@ class DemoContentTest {
 
     @Test
     void variantsCommentsAndSupportsAreThere() {
-        long counted = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT (SELECT count(*) FROM variants) * "
-                + "(SELECT count(*) FROM comments) * (SELECT count(*) FROM supports)", rs -> rs.getLong(1))).orElseThrow();
+        long counted = count("SELECT (SELECT count(*) FROM variants) * "
+                + "(SELECT count(*) FROM comments) * (SELECT count(*) FROM supports)");
         assertTrue(counted > 0);
         String dutch = server.anonymous().get("/api/projects").body();
         assertTrue(dutch.contains("Marktplein"), "Dutch and English content");
@@ -190,12 +197,11 @@ class DemoContentTest {
     /** The demo writes rows as the API does, so what the triggers keep agrees with the rows themselves. */
     @Test
     void keptCountsAgreeWithTheRows() {
-        long wrongSupportCounts = Sql.read(server.dataSource, c -> Sql.one(c, """
+        long wrongSupportCounts = count("""
                 SELECT count(*) FROM proposals p
-                 WHERE p.support_count <> (SELECT count(*) FROM supports s WHERE s.proposal_id = p.id)""",
-                rs -> rs.getLong(1))).orElseThrow();
+                 WHERE p.support_count <> (SELECT count(*) FROM supports s WHERE s.proposal_id = p.id)""");
         assertEquals(0, wrongSupportCounts, "proposals whose support_count is not their number of supports");
-        long wrongPeople = Sql.read(server.dataSource, c -> Sql.one(c, """
+        long wrongPeople = count("""
                 WITH contribution AS (
                     SELECT project_id, author_id AS account_id FROM proposals
                     UNION SELECT project_id, author_id FROM variants
@@ -206,29 +212,24 @@ class DemoContentTest {
                      EXCEPT SELECT project_id, account_id FROM activity_people)
                     UNION ALL
                     (SELECT project_id, account_id FROM activity_people
-                     EXCEPT SELECT project_id, account_id FROM contribution)) differ""",
-                rs -> rs.getLong(1))).orElseThrow();
+                     EXCEPT SELECT project_id, account_id FROM contribution)) differ""");
         assertEquals(0, wrongPeople, "participants kept per project differ from those who contributed");
-        long wrongWeeks = Sql.read(server.dataSource, c -> Sql.one(c, """
+        long wrongWeeks = count("""
                 SELECT count(*) FROM projects p
                  WHERE (SELECT coalesce(sum(supports), 0) FROM activity_weeks w WHERE w.project_id = p.id)
                        <> (SELECT count(*) FROM supports s WHERE s.project_id = p.id)
                     OR (SELECT coalesce(sum(comments), 0) FROM activity_weeks w WHERE w.project_id = p.id)
-                       <> (SELECT count(*) FROM comments s WHERE s.project_id = p.id)""",
-                rs -> rs.getLong(1))).orElseThrow();
+                       <> (SELECT count(*) FROM comments s WHERE s.project_id = p.id)""");
         assertEquals(0, wrongWeeks, "projects whose weekly supports or comments differ from the rows");
-        long residentsWithHome = Sql.read(server.dataSource, c -> Sql.one(c,
-                "SELECT count(*) FILTER (WHERE home_area_id IS NOT NULL) FROM accounts WHERE role = 'resident'",
-                rs -> rs.getLong(1))).orElseThrow();
+        long residentsWithHome = count(
+                "SELECT count(*) FILTER (WHERE home_area_id IS NOT NULL) FROM accounts WHERE role = 'resident'");
         assertTrue(residentsWithHome >= 300, "residents who say which buurt they live in: " + residentsWithHome);
     }
 
     @Test
     void loadingAgainAddsNothing() throws Exception {
-        long before = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals",
-                rs -> rs.getLong(1))).orElseThrow();
+        long before = count("SELECT count(*) FROM proposals");
         assertFalse(DemoData.loadIfEmpty(server.dataSource, Passwords::hash, AreaAssignment::assignAll));
-        assertEquals(before, Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM proposals",
-                rs -> rs.getLong(1))).orElseThrow());
+        assertEquals(before, count("SELECT count(*) FROM proposals"));
     }
 }

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +65,10 @@ class WijkenContiguityTest {
     @Test
     void onTheCbsWijkenOf2024PleinFindsTheLinksAndIslandsPoly2nbFinds(@TempDir Path dir) throws Exception {
         Path file = wijken();
-        long setId;
-        try (Connection c = db.getConnection()) {
-            setId = ImportBoundaries.run(c, ImportOptions.parse(file.toString(), "--preset", "cbs-new", "--level",
-                    "district", "--set-name", "CBS wijken", "--year", "2024", "--commit"), line -> { }).setId();
-        }
         var jdbi = Jdbis.create(db);
+        var options = ImportOptions.parse(file.toString(), "--preset", "cbs-new", "--level", "district",
+                "--set-name", "CBS wijken", "--year", "2024", "--commit");
+        long setId = jdbi.withHandle(h -> ImportBoundaries.run(h, options, line -> { })).setId();
         int srid = jdbi.withHandle(h -> h.createQuery("SELECT metric_srid FROM area_sets WHERE id = :id")
                 .bind("id", setId).mapTo(Integer.class).one());
         Map<Long, String> codes = jdbi.withHandle(h -> h.createQuery("SELECT id, code FROM areas WHERE area_set_id = :set")

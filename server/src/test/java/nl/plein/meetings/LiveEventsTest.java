@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import nl.plein.accounts.Role;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -109,10 +110,10 @@ class LiveEventsTest {
             screen.await(state -> state.contains("\"commentCount\":1"), 2000);
 
             // The listening connection breaks (a restart, a proxy): the thread reconnects and goes on.
-            int killed = nl.plein.db.Sql.read(server.dataSource, c -> nl.plein.db.Sql.one(c, """
+            int killed = Jdbis.create(server.dataSource).withHandle(h -> h.createQuery("""
                     SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-                     WHERE datname = current_database() AND application_name = 'plein-meeting-updates'""",
-                    rs -> rs.getInt(1))).orElseThrow();
+                     WHERE datname = current_database() AND application_name = 'plein-meeting-updates'""")
+                    .mapTo(Integer.class).one());
             assertEquals(1, killed, "one connection listens");
             phone.post("/api/meetings/" + meetingId + "/proposals/" + proposalId + "/comments",
                     Map.of("body", "After the break")).expect(201);

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 import nl.plein.support.Together;
@@ -224,8 +224,9 @@ class MeetingApiTest {
         problemNames(guest.post(base + "/proposals/" + ids[1] + "/comments", Map.of("body", "")), 400, "body");
         problemNames(guest.post(base + "/proposals/" + ids[1] + "/comments", Map.of("body", "x", "geometry",
                 INSIDE_POINT)), 400, "geometry");
-        long comments = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM comments WHERE meeting_id = ?",
-                rs -> rs.getLong(1), meeting.get("id").asLong())).orElseThrow();
+        long comments = Jdbis.create(server.dataSource).withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM comments WHERE meeting_id = :meeting").bind("meeting", meeting.get("id").asLong())
+                .mapTo(Long.class).one());
         assertEquals(0, comments, "nothing half-written");
         planner.post(base + "/close", Map.of()).expect(200);
     }

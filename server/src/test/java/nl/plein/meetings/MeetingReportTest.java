@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.reports.ReportFixture;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
@@ -145,8 +145,9 @@ class MeetingReportTest {
         }
 
         // A record closed before records held pin maps renders as before, without one.
-        Sql.transaction(server.dataSource, c -> Sql.update(c, "UPDATE meeting_records SET content = "
-                + "jsonb_set(content, '{questions,0}', (content #> '{questions,0}') - 'map') WHERE meeting_id = ?", id));
+        Jdbis.create(server.dataSource).useTransaction(h -> h.createUpdate("UPDATE meeting_records SET content = "
+                + "jsonb_set(content, '{questions,0}', (content #> '{questions,0}') - 'map')"
+                + " WHERE meeting_id = :meeting").bind("meeting", id).execute());
         String older = server.anonymous().get("/reports/meetings/" + id + "?lang=en").expect(200).body();
         String questions = older.substring(older.indexOf("id=\"questions-heading\""),
                 older.indexOf("id=\"meeting-comments-heading\""));

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class PresentationApiTest {
     static TestServer server;
+    static Jdbi jdbi;
     static Client planner;
     static Client resident;
     static long projectId;
@@ -44,6 +46,7 @@ class PresentationApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        jdbi = Jdbis.create(server.dataSource);
         Client admin = server.signedIn("admin@presentations.test", Role.ADMIN);
         planner = server.signedIn("planner@presentations.test", Role.PLANNER);
         resident = server.signedIn("resident@presentations.test", Role.RESIDENT);
@@ -59,10 +62,10 @@ class PresentationApiTest {
                 .expect(201).json().get("id").asLong();
         hiddenProposalId = resident.post("/api/projects/" + projectId + "/proposals", proposal(INSIDE_POINT, "Verborgen"))
                 .expect(201).json().get("id").asLong();
-        Sql.transaction(server.dataSource, c -> Sql.update(c, "UPDATE proposals SET hidden = true WHERE id = ?",
-                hiddenProposalId));
-        setId = Sql.transaction(server.dataSource, c -> Sql.one(c,
-                "INSERT INTO area_sets (name) VALUES ('Wijken') RETURNING id", rs -> rs.getLong(1)).orElseThrow());
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE proposals SET hidden = true WHERE id = :id")
+                .bind("id", hiddenProposalId).execute());
+        setId = jdbi.inTransaction(h -> h.createQuery("INSERT INTO area_sets (name) VALUES ('Wijken') RETURNING id")
+                .mapTo(Long.class).one());
     }
 
     @AfterAll
@@ -120,8 +123,8 @@ class PresentationApiTest {
         addSlide(id, "Een");
         planner.delete("/api/presentations/" + id).expect(204);
         server.anonymous().get("/api/presentations/" + id).expect(404);
-        long orphans = Sql.read(server.dataSource, c -> Sql.one(c,
-                "SELECT count(*) FROM slides WHERE presentation_id = ?", rs -> rs.getLong(1), id).orElseThrow());
+        long orphans = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM slides WHERE presentation_id = :id")
+                .bind("id", id).mapTo(Long.class).one());
         assertEquals(0, orphans, "slides go with their presentation");
         planner.delete("/api/presentations/" + id).expect(404);
         planner.post("/api/projects/999999/presentations", Map.of("title", "Nergens")).expect(404);
@@ -191,8 +194,8 @@ class PresentationApiTest {
     }
 
     private static long slidePresentation(long slideId) {
-        return Sql.read(server.dataSource, c -> Sql.one(c, "SELECT presentation_id FROM slides WHERE id = ?",
-                rs -> rs.getLong(1), slideId).orElseThrow());
+        return jdbi.withHandle(h -> h.createQuery("SELECT presentation_id FROM slides WHERE id = :id")
+                .bind("id", slideId).mapTo(Long.class).one());
     }
 
     @Test

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputTest {
     static TestServer server;
+    static Jdbi jdbi;
     static Client anna;
     static long projectId;
     static long pointsOnlyProject;
@@ -44,6 +46,7 @@ class BadInputTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(Map.of("PLEIN_MAX_VERTICES", "50", "PLEIN_MAX_BODY_BYTES", "20000"));
+        jdbi = Jdbis.create(server.dataSource);
         var admin = server.signedIn("admin@test.example", Role.ADMIN);
         anna = server.signedIn("anna@test.example", Role.RESIDENT);
         projectId = admin.post("/api/projects", project("All kinds", List.of("point", "line", "polygon"), false))
@@ -68,9 +71,9 @@ class BadInputTest {
     }
 
     private static long rows() {
-        return Sql.read(server.dataSource, c -> Sql.one(c,
-                "SELECT (SELECT count(*) FROM proposals) + (SELECT count(*) FROM proposal_decisions)",
-                rs -> rs.getLong(1)).orElseThrow());
+        return jdbi.withHandle(h -> h.createQuery(
+                "SELECT (SELECT count(*) FROM proposals) + (SELECT count(*) FROM proposal_decisions)")
+                .mapTo(Long.class).one());
     }
 
     static Map<String, Object> geometry(String type, Object coordinates) {

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -178,12 +179,12 @@ class ProposalApiTest {
 
     @Test
     void theNeighbourhoodAProposalLiesInIsDerivedFromTheBoundaries() {
-        long area = nl.plein.db.Sql.transaction(server.dataSource, c -> {
-            long set = nl.plein.db.Sql.one(c, "INSERT INTO area_sets (name) VALUES ('Buurten') RETURNING id",
-                    rs -> rs.getLong(1)).orElseThrow();
-            return nl.plein.db.Sql.one(c, "INSERT INTO areas (area_set_id, code, name, geom) VALUES (?, 'BU2', 'Oost', "
-                    + "ST_Multi(ST_MakeEnvelope(5.505, 52.50, 5.51, 52.51, 4326))) RETURNING id", rs -> rs.getLong(1), set)
-                    .orElseThrow();
+        long area = Jdbis.create(server.dataSource).inTransaction(h -> {
+            long set = h.createQuery("INSERT INTO area_sets (name) VALUES ('Buurten') RETURNING id")
+                    .mapTo(Long.class).one();
+            return h.createQuery("INSERT INTO areas (area_set_id, code, name, geom) VALUES (:set, 'BU2', 'Oost', "
+                    + "ST_Multi(ST_MakeEnvelope(5.505, 52.50, 5.51, 52.51, 4326))) RETURNING id")
+                    .bind("set", set).mapTo(Long.class).one();
         });
         var inside = anna.post("/api/projects/" + projectId + "/proposals", proposal(point(5.508, 52.505), "Oost"))
                 .expect(201).json();

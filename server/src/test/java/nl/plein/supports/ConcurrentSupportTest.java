@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.plein.accounts.Role;
-import nl.plein.db.Sql;
+import nl.plein.db.Jdbis;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 import nl.plein.support.Together;
@@ -58,8 +58,9 @@ class ConcurrentSupportTest {
         }
         Together.run(tasks).forEach(status -> assertEquals(200, status));
         assertEquals(before + 16, count());
-        long rows = Sql.read(server.dataSource, c -> Sql.one(c, "SELECT count(*) FROM supports WHERE proposal_id = ?",
-                rs -> rs.getLong(1), proposalId)).orElseThrow();
+        long rows = Jdbis.create(server.dataSource).withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM supports WHERE proposal_id = :proposal").bind("proposal", proposalId)
+                .mapTo(Long.class).one());
         assertEquals(count(), rows, "the stored count equals the rows");
 
         var withdrawals = new ArrayList<Callable<Integer>>();

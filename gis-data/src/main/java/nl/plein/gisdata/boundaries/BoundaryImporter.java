@@ -1,7 +1,5 @@
 package nl.plein.gisdata.boundaries;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,12 +28,6 @@ public final class BoundaryImporter {
 
     public BoundaryImporter(Consumer<String> progress) {
         this.progress = progress;
-    }
-
-    /** {@link #run(Handle, BoundarySource, ImportOptions, String)} on the caller's connection. */
-    public ImportReport run(Connection c, BoundarySource source, ImportOptions options, String sourceName)
-            throws SQLException {
-        return Jdbc.with(c, h -> run(h, source, options, sourceName));
     }
 
     /**

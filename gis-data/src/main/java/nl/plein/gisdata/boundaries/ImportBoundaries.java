@@ -2,13 +2,10 @@ package nl.plein.gisdata.boundaries;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.function.Consumer;
-import nl.plein.gisdata.Jdbc;
 import org.jdbi.v3.core.Handle;
 
-/** Reads a boundary file and imports it (or reports what it would import) over one connection. */
+/** Reads a boundary file and imports it (or reports what it would import) on one handle. */
 public final class ImportBoundaries {
     private ImportBoundaries() {
     }
@@ -40,10 +37,5 @@ public final class ImportBoundaries {
     public static ImportReport run(Handle h, ImportOptions options, Consumer<String> progress) {
         BoundarySource source = read(options, progress);
         return new BoundaryImporter(progress).run(h, source, options, options.file().getFileName().toString());
-    }
-
-    /** {@link #run(Handle, ImportOptions, Consumer)} on the caller's connection. */
-    public static ImportReport run(Connection c, ImportOptions options, Consumer<String> progress) throws SQLException {
-        return Jdbc.with(c, h -> run(h, options, progress));
     }
 }
