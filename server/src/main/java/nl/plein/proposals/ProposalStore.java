@@ -17,6 +17,7 @@ import org.locationtech.jts.io.WKBWriter;
 /** Proposals in PostGIS. Every read goes through {@link Visibility}; every write is one transaction. */
 public final class ProposalStore {
     private static final String FEATURE = Jdbis.sql(ProposalStore.class, "proposal-feature.sql");
+    private static final String ONE = Jdbis.sql(ProposalStore.class, "proposal.sql");
     private static final String CLUSTERS = Jdbis.sql(ProposalStore.class, "clusters.sql");
     private static final String CATEGORY_KNOWN = Jdbis.sql(ProposalStore.class, "category-known.sql");
     private static final String FACTS = Jdbis.sql(ProposalStore.class, "facts.sql");
@@ -46,10 +47,9 @@ public final class ProposalStore {
      * string that runs on into the rest of the statement.
      */
     private static final String MATCHING = "AND p.search_text ILIKE :text ESCAPE '!'";
-    /** Where proposal-feature.sql says {@code <position>}: all, a page before an id, or one proposal. */
+    /** Where proposal-feature.sql says {@code <position>}: all, or a page before an id. */
     private static final String ANYWHERE = "";
     private static final String BEFORE = "AND p.id < :before";
-    private static final String ONLY = "AND p.id = :id";
 
     private final Jdbi jdbi;
 
@@ -82,7 +82,6 @@ public final class ProposalStore {
                 .define("position", beforeId.isPresent() ? BEFORE : ANYWHERE)
                 .bind("before", beforeId.orElse(null))
                 .bind("tolerance", zoom.map(ProposalStore::simplifyTolerance).orElse(null))
-                .bind("withDecisions", false)
                 .bind("limit", limit + 1)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2)))
                 .list());
@@ -147,12 +146,8 @@ public final class ProposalStore {
     }
 
     private static Optional<String> feature(Handle h, Viewer viewer, long id) {
-        return filtered(h.createQuery(FEATURE), viewer, Filter.NONE)
-                .define("position", ONLY)
+        return Visibility.apply(h.createQuery(ONE), viewer)
                 .bind("id", id)
-                .bind("tolerance", (Double) null)
-                .bind("withDecisions", true)
-                .bind("limit", 1)
                 .map((rs, ctx) -> rs.getString(2))
                 .findOne();
     }

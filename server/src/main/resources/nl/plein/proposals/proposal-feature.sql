@@ -1,11 +1,11 @@
 -- Proposals as GeoJSON Features, serialised by PostgreSQL, newest first: only those the viewer may
 -- see (<visible>, with its :staff and :viewer; :viewer also says "supportedByMe", -1 for nobody),
 -- narrowed by the list filter's conditions (<project>, <bbox>, <category>, <status>, <place>,
--- <text>, each empty when the filter lacks it) and by <position> (one proposal, or a page before
--- an id), at most :limit of them. Counts of comments and variants include only what the public sees.
+-- <text>, each empty when the filter lacks it) and by <position> (all, or a page before an id), at
+-- most :limit of them. Counts of comments and variants include only what the public sees.
 -- :tolerance (degrees, or null) simplifies lines and areas for display; ST_SimplifyPreserveTopology
--- keeps them valid and points stay exact. Only the list uses it: a single proposal is read exactly.
--- :withDecisions adds the proposal's decisions, oldest first, as the last property.
+-- keeps them valid and points stay exact.
+-- A single proposal has its own statement, proposal.sql, with the same properties and its decisions.
 SELECT p.id,
        json_build_object(
            'type', 'Feature',
@@ -13,21 +13,7 @@ SELECT p.id,
            'geometry', ST_AsGeoJSON(CASE WHEN :tolerance::float8 IS NULL
                                               OR GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN p.geom
                                          ELSE ST_SimplifyPreserveTopology(p.geom, :tolerance::float8) END, 7)::json,
-           'properties', CASE WHEN :withDecisions THEN (
-                   -- The decisions stay out of json_strip_nulls (the first one's "from" is null):
-                   -- json_each hands back each property as PostgreSQL wrote it, in its order.
-                   SELECT json_object_agg(e.key, e.value ORDER BY e.n)
-                     FROM (SELECT x.key, x.value, x.n
-                             FROM json_each(props.json) WITH ORDINALITY AS x (key, value, n)
-                           UNION ALL
-                           SELECT 'decisions', coalesce(json_agg(json_build_object(
-                                      'from', d.from_status,
-                                      'to', d.to_status,
-                                      'reason', d.reason,
-                                      'decidedAt', d.decided_at) ORDER BY d.id), '[]'::json), 2147483647
-                             FROM proposal_decisions d
-                            WHERE d.proposal_id = p.id) e)
-               ELSE props.json END)::text
+           'properties', props.json)::text
   FROM proposals p
   JOIN accounts a ON a.id = p.author_id
   CROSS JOIN LATERAL (SELECT json_strip_nulls(json_build_object(
