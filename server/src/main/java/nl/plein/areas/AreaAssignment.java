@@ -65,8 +65,9 @@ public final class AreaAssignment {
      * given it (see {@link #assignAll}).
      */
     private static final long PLACING = 0x706c6163696e67L; // "placing"
-    private static final String PLACING_SHARED = "SELECT pg_advisory_xact_lock_shared(:placing)";
-    private static final String PLACING_EXCLUSIVE = "SELECT pg_advisory_xact_lock(:placing)";
+    private static final String PLACING_SHARED = Jdbis.sql(AreaAssignment.class, "placing-shared.sql");
+    private static final String PLACING_EXCLUSIVE = Jdbis.sql(AreaAssignment.class, "placing-exclusive.sql");
+    private static final String PLACED_COUNT = Jdbis.sql(AreaAssignment.class, "placed-count.sql");
 
     private AreaAssignment() {
     }
@@ -118,7 +119,7 @@ public final class AreaAssignment {
             changed += drawing.apply(h.createUpdate(REMOVE_GONE)).bind("drawing", drawing.key)
                     .bind("set", setId).execute();
             // What was looked at, changed drawings looked at again: every drawing, as it is now.
-            long inSet = drawing.apply(h.createQuery("SELECT count(*) FROM <placed> WHERE area_id IS NOT NULL"))
+            long inSet = drawing.apply(h.createQuery(PLACED_COUNT))
                     .mapTo(Long.class).one();
             drawing.apply(h.createUpdate("DROP TABLE <placed>")).execute();
             counts.put(drawing, new Count(changed, inSet));

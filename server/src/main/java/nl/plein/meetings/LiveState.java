@@ -30,7 +30,10 @@ public final class LiveState {
     private static final String COMMENTS = Jdbis.sql(LiveState.class, "meeting-comments.sql");
     private static final String SUPPORTS = Jdbis.sql(LiveState.class, "meeting-supports.sql");
     private static final String TOP_PROPOSALS_SQL = Jdbis.sql(LiveState.class, "top-proposals.sql");
-    static final String ATTENDEES = "SELECT count(*) FROM meeting_attendees WHERE meeting_id = :meeting";
+    static final String ATTENDEES = Jdbis.sql(LiveState.class, "attendees-count.sql");
+    private static final String CURRENT_QUESTION = Jdbis.sql(LiveState.class, "current-question.sql");
+    private static final String PROJECT = Jdbis.sql(LiveState.class, "project.sql");
+    private static final String ANSWERS = Jdbis.sql(LiveState.class, "answers-count.sql");
 
     private final Jdbi jdbi;
     private final SmallCounts smallCounts;
@@ -56,7 +59,7 @@ public final class LiveState {
         state.set("meeting", meetingJson(meeting));
         state.set("project", project(h, meeting.projectId()));
         putCount(state, "attendees", count(h, ATTENDEES, "meeting", meeting.id()), staff);
-        var current = h.createQuery("SELECT id FROM meeting_questions WHERE meeting_id = :meeting AND closed_at IS NULL")
+        var current = h.createQuery(CURRENT_QUESTION)
                 .bind("meeting", meeting.id()).mapTo(Long.class).findOne();
         state.set("question", current.isPresent() ? question(h, current.get(), staff) : null);
         state.set("comments", comments(h, meeting.id(), FEED_LENGTH));
@@ -79,7 +82,7 @@ public final class LiveState {
     }
 
     static ObjectNode project(Handle h, long projectId) {
-        return h.createQuery("SELECT id, title, summary, stage FROM projects WHERE id = :project")
+        return h.createQuery(PROJECT)
                 .bind("project", projectId).map((rs, ctx) -> {
             ObjectNode json = Json.MAPPER.createObjectNode();
             json.put("id", rs.getLong(1));
@@ -106,8 +109,7 @@ public final class LiveState {
                     q.put("closedAt", closed == null ? null : closed.toString());
                     return q;
                 }).one();
-        long answers = count(h, "SELECT count(*) FROM meeting_answers WHERE question_id = :question AND NOT hidden",
-                "question", questionId);
+        long answers = count(h, ANSWERS, "question", questionId);
         putCount(json, "answers", answers, staff);
         if (json.get("kind").asText().equals("choice")) {
             json.set("results", choiceResults(h, questionId, json.get("options").size(), answers, staff));

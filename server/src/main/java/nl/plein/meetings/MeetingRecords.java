@@ -25,6 +25,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class MeetingRecords {
     private static final String INSERT = Jdbis.sql(MeetingRecords.class, "record-insert.sql");
+    private static final String CLOSE = Jdbis.sql(MeetingRecords.class, "meeting-close.sql");
+    private static final String RECORD = Jdbis.sql(MeetingRecords.class, "record.sql");
+    private static final String QUESTION_IDS = Jdbis.sql(MeetingRecords.class, "question-ids.sql");
+    private static final String SUPPORTERS = Jdbis.sql(MeetingRecords.class, "supporters-count.sql");
+    private static final String SUPPORTS = Jdbis.sql(MeetingRecords.class, "supports-count.sql");
 
     private final Jdbi jdbi;
     private final LiveState live;
@@ -46,8 +51,7 @@ public final class MeetingRecords {
             return own.inTransaction(h -> {
                 MeetingStore.lockOpen(h, meetingId, Lock.UPDATE);
                 h.createUpdate(MeetingStore.CLOSE_OPEN_QUESTIONS).bind("meeting", meetingId).execute();
-                h.createUpdate("UPDATE meetings SET closed_at = now() WHERE id = :meeting").bind("meeting", meetingId)
-                        .execute();
+                h.createUpdate(CLOSE).bind("meeting", meetingId).execute();
                 Meeting meeting = MeetingStore.get(h, meetingId).orElseThrow();
                 ObjectNode content = content(h, meeting);
                 addReportAndMaps(meeting, content);
@@ -59,7 +63,7 @@ public final class MeetingRecords {
 
     /** The stored record, exactly as stored; 404 while the meeting is open. */
     public String get(long meetingId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT content::text FROM meeting_records WHERE meeting_id = :meeting")
+        return jdbi.withHandle(h -> h.createQuery(RECORD)
                 .bind("meeting", meetingId).mapTo(String.class).findOne()).orElseThrow(() -> ApiError.notFound(
                         "A record of meeting " + meetingId + " (it exists once the meeting is closed)"));
     }
@@ -74,7 +78,7 @@ public final class MeetingRecords {
                 : PresentationStore.presentation(h, meeting.presentationId())
                         .map(json -> Json.parse(json.getBytes(StandardCharsets.UTF_8))).orElse(null));
         ArrayNode questions = content.putArray("questions");
-        for (long id : h.createQuery("SELECT id FROM meeting_questions WHERE meeting_id = :meeting ORDER BY id")
+        for (long id : h.createQuery(QUESTION_IDS)
                 .bind("meeting", meeting.id()).mapTo(Long.class).list()) {
             questions.add(live.question(h, id, false));
         }
@@ -83,11 +87,8 @@ public final class MeetingRecords {
         ObjectNode figures = content.putObject("figures");
         live.putCount(figures, "attendees", LiveState.count(h, LiveState.ATTENDEES, "meeting", meeting.id()), false);
         figures.put("comments", comments.size());
-        live.putCount(figures, "supporters", LiveState.count(h,
-                "SELECT count(DISTINCT account_id) FROM supports WHERE meeting_id = :meeting", "meeting", meeting.id()),
-                false);
-        figures.put("supports", LiveState.count(h, "SELECT count(*) FROM supports WHERE meeting_id = :meeting",
-                "meeting", meeting.id()));
+        live.putCount(figures, "supporters", LiveState.count(h, SUPPORTERS, "meeting", meeting.id()), false);
+        figures.put("supports", LiveState.count(h, SUPPORTS, "meeting", meeting.id()));
         content.set("topProposals", LiveState.topProposals(h, meeting.projectId()));
         return content;
     }

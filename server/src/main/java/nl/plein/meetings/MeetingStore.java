@@ -28,9 +28,16 @@ public final class MeetingStore {
     private static final String INSERT_QUESTION = Jdbis.sql(MeetingStore.class, "question-insert.sql");
     private static final String ANSWER_QUESTION = Jdbis.sql(MeetingStore.class, "answer-question.sql");
     private static final String UPSERT_ANSWER = Jdbis.sql(MeetingStore.class, "answer-upsert.sql");
-    private static final String ATTENDS = "SELECT 1 FROM meeting_attendees WHERE meeting_id = :meeting AND account_id = :account";
-    static final String CLOSE_OPEN_QUESTIONS =
-            "UPDATE meeting_questions SET closed_at = now() WHERE meeting_id = :meeting AND closed_at IS NULL";
+    private static final String ATTENDS = Jdbis.sql(MeetingStore.class, "attends.sql");
+    static final String CLOSE_OPEN_QUESTIONS = Jdbis.sql(MeetingStore.class, "close-open-questions.sql");
+    private static final String PROJECT_LOCK = Jdbis.sql(MeetingStore.class, "project-lock.sql");
+    private static final String OPEN_MEETING = Jdbis.sql(MeetingStore.class, "open-meeting.sql");
+    private static final String PRESENTATION_PROJECT = Jdbis.sql(MeetingStore.class, "presentation-project.sql");
+    private static final String INSERT_ATTENDEE = Jdbis.sql(MeetingStore.class, "attendee-insert.sql");
+    private static final String PROPOSAL_IN_PROJECT = Jdbis.sql(MeetingStore.class, "proposal-in-project.sql");
+    private static final String QUESTION_CLOSED_AT = Jdbis.sql(MeetingStore.class, "question-closed-at.sql");
+    private static final String CLOSE_QUESTION = Jdbis.sql(MeetingStore.class, "question-close.sql");
+    private static final String PIN_IN_AREA = Jdbis.sql(MeetingStore.class, "pin-in-area.sql");
 
     /** Which meetings meeting.sql reads: its {@code <which>}. */
     private enum Which {
@@ -77,13 +84,13 @@ public final class MeetingStore {
     public Meeting start(long projectId, Optional<Long> presentationId, long plannerId) {
         return jdbi.inTransaction(h -> {
             // No key update: proposals and comments of the project may still be written meanwhile.
-            h.createQuery("SELECT 1 FROM projects WHERE id = :project FOR NO KEY UPDATE").bind("project", projectId)
+            h.createQuery(PROJECT_LOCK).bind("project", projectId)
                     .mapTo(Integer.class).findOne()
                     .orElseThrow(() -> ApiError.notFound("Project " + projectId));
             if (presentationId.isPresent()) {
                 requirePresentationOf(h, projectId, presentationId.get());
             }
-            if (h.createQuery("SELECT 1 FROM meetings WHERE project_id = :project AND closed_at IS NULL")
+            if (h.createQuery(OPEN_MEETING)
                     .bind("project", projectId).mapTo(Integer.class).findOne().isPresent()) {
                 throw ApiError.conflict("project", "this project has an open meeting already; close it first");
             }
@@ -101,7 +108,7 @@ public final class MeetingStore {
 
     /** The presentation shown in the meeting must be one of the project's (part P's table). */
     private static void requirePresentationOf(Handle h, long projectId, long presentationId) {
-        var owner = h.createQuery("SELECT project_id FROM presentations WHERE id = :presentation")
+        var owner = h.createQuery(PRESENTATION_PROJECT)
                 .bind("presentation", presentationId).mapTo(Long.class).findOne();
         if (owner.isEmpty() || owner.get() != projectId) {
             throw ApiError.invalid("presentationId", "is not a presentation of this project");
@@ -145,8 +152,7 @@ public final class MeetingStore {
                     ? AccountStore.createGuest(h, displayName.orElseThrow(
                             () -> ApiError.invalid("displayName", "is required")), homeAreaId)
                     : viewer.requireAccount();
-            h.createUpdate("INSERT INTO meeting_attendees (meeting_id, account_id) VALUES (:meeting, :account)"
-                    + " ON CONFLICT DO NOTHING").bind("meeting", meeting.id()).bind("account", account).execute();
+            h.createUpdate(INSERT_ATTENDEE).bind("meeting", meeting.id()).bind("account", account).execute();
             return new Joined(meeting, account, guest);
         });
     }
@@ -181,7 +187,7 @@ public final class MeetingStore {
 
     /** A proposal named in a meeting must belong to its project; others do not exist here. */
     static void requireProposalOf(Handle h, Meeting meeting, long proposalId) {
-        if (h.createQuery("SELECT 1 FROM proposals WHERE id = :proposal AND project_id = :project")
+        if (h.createQuery(PROPOSAL_IN_PROJECT)
                 .bind("proposal", proposalId).bind("project", meeting.projectId())
                 .mapTo(Integer.class).findOne().isEmpty()) {
             throw ApiError.notFound("Proposal " + proposalId + " in this meeting's project");
@@ -202,15 +208,14 @@ public final class MeetingStore {
     public void closeQuestion(long meetingId, long questionId) {
         jdbi.useTransaction(h -> {
             lockOpen(h, meetingId, Lock.NO_KEY_UPDATE);
-            var closedAt = h.createQuery("SELECT closed_at FROM meeting_questions"
-                    + " WHERE id = :question AND meeting_id = :meeting FOR UPDATE")
+            var closedAt = h.createQuery(QUESTION_CLOSED_AT)
                     .bind("question", questionId).bind("meeting", meetingId)
                     .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).findOne()
                     .orElseThrow(() -> ApiError.notFound("Question " + questionId + " of this meeting"));
             if (closedAt.isPresent()) {
                 throw ApiError.conflict("question", "this question is closed already");
             }
-            h.createUpdate("UPDATE meeting_questions SET closed_at = now() WHERE id = :question")
+            h.createUpdate(CLOSE_QUESTION)
                     .bind("question", questionId).execute();
         });
     }
@@ -242,7 +247,7 @@ public final class MeetingStore {
             throw ApiError.invalid("choice", "must be an option's index from 0 to " + (question.options() - 1));
         }
         byte[] wkb = point.map(p -> new WKBWriter().write(p)).orElse(null);
-        if (wkb != null && !h.createQuery("SELECT ST_Covers(area, ST_GeomFromWKB(:wkb, 4326)) FROM projects WHERE id = :project")
+        if (wkb != null && !h.createQuery(PIN_IN_AREA)
                 .bind("wkb", wkb).bind("project", meeting.projectId()).mapTo(Boolean.class).findOne().orElse(false)) {
             throw ApiError.invalid("geometry", "must lie inside the project's area");
         }

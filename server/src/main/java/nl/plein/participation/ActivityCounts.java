@@ -2,6 +2,7 @@ package nl.plein.participation;
 
 import java.time.ZoneId;
 import nl.plein.db.DatabaseUnavailable;
+import nl.plein.db.Jdbis;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -14,6 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ActivityCounts {
     private static final Logger log = LoggerFactory.getLogger(ActivityCounts.class);
+    private static final String KEPT_ZONE = Jdbis.sql(ActivityCounts.class, "time-zone-lock.sql");
+    private static final String CHECK_ZONE = Jdbis.sql(ActivityCounts.class, "time-zone-check.sql");
+    private static final String SET_ZONE = Jdbis.sql(ActivityCounts.class, "time-zone-update.sql");
+    private static final String RECOUNT = Jdbis.sql(ActivityCounts.class, "activity-recount.sql");
 
     private ActivityCounts() {
     }
@@ -21,20 +26,20 @@ public final class ActivityCounts {
     /** Makes the kept counts use {@code zone}; returns whether they had to be counted again. */
     public static boolean useTimeZone(Jdbi jdbi, ZoneId zone) {
         return jdbi.inTransaction(h -> {
-            String kept = h.createQuery("SELECT time_zone FROM analysis_settings FOR UPDATE").mapTo(String.class).one();
+            String kept = h.createQuery(KEPT_ZONE).mapTo(String.class).one();
             if (kept.equals(zone.getId())) {
                 return false;
             }
             try {
-                h.createQuery("SELECT now() AT TIME ZONE :zone").bind("zone", zone.getId()).mapTo(String.class).one();
+                h.createQuery(CHECK_ZONE).bind("zone", zone.getId()).mapTo(String.class).one();
             } catch (JdbiException e) {
                 throw new DatabaseUnavailable("PostgreSQL does not know the time zone " + zone.getId()
                         + " (PLEIN_TIME_ZONE); choose one from its pg_timezone_names", e);
             }
             log.info("Counting participation per week again: the time zone changed from {} to {}", kept, zone.getId());
             long start = System.nanoTime();
-            h.createUpdate("UPDATE analysis_settings SET time_zone = :zone").bind("zone", zone.getId()).execute();
-            h.createQuery("SELECT activity_recount()").mapTo(String.class).one();
+            h.createUpdate(SET_ZONE).bind("zone", zone.getId()).execute();
+            h.createQuery(RECOUNT).mapTo(String.class).one();
             log.info("Counted participation per week in {} ms", (System.nanoTime() - start) / 1_000_000);
             return true;
         });

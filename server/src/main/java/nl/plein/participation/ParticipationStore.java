@@ -34,6 +34,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class ParticipationStore {
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9]+)?");
     private static final String SET = Jdbis.sql(ParticipationStore.class, "participation-set.sql");
+    private static final String KEPT_ZONE = Jdbis.sql(ParticipationStore.class, "time-zone.sql");
+    private static final String EXPORT_SNAPSHOT = Jdbis.sql(ParticipationStore.class, "export-snapshot.sql");
     /** People and places, after one of the {@link Counted} starts. */
     private static final String AREAS = Jdbis.sql(ParticipationStore.class, "participation-areas.sql");
     /** Home → proposal pairs and distances, for either. */
@@ -155,7 +157,7 @@ public final class ParticipationStore {
         values.put("maxflows", MAX_FLOWS);
         // The kept counts have weeks in the zone the application last started with (ActivityCounts).
         boolean kept = from == null && to == null && !recount && zone.getId().equals(
-                h.createQuery("SELECT time_zone FROM analysis_settings").mapTo(String.class).one());
+                h.createQuery(KEPT_ZONE).mapTo(String.class).one());
         Future<String[]> flowsBeside = beside(h, values);
         String[] areas = h.createQuery(AREAS).define("counted", (kept ? Counted.WHOLE : Counted.RANGE).relations)
                 .bindMap(values)
@@ -174,7 +176,7 @@ public final class ParticipationStore {
             return null;
         }
         try {
-            String snapshot = h.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
+            String snapshot = h.createQuery(EXPORT_SNAPSHOT).mapTo(String.class).one();
             // SET TRANSACTION SNAPSHOT takes no parameter; the id is PostgreSQL's own, checked for its form.
             if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
                 throw new IllegalStateException("unexpected snapshot id " + snapshot);

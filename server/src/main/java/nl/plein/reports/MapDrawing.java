@@ -36,6 +36,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class MapDrawing {
     private static final String DRAW = Jdbis.sql(MapDrawing.class, "draw.sql");
     private static final String VIEW = Jdbis.sql(MapDrawing.class, "view.sql");
+    private static final String PROJECT_TITLE = Jdbis.sql(MapDrawing.class, "project-title.sql");
     /**
      * The widest and tallest the map part of a drawing gets, in drawing units (px at 96 dpi); the
      * legend goes to its right ({@link MapSvg}), so that a map and its legend fill the width of a page
@@ -183,7 +184,7 @@ public final class MapDrawing {
     }
 
     public Drawing draw(Request r) {
-        String projectTitle = jdbi.withHandle(h -> h.createQuery("SELECT title FROM projects WHERE id = :project")
+        String projectTitle = jdbi.withHandle(h -> h.createQuery(PROJECT_TITLE)
                 .bind("project", r.projectId()).mapTo(String.class).findOne())
                 .orElseThrow(() -> ApiError.notFound("Project " + r.projectId()));
         View view = view(r);

@@ -42,6 +42,7 @@ public final class ReportBuilder {
     /** The report's cluster map: DBSCAN with the project's default eps and minPoints, as the analysis page opens. */
     private static final ClustersLayer DEFAULT_CLUSTERS = new ClustersLayer(null, ClusterParameters.DEFAULT_MIN_POINTS);
     private static final String STAGES = Jdbis.sql(ReportBuilder.class, "stages.sql");
+    private static final String ANY_AREA_SET = Jdbis.sql(ReportBuilder.class, "any-area-set.sql");
     private static final String TOP_PROPOSALS = Jdbis.sql(ReportBuilder.class, "top-proposals.sql");
     private static final String DECISIONS = Jdbis.sql(ReportBuilder.class, "decisions.sql");
 
@@ -128,7 +129,7 @@ public final class ReportBuilder {
 
     /** The public participation figures of the newest neighbourhood set, or null when there is no set. */
     private FiguresOfSet figures(long projectId) {
-        boolean anySet = jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM area_sets)")
+        boolean anySet = jdbi.withHandle(h -> h.createQuery(ANY_AREA_SET)
                 .mapTo(Boolean.class).one());
         if (!anySet) {
             return null;
