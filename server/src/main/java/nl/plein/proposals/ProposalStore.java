@@ -17,6 +17,10 @@ import org.locationtech.jts.io.WKBWriter;
 /** Proposals in PostGIS. Every read goes through {@link Visibility}; every write is one transaction. */
 public final class ProposalStore {
     private static final String FEATURE = Jdbis.sql(ProposalStore.class, "proposal-feature.sql");
+    /** The list's {@code <geometry>}: a drawing as stored, or simplified by :tolerance for display. */
+    private static final String AS_STORED = "p.geom";
+    private static final String FOR_DISPLAY = "CASE WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN p.geom"
+            + " ELSE ST_SimplifyPreserveTopology(p.geom, :tolerance::float8) END";
     private static final String ONE = Jdbis.sql(ProposalStore.class, "proposal.sql");
     private static final String CLUSTERS = Jdbis.sql(ProposalStore.class, "clusters.sql");
     private static final String CATEGORY_KNOWN = Jdbis.sql(ProposalStore.class, "category-known.sql");
@@ -81,6 +85,7 @@ public final class ProposalStore {
         return jdbi.withHandle(h -> filtered(h.createQuery(FEATURE), viewer, filter)
                 .define("position", beforeId.isPresent() ? BEFORE : ANYWHERE)
                 .bind("before", beforeId.orElse(null))
+                .define("geometry", zoom.isPresent() ? FOR_DISPLAY : AS_STORED)
                 .bind("tolerance", zoom.map(ProposalStore::simplifyTolerance).orElse(null))
                 .bind("limit", limit + 1)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2)))

@@ -3,16 +3,15 @@
 -- narrowed by the list filter's conditions (<project>, <bbox>, <category>, <status>, <place>,
 -- <text>, each empty when the filter lacks it) and by <position> (all, or a page before an id), at
 -- most :limit of them. Counts of comments and variants include only what the public sees.
--- :tolerance (degrees, or null) simplifies lines and areas for display; ST_SimplifyPreserveTopology
--- keeps them valid and points stay exact.
+-- <geometry> is the drawing as stored, or for display with lines and areas simplified by :tolerance
+-- (degrees; ST_SimplifyPreserveTopology keeps them valid, points stay exact): two fixed fragments
+-- rather than a CASE on a bound value, which made PostgreSQL plan the statement anew at each call.
 -- A single proposal has its own statement, proposal.sql, with the same properties and its decisions.
 SELECT p.id,
        json_build_object(
            'type', 'Feature',
            'id', p.id,
-           'geometry', ST_AsGeoJSON(CASE WHEN :tolerance::float8 IS NULL
-                                              OR GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN p.geom
-                                         ELSE ST_SimplifyPreserveTopology(p.geom, :tolerance::float8) END, 7)::json,
+           'geometry', ST_AsGeoJSON(<geometry>, 7)::json,
            'properties', props.json)::text
   FROM proposals p
   JOIN accounts a ON a.id = p.author_id
