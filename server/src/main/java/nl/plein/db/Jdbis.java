@@ -1,8 +1,8 @@
 package nl.plein.db;
 
 import javax.sql.DataSource;
+import nl.plein.gisdata.Jdbc;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
@@ -12,18 +12,15 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * ({@code <placed>} in the file, {@code define("placed", …)} in the code).
  */
 public final class Jdbis {
-    private static final ClasspathSqlLocator FILES = ClasspathSqlLocator.removingComments();
-
     private Jdbis() {
     }
 
     public static Jdbi create(DataSource dataSource) {
-        Jdbi jdbi = Jdbi.create(dataSource);
+        // The loaders' set-up (gis-data), which the server's statements share, and the server's own.
+        Jdbi jdbi = Jdbc.create(dataSource);
         // A selection binds the same values into every statement that reads it, whether or not that
         // statement uses each of them; a value a statement needs and lacks still fails at once.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        jdbi.registerArrayType(String.class, "text");
-        jdbi.registerArrayType(Long.class, "bigint");
         jdbi.registerArrayType(Integer.class, "integer");
         jdbi.registerArrayType(Double.class, "double precision");
         return jdbi;
@@ -34,11 +31,6 @@ public final class Jdbis {
      * comments removed (so a comment may name parameters freely); read once and kept.
      */
     public static String sql(Class<?> owner, String name) {
-        String path = owner.getPackageName().replace('.', '/') + "/" + name;
-        String text = FILES.getResource(owner.getClassLoader(), path);
-        if (text == null) {
-            throw new IllegalStateException("SQL resource " + name + " is missing beside " + owner.getName());
-        }
-        return text;
+        return Jdbc.sql(owner, name);
     }
 }
