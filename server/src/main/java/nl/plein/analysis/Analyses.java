@@ -69,6 +69,14 @@ public final class Analyses {
     }
 
     /**
+     * The analysis computed afresh under the time limit, never cached: for figures that change with
+     * what the analysis version does not follow (participation changes with every comment).
+     */
+    public <P, R> R runFresh(Analysis<P, R> analysis, long projectId, P parameters) {
+        return compute(analysis, projectId, parameters, scope(projectId));
+    }
+
+    /**
      * The result as one kind of reader is sent it ({@code raw} for planners, else under the small-count
      * rule), written by {@code write} once and kept beside the result under the same key: a large
      * answer (ten thousand hexagons) asked for again is not written out again.

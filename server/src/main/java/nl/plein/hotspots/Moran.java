@@ -12,7 +12,6 @@ import nl.plein.http.Query;
 import nl.plein.participation.Participation.AreaCount;
 import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.projects.ProjectRules;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * Spatial autocorrelation over hexagons or the areas of a boundary set: global Moran's I and LISA
@@ -89,18 +88,8 @@ public final class Moran implements Analysis<Moran.Parameters, Moran.Result> {
      * and support, not only with the proposals the cache follows: it is computed afresh each time.
      */
     public Result run(Analyses analyses, long projectId, Parameters p) {
-        if (p.measure() == Measure.PROPOSALS) {
-            return analyses.run(this, projectId, p);
-        }
-        var scope = analyses.scope(projectId);
-        try {
-            return analyses.jdbi().inTransaction(h -> {
-                Analyses.limit(h, analyses.timeout());
-                return compute(new Analyses.Run(h, projectId, scope, analyses.zone()), p);
-            });
-        } catch (JdbiException e) {
-            throw Analyses.timedOut(e, whenTooSlow());
-        }
+        return p.measure() == Measure.PROPOSALS ? analyses.run(this, projectId, p)
+                : analyses.runFresh(this, projectId, p);
     }
 
     @Override
