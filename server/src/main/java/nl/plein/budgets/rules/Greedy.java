@@ -1,15 +1,17 @@
 package nl.plein.budgets.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Greedy (utilitarian greedy, METHODS.md "Participatory budgeting"): items in order of votes
  * (approvals, or points for cumulative ballots), most first, ties broken by lower cost then lower
- * id; each item is funded if its cost still fits in what is left of the budget, else skipped.
- * Pabulib calls this rule {@code greedy}. The variant {@code greedy-no-skip} stops at the first
- * item that does not fit.
+ * id; each item is funded if its cost still fits in what is left of the budget, else skipped. An
+ * item nobody voted for is never funded. Pabulib calls this rule {@code greedy}. The variant
+ * {@code greedy-no-skip} stops at the first item that does not fit.
  */
 public final class Greedy {
     private Greedy() {
@@ -27,11 +29,9 @@ public final class Greedy {
 
     private static Outcome run(Election election, boolean skip) {
         Map<String, Long> votes = Tally.votes(election);
-        List<Election.Item> order = new ArrayList<>(election.items());
-        order.sort(Tally.byVotes(votes));
         List<String> funded = new ArrayList<>();
         long left = election.budget();
-        for (Election.Item item : order) {
+        for (Election.Item item : inOrder(election, votes)) {
             if (item.cost() <= left) {
                 funded.add(item.id());
                 left -= item.cost();
@@ -44,19 +44,29 @@ public final class Greedy {
 
     /**
      * Fills what is left of the budget greedily after another rule: items not yet funded, in
-     * greedy's order, each funded if it still fits. Used to complete Equal Shares.
+     * greedy's order, each funded if it still fits. Equal Shares uses it as its last step.
      */
     static List<String> fill(Election election, Map<String, Long> votes, List<String> already, long left) {
-        List<Election.Item> order = new ArrayList<>(election.items());
-        order.sort(Tally.byVotes(votes));
-        java.util.Set<String> taken = new java.util.HashSet<>(already);
+        Set<String> taken = new HashSet<>(already);
         List<String> added = new ArrayList<>();
-        for (Election.Item item : order) {
+        for (Election.Item item : inOrder(election, votes)) {
             if (!taken.contains(item.id()) && item.cost() <= left) {
                 added.add(item.id());
                 left -= item.cost();
             }
         }
         return added;
+    }
+
+    /** The items with at least one vote, most votes first, then {@link Tally#TIE_BREAK}. */
+    private static List<Election.Item> inOrder(Election election, Map<String, Long> votes) {
+        List<Election.Item> order = new ArrayList<>();
+        for (Election.Item item : election.items()) {
+            if (votes.get(item.id()) > 0) {
+                order.add(item);
+            }
+        }
+        order.sort(Tally.byVotes(votes));
+        return order;
     }
 }
