@@ -39,12 +39,12 @@ public final class DemoVote {
                 "Kies de plannen die u het liefst uitgevoerd ziet: in uw eigen buurt en voor de hele stad.",
                 BallotType.APPROVAL, 0, null, null, null, CountingRule.EQUAL_SHARES, now.plus(Duration.ofHours(1)),
                 now.plus(Duration.ofDays(28)), new PotPlan(perBuurt ? 150_000 : 400_000, choices.areaSet(), null,
-                        perBuurt ? 10_000L : null));
+                        perBuurt ? 25_000L : null));
         var votes = new VoteStore(jdbi);
         var items = new ItemStore(jdbi);
         long voteId = votes.create(choices.project(), setUp, choices.planner()).id();
         for (int i = 0; i < choices.proposals().size(); i++) {
-            long cost = 2_500 + (i * 7_500L) % 40_000;
+            long cost = 2_500 + (i * 3_500L) % 20_000;
             items.add(voteId, new ItemStore.Draft(List.of(choices.proposals().get(i)), null, null, cost,
                     "Haalbaar volgens de eerste toets; kosten geraamd door de gemeente.", null), choices.planner());
         }
