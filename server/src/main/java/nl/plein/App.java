@@ -30,6 +30,8 @@ import nl.plein.analysis.Analyses;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.areas.AreaRoutes;
 import nl.plein.areas.AreaSetRoutes;
+import nl.plein.budgets.results.PabulibRoutes;
+import nl.plein.budgets.results.ResultsRoutes;
 import nl.plein.clusters.ClusterFeatures;
 import nl.plein.clusters.ClusterRoutes;
 import nl.plein.clusters.Clusters;
@@ -163,6 +165,8 @@ public final class App {
         var meetingReport = new MeetingReport(meetingRecords, reportPage, config.timeZone());
         var meetings = new MeetingRoutes(new MeetingStore(jdbi), meetingRecords,
                 liveState, liveUpdates, proposalStore, projectStore, sessions, config);
+        var voteResults = new ResultsRoutes(jdbi, smallCounts);
+        var pabulib = new PabulibRoutes(jdbi, voteResults.results(), projectStore, config.maxBoundaryBytes());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -305,6 +309,15 @@ public final class App {
             routes.delete("/api/meetings/{id}/proposals/{proposalId}/support", meetings::withdrawSupport, ATTENDEE);
             routes.post("/api/answers/{id}/hide", moderation.handler(ANSWER, HIDE), MODERATOR);
             routes.post("/api/answers/{id}/restore", moderation.handler(ANSWER, RESTORE), MODERATOR);
+
+            // Participatory budgeting: results, what-if, where the money goes, Pabulib in and out.
+            routes.post("/api/votes/{id}/close", voteResults::close, PLANNER);
+            routes.get("/api/votes/{id}/results", voteResults::get, ANYONE); // planners: raw counts
+            routes.get("/api/votes/{id}/results/compare", voteResults::compare, ANYONE);
+            routes.get("/api/votes/{id}/results/items", voteResults::items, ANYONE);
+            routes.get("/api/votes/{id}/money", voteResults::money, ANYONE); // planners: raw counts
+            routes.get("/api/votes/{id}/pabulib", pabulib::export, PLANNER);
+            routes.post("/api/projects/{id}/votes/pabulib", pabulib::importInstance, PLANNER);
         });
         requireAccessOnEveryRoute(app);
         return app;
