@@ -34,42 +34,9 @@ export function createBallot({ vote, items, pots }) {
   const choices = new Map();
   const listeners = new Set();
   const changed = (itemId) => listeners.forEach((listener) => listener({ itemId }));
-
-  function potState(pot) {
-    let spent = 0;
-    let count = 0;
-    let points = 0;
-    for (const [itemId, n] of choices) {
-      const item = byId.get(itemId);
-      if (item.potId !== Number(pot.id)) continue;
-      spent += item.cost;
-      count += 1;
-      points += n;
-    }
-    return {
-      pot, spent, count, points, left: pot.budget - spent,
-      pointsLeft: vote.points === null || vote.points === undefined ? null : vote.points - points,
-    };
-  }
-
+  const potState = (pot) => tally(vote, byId, choices, pot);
   const potOf = (item) => pots.find((pot) => Number(pot.id) === item.potId);
-
-  /** Why one more point (or the item, for knapsack and approval) cannot be given, or null. */
-  function refusal(item) {
-    const state = potState(potOf(item));
-    const current = choices.get(item.id) ?? 0;
-    if (current === 0 && vote.maxItems !== null && vote.maxItems !== undefined && state.count >= vote.maxItems) {
-      return { reason: 'maxItems', max: vote.maxItems, state };
-    }
-    if (vote.ballotType === 'knapsack' && current === 0 && item.cost > state.left) return { reason: 'fit', state };
-    if (vote.ballotType === 'cumulative') {
-      if (state.pointsLeft <= 0) return { reason: 'points', state };
-      if (vote.maxPointsPerItem && current >= vote.maxPointsPerItem) {
-        return { reason: 'perItem', max: vote.maxPointsPerItem, state };
-      }
-    }
-    return null;
-  }
+  const refusal = (item) => refusalOf(vote, potState(potOf(item)), choices.get(item.id) ?? 0, item);
 
   /** Adds one point (or the item); answers the refusal, or null when done. */
   function add(itemId) {
@@ -119,6 +86,39 @@ export function createBallot({ vote, items, pots }) {
     problems: () => problemsOf(vote, pots, potState, choices.size),
     onChange(listener) { listeners.add(listener); },
   };
+}
+
+/** A pot's chosen items: what they cost, how many, the points given, and what is left. */
+function tally(vote, byId, choices, pot) {
+  let spent = 0;
+  let count = 0;
+  let points = 0;
+  for (const [itemId, n] of choices) {
+    const item = byId.get(itemId);
+    if (item.potId !== Number(pot.id)) continue;
+    spent += item.cost;
+    count += 1;
+    points += n;
+  }
+  return {
+    pot, spent, count, points, left: pot.budget - spent,
+    pointsLeft: vote.points === null || vote.points === undefined ? null : vote.points - points,
+  };
+}
+
+/** Why one more point (or the item, for knapsack and approval) cannot be given, or null. */
+function refusalOf(vote, state, current, item) {
+  if (current === 0 && vote.maxItems !== null && vote.maxItems !== undefined && state.count >= vote.maxItems) {
+    return { reason: 'maxItems', max: vote.maxItems, state };
+  }
+  if (vote.ballotType === 'knapsack' && current === 0 && item.cost > state.left) return { reason: 'fit', state };
+  if (vote.ballotType === 'cumulative') {
+    if (state.pointsLeft <= 0) return { reason: 'points', state };
+    if (vote.maxPointsPerItem && current >= vote.maxPointsPerItem) {
+      return { reason: 'perItem', max: vote.maxPointsPerItem, state };
+    }
+  }
+  return null;
 }
 
 /** What stops this ballot from being sent, pot by pot: over the budget, too few or too many items, too many points. */

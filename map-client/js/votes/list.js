@@ -26,7 +26,7 @@ export function createItemList({ ctx, vote, ballot, items, pots, editable, onRef
 
   apply();
   return {
-    element: h('section', { class: 'vote-list-pane', 'aria-labelledby': 'vote-items-heading' },
+    element: h('section', { class: 'list-pane vote-list-pane', 'aria-labelledby': 'vote-items-heading' },
       h('h3', { id: 'vote-items-heading', text: t('vote.list.heading') }), filters.element, status, list),
     update() { rows.forEach((row) => row.update()); },
     row: (itemId) => rows.get(Number(itemId)),

@@ -57,6 +57,10 @@ function drawItem({ ctx, map, vote, ballot, item, pot, editable, onRefused }) {
   shape.on('click', () => marker.openPopup());
   marker.on('popupopen', () => {
     popup.update();
+    // Leaflet names its close button in English; the page's language names it here.
+    const close = marker.getPopup().getElement()?.querySelector('.leaflet-popup-close-button');
+    close?.setAttribute('aria-label', t('vote.map.close'));
+    close?.setAttribute('title', t('vote.map.close'));
     // Keyboard and screen reader users land in the popup they opened.
     popup.element.querySelector('input, button')?.focus({ preventScroll: true });
   });
