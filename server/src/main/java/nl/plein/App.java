@@ -30,6 +30,8 @@ import nl.plein.analysis.Analyses;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.areas.AreaRoutes;
 import nl.plein.areas.AreaSetRoutes;
+import nl.plein.budgets.VoteRoutes;
+import nl.plein.budgets.VoteStore;
 import nl.plein.clusters.ClusterFeatures;
 import nl.plein.clusters.ClusterRoutes;
 import nl.plein.clusters.Clusters;
@@ -163,6 +165,7 @@ public final class App {
         var meetingReport = new MeetingReport(meetingRecords, reportPage, config.timeZone());
         var meetings = new MeetingRoutes(new MeetingStore(jdbi), meetingRecords,
                 liveState, liveUpdates, proposalStore, projectStore, sessions, config);
+        var votes = new VoteRoutes(new VoteStore(jdbi), smallCounts, config);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -258,6 +261,12 @@ public final class App {
 
             routes.get("/api/projects/{id}/meetings", meetings::listForProject, ANYONE);
             routes.post("/api/projects/{id}/meetings", meetings::start, PLANNER);
+
+            // Participatory budgeting: setting up a vote (its pots), its ballot items and their public review.
+            routes.get("/api/projects/{id}/votes", votes::list, ANYONE); // planners: raw counts
+            routes.post("/api/projects/{id}/votes", votes::create, PLANNER);
+            routes.get("/api/votes/{id}", votes::get, ANYONE); // planners: raw counts
+            routes.patch("/api/votes/{id}", votes::update, PLANNER);
 
             routes.get("/api/proposals", proposals::list, ANYONE);
             routes.get("/api/proposals/clusters", proposals::clusters, ANYONE);
