@@ -18,7 +18,7 @@ export async function votePage(ctx, { container, params, signal }) {
   const { t } = ctx.i18n;
   const status = voteStatus(vote);
   const host = h('div', { class: 'vote-ballot-host', id: 'vote-ballot-host' });
-  const open = status === 'open' && vote.source !== 'pabulib';
+  const open = status === 'open' && vote.source !== 'pabulib' && items !== null;
   const who = open ? whoPart({ ctx, vote, mine }) : null;
   append(container, [
     h('h1', { tabindex: '-1', text: vote.title }),
@@ -38,9 +38,10 @@ export async function votePage(ctx, { container, params, signal }) {
   ]);
   const mount = (options) => mountBallot({ ctx, host, root: container, vote, items, project, ...options });
   let current = null;
-  if (!who) current = mount({ pots: vote.pots, editable: false, initial: [] });
+  if (items === null) host.append(h('p', { class: 'error', id: 'vote-items-failed', text: t('vote.items.failed') }));
+  else if (!who) current = mount({ pots: vote.pots, editable: false, initial: [] });
   else current = who.start(mount);
-  signal.addEventListener('abort', () => (who ? who.destroy() : current.destroy()));
+  signal.addEventListener('abort', () => (who ? who.destroy() : current?.destroy()));
   return { title: vote.title };
 }
 
@@ -48,11 +49,15 @@ async function loadVote(ctx, id, signal) {
   try {
     const vote = await ctx.api.get(`/api/votes/${id}`, { signal });
     const [collection, project, mine] = await Promise.all([
-      ctx.api.get(`/api/votes/${id}/items`, { signal }),
+      // Without its items the vote is still shown, and says so.
+      ctx.api.get(`/api/votes/${id}/items`, { signal }).catch((error) => {
+        if (isAbort(error)) throw error;
+        return null;
+      }),
       loadProject(ctx, vote.projectId, signal),
       ctx.session.signedIn ? ownBallot(ctx, id, signal) : null,
     ]);
-    return { vote, items: itemsOf(collection), project, mine };
+    return { vote, items: collection ? itemsOf(collection) : null, project, mine };
   } catch {
     // Aborted, or no such vote: the page says it is missing (or nothing, when aborted).
     return null;
