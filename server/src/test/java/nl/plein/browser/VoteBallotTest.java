@@ -210,7 +210,7 @@ class VoteBallotTest {
         page.locator("#vote-to-review").click();
         page.locator("#vote-send").click();
         page.locator("#vote-receipt-code").waitFor();
-        assertEquals(Boolean.TRUE, page.evaluate("id => localStorage.getItem(`plein.vote.${id}.draft`) === null", vote.voteId),
+        assertEquals(Boolean.TRUE, page.evaluate("id => localStorage.getItem(`plein.vote.${id}.draft`) === null", String.valueOf(vote.voteId)),
                 "the draft is gone once sent");
         long ballots = vote.ballots();
 
