@@ -76,9 +76,8 @@ function drawItem({ ctx, map, vote, ballot, item, pot, editable, onRefused }) {
     if (!icon) return;
     const points = ballot.points(item.id);
     icon.classList.toggle('chosen', chosen);
-    // The tick or the points are a picture of what the label says in words.
-    const mark = chosen ? (vote.ballotType === 'cumulative' ? String(points) : '✓') : '';
-    icon.replaceChildren(...(mark ? [h('span', { 'aria-hidden': 'true', text: mark })] : []));
+    // The tick or the points (drawn by CSS from data-mark) picture what the label says in words.
+    icon.dataset.mark = chosen ? (vote.ballotType === 'cumulative' ? String(points) : '✓') : '';
     const label = chosen
       ? t('vote.map.markerChosen', { title: item.title, cost: euros(ctx.i18n, item.cost), count: points })
       : t('vote.map.marker', { title: item.title, cost: euros(ctx.i18n, item.cost) });

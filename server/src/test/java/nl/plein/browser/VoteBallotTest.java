@@ -157,7 +157,7 @@ class VoteBallotTest {
         assertTrue(meter(page).contains("85.000"), "100 000 − 15 000: " + meter(page));
         assertNotEquals(before, meter(page));
         assertTrue(marker.getAttribute("class").contains("chosen"));
-        assertEquals("✓", marker.textContent(), "chosen is shown by a tick, not only a colour");
+        assertEquals("✓", marker.getAttribute("data-mark"), "chosen is shown by a tick, not only a colour");
         Browser.assertAccessible(page, "the ballot with a popup open");
         assertNoErrorsBut("voting on the map");
     }
