@@ -30,6 +30,8 @@ import nl.plein.analysis.Analyses;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.areas.AreaRoutes;
 import nl.plein.areas.AreaSetRoutes;
+import nl.plein.budgets.ItemRoutes;
+import nl.plein.budgets.ItemStore;
 import nl.plein.budgets.VoteRoutes;
 import nl.plein.budgets.VoteStore;
 import nl.plein.budgets.ballots.BallotRoutes;
@@ -171,6 +173,7 @@ public final class App {
                 liveState, liveUpdates, proposalStore, projectStore, sessions, config);
         var votes = new VoteRoutes(new VoteStore(jdbi), smallCounts, config);
         var ballots = new BallotRoutes(new BallotStore(jdbi), new VotingCodes(jdbi), new PaperBallots(jdbi), config);
+        var ballotItems = new ItemRoutes(new ItemStore(jdbi), config);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -272,6 +275,12 @@ public final class App {
             routes.post("/api/projects/{id}/votes", votes::create, PLANNER);
             routes.get("/api/votes/{id}", votes::get, ANYONE); // planners: raw counts
             routes.patch("/api/votes/{id}", votes::update, PLANNER);
+            routes.get("/api/votes/{id}/items", ballotItems::list, ANYONE);
+            routes.post("/api/votes/{id}/items", ballotItems::add, PLANNER);
+            routes.patch("/api/votes/{id}/items/{itemId}", ballotItems::update, PLANNER);
+            routes.delete("/api/votes/{id}/items/{itemId}", ballotItems::delete, PLANNER);
+            routes.get("/api/votes/{id}/reviews", ballotItems::reviews, ANYONE);
+            routes.put("/api/votes/{id}/reviews/{proposalId}", ballotItems::review, PLANNER);
 
             routes.get("/api/proposals", proposals::list, ANYONE);
             routes.get("/api/proposals/clusters", proposals::clusters, ANYONE);
