@@ -250,6 +250,29 @@ class VoteBallotTest {
     }
 
     @Test
+    void onADesktopInEnglishTheBallotIsAccessibleAndShowsNoMissingValueOrDutch() {
+        vote.resident("sam@vote.test");
+        Page page = browser.desktop();
+        Browser.signIn(page, server.baseUrl, "sam@vote.test");
+        page.locator("#language-en").click();
+        page.waitForCondition(() -> "en".equals(page.locator("html").getAttribute("lang")));
+        openVote(page);
+        page.locator(choose("Speeltuin aan de brink")).check();
+        page.locator(choose("Bankjes op het plein")).click();
+        page.waitForCondition(() -> page.locator("#vote-notice").textContent().contains("does not fit"));
+        assertTrue(meter(page).contains("20,000 left of"), meter(page));
+        Browser.assertAccessible(page, "the ballot on a desktop in English");
+        String text = (String) page.evaluate("() => document.body.innerText");
+        assertFalse(text.matches("(?s).*\\b(null|undefined|NaN)\\b.*"), text);
+        for (String dutch : List.of("Stedelijke pot", "over van", "Kiezen", "Uw stem")) {
+            assertFalse(text.contains(dutch), "Dutch left in English: " + dutch);
+        }
+        page.locator("#vote-to-review").click();
+        Browser.assertAccessible(page, "the review on a desktop in English");
+        assertNoErrorsBut("the ballot on a desktop");
+    }
+
+    @Test
     void everyVoteMessageIsThereInDutchAndEnglish() throws Exception {
         JsonNode en = Json.parse(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "map-client", "messages", "en.json")));
         JsonNode nl = Json.parse(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "map-client", "messages", "nl.json")));
