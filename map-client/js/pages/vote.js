@@ -14,12 +14,12 @@ export async function votePage(ctx, { container, params, signal }) {
   const data = await loadVote(ctx, params.id, signal);
   if (signal.aborted) return {};
   if (!data) return missingPage(ctx, container, 'vote.missing');
-  const { vote, items, project, mine } = data;
+  const { vote, items, project, mine, potIds } = data;
   const { t } = ctx.i18n;
   const status = voteStatus(vote);
   const host = h('div', { class: 'vote-ballot-host', id: 'vote-ballot-host' });
   const open = status === 'open' && vote.source !== 'pabulib' && items !== null;
-  const who = open ? whoPart({ ctx, vote, mine }) : null;
+  const who = open ? whoPart({ ctx, vote, mine, potIds }) : null;
   append(container, [
     h('h1', { tabindex: '-1', text: vote.title }),
     project ? h('p', { class: 'meta' }, h('a', { href: `#/projects/${vote.projectId}`, id: 'vote-project-link',
@@ -57,9 +57,22 @@ async function loadVote(ctx, id, signal) {
       loadProject(ctx, vote.projectId, signal),
       ctx.session.signedIn ? ownBallot(ctx, id, signal) : null,
     ]);
-    return { vote, items: collection ? itemsOf(collection) : null, project, mine };
+    // Before a first ballot the server still names this person's pots (their home area's and the city's).
+    const potIds = mine?.pots ?? (ctx.session.signedIn && vote.status === 'open' ? await ownPots(ctx, id, signal) : null);
+    return { vote, items: collection ? itemsOf(collection) : null, project, mine, potIds };
   } catch {
     // Aborted, or no such vote: the page says it is missing (or nothing, when aborted).
+    return null;
+  }
+}
+
+/** The ids of the pots this person votes in, as the server says, or null when it cannot be had. */
+async function ownPots(ctx, id, signal) {
+  try {
+    const answer = await ctx.api.get(`/api/votes/${id}/ballot/pots`, { signal });
+    return Array.isArray(answer?.pots) ? answer.pots.map((pot) => Number(pot.id)) : null;
+  } catch (error) {
+    if (isAbort(error)) throw error;
     return null;
   }
 }
@@ -87,9 +100,9 @@ function potsPart(ctx, vote) {
  * The open vote's "who votes where" and the ballot it gives: with an account, that account's pots;
  * signed out, the items to read until a voting code is given, then the code's pots.
  */
-function whoPart({ ctx, vote, mine }) {
+function whoPart({ ctx, vote, mine, potIds }) {
   if (ctx.session.signedIn) {
-    const pots = potsOf(vote, accountPotIds(vote, mine, ctx.session.account));
+    const pots = potsOf(vote, potIds ?? accountPotIds(vote, mine, ctx.session.account));
     let mounted = null;
     return {
       element: accountPanel({ ctx, vote, pots, mine }),

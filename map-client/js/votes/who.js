@@ -6,7 +6,7 @@ import { h } from '../dom.js';
 import { field } from '../forms.js';
 import { isCityPot, potName, dateTime } from './text.js';
 
-/** The pots an account votes in: as the server says, else the city-wide pot and the home area's. */
+/** The pots an account votes in when the server cannot say: the city-wide pot and the home area's. */
 export function accountPotIds(vote, mine, account) {
   if (Array.isArray(mine?.pots)) return mine.pots.map(Number);
   const home = account?.homeArea?.id;
