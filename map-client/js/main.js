@@ -21,6 +21,7 @@ import { accountPage } from './pages/account.js';
 import { notFoundPage } from './pages/not-found.js';
 import { joinPage } from './pages/join.js';
 import { meetingScreenPage } from './pages/meeting-screen.js';
+import { votePage } from './pages/vote.js';
 
 async function loadConfig(api) {
   try {
@@ -57,6 +58,7 @@ async function start() {
       ['/account', bind(accountPage)],
       ['/join/{code}', bind(joinPage)],
       ['/meetings/{id}/screen', bind(meetingScreenPage)],
+      ['/votes/{id}', bind(votePage)],
     ],
     notFound: bind(notFoundPage),
     outlet: document.getElementById('main'),

@@ -6,6 +6,7 @@ import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../m
 import { createProposalFeed } from '../proposal-feed.js';
 import { projectForPage, STATUSES, plans } from '../projects.js';
 import { isAbort } from '../api.js';
+import { voteBlock } from '../votes/project-block.js';
 
 export async function projectPage(ctx, { container, params, signal }) {
   const { project, page } = await projectForPage(ctx, params.id, container, signal);
@@ -38,6 +39,7 @@ export async function projectPage(ctx, { container, params, signal }) {
       h('a', { id: 'participation-link', href: `#/projects/${project.id}/participation`, text: t('project.participation') }), ' · ',
       h('a', { id: 'analysis-link', href: `#/projects/${project.id}/analysis`, text: t('project.analysis') }), ' · ',
       h('a', { id: 'presentations-link', href: `#/projects/${project.id}/presentations`, text: t('project.presentations') })) : null,
+    voteBlock({ ctx, projectId: project.id, signal }),
     filterForm({ ctx, project, filterState, onChange: () => { view.reload(); apart.reload(); } }),
     viewSwitch({ ctx, onChange: (listOnly) => view.setListOnly(listOnly) }),
     split,
