@@ -126,7 +126,7 @@ public final class EqualShares {
     }
 
     /**
-     * The add1 completion (ANALYSIS.md §10): raise the money per voter by 1 unit at a time and rerun,
+     * The add1 completion (METHODS.md §11.3): raise the money per voter by 1 unit at a time and rerun,
      * as long as the outcome's total cost stays within the budget; keep the last such outcome. Once
      * every voter could pay for every supported item alone, more money changes nothing, so the
      * search stops there (and starts there when all supported items fit the budget together).
