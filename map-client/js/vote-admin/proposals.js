@@ -134,6 +134,36 @@ function proposalItem({ ctx, vote, proposal, found, editable, chosen, onToggle, 
     rejectButton, reject);
 }
 
+/** Sends the chosen proposals as one item; on success the choice is cleared and the page reloads. */
+function wireAdmit({ ctx, vote, admit, chosen, chosenProposals, onChanged }) {
+  const { t } = ctx.i18n;
+  admit.form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(admit.form);
+    const missing = missingFields([['cost', admit.controls.cost, t('form.required')], ['reason', admit.controls.reason, t('form.required')]]);
+    if (missing) return showErrors({ form: admit.form, error: missing, routes: ADMIT_ROUTES, generalId: 'admit-form' });
+    admit.submit.disabled = true;
+    try {
+      const item = await ctx.api.post(`/api/votes/${vote.id}/items`, readAdmit(admit.controls, chosenProposals()));
+      chosen.clear();
+      Object.values(admit.controls).forEach((control) => { if (control.tagName !== 'SELECT') control.value = ''; });
+      ctx.announce(t('voteAdmin.admit.done', { title: item.properties?.title ?? '' }));
+      await onChanged();
+    } catch (error) {
+      admit.submit.disabled = false;
+      showErrors({ form: admit.form, error, routes: ADMIT_ROUTES, generalId: 'admit-form', t, fallbackMessage: t('error.generic') });
+    }
+    return undefined;
+  });
+}
+
+/** The map's key: each review state's colour, in words. */
+function reviewLegend(t) {
+  return h('ul', { class: 'review-legend', id: 'review-legend' },
+    ['open', 'admitted', 'rejected', 'selected'].map((state) => h('li', {},
+      h('span', { class: `swatch-dot review-dot-${state}`, 'aria-hidden': 'true' }), t(`voteAdmin.review.legend.${state}`))));
+}
+
 export function proposalSection({ ctx, vote, project, editable, onChanged }) {
   const { t } = ctx.i18n;
   const mapElement = h('div', { id: 'review-map', class: 'vote-admin-map' });
@@ -144,9 +174,7 @@ export function proposalSection({ ctx, vote, project, editable, onChanged }) {
   let data = { proposals: [], items: [], reviews: [] };
   let map = null;
   let shapes = null;
-  const legend = h('ul', { class: 'review-legend', id: 'review-legend' },
-    ['open', 'admitted', 'rejected', 'selected'].map((state) => h('li', {},
-      h('span', { class: `swatch-dot review-dot-${state}`, 'aria-hidden': 'true' }), t(`voteAdmin.review.legend.${state}`))));
+  const legend = reviewLegend(t);
   const element = h('section', { id: 'vote-review', 'aria-labelledby': 'vote-review-heading' },
     h('h2', { id: 'vote-review-heading', text: t('voteAdmin.review.heading') }),
     h('p', { class: 'hint', text: editable ? t('voteAdmin.review.intro') : t('voteAdmin.review.locked') }),
@@ -183,24 +211,7 @@ export function proposalSection({ ctx, vote, project, editable, onChanged }) {
     if (focused && focused.startsWith('admit-select-')) document.getElementById(focused)?.focus();
   }
 
-  admit?.form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(admit.form);
-    const missing = missingFields([['cost', admit.controls.cost, t('form.required')], ['reason', admit.controls.reason, t('form.required')]]);
-    if (missing) return showErrors({ form: admit.form, error: missing, routes: ADMIT_ROUTES, generalId: 'admit-form' });
-    admit.submit.disabled = true;
-    try {
-      const item = await ctx.api.post(`/api/votes/${vote.id}/items`, readAdmit(admit.controls, chosenProposals()));
-      chosen.clear();
-      Object.values(admit.controls).forEach((control) => { if (control.tagName !== 'SELECT') control.value = ''; });
-      ctx.announce(t('voteAdmin.admit.done', { title: item.properties?.title ?? '' }));
-      await onChanged();
-    } catch (error) {
-      admit.submit.disabled = false;
-      showErrors({ form: admit.form, error, routes: ADMIT_ROUTES, generalId: 'admit-form', t, fallbackMessage: t('error.generic') });
-    }
-    return undefined;
-  });
+  if (admit) wireAdmit({ ctx, vote, admit, chosen, chosenProposals, onChanged });
 
   return {
     element,
