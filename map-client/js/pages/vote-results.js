@@ -9,7 +9,7 @@ import { isAbort } from '../api.js';
 import { methodNote } from '../blocks.js';
 import { statusBadge, statusOf, dateTime, loadVote, ruleName, otherRule, potLabel, statusLine, setStatus } from '../vote-admin/common.js';
 import { resultsMap } from '../vote-results/map.js';
-import { potTables } from '../vote-results/pots.js';
+import { potTables, recordedNote } from '../vote-results/pots.js';
 import { compareSection } from '../vote-results/compare.js';
 import { moneySection } from '../vote-results/money.js';
 
@@ -106,7 +106,8 @@ async function loadResults(ctx, vote, parts, signal) {
     parts.items = items?.features ?? [];
     parts.tables.replaceChildren(...potTables({ ctx, vote, results, other: null, rule: vote.rule, otherRule: otherRule(vote.rule) }));
     parts.map?.draw(parts.items, vote.rule);
-    parts.method.replaceChildren(results.method ? methodNote(t('voteResults.method'), results.method, false) : '');
+    parts.method.replaceChildren(...[recordedNote(ctx, results.recorded),
+      results.method ? methodNote(t('voteResults.method'), results.method, false) : null].filter(Boolean));
     setStatus(parts.status, t('voteResults.loaded', { count: (results.pots ?? []).length }), 'ready');
   } catch (error) {
     if (isAbort(error)) return;

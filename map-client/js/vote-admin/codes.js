@@ -40,7 +40,7 @@ function batchTable(ctx, vote, batches) {
   if (!batches.length) return h('p', { class: 'hint', id: 'codes-none', text: t('voteAdmin.codes.none') });
   const head = h('tr', {}, ['area', 'size', 'used', 'made'].map((key) => h('th', { scope: 'col', text: t(`voteAdmin.codes.col.${key}`) })));
   const rows = batches.map((b) => h('tr', { dataset: { batchId: b.id } },
-    h('th', { scope: 'row', text: areaName(ctx, vote, b.areaId) }),
+    h('th', { scope: 'row', text: b.areaName ?? areaName(ctx, vote, b.areaId) }),
     h('td', { class: 'num', dataset: { col: 'size' }, text: ctx.i18n.formatNumber(Number(b.size ?? 0)) }),
     h('td', { class: 'num', dataset: { col: 'used' }, text: ctx.i18n.formatNumber(Number(b.used ?? 0)) }),
     h('td', { text: dateTime(ctx.i18n, b.createdAt) })));

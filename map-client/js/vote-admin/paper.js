@@ -52,7 +52,7 @@ function pendingEntry({ ctx, vote, items, ballot, onChanged }) {
     }
   };
   return h('li', { class: 'paper-entry', id: `paper-${ballot.id}`, dataset: { paperId: ballot.id } },
-    h('p', { class: 'item-title', text: t('voteAdmin.paper.entry', { id: ballot.id, area: pot ? pot.name : t('voteAdmin.codes.cityOnly') }) }),
+    h('p', { class: 'item-title', text: t(ballot.hasCode ? 'voteAdmin.paper.entryWithCode' : 'voteAdmin.paper.entry', { id: ballot.id, area: ballot.areaName ?? (pot ? pot.name : t('voteAdmin.codes.cityOnly')) }) }),
     h('p', { class: 'meta', text: t('voteAdmin.paper.entered', { by: ballot.enteredByName ?? ballot.enteredBy ?? '–', at: dateTime(ctx.i18n, ballot.enteredAt) }) }),
     h('p', { class: 'paper-choices-text', text: titles.length ? titles.join(' · ') : t('voteAdmin.paper.noChoices') }),
     h('div', { class: 'actions' },

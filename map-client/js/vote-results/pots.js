@@ -63,3 +63,21 @@ export function potTables({ ctx, vote, results, other, rule, otherRule }) {
   const otherPots = new Map((other?.pots ?? []).map((p) => [p.potId, p]));
   return (results.pots ?? []).map((pot) => potTable({ ctx, vote, pot, other: other ? otherPots.get(pot.potId) ?? { items: [] } : null, rule, otherRule }));
 }
+
+/** An imported vote: whether the rule selects exactly what the instance records as selected. */
+export function recordedNote(ctx, recorded) {
+  const { t } = ctx.i18n;
+  if (!recorded) return null;
+  const list = (names) => names.join(' · ');
+  let text;
+  if (!recorded.selectionKnown) text = t('voteResults.recorded.unknown');
+  else if (recorded.reproduced) text = t('voteResults.recorded.same');
+  else {
+    text = t('voteResults.recorded.differs', {
+      onlyRecorded: recorded.onlyRecorded?.length ? list(recorded.onlyRecorded) : '–',
+      onlyComputed: recorded.onlyComputed?.length ? list(recorded.onlyComputed) : '–',
+    });
+  }
+  return h('p', { id: 'results-recorded', class: 'figure', dataset: { reproduced: String(recorded.reproduced) } },
+    recorded.recordedRule ? `${t('voteResults.recorded.rule', { rule: recorded.recordedRule })} ` : '', text);
+}
