@@ -161,4 +161,25 @@ class VoteResultsTest {
         Browser.assertAccessible(page, "an open vote's results page");
         browser.assertNoErrors("an open vote's results page");
     }
+
+    @Test
+    void theProjectorDrawsAVotesFundedItemsColouredByPot() {
+        var planner = fixtures.client(VoteAdminFixtures.PLANNER);
+        long presentation = planner.post("/api/projects/" + fixtures.projectId + "/presentations",
+                Map.of("title", "Raad")).expect(201).json().get("id").asLong();
+        planner.post("/api/presentations/" + presentation + "/slides", Map.of("title", "Wat er komt", "text", "",
+                "view", Map.of("bbox", List.of(5.50, 52.50, 5.51, 52.51), "basemap", false,
+                        "layers", Map.of("vote", Map.of("voteId", vote.id()))))).expect(201);
+        Page page = browser.desktop();
+        page.navigate(server.baseUrl + "/#/presentations/" + presentation + "/show");
+        page.locator(".slide-frame[data-state=\"ready\"]").waitFor();
+        page.locator("#slide-legend-vote").waitFor();
+        assertEquals(3, page.locator("#slide-legend-vote li").count(), "a colour per pot");
+        // The four funded items of the hand count above (playground, bicycle racks, trees, flowers),
+        // and the project's outline.
+        assertEquals(4, page.locator(".slide-map path.leaflet-interactive").count());
+        assertEquals("", page.locator(".slide-status").textContent(), "no layer failed");
+        Browser.assertAccessible(page, "the projector with a vote layer");
+        browser.assertNoErrors("the projector with a vote layer");
+    }
 }
