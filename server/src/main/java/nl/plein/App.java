@@ -30,6 +30,10 @@ import nl.plein.analysis.Analyses;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.areas.AreaRoutes;
 import nl.plein.areas.AreaSetRoutes;
+import nl.plein.budgets.ItemRoutes;
+import nl.plein.budgets.ItemStore;
+import nl.plein.budgets.VoteRoutes;
+import nl.plein.budgets.VoteStore;
 import nl.plein.clusters.ClusterFeatures;
 import nl.plein.clusters.ClusterRoutes;
 import nl.plein.clusters.Clusters;
@@ -163,6 +167,8 @@ public final class App {
         var meetingReport = new MeetingReport(meetingRecords, reportPage, config.timeZone());
         var meetings = new MeetingRoutes(new MeetingStore(jdbi), meetingRecords,
                 liveState, liveUpdates, proposalStore, projectStore, sessions, config);
+        var votes = new VoteRoutes(new VoteStore(jdbi), smallCounts, config);
+        var ballotItems = new ItemRoutes(new ItemStore(jdbi), config);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -258,6 +264,18 @@ public final class App {
 
             routes.get("/api/projects/{id}/meetings", meetings::listForProject, ANYONE);
             routes.post("/api/projects/{id}/meetings", meetings::start, PLANNER);
+
+            // Participatory budgeting: setting up a vote (its pots), its ballot items and their public review.
+            routes.get("/api/projects/{id}/votes", votes::list, ANYONE); // planners: raw counts
+            routes.post("/api/projects/{id}/votes", votes::create, PLANNER);
+            routes.get("/api/votes/{id}", votes::get, ANYONE); // planners: raw counts
+            routes.patch("/api/votes/{id}", votes::update, PLANNER);
+            routes.get("/api/votes/{id}/items", ballotItems::list, ANYONE);
+            routes.post("/api/votes/{id}/items", ballotItems::add, PLANNER);
+            routes.patch("/api/votes/{id}/items/{itemId}", ballotItems::update, PLANNER);
+            routes.delete("/api/votes/{id}/items/{itemId}", ballotItems::delete, PLANNER);
+            routes.get("/api/votes/{id}/reviews", ballotItems::reviews, ANYONE);
+            routes.put("/api/votes/{id}/reviews/{proposalId}", ballotItems::review, PLANNER);
 
             routes.get("/api/proposals", proposals::list, ANYONE);
             routes.get("/api/proposals/clusters", proposals::clusters, ANYONE);

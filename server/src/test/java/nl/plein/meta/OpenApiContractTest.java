@@ -118,6 +118,7 @@ class OpenApiContractTest {
                     feature(null, Map.of("summary", "Changed"))).expect(200);
             proposals(anyone, admin, resident, neighbour, projectId, moderatedId, setId);
             presentationsAndMeetings(anyone, admin, resident, projectId);
+            budgets(anyone, admin, resident, projectId, setId);
             call(resident, "DELETE /api/session", "/api/session", null).expect(204);
         }
 
@@ -258,6 +259,47 @@ class OpenApiContractTest {
             call(admin, "POST /api/meetings/{id}/close", base + "/close", Map.of()).expect(200);
             call(anyone, "GET /api/meetings/{id}/record", base + "/record", null).expect(200);
             call(admin, "DELETE /api/presentations/{id}", presentation, null).expect(204);
+        }
+
+        /** A budget vote with a city-wide pot and a pot for the west buurt, an item, a review. */
+        void budgets(Client anyone, Client admin, Client resident, long projectId, long setId) {
+            String projectPath = "/api/projects/" + projectId;
+            long westId = -1;
+            for (JsonNode area : admin.get("/api/areas?set=" + setId).expect(200).json().get("features")) {
+                westId = area.get("properties").get("name").asText().equals("West") ? area.get("id").asLong() : westId;
+            }
+            long admittedId = resident.post(projectPath + "/proposals", proposal(point(5.502, 52.505), "Speeltuin"))
+                    .expect(201).json().get("id").asLong();
+            long refusedId = resident.post(projectPath + "/proposals", proposal(point(5.508, 52.505), "Kabelbaan"))
+                    .expect(201).json().get("id").asLong();
+            var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            var setUp = new LinkedHashMap<String, Object>();
+            setUp.put("title", "Buurtbudget");
+            setUp.put("description", "Wat doen we met het geld?");
+            setUp.put("ballotType", "approval");
+            setUp.put("minItems", 0);
+            setUp.put("maxItems", 3);
+            setUp.put("rule", "greedy");
+            setUp.put("opensAt", now.plus(java.time.Duration.ofDays(1)).toString());
+            setUp.put("closesAt", now.plus(java.time.Duration.ofDays(8)).toString());
+            setUp.put("cityBudget", 50000);
+            setUp.put("areaSetId", setId);
+            setUp.put("areaBudgets", List.of(Map.of("areaId", westId, "budget", 20000)));
+            var vote = json(call(admin, "POST /api/projects/{id}/votes", projectPath + "/votes", setUp), 201);
+            String votePath = "/api/votes/" + vote.get("id").asLong();
+            call(anyone, "GET /api/projects/{id}/votes", projectPath + "/votes", null).expect(200);
+            call(anyone, "GET /api/votes/{id}", votePath, null).expect(200);
+            call(admin, "PATCH /api/votes/{id}", votePath, Map.of("title", "Buurtbudget 2027")).expect(200);
+            var item = json(call(admin, "POST /api/votes/{id}/items", votePath + "/items",
+                    Map.of("proposalIds", List.of(admittedId), "cost", 12000, "reason", "Haalbaar")), 201);
+            String itemPath = votePath + "/items/" + item.get("id").asLong();
+            call(anyone, "GET /api/votes/{id}/items", votePath + "/items?potId="
+                    + item.get("properties").get("potId").asLong(), null).expect(200);
+            call(admin, "PATCH /api/votes/{id}/items/{itemId}", itemPath, Map.of("cost", 15000)).expect(200);
+            call(admin, "PUT /api/votes/{id}/reviews/{proposalId}", votePath + "/reviews/" + refusedId,
+                    Map.of("admitted", false, "reason", "Te duur voor een buurt")).expect(200);
+            call(anyone, "GET /api/votes/{id}/reviews", votePath + "/reviews", null).expect(200);
+            call(admin, "DELETE /api/votes/{id}/items/{itemId}", itemPath, null).expect(204);
         }
 
         /** Two CBS buurten over the test project's square, split at lon 5.505. */

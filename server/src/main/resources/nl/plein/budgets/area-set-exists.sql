@@ -1,0 +1,2 @@
+-- Whether boundary set :set exists.
+SELECT EXISTS (SELECT 1 FROM area_sets WHERE id = :set)
