@@ -34,6 +34,10 @@ import nl.plein.budgets.ItemRoutes;
 import nl.plein.budgets.ItemStore;
 import nl.plein.budgets.VoteRoutes;
 import nl.plein.budgets.VoteStore;
+import nl.plein.budgets.ballots.BallotRoutes;
+import nl.plein.budgets.ballots.BallotStore;
+import nl.plein.budgets.ballots.PaperBallots;
+import nl.plein.budgets.ballots.VotingCodes;
 import nl.plein.clusters.ClusterFeatures;
 import nl.plein.clusters.ClusterRoutes;
 import nl.plein.clusters.Clusters;
@@ -169,6 +173,7 @@ public final class App {
                 liveState, liveUpdates, proposalStore, projectStore, sessions, config);
         var votes = new VoteRoutes(new VoteStore(jdbi), smallCounts, config);
         var ballotItems = new ItemRoutes(new ItemStore(jdbi), config);
+        var ballots = new BallotRoutes(new BallotStore(jdbi), new VotingCodes(jdbi), new PaperBallots(jdbi), config);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -306,6 +311,17 @@ public final class App {
             routes.post("/api/comments/{id}/restore", moderation.handler(COMMENT, RESTORE), MODERATOR);
 
             routes.get("/api/moderation/log", moderation::log, MODERATOR);
+
+            // Participatory budgeting: casting ballots. Only the voter sees their own ballot.
+            routes.get("/api/votes/{id}/ballot", ballots::own, SIGNED_IN);
+            routes.put("/api/votes/{id}/ballot", ballots::put, SIGNED_IN);
+            routes.post("/api/votes/{id}/code-ballots", ballots::codeBallot, ANYONE); // wrong codes throttled
+            routes.post("/api/votes/{id}/code-batches", ballots::makeBatch, PLANNER);
+            routes.get("/api/votes/{id}/code-batches", ballots::batches, PLANNER);
+            routes.post("/api/votes/{id}/paper-ballots", ballots::enterPaper, PLANNER);
+            routes.get("/api/votes/{id}/paper-ballots", ballots::pendingPapers, PLANNER);
+            routes.post("/api/paper-ballots/{id}/confirm", ballots::confirmPaper, PLANNER); // not who entered it
+            routes.delete("/api/paper-ballots/{id}", ballots::rejectPaper, PLANNER);
 
             // Live meetings. Attendees (guests included) act only through these, while it is open.
             routes.post("/api/meetings/join", meetings::join, ANYONE);
