@@ -38,6 +38,8 @@ import nl.plein.budgets.ballots.BallotRoutes;
 import nl.plein.budgets.ballots.BallotStore;
 import nl.plein.budgets.ballots.PaperBallots;
 import nl.plein.budgets.ballots.VotingCodes;
+import nl.plein.budgets.results.PabulibRoutes;
+import nl.plein.budgets.results.ResultsRoutes;
 import nl.plein.clusters.ClusterFeatures;
 import nl.plein.clusters.ClusterRoutes;
 import nl.plein.clusters.Clusters;
@@ -174,6 +176,8 @@ public final class App {
         var votes = new VoteRoutes(new VoteStore(jdbi), smallCounts, config);
         var ballotItems = new ItemRoutes(new ItemStore(jdbi), config);
         var ballots = new BallotRoutes(new BallotStore(jdbi), new VotingCodes(jdbi), new PaperBallots(jdbi), config);
+        var voteResults = new ResultsRoutes(jdbi, smallCounts);
+        var pabulib = new PabulibRoutes(jdbi, voteResults.results(), projectStore, config.maxBoundaryBytes());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -339,6 +343,15 @@ public final class App {
             routes.delete("/api/meetings/{id}/proposals/{proposalId}/support", meetings::withdrawSupport, ATTENDEE);
             routes.post("/api/answers/{id}/hide", moderation.handler(ANSWER, HIDE), MODERATOR);
             routes.post("/api/answers/{id}/restore", moderation.handler(ANSWER, RESTORE), MODERATOR);
+
+            // Participatory budgeting: results, what-if, where the money goes, Pabulib in and out.
+            routes.post("/api/votes/{id}/close", voteResults::close, PLANNER);
+            routes.get("/api/votes/{id}/results", voteResults::get, ANYONE); // planners: raw counts
+            routes.get("/api/votes/{id}/results/compare", voteResults::compare, ANYONE);
+            routes.get("/api/votes/{id}/results/items", voteResults::items, ANYONE);
+            routes.get("/api/votes/{id}/money", voteResults::money, ANYONE); // planners: raw counts
+            routes.get("/api/votes/{id}/pabulib", pabulib::export, PLANNER);
+            routes.post("/api/projects/{id}/votes/pabulib", pabulib::importInstance, PLANNER);
         });
         requireAccessOnEveryRoute(app);
         return app;

@@ -63,11 +63,13 @@ public final class ParticipationAnalysis {
     private final ParticipationStore store;
     private final Analyses analyses;
     private final ParticipationReport report;
+    private final Turnout turnout;
 
     public ParticipationAnalysis(ParticipationStore store, Analyses analyses) {
         this.store = store;
         this.analyses = analyses;
         this.report = new ParticipationReport(analyses.smallCounts());
+        this.turnout = new Turnout(analyses.jdbi(), analyses.smallCounts(), analyses.zone());
     }
 
     /** The figures for these parameters, read over one snapshot. */
@@ -87,7 +89,9 @@ public final class ParticipationAnalysis {
 
     /** The participation view as JSON, raw or public as the parameters say. */
     public ObjectNode json(Parameters p) {
-        return report.build(p, run(p));
+        var view = report.build(p, run(p));
+        turnout.add(view, p);
+        return view;
     }
 
     /** The figures in the form that may leave the server in public views, under the kit's small-count rule. */

@@ -26,9 +26,10 @@ import nl.plein.proposals.Status;
  */
 public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> proposals,
                       Optional<ChosenLayer> chosen, Optional<ClustersLayer> clusters,
-                      Optional<HotspotsLayer> hotspots, Optional<ParticipationLayer> participation) {
+                      Optional<HotspotsLayer> hotspots, Optional<ParticipationLayer> participation,
+                      Optional<VoteLayer> vote) {
 
-    public static final String[] LAYERS = {"proposals", "chosen", "clusters", "hotspots", "participation"};
+    public static final String[] LAYERS = {"proposals", "chosen", "clusters", "hotspots", "participation", "vote"};
     public static final int MAX_CHOSEN = 50;
 
     /** Proposals drawn by status; submitted ones are for staff only, and slides are public. */
@@ -49,6 +50,13 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
 
     /** The choropleth of participants per 1,000 residents over the areas of boundary set {@code set}. */
     public record ParticipationLayer(long set) {
+    }
+
+    /**
+     * The items a budget vote funds (after it is counted), coloured by pot: the projector draws them
+     * from the vote's public results map ({@code GET /api/votes/{id}/results/items}).
+     */
+    public record VoteLayer(long voteId) {
     }
 
     /** Reads a view from {@code node}, naming fields under {@code prefix} (e.g. {@code view}). */
@@ -72,7 +80,8 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
                 layer(layers, "hotspots", f -> new HotspotsLayer(
                         f.optionalNumber("size", 1, false, HexBins.MAX_SIZE).orElse(null)),
                         "size"),
-                layer(layers, "participation", f -> new ParticipationLayer(f.id("set")), "set"));
+                layer(layers, "participation", f -> new ParticipationLayer(f.id("set")), "set"),
+                layer(layers, "vote", f -> new VoteLayer(f.id("voteId")), "voteId"));
     }
 
     private static <T> Optional<T> layer(Fields layers, String name, Function<Fields, T> reader, String... allowed) {
@@ -180,6 +189,7 @@ public record MapView(double[] bbox, boolean basemap, Optional<ProposalsLayer> p
             }
         });
         participation.ifPresent(p -> layers.putObject("participation").put("set", p.set()));
+        vote.ifPresent(v -> layers.putObject("vote").put("voteId", v.voteId()));
         return out;
     }
 }

@@ -34,6 +34,7 @@ public final class PresentationStore {
     private static final String SLIDE_IDS = sql("slide-ids.sql");
     private static final String VISIBLE_CHOSEN = sql("visible-chosen.sql");
     private static final String AREA_SET_EXISTS = sql("area-set-exists.sql");
+    private static final String VOTE_OF_PROJECT = sql("vote-of-project.sql");
     private static final String LOCK = sql("lock.sql");
     private static final String TOUCH = sql("touch.sql");
 
@@ -196,6 +197,14 @@ public final class PresentationStore {
                 if (!h.createQuery(AREA_SET_EXISTS).bind("set", set).mapTo(Boolean.class).one()) {
                     throw ApiError.invalid(prefix + ".layers.participation.set", "boundary set " + set
                             + " does not exist");
+                }
+            }
+            if (view.vote().isPresent()) {
+                long vote = view.vote().get().voteId();
+                if (!h.createQuery(VOTE_OF_PROJECT).bind("vote", vote).bind("project", projectId).mapTo(Boolean.class)
+                        .one()) {
+                    throw ApiError.invalid(prefix + ".layers.vote.voteId", "vote " + vote
+                            + " is not a vote of this project");
                 }
             }
         });

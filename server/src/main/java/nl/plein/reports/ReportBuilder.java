@@ -52,6 +52,7 @@ public final class ReportBuilder {
     private final SmallCounts smallCounts;
     private final ZoneId zone;
     private final Clock clock;
+    private final BudgetReport budget;
 
     public ReportBuilder(Jdbi jdbi, ParticipationAnalysis participation, MapDrawing maps,
             SmallCounts smallCounts, ZoneId zone, Clock clock) {
@@ -61,6 +62,7 @@ public final class ReportBuilder {
         this.smallCounts = smallCounts;
         this.zone = zone;
         this.clock = clock;
+        this.budget = new BudgetReport(jdbi, smallCounts);
     }
 
     /** The report of a project as it stands now; an unknown project is a 404. */
@@ -89,7 +91,7 @@ public final class ReportBuilder {
                 figures == null ? null : figures.figures(), drawings(projectId, setId), top, decisions,
                 new ReportData.Method(smallCounts.threshold(), project.srid(),
                         maps.clusters(projectId, DEFAULT_CLUSTERS).eps(), ClusterParameters.DEFAULT_MIN_POINTS),
-                clock.instant());
+                clock.instant(), budget.votes(projectId));
     }
 
     private List<StageDates> stages(long projectId) {

@@ -26,13 +26,16 @@ public record ReportData(
         List<TopProposal> topProposals,
         List<Decision> decisions,
         Method method,
-        Instant generatedAt) {
+        Instant generatedAt,
+        List<BudgetVote> budgetVotes) {
 
     public ReportData {
         stages = List.copyOf(stages);
         maps = List.copyOf(maps);
         topProposals = List.copyOf(topProposals);
         decisions = List.copyOf(decisions);
+        // A meeting record kept before budget votes existed has none.
+        budgetVotes = budgetVotes == null ? List.of() : List.copyOf(budgetVotes);
     }
 
     /** A stage of the process with its planned dates (either may be null: not planned). */
@@ -67,5 +70,29 @@ public record ReportData(
 
     /** What the method notes need: the small-count threshold, the CRS and the clustering parameters. */
     public record Method(int threshold, int metricSrid, double clusterEps, int clusterMinPoints) {
+    }
+
+    /**
+     * A budget vote whose closing time has passed: winners per pot under its rule (voters as shown
+     * publicly), where the money goes per area of its boundary set with the Gini of funding (none
+     * without pots per area), and the map of funded items as SVG (titles escaped).
+     */
+    public record BudgetVote(String title, String rule, List<BudgetPot> pots, List<BudgetArea> areas, Double gini,
+            String svg) {
+        public BudgetVote {
+            pots = List.copyOf(pots);
+            areas = List.copyOf(areas);
+        }
+    }
+
+    /** One pot: budget, spent, voters as shown, its colour on the map, and the funded items in funding order. */
+    public record BudgetPot(String name, long budget, long spent, String voters, String colour, List<String> funded) {
+        public BudgetPot {
+            funded = List.copyOf(funded);
+        }
+    }
+
+    /** One area: euros funded there, per resident (null: unknown population), voters as shown, got nothing. */
+    public record BudgetArea(String name, double euros, Double eurosPerResident, String voters, boolean gotNothing) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import nl.plein.http.Choices;
 import nl.plein.projects.Language;
 import nl.plein.reports.ReportData.Figures;
@@ -64,6 +65,7 @@ public final class ReportPage {
         maps(out, data, language, m);
         top(out, data, m);
         decisions(out, data, m);
+        budget(out, data, m);
         out.append("<section aria-labelledby=\"method-heading\"><h2 id=\"method-heading\">")
                 .append(e(m.text("method.heading"))).append("</h2><p>")
                 .append(e(m.text("method.text", "srid", data.method().metricSrid(), "eps",
@@ -176,6 +178,60 @@ public final class ReportPage {
                     .append(e(date(d.decidedAt().atZoneSameInstant(zone).toLocalDate(), m))).append("</td></tr>");
         }
         out.append("</tbody></table></section>");
+    }
+
+    /** The "Budget vote" section: one part per budget vote whose closing time has passed; none without. */
+    private void budget(StringBuilder out, ReportData data, Messages m) {
+        for (int v = 0; v < data.budgetVotes().size(); v++) {
+            var vote = data.budgetVotes().get(v);
+            section(out, "budget-" + v, m.text("budget.heading", "title", vote.title()));
+            out.append("<p>").append(e(m.text("budget.rule", "rule", m.text("budget.rule." + vote.rule()))))
+                    .append("</p><table><caption>").append(e(m.text("budget.potsCaption"))).append("</caption><thead><tr>");
+            for (String key : List.of("budget.pot", "budget.budget", "budget.spent", "budget.voters", "budget.funded")) {
+                out.append("<th scope=\"col\">").append(e(m.text(key))).append("</th>");
+            }
+            out.append("</tr></thead><tbody>");
+            for (var pot : vote.pots()) {
+                out.append("<tr><th scope=\"row\"><svg class=\"swatch\" width=\"12\" height=\"12\" aria-hidden=\"true\">")
+                        .append("<rect width=\"12\" height=\"12\" fill=\"").append(pot.colour()).append("\"/></svg> ").append(e(pot.name())).append("</th><td class=\"number\">")
+                        .append(euros(pot.budget(), m)).append("</td><td class=\"number\">").append(euros(pot.spent(), m))
+                        .append("</td><td class=\"number\">").append(e(pot.voters())).append("</td><td>")
+                        .append(e(pot.funded().isEmpty() ? m.text("budget.nothing") : String.join("; ", pot.funded())))
+                        .append("</td></tr>");
+            }
+            out.append("</tbody></table>");
+            if (!vote.svg().isEmpty()) {
+                out.append("<figure class=\"map\">").append(vote.svg().replace("role=\"img\"", "role=\"img\" aria-label=\""
+                        + e(m.text("budget.mapCaption")) + "\"")).append("<figcaption>")
+                        .append(e(m.text("budget.mapCaption"))).append("</figcaption></figure>");
+            }
+            if (!vote.areas().isEmpty()) {
+                out.append("<table class=\"areas\"><caption>").append(e(m.text("budget.areasCaption")))
+                        .append("</caption><thead><tr>");
+                for (String key : List.of("budget.area", "budget.euros", "budget.perResident", "budget.voters",
+                        "budget.gotNothing")) {
+                    out.append("<th scope=\"col\">").append(e(m.text(key))).append("</th>");
+                }
+                out.append("</tr></thead><tbody>");
+                for (var a : vote.areas()) {
+                    out.append("<tr><th scope=\"row\">").append(e(a.name())).append("</th><td class=\"number\">")
+                            .append(e(m.number(a.euros(), 0))).append("</td><td class=\"number\">")
+                            .append(e(a.eurosPerResident() == null ? m.text("participation.notShown")
+                                    : m.number(a.eurosPerResident(), 2)))
+                            .append("</td><td class=\"number\">").append(e(a.voters())).append("</td><td>")
+                            .append(e(m.text(a.gotNothing() ? "budget.yes" : "budget.no"))).append("</td></tr>");
+                }
+                out.append("</tbody></table><dl class=\"figures\">");
+                figure(out, m.text("budget.gini"), vote.gini() == null ? m.text("participation.notShown")
+                        : m.number(vote.gini(), 2));
+                out.append("</dl>");
+            }
+            out.append("<p class=\"note\">").append(e(m.text("budget.method"))).append("</p></section>");
+        }
+    }
+
+    private static String euros(long amount, Messages m) {
+        return e("€ " + m.number(amount, 0));
     }
 
     /** Opens a {@code <section>} labelled by its {@code <h2>} (heading escaped here); the caller closes it. */

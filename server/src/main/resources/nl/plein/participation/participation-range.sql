@@ -1,4 +1,5 @@
 -- The start of the participation statement for a date range (<counted> in participation-areas.sql): the contributions made in the range
+-- (budget ballots with an account included, V15)
 -- are counted (a narrow row each: kind, person, week, area), by person and week and by where they
 -- lie. participation-whole.sql gives the same relations for a whole project from kept counts;
 -- participation-areas.sql goes on from either. Parameters: :project, :set, :from (inclusive) and
@@ -44,6 +45,11 @@ raw_contribution AS (
     SELECT 4::smallint, s.account_id, s.created_at, p.area_id
       FROM supports s JOIN project_proposals p ON p.id = s.proposal_id
      WHERE s.project_id = :project::bigint
+    UNION ALL
+    -- Budget ballots cast with an account (V15): their voters take part; a ballot lies in no area.
+    SELECT 5::smallint, b.account_id, b.cast_at, NULL::bigint
+      FROM ballots b JOIN votes v ON v.id = b.vote_id
+     WHERE v.project_id = :project::bigint AND b.account_id IS NOT NULL
 ),
 contribution AS MATERIALIZED (
     SELECT r.kind, r.account_id, r.area_id, greatest(1, width_bucket(r.at, (SELECT starts FROM week_starts))) AS week

@@ -317,6 +317,15 @@ final class Contract {
         }
     }
 
+    /** An operation whose body is text, not JSON (a Pabulib file): sent as it is; the answer is checked. */
+    Client.Response exchangeText(Client client, String operation, String path, String contentType, String text) {
+        document.operation(operation);
+        acceptedParameters.computeIfAbsent(operation, o -> new TreeSet<>());
+        var response = client.raw(operation.split(" ", 2)[0], path, contentType, text.getBytes(StandardCharsets.UTF_8));
+        checkResponse(operation, response);
+        return response;
+    }
+
     /** A server-sent event stream: only its status and content type, as it never ends by itself. */
     void exchangeStream(String operation, String path) {
         document.operation(operation);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import nl.plein.accounts.Role;
+import nl.plein.budgets.results.ResultsFixtures;
 import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -119,6 +120,7 @@ class OpenApiContractTest {
             proposals(anyone, admin, resident, neighbour, projectId, moderatedId, setId);
             presentationsAndMeetings(anyone, admin, resident, projectId);
             budgets(anyone, admin, resident, projectId, setId);
+            voteResults(anyone, admin, projectId);
             call(resident, "DELETE /api/session", "/api/session", null).expect(204);
         }
 
@@ -300,6 +302,24 @@ class OpenApiContractTest {
                     Map.of("admitted", false, "reason", "Te duur voor een buurt")).expect(200);
             call(anyone, "GET /api/votes/{id}/reviews", votePath + "/reviews", null).expect(200);
             call(admin, "DELETE /api/votes/{id}/items/{itemId}", itemPath, null).expect(204);
+        }
+
+        /** A vote's results; the vote is made with SQL until the set-up and ballots routes are merged. */
+        void voteResults(Client anyone, Client admin, long projectId) {
+            var f = new ResultsFixtures(ResultsFixtures.jdbi(server.dataSource), projectId).areaSet("Stemwijken")
+                    .vote("greedy", false).ballots();
+            String vote = "/api/votes/" + f.voteId;
+            call(admin, "POST /api/votes/{id}/close", vote + "/close", null).expect(200);
+            call(anyone, "GET /api/votes/{id}/results", vote + "/results?rule=equal_shares", null).expect(200);
+            call(anyone, "GET /api/votes/{id}/results/compare", vote + "/results/compare?areaSetId=" + f.setId, null)
+                    .expect(200);
+            call(anyone, "GET /api/votes/{id}/results/items", vote + "/results/items", null).expect(200);
+            call(admin, "GET /api/votes/{id}/money", vote + "/money?areaSetId=" + f.setId, null).expect(200);
+            call(anyone, "GET /api/votes/{id}/money", vote + "/money", null).expect(200);
+            String pb = call(admin, "GET /api/votes/{id}/pabulib", vote + "/pabulib?potId=" + f.cityPot, null).expect(200)
+                    .body();
+            contract.exchangeText(admin, "POST /api/projects/{id}/votes/pabulib", "/api/projects/" + projectId
+                    + "/votes/pabulib", "text/plain; charset=utf-8", pb).expect(201);
         }
 
         /** Two CBS buurten over the test project's square, split at lon 5.505. */

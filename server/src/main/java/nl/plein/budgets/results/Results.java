@@ -1,0 +1,290 @@
+package nl.plein.budgets.results;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.plein.analysis.Counts;
+import nl.plein.budgets.rules.Election;
+import nl.plein.budgets.rules.Outcome;
+import nl.plein.budgets.rules.Rule;
+import nl.plein.budgets.rules.Rules;
+import nl.plein.db.Jdbis;
+import nl.plein.http.ApiError;
+import nl.plein.http.Json;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Counting a vote and keeping its results. When a vote closes (a planner closes it, or the first
+ * read after its closing time), every pot's items and ballots are read in two set-based statements,
+ * both rules are run on each pot, and every item's votes and funding order under each rule are kept
+ * in {@code vote_results}; then {@code counted_at} is set. The vote's row is locked while this
+ * happens and {@code counted_at} read again under the lock, so two counts at once count once.
+ */
+public final class Results {
+    private static final String VOTE = sql("vote.sql");
+    private static final String CLOSE_NOW = sql("close-now.sql");
+    private static final String POT_ITEMS = sql("pot-items.sql");
+    private static final String POT_BALLOTS = sql("pot-ballots.sql");
+    private static final String KEEP = sql("keep-results.sql");
+    private static final String MARK_COUNTED = sql("mark-counted.sql");
+    private static final String RESULTS = sql("results.sql");
+    private static final String POT_VOTERS = sql("pot-voters.sql");
+
+    /** What counting and the results read of a vote. {@code status}: upcoming, open, closed or counted. */
+    public record VoteFacts(long id, long projectId, Rule rule, String source, String ballotType, Long areaSetId,
+            boolean counted, String status, String title, String pabulibMeta) {
+        public boolean closed() {
+            return status.equals("closed") || status.equals("counted");
+        }
+    }
+
+    private final Jdbi jdbi;
+
+    public Results(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    static String sql(String name) {
+        return Jdbis.sql(Results.class, name);
+    }
+
+    /** The wire name of a rule ("greedy", "equal_shares"), as the schema and the API write it. */
+    public static String wire(Rule rule) {
+        return rule.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Rule rule(String wire) {
+        return Rule.valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The vote's facts; a vote that does not exist is a 404. */
+    public VoteFacts facts(long voteId) {
+        return jdbi.withHandle(h -> facts(h, voteId, false));
+    }
+
+    static VoteFacts facts(Handle h, long voteId, boolean lock) {
+        return h.createQuery(VOTE).define("lock", lock ? "FOR UPDATE" : "").bind("vote", voteId)
+                .map((rs, ctx) -> new VoteFacts(rs.getLong("id"), rs.getLong("project_id"), rule(rs.getString("rule")),
+                        rs.getString("source"), rs.getString("ballot_type"),
+                        (Long) rs.getObject("area_set_id", Long.class), rs.getBoolean("counted"),
+                        rs.getString("status"), rs.getString("title"), rs.getString("pabulib_meta")))
+                .findOne().orElseThrow(() -> ApiError.notFound("Vote " + voteId));
+    }
+
+    /**
+     * The vote's facts once it is counted: counts it first when it has closed and is not counted yet.
+     * A vote still upcoming or open is a 409 naming {@code vote}.
+     */
+    public VoteFacts counted(long voteId) {
+        var facts = facts(voteId);
+        if (!facts.closed()) {
+            throw ApiError.conflict("vote", "the vote is " + facts.status() + "; its results are known once it closes");
+        }
+        if (!facts.counted()) {
+            count(voteId);
+            facts = facts(voteId);
+        }
+        return facts;
+    }
+
+    /**
+     * Closes an open vote now and counts it; a closed vote is counted if it was not yet. Refused (409,
+     * naming {@code vote}) before the vote opens. Returns true when this call did the counting.
+     */
+    public boolean close(long voteId) {
+        return jdbi.inTransaction(h -> {
+            var facts = facts(h, voteId, true);
+            if (facts.status().equals("upcoming")) {
+                throw ApiError.conflict("vote", "the vote has not opened yet; change its times instead");
+            }
+            if (facts.status().equals("open")) {
+                h.createUpdate(CLOSE_NOW).bind("vote", voteId).execute();
+            }
+            return countLocked(h, facts);
+        });
+    }
+
+    /** Counts a closed vote once: under the vote's row lock, doing nothing when it is counted already. */
+    public boolean count(long voteId) {
+        return jdbi.inTransaction(h -> countLocked(h, facts(h, voteId, true)));
+    }
+
+    /** Counts on a handle that already holds the vote's row lock (the Pabulib import, close). */
+    static boolean countLocked(Handle h, VoteFacts facts) {
+        if (facts.counted()) {
+            return false;
+        }
+        var elections = elections(h, facts.id());
+        for (Rule rule : Rule.values()) {
+            var pots = new ArrayList<Long>();
+            var items = new ArrayList<Long>();
+            var votes = new ArrayList<Long>();
+            var orders = new ArrayList<Integer>();
+            elections.forEach((potId, election) -> {
+                Outcome outcome = Rules.run(rule, election);
+                var order = new HashMap<String, Integer>();
+                for (int i = 0; i < outcome.funded().size(); i++) {
+                    order.put(outcome.funded().get(i), i + 1);
+                }
+                for (var item : election.items()) {
+                    pots.add(potId);
+                    items.add(Long.parseLong(item.id()));
+                    votes.add(outcome.votes().getOrDefault(item.id(), 0L));
+                    orders.add(order.get(item.id()));
+                }
+            });
+            h.createUpdate(KEEP).bind("vote", facts.id()).bind("rule", wire(rule))
+                    .bindArray("pots", Long.class, pots).bindArray("items", Long.class, items)
+                    .bindArray("votes", Long.class, votes).bindArray("orders", Integer.class, orders).execute();
+        }
+        h.createUpdate(MARK_COUNTED).bind("vote", facts.id()).execute();
+        return true;
+    }
+
+    /** Each pot of the vote as an election: its budget, items (ids as text) and ballots. */
+    static Map<Long, Election> elections(Handle h, long voteId) {
+        var budgets = new LinkedHashMap<Long, Long>();
+        var items = new LinkedHashMap<Long, List<Election.Item>>();
+        h.createQuery(POT_ITEMS).bind("vote", voteId).map((rs, ctx) -> {
+            long pot = rs.getLong("pot");
+            budgets.put(pot, rs.getLong("budget"));
+            var list = items.computeIfAbsent(pot, p -> new ArrayList<>());
+            long item = rs.getLong("item");
+            if (!rs.wasNull()) {
+                list.add(new Election.Item(Long.toString(item), rs.getLong("cost")));
+            }
+            return pot;
+        }).list();
+        var ballots = new HashMap<Long, List<Election.Ballot>>();
+        h.createQuery(POT_BALLOTS).bind("vote", voteId).setFetchSize(10_000).map((rs, ctx) -> {
+            Long[] chosen = (Long[]) rs.getArray("items").getArray();
+            Integer[] points = (Integer[]) rs.getArray("points").getArray();
+            var ids = new ArrayList<String>(chosen.length);
+            for (Long id : chosen) {
+                ids.add(id.toString());
+            }
+            ballots.computeIfAbsent(rs.getLong("pot"), p -> new ArrayList<>())
+                    .add(new Election.Ballot(ids, List.of(points)));
+            return 0;
+        }).forEach(x -> { });
+        var elections = new LinkedHashMap<Long, Election>();
+        budgets.forEach((pot, budget) -> elections.put(pot,
+                new Election(budget, items.get(pot), ballots.getOrDefault(pot, List.of()))));
+        return elections;
+    }
+
+    /** One item of a pot's results. */
+    public record ItemResult(long itemId, String title, long cost, long votes, Integer fundedOrder,
+            String externalId, Boolean recordedSelected) {
+        public boolean funded() {
+            return fundedOrder != null;
+        }
+    }
+
+    /** One pot's results under one rule. */
+    public record PotResult(long potId, String name, long budget, Long areaId, long voters, List<ItemResult> items) {
+        public long spent() {
+            return items.stream().filter(ItemResult::funded).mapToLong(ItemResult::cost).sum();
+        }
+    }
+
+    /** The kept results of a counted vote under one rule, pot by pot. */
+    public List<PotResult> read(long voteId, Rule rule) {
+        return jdbi.withHandle(h -> read(h, voteId, rule));
+    }
+
+    static List<PotResult> read(Handle h, long voteId, Rule rule) {
+        var voters = new HashMap<Long, Long>();
+        h.createQuery(POT_VOTERS).bind("vote", voteId)
+                .map((rs, ctx) -> voters.put(rs.getLong("pot"), rs.getLong("voters"))).list();
+        var pots = new LinkedHashMap<Long, PotResult>();
+        h.createQuery(RESULTS).bind("vote", voteId).bind("rule", wire(rule)).map((rs, ctx) -> {
+            long potId = rs.getLong("pot");
+            var pot = pots.computeIfAbsent(potId, p -> {
+                try {
+                    return new PotResult(p, rs.getString("name"), rs.getLong("budget"),
+                            (Long) rs.getObject("area_id", Long.class), voters.getOrDefault(p, 0L), new ArrayList<>());
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long item = rs.getLong("item");
+            if (!rs.wasNull()) {
+                pot.items().add(new ItemResult(item, rs.getString("title"), rs.getLong("cost"), rs.getLong("votes"),
+                        (Integer) rs.getObject("funded_order", Integer.class), rs.getString("external_id"),
+                        (Boolean) rs.getObject("recorded_selected", Boolean.class)));
+            }
+            return potId;
+        }).list();
+        return List.copyOf(pots.values());
+    }
+
+    /** The method text of a vote's results: which rule, how ties are broken, and where it is described. */
+    public static String method(Rule rule, String ballotType) {
+        String votes = ballotType.equals("cumulative") ? "points" : "approvals";
+        return switch (rule) {
+            case GREEDY -> "Greedy: items by " + votes + ", most first, each funded if its cost still fits what is "
+                    + "left of the pot; ties broken as server/METHODS.md 'Participatory budgeting' states. A pot's "
+                    + "voters are the ballots that chose at least one of its items.";
+            case EQUAL_SHARES -> "Method of Equal Shares with cost satisfaction (each of a pot's voters starts "
+                    + "with an equal share of its budget), completed by raising every voter's share one euro at a "
+                    + "time while the outcome fits (add1), then greedily by " + votes + "; exact rational "
+                    + "arithmetic, ties broken as server/METHODS.md 'Participatory budgeting' states. A pot's "
+                    + "voters are the ballots that chose at least one of its items.";
+        };
+    }
+
+    /** The results as JSON: {@code {"voteId","rule","voteRule","status","pots":[…],"method"}}. */
+    public ObjectNode json(VoteFacts facts, Rule rule, Counts counts) {
+        var pots = read(facts.id(), rule);
+        var out = Json.MAPPER.createObjectNode();
+        out.put("voteId", facts.id());
+        out.put("rule", wire(rule));
+        out.put("voteRule", wire(facts.rule()));
+        out.put("source", facts.source());
+        var array = out.putArray("pots");
+        for (var pot : pots) {
+            var p = array.addObject();
+            p.put("potId", pot.potId());
+            if (pot.areaId() == null) {
+                p.putNull("areaId");
+            } else {
+                p.put("areaId", pot.areaId());
+            }
+            p.put("name", pot.name());
+            p.put("budget", pot.budget());
+            p.put("spent", pot.spent());
+            p.put("rule", wire(rule));
+            counts.put(p, "voters", pot.voters());
+            var items = p.putArray("items");
+            for (var item : pot.items()) {
+                var i = items.addObject();
+                i.put("itemId", item.itemId());
+                i.put("title", item.title());
+                i.put("cost", item.cost());
+                i.put("votes", item.votes());
+                i.put("funded", item.funded());
+                if (item.fundedOrder() == null) {
+                    i.putNull("fundedOrder");
+                } else {
+                    i.put("fundedOrder", item.fundedOrder());
+                }
+            }
+        }
+        if (facts.source().equals("pabulib")) {
+            out.set("recorded", Recorded.json(pots, facts.pabulibMeta()));
+        }
+        out.put("method", method(rule, facts.ballotType()));
+        return out;
+    }
+
+    /** The item ids funded by a rule in each pot (for the comparison and the map). */
+    static Optional<ItemResult> find(List<ItemResult> items, long itemId) {
+        return items.stream().filter(i -> i.itemId() == itemId).findFirst();
+    }
+}

@@ -1,0 +1,98 @@
+package nl.plein.budgets.results;
+
+import io.javalin.http.Context;
+import java.util.List;
+import nl.plein.accounts.Access;
+import nl.plein.analysis.SmallCounts;
+import nl.plein.budgets.rules.Rule;
+import nl.plein.http.GeoJson;
+import nl.plein.http.Json;
+import nl.plein.http.Query;
+import nl.plein.http.Requests;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A vote's results over HTTP: closing and counting, the results under either rule, both rules side
+ * by side, the results map, and where the money goes. Planners see raw counts of voters; everyone
+ * else sees them under the small-count rule.
+ */
+public final class ResultsRoutes {
+    private enum RuleChoice { GREEDY, EQUAL_SHARES }
+
+    private final Results results;
+    private final WhatIf whatIf;
+    private final MoneyMap money;
+    private final SmallCounts smallCounts;
+    private final Jdbi jdbi;
+
+    public ResultsRoutes(Jdbi jdbi, SmallCounts smallCounts) {
+        this.jdbi = jdbi;
+        this.smallCounts = smallCounts;
+        this.results = new Results(jdbi);
+        this.whatIf = new WhatIf(jdbi);
+        this.money = new MoneyMap(jdbi, smallCounts);
+    }
+
+    public Results results() {
+        return results;
+    }
+
+    private static long voteId(Context ctx) {
+        return Requests.pathId(ctx, "id", "Vote");
+    }
+
+    private static boolean raw(Context ctx) {
+        return Access.viewer(ctx).role().plans();
+    }
+
+    private static void json(Context ctx, Object body) {
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType("application/json").result(Json.write(body));
+    }
+
+    /** POST /api/votes/{id}/close: closes an open vote now and counts it; answers with its results. */
+    public void close(Context ctx) {
+        Query.of(ctx);
+        long id = voteId(ctx);
+        results.close(id);
+        var facts = results.facts(id);
+        json(ctx, results.json(facts, facts.rule(), new nl.plein.analysis.Counts(raw(ctx), smallCounts)));
+    }
+
+    /** GET /api/votes/{id}/results[?rule=]: the results under the vote's rule, or the other one. */
+    public void get(Context ctx) {
+        var query = Query.of(ctx, "rule");
+        var choice = query.choice("rule", RuleChoice.class);
+        var facts = results.counted(voteId(ctx));
+        Rule rule = choice.map(c -> Rule.valueOf(c.name())).orElse(facts.rule());
+        json(ctx, results.json(facts, rule, new nl.plein.analysis.Counts(raw(ctx), smallCounts)));
+    }
+
+    /** GET /api/votes/{id}/results/compare[?areaSetId=]: both rules side by side. */
+    public void compare(Context ctx) {
+        var query = Query.of(ctx, "areaSetId");
+        Long set = query.id("areaSetId").orElse(null);
+        var facts = results.counted(voteId(ctx));
+        json(ctx, whatIf.json(facts, set));
+    }
+
+    /** GET /api/votes/{id}/results/items: the items as GeoJSON with whether each rule funds them. */
+    public void items(Context ctx) {
+        Query.of(ctx);
+        var facts = results.counted(voteId(ctx));
+        List<String> features = jdbi.withHandle(h -> h.createQuery(Results.sql("items.sql"))
+                .bind("vote", facts.id()).mapTo(String.class).list());
+        var out = new StringBuilder("{\"type\":\"FeatureCollection\",\"voteId\":").append(facts.id())
+                .append(",\"rule\":\"").append(Results.wire(facts.rule())).append("\",\"features\":[");
+        out.append(String.join(",", features)).append("]}");
+        GeoJson.send(ctx, GeoJson.MEDIA_TYPE, out.toString());
+    }
+
+    /** GET /api/votes/{id}/money[?areaSetId=]: where the money goes, per area of a boundary set. */
+    public void money(Context ctx) {
+        var query = Query.of(ctx, "areaSetId");
+        Long set = query.id("areaSetId").orElse(null);
+        var facts = results.counted(voteId(ctx));
+        json(ctx, money.json(money.compute(facts, set), raw(ctx)));
+    }
+}

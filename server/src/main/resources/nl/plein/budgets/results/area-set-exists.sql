@@ -1,0 +1,1 @@
+SELECT EXISTS (SELECT 1 FROM area_sets WHERE id = :set)
