@@ -7,6 +7,7 @@ import { scroller, methodNote } from '../blocks.js';
 import { countText, fraction } from '../format.js';
 import { euros, statusLine, setStatus } from '../vote-admin/common.js';
 import { isAbort } from '../api.js';
+import { plans } from '../projects.js';
 
 const percent = (i18n, v) => (typeof v === 'number' ? i18n.formatNumber(v, { style: 'percent', maximumFractionDigits: 1 }) : '–');
 
@@ -74,7 +75,8 @@ export function moneySection({ ctx, vote, sets, signal }) {
     try {
       const data = await ctx.api.get(`/api/votes/${vote.id}/money`, { query: { areaSetId: select.value || undefined }, signal: controller.signal });
       body.replaceChildren(...moneyBody(ctx, data).filter(Boolean));
-      setStatus(status, data.view === 'raw' ? t('voteResults.money.raw') : '', 'ready');
+      const loaded = t('voteResults.money.loaded', { count: (data.areas ?? []).length });
+      setStatus(status, data.view === 'raw' || plans(ctx) ? `${loaded} ${t('voteResults.money.raw')}` : loaded, 'ready');
     } catch (error) {
       if (isAbort(error)) return;
       body.replaceChildren();
