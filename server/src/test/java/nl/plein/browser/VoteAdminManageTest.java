@@ -127,6 +127,8 @@ class VoteAdminManageTest {
         page.waitForCondition(() -> fixtures.count("SELECT cost FROM ballot_items WHERE vote_id = :vote", vote.id()) == 27_500);
         page.locator("#item-" + itemId).waitFor();
         Browser.assertAccessible(page, "the manage page with an item and reviews");
+        String text = page.locator("main").innerText();
+        assertFalse(text.matches("(?s).*\\b(undefined|null|NaN)\\b.*"), text);
         page.locator("#item-remove-" + itemId).click();
         assertEquals(1, fixtures.count("SELECT count(*) FROM ballot_items WHERE vote_id = :vote", vote.id()), "not yet");
         page.locator("#item-remove-confirm-" + itemId).click();

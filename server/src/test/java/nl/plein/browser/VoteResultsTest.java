@@ -87,6 +87,12 @@ class VoteResultsTest {
         return page.locator("tr[data-item-id=\"" + id(title) + "\"]").getAttribute("data-funded");
     }
 
+    /** No value the client failed to have is written out as text. */
+    private static void assertNothingMissing(Page page) {
+        String text = page.locator("main").innerText();
+        assertFalse(text.matches("(?s).*\\b(undefined|null|NaN)\\b.*"), text);
+    }
+
     @Test
     void anyoneSeesTheWinnersPerPotOnTheMapAndInTablesAndTheOtherRuleOnRequest() {
         Page page = browser.phone();
@@ -127,6 +133,7 @@ class VoteResultsTest {
         assertEquals("<5", noordRow.locator("[data-col=\"voters\"]").textContent());
         assertTrue(page.locator("#money-gini").textContent().matches(".*\\d.*"));
         assertEquals(0, page.locator("[id^=\"pabulib-\"]").count(), "the .pb files are for planners");
+        assertNothingMissing(page);
         for (String language : List.of("en", "nl")) {
             page.locator("#language-" + language).click();
             page.waitForCondition(() -> language.equals(page.locator("html").getAttribute("lang")));
@@ -148,6 +155,21 @@ class VoteResultsTest {
         var file = fixtures.client(VoteAdminFixtures.PLANNER).get(href).expect(200);
         assertTrue(file.body().contains("META") && file.body().contains("PROJECTS") && file.body().contains("VOTES"));
         Browser.assertAccessible(page, "the results for a planner");
+        assertNothingMissing(page);
+
+        // The file imported again through the project's votes page: a read-only vote, counted at
+        // once, whose results say whether the recorded selection is reproduced.
+        page.navigate(server.baseUrl + "/#/projects/" + fixtures.projectId + "/votes/new");
+        page.locator("#pabulib-form").waitFor();
+        page.locator("#pabulib-text").fill(file.body());
+        page.locator("#pabulib-submit").click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*#/votes/\\d+/results$"));
+        page.locator("#results-load-status[data-state=\"ready\"]").waitFor();
+        page.locator("#results-recorded").waitFor();
+        assertEquals("true", page.locator("#results-recorded").getAttribute("data-reproduced"),
+                "the export records the greedy selection, which greedy replays");
+        assertEquals(3, page.locator("#results-pots tbody tr").count(), "the city-wide pot's three items");
+        assertNothingMissing(page);
         browser.assertNoErrors("the results for a planner");
     }
 
