@@ -133,6 +133,8 @@ class VoteResultsTest {
         assertEquals("<5", noordRow.locator("[data-col=\"voters\"]").textContent());
         assertTrue(page.locator("#money-gini").textContent().matches(".*\\d.*"));
         assertEquals(0, page.locator("[id^=\"pabulib-\"]").count(), "the .pb files are for planners");
+        assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                "nothing sticks out sideways at 360 px");
         assertNothingMissing(page);
         for (String language : List.of("en", "nl")) {
             page.locator("#language-" + language).click();
@@ -203,5 +205,21 @@ class VoteResultsTest {
         assertEquals("", page.locator(".slide-status").textContent(), "no layer failed");
         Browser.assertAccessible(page, "the projector with a vote layer");
         browser.assertNoErrors("the projector with a vote layer");
+    }
+
+    @Test
+    void onADesktopTheMapSitsBesideItsLegendAndTheWhatIfPassesAxe() {
+        Page page = browser.desktop();
+        Browser.signIn(page, server.baseUrl, VoteAdminFixtures.PLANNER);
+        open(page, vote.id());
+        page.locator("#whatif-toggle").click();
+        page.locator("#compare").waitFor();
+        var map = page.locator("#results-map").boundingBox();
+        var legend = page.locator("#results-legend").boundingBox();
+        assertTrue(legend.x >= map.x + map.width - 1, "the legend beside the map, not over it");
+        assertTrue(page.locator("#compare-areas tbody tr").count() == 2, "both halves compared");
+        Browser.assertAccessible(page, "the results with what-if on a desktop");
+        assertNothingMissing(page);
+        browser.assertNoErrors("the results on a desktop");
     }
 }
