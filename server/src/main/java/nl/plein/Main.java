@@ -6,6 +6,7 @@ import java.util.Optional;
 import nl.plein.accounts.AccountStore;
 import nl.plein.accounts.Passwords;
 import nl.plein.areas.AreaAssignment;
+import nl.plein.budgets.DemoVote;
 import nl.plein.config.Config;
 import nl.plein.db.Availability;
 import nl.plein.db.Database;
@@ -90,6 +91,7 @@ public final class Main {
             try {
                 if (DemoData.loadIfEmpty(dataSource, Passwords::hash, AreaAssignment::assignAll)) {
                     log.info("Loaded demo content; demo accounts share the password '{}'", DemoData.DEMO_PASSWORD);
+                    DemoVote.seed(Jdbis.create(dataSource));
                 }
             } catch (java.sql.SQLException e) {
                 throw new DatabaseUnavailable("Could not load the demo content: " + e.getMessage(), e);

@@ -32,6 +32,7 @@ public final class ItemStore {
     private static final String DELETE = sql("delete-item.sql");
     private static final String REVIEWS = sql("reviews.sql");
     private static final String REJECT = sql("reject.sql");
+    private static final String COST_CHECK = sql("cost-check.sql");
 
     /** Proposals merged into one item: a handful in practice; the limit keeps a request small. */
     public static final int MAX_PROPOSALS = 50;
@@ -77,6 +78,7 @@ public final class ItemStore {
             List<Proposal> proposals = admissible(h, vote, draft.proposalIds());
             long potId = draft.potId() != null ? requirePot(h, voteId, draft.potId(), "potId")
                     : defaultPot(h, vote, proposals);
+            requireAffordable(h, voteId, null, potId, draft.cost());
             Proposal first = proposals.get(0);
             long itemId = h.createQuery(INSERT).bind("vote", voteId).bind("pot", potId)
                     .bind("title", draft.title() != null ? draft.title() : first.title())
@@ -95,6 +97,9 @@ public final class ItemStore {
             requireSetUp(VoteStore.lock(h, voteId));
             if (draft.potId() != null) {
                 requirePot(h, voteId, draft.potId(), "potId");
+            }
+            if (draft.potId() != null || draft.cost() != null) {
+                requireAffordable(h, voteId, itemId, draft.potId(), draft.cost());
             }
             h.createQuery(UPDATE).bind("vote", voteId).bind("item", itemId).bind("title", draft.title())
                     .bind("description", draft.description()).bind("cost", draft.cost())
@@ -206,6 +211,23 @@ public final class ItemStore {
 
     private static Optional<Long> potForArea(Handle h, long voteId, Long areaId) {
         return h.createQuery(POT_FOR_AREA).bind("vote", voteId).bind("area", areaId).mapTo(Long.class).findOne();
+    }
+
+    /**
+     * Refuses an item that costs more than its whole pot: no ballot or rule could ever fund it.
+     * Named {@code cost}, or {@code potId} when only the pot changes; nothing to check when the item
+     * is not one of the vote's (a 404 follows).
+     */
+    private static void requireAffordable(Handle h, long voteId, Long itemId, Long potId, Long cost) {
+        record Pot(String name, long budget, long cost) {
+        }
+        h.createQuery(COST_CHECK).bind("vote", voteId).bind("item", itemId).bind("pot", potId).bind("cost", cost)
+                .map((rs, ctx) -> new Pot(rs.getString("name"), rs.getLong("budget"), rs.getLong("cost"))).findOne()
+                .filter(pot -> pot.cost() > pot.budget()).ifPresent(pot -> {
+                    throw ApiError.invalid(potId != null && cost == null ? "potId" : "cost", "the item would cost "
+                            + pot.cost() + ", more than the whole budget of pot '" + pot.name() + "' (" + pot.budget()
+                            + "): it could never be funded");
+                });
     }
 
     private static long requirePot(Handle h, long voteId, long potId, String field) {

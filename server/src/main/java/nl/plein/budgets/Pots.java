@@ -22,6 +22,7 @@ final class Pots {
     private static final String PUT_CITY = Jdbis.sql(Pots.class, "put-city-pot.sql");
     private static final String PUT_AREAS = Jdbis.sql(Pots.class, "put-area-pots.sql");
     private static final String DELETE = Jdbis.sql(Pots.class, "delete-pot.sql");
+    private static final String TOO_SMALL = Jdbis.sql(Pots.class, "pot-too-small.sql");
 
     /** The city-wide pot's name in the project's language; area pots take their area's name. */
     private static final Map<Language, String> CITY_WIDE = Map.of(Language.NL, "Hele stad", Language.EN, "City-wide");
@@ -68,7 +69,10 @@ final class Pots {
     private record Pot(long id, Long areaId, String name, long items) {
     }
 
-    /** Makes vote {@code voteId}'s pots those of the plan: the city-wide pot and {@code areas}. */
+    /**
+     * Makes vote {@code voteId}'s pots those of the plan: the city-wide pot and {@code areas}. A pot
+     * left with less money than one of its items costs is refused (409), as no rule could fund it.
+     */
     static void write(Handle h, long voteId, long cityBudget, List<PotPlan.AreaBudget> areas, Language language) {
         var wanted = new HashSet<Long>();
         areas.forEach(a -> wanted.add(a.areaId()));
@@ -95,5 +99,11 @@ final class Pots {
                     .bindArray("budgets", Long.class, areas.stream().map(PotPlan.AreaBudget::budget).toList())
                     .execute();
         }
+        h.createQuery(TOO_SMALL).bind("vote", voteId).map((rs, ctx) -> ApiError.conflict(
+                rs.getObject("area_id") == null ? "cityBudget" : "areaBudgets", "pot '" + rs.getString("name")
+                        + "' would have " + rs.getLong("budget") + ", less than its item costing " + rs.getLong("cost")
+                        + "; lower that item's cost or move it first")).findOne().ifPresent(e -> {
+                            throw e;
+                        });
     }
 }

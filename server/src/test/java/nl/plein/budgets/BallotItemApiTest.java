@@ -190,7 +190,7 @@ class BallotItemApiTest {
         // Two overlapping squares in Oost: together not a valid MultiPolygon, kept as a collection.
         long a = proposalAt(polygon(5.506, 52.502, 5.508, 52.502, 5.508, 52.504, 5.506, 52.504, 5.506, 52.502), "Plein A");
         long b = proposalAt(polygon(5.507, 52.503, 5.509, 52.503, 5.509, 52.505, 5.507, 52.505, 5.507, 52.503), "Plein B");
-        JsonNode merged = add(voteId, item(List.of(a, b), 90000, "Eén ontwerp")).expect(201).json();
+        JsonNode merged = add(voteId, item(List.of(a, b), 15000, "Eén ontwerp")).expect(201).json();
         assertEquals(pot(vote, 1), merged.get("properties").get("potId").asLong(), "both lie in Oost");
         assertEquals("Plein A", merged.get("properties").get("title").asText(), "the first proposal's title");
         JsonNode geometry = merged.get("geometry");
@@ -233,7 +233,8 @@ class BallotItemApiTest {
 
     @Test
     void everyRefusalNamesItsFieldAndWritesNothing() {
-        long voteId = newVote("Weigeren").get("id").asLong();
+        JsonNode vote = newVote("Weigeren");
+        long voteId = vote.get("id").asLong();
         long ok = proposalAt(point(5.502, 52.502), "Goed");
         long taken = proposalAt(point(5.502, 52.503), "Al gekozen");
         add(voteId, item(List.of(taken), 100, "Haalbaar")).expect(201);
@@ -252,6 +253,8 @@ class BallotItemApiTest {
         cases.put("proposalIds", add(voteId, item(List.of(), 100, "Haalbaar")));
         cases.put("cost", add(voteId, item(List.of(ok), 0, "Haalbaar")));
         cases.put("cost ", add(voteId, item(List.of(ok), 1_000_000_000_001L, "Haalbaar")));
+        cases.put("cost  ", add(voteId, item(List.of(ok), 30001, "Haalbaar")));
+        cases.put("cost   ", add(voteId, with(item(List.of(ok), 100001, "Haalbaar"), "potId", pot(vote, 0))));
         cases.put("reason", add(voteId, without(item(List.of(ok), 100, "x"), "reason")));
         cases.put("reason ", add(voteId, item(List.of(ok), 100, "  ")));
         cases.put("colour", add(voteId, with(item(List.of(ok), 100, "Haalbaar"), "colour", "rood")));
@@ -297,11 +300,19 @@ class BallotItemApiTest {
         assertEquals("Haalbaar, iets duurder", reviews(server.anonymous(), voteId).get(0).get("reason").asText(),
                 "the review gives the item's reason");
         assertEquals(List.of("cost"), fields(planner.patch(pathA, Map.of("cost", -1)), 400));
+        long bigItem = add(voteId, with(item(List.of(proposalAt(point(5.501, 52.509), "Groot plan")), 25000, "Haalbaar"),
+                "potId", pot(vote, 0))).expect(201).json().get("id").asLong();
+        assertEquals(List.of("potId"), fields(planner.patch("/api/votes/" + voteId + "/items/" + bigItem,
+                Map.of("potId", pot(vote, 1))), 400), "25,000 does not fit Oost's 20,000");
+        assertEquals(List.of("cost"), fields(planner.patch("/api/votes/" + voteId + "/items/" + bigItem,
+                Map.of("potId", pot(vote, 1), "cost", 20001)), 400));
+        assertEquals(20000, planner.patch("/api/votes/" + voteId + "/items/" + bigItem, Map.of("potId", pot(vote, 1),
+                "cost", 20000)).expect(200).json().get("properties").get("cost").asLong(), "the whole pot fits");
         assertEquals(List.of("title"), fields(planner.patch(pathA, with(Map.of(), "title", null)), 400));
         planner.patch("/api/votes/" + voteId + "/items/999999", Map.of("cost", 1)).expect(404);
 
         planner.delete("/api/votes/" + voteId + "/items/" + itemB).expect(204);
-        assertEquals(1, server.anonymous().get("/api/votes/" + voteId + "/items").expect(200).json().get("features").size());
+        assertEquals(2, server.anonymous().get("/api/votes/" + voteId + "/items").expect(200).json().get("features").size());
         assertEquals(0, count("SELECT count(*) FROM vote_reviews WHERE vote_id = :vote AND proposal_id = " + b, voteId),
                 "a removed item's proposals are no longer admitted");
         planner.delete("/api/votes/" + voteId + "/items/" + itemB).expect(404);
@@ -320,7 +331,7 @@ class BallotItemApiTest {
         long voteId = newVote("Toetsing").get("id").asLong();
         long admitted = proposalAt(point(5.502, 52.509), "Zwemvijver");
         long refused = proposalAt(point(5.508, 52.509), "Kabelbaan");
-        add(voteId, item(List.of(admitted), 40000, "Haalbaar")).expect(201);
+        add(voteId, item(List.of(admitted), 25000, "Haalbaar")).expect(201);
         String base = "/api/votes/" + voteId + "/reviews/";
         JsonNode review = planner.put(base + refused, Map.of("admitted", false, "reason", "Te duur voor de pot"))
                 .expect(200).json();
@@ -339,7 +350,7 @@ class BallotItemApiTest {
         assertEquals("Te duur voor de pot", all.get(1).get("reason").asText());
 
         // Admitting it after all replaces the review.
-        add(voteId, item(List.of(refused), 60000, "Toch haalbaar met subsidie")).expect(201);
+        add(voteId, item(List.of(refused), 18000, "Toch haalbaar met subsidie")).expect(201);
         assertEquals(2, reviews(server.anonymous(), voteId).size());
         assertTrue(reviews(server.anonymous(), voteId).get(1).get("admitted").asBoolean());
 

@@ -278,6 +278,13 @@ class VoteApiTest {
         assertEquals(150000, after.get("budget").asLong());
         assertEquals(1, after.get("pots").get(2).get("itemCount").asInt());
         assertEquals(1, after.get("itemCount").asInt());
+        var tooLittle = with(with(vote("Volle pot"), "areaSetId", setId), "areaBudgets",
+                List.of(Map.of("areaId", westId, "budget", 999), Map.of("areaId", eastId, "budget", 20000)));
+        assertEquals(List.of("areaBudgets"), fields(planner.patch("/api/votes/" + id,
+                without(tooLittle, "title", "description", "ballotType", "minItems", "maxItems", "rule", "opensAt",
+                        "closesAt")), 409), "West's item costs 1,000");
+        assertEquals(30000, server.anonymous().get("/api/votes/" + id).expect(200).json().get("pots").get(2)
+                .get("budget").asLong(), "nothing changed");
     }
 
     @Test
