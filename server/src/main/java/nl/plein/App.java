@@ -319,6 +319,7 @@ public final class App {
             // Participatory budgeting: casting ballots. Only the voter sees their own ballot.
             routes.get("/api/votes/{id}/ballot", ballots::own, SIGNED_IN);
             routes.put("/api/votes/{id}/ballot", ballots::put, SIGNED_IN);
+            routes.get("/api/votes/{id}/ballot/pots", ballots::ownPots, SIGNED_IN);
             routes.post("/api/votes/{id}/code-ballots", ballots::codeBallot, ANYONE); // wrong codes throttled
             routes.post("/api/votes/{id}/code-batches", ballots::makeBatch, PLANNER);
             routes.get("/api/votes/{id}/code-batches", ballots::batches, PLANNER);

@@ -121,6 +121,7 @@ class OpenApiContractTest {
             presentationsAndMeetings(anyone, admin, resident, projectId);
             budgets(anyone, admin, resident, projectId, setId);
             voteResults(anyone, admin, projectId);
+            ballots(anyone, admin, resident, projectId, setId);
             call(resident, "DELETE /api/session", "/api/session", null).expect(204);
         }
 
@@ -320,6 +321,46 @@ class OpenApiContractTest {
                     .body();
             contract.exchangeText(admin, "POST /api/projects/{id}/votes/pabulib", "/api/projects/" + projectId
                     + "/votes/pabulib", "text/plain; charset=utf-8", pb).expect(201);
+        }
+
+        /** Casting ballots on an open vote made by SQL (votes and items are made by routes of their own). */
+        void ballots(Client anyone, Client admin, Client resident, long projectId, long setId) {
+            var jdbi = nl.plein.db.Jdbis.create(server.dataSource);
+            long voteId = jdbi.withHandle(h -> h.createQuery("INSERT INTO votes (project_id, title, ballot_type, rule, "
+                    + "area_set_id, opens_at, closes_at) VALUES (:project, 'Begroting', 'knapsack', 'greedy', :set, "
+                    + "now() - interval '1 hour', now() + interval '1 day') RETURNING id")
+                    .bind("project", projectId).bind("set", setId).mapTo(Long.class).one());
+            long cityPot = jdbi.withHandle(h -> h.createQuery("INSERT INTO vote_pots (vote_id, name, budget) "
+                    + "VALUES (:vote, 'Stad', 100000) RETURNING id").bind("vote", voteId).mapTo(Long.class).one());
+            long itemId = jdbi.withHandle(h -> h.createQuery("INSERT INTO ballot_items (vote_id, pot_id, title, cost, "
+                    + "reason) VALUES (:vote, :pot, 'Bankjes', 20000, 'Haalbaar') RETURNING id").bind("vote", voteId)
+                    .bind("pot", cityPot).mapTo(Long.class).one());
+            String vote = "/api/votes/" + voteId;
+            var choices = List.of(Map.of("itemId", itemId));
+            call(resident, "GET /api/votes/{id}/ballot/pots", vote + "/ballot/pots", null).expect(200);
+            call(resident, "PUT /api/votes/{id}/ballot", vote + "/ballot", Map.of("choices", choices)).expect(200);
+            call(resident, "GET /api/votes/{id}/ballot", vote + "/ballot", null).expect(200);
+            var batch = new LinkedHashMap<String, Object>();
+            batch.put("areaId", null);
+            batch.put("size", 2);
+            String[] csv = call(admin, "POST /api/votes/{id}/code-batches", vote + "/code-batches", batch).expect(201)
+                    .body().split("\r\n");
+            call(admin, "GET /api/votes/{id}/code-batches", vote + "/code-batches", null).expect(200);
+            call(anyone, "POST /api/votes/{id}/code-ballots", vote + "/code-ballots",
+                    Map.of("code", csv[1].split(",")[0], "choices", choices)).expect(201);
+            var paper = new LinkedHashMap<String, Object>();
+            paper.put("areaId", null);
+            paper.put("code", csv[2].split(",")[0]);
+            paper.put("choices", choices);
+            long paperId = json(call(admin, "POST /api/votes/{id}/paper-ballots", vote + "/paper-ballots", paper), 201)
+                    .get("id").asLong();
+            call(admin, "GET /api/votes/{id}/paper-ballots", vote + "/paper-ballots", null).expect(200);
+            Client planner = server.signedIn("planner@contract.test", Role.PLANNER);
+            call(planner, "POST /api/paper-ballots/{id}/confirm", "/api/paper-ballots/" + paperId + "/confirm", null)
+                    .expect(201);
+            paper.remove("code");
+            long rejected = admin.post(vote + "/paper-ballots", paper).expect(201).json().get("id").asLong();
+            call(planner, "DELETE /api/paper-ballots/{id}", "/api/paper-ballots/" + rejected, null).expect(204);
         }
 
         /** Two CBS buurten over the test project's square, split at lon 5.505. */

@@ -41,6 +41,13 @@ public final class BallotRoutes {
         privateJson(ctx, ballots.own(vote, Access.viewer(ctx).requireAccount()).json());
     }
 
+    /** GET /api/votes/{id}/ballot/pots: the pots the viewer may vote in, with or without a ballot. */
+    public void ownPots(Context ctx) {
+        Query.of(ctx);
+        long vote = Requests.pathId(ctx, "id", "Vote");
+        privateJson(ctx, Map.of("pots", ballots.pots(vote, Access.viewer(ctx).requireAccount())));
+    }
+
     /** PUT /api/votes/{id}/ballot: casts or replaces the viewer's ballot. */
     public void put(Context ctx) {
         long vote = Requests.pathId(ctx, "id", "Vote");

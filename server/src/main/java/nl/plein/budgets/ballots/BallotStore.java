@@ -72,6 +72,26 @@ public final class BallotStore {
         });
     }
 
+    /**
+     * The pots the account may vote in (before it has a ballot too): the city-wide pot and its home
+     * area's, each with its area, name and budget.
+     */
+    public List<Map<String, Object>> pots(long voteId, long accountId) {
+        return jdbi.inTransaction(h -> {
+            BallotVote vote = vote(h, voteId);
+            var pots = new ArrayList<Map<String, Object>>();
+            for (Pot pot : vote.potsFor(homeArea(h, vote, accountId))) {
+                var json = new LinkedHashMap<String, Object>();
+                json.put("id", pot.id());
+                json.put("areaId", pot.areaId().orElse(null));
+                json.put("name", pot.name());
+                json.put("budget", pot.budget());
+                pots.add(json);
+            }
+            return pots;
+        });
+    }
+
     /** Casts or replaces the account's ballot: in its home area's pot and the city-wide pot. */
     public Cast put(long voteId, long accountId, List<Choice> choices) {
         return jdbi.inTransaction(h -> {

@@ -58,6 +58,14 @@ class AccountBallotTest {
         Vote vote = town.vote("knapsack", When.OPEN, null, null, null, null);
         Person west = town.person("resident", town.west);
         west.get(vote.path("/ballot")).expect(404);
+        // Before any ballot, the page can show the pots this resident votes in, with their budgets.
+        var pots = west.get(vote.path("/ballot/pots")).expect(200).json().get("pots");
+        assertEquals(2, pots.size());
+        assertEquals(List.of(vote.cityPot(), vote.westPot()), List.of(pots.get(0).get("id").asLong(),
+                pots.get(1).get("id").asLong()));
+        assertTrue(pots.get(0).get("areaId").isNull());
+        assertEquals("West", pots.get(1).get("name").asText());
+        assertEquals(50_000, pots.get(1).get("budget").asLong());
 
         var first = west.send("PUT", vote.path("/ballot"), choices(vote.cityItems().get(0), vote.westItems().get(0)))
                 .expect(200).json();
@@ -107,6 +115,7 @@ class AccountBallotTest {
         assertEquals(List.of(vote.cityPot(), vote.oostPot()), ids(json.get("pots")));
 
         Person homeless = town.person("resident", null);
+        assertEquals(1, homeless.get(vote.path("/ballot/pots")).expect(200).json().get("pots").size());
         refused(homeless, "PUT", vote.path("/ballot"), choices(vote.oostItems().get(0)), 400, "choices[0].itemId");
         var cityOnly = homeless.send("PUT", vote.path("/ballot"), choices(vote.cityItems().get(2))).expect(200).json();
         assertEquals(List.of(vote.cityPot()), ids(cityOnly.get("pots")));

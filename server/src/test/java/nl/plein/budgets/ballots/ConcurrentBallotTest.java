@@ -2,15 +2,19 @@ package nl.plein.budgets.ballots;
 
 import static nl.plein.budgets.ballots.BallotFixtures.choices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import nl.plein.budgets.ballots.BallotFixtures.Person;
 import nl.plein.budgets.ballots.BallotFixtures.Vote;
 import nl.plein.budgets.ballots.BallotFixtures.When;
+import nl.plein.support.Client;
 import nl.plein.support.TestServer;
 import nl.plein.support.Together;
 import org.junit.jupiter.api.AfterAll;
@@ -98,5 +102,29 @@ class ConcurrentBallotTest {
             var own = person.get(vote.path("/ballot")).expect(200).json();
             assertEquals(stored.size(), own.get("choices").size());
         }
+    }
+
+    @Test
+    void aBallotCastWhileTheVoteIsBeingClosedWaitsForTheClosingAndIsRefused() throws Exception {
+        Vote vote = town.vote("approval", When.OPEN, null, null, null, null);
+        Person person = town.person("resident", town.west);
+        var pool = Executors.newSingleThreadExecutor();
+        // Closing as counting does it: the vote's row locked for update, its closing time set to now.
+        try (var closing = town.jdbi.open()) {
+            closing.begin();
+            closing.createQuery("SELECT id FROM votes WHERE id = :v FOR UPDATE").bind("v", vote.id())
+                    .mapTo(Long.class).one();
+            closing.createUpdate("UPDATE votes SET closes_at = now() WHERE id = :v").bind("v", vote.id()).execute();
+            var put = pool.submit(() -> person.send("PUT", vote.path("/ballot"), choices(vote.cityItems().get(0))));
+            Thread.sleep(500);
+            assertFalse(put.isDone(), "the ballot waits while the vote is being closed");
+            closing.commit();
+            Client.Response response = put.get(60, TimeUnit.SECONDS);
+            assertEquals(409, response.status(), response.body());
+            assertEquals("vote", response.json().get("errors").get(0).get("field").asText());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, town.count("SELECT count(*) FROM ballots WHERE vote_id = :v", Map.of("v", vote.id())));
     }
 }
