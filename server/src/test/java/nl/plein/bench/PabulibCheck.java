@@ -106,7 +106,7 @@ public final class PabulibCheck {
             counts[2]++;
             return;
         }
-        Set<String> got = new LinkedHashSet<>(run.apply(election).funded());
+        Set<String> got = new LinkedHashSet<>(run.apply(eligible(instance, election)).funded());
         if (got.equals(expected)) {
             counts[1]++;
             return;
@@ -122,6 +122,40 @@ public final class PabulibCheck {
         if (rule.startsWith("equalshares")) {
             variants(election, expected);
         }
+    }
+
+    /**
+     * The election without the projects below META {@code min_project_score_threshold} (Gdynia's
+     * rule: a project needs that many votes to be eligible), if the instance states one.
+     */
+    private static Election eligible(Pabulib.Instance instance, Election election) {
+        String threshold = instance.meta().get("min_project_score_threshold");
+        if (threshold == null || threshold.isBlank()) {
+            return election;
+        }
+        long min = new java.math.BigDecimal(threshold.strip()).longValue();
+        Map<String, Long> votes = Greedy.run(election).votes();
+        Set<String> keep = new java.util.HashSet<>();
+        List<Election.Item> items = new ArrayList<>();
+        for (Election.Item item : election.items()) {
+            if (votes.get(item.id()) >= min) {
+                keep.add(item.id());
+                items.add(item);
+            }
+        }
+        List<Election.Ballot> ballots = new ArrayList<>();
+        for (Election.Ballot b : election.ballots()) {
+            List<String> ids = new ArrayList<>();
+            List<Integer> points = new ArrayList<>();
+            for (int i = 0; i < b.itemIds().size(); i++) {
+                if (keep.contains(b.itemIds().get(i))) {
+                    ids.add(b.itemIds().get(i));
+                    points.add(b.points().get(i));
+                }
+            }
+            ballots.add(new Election.Ballot(ids, points));
+        }
+        return new Election(election.budget(), items, ballots);
     }
 
     /** Which variants of Equal Shares (equalshares.net's options) select the recorded projects. */

@@ -146,8 +146,8 @@ public final class Results {
         return true;
     }
 
-    /** Each pot of the vote as an election: its budget, items (ids as text) and ballots. */
-    static Map<Long, Election> elections(Handle h, long voteId) {
+    /** Each pot of the vote as an election: its budget, items (ids as text) and ballots (also timed by the benchmark). */
+    public static Map<Long, Election> elections(Handle h, long voteId) {
         var budgets = new LinkedHashMap<Long, Long>();
         var items = new LinkedHashMap<Long, List<Election.Item>>();
         h.createQuery(POT_ITEMS).bind("vote", voteId).map((rs, ctx) -> {
@@ -160,22 +160,34 @@ public final class Results {
             }
             return pot;
         }).list();
-        var ballots = new HashMap<Long, List<Election.Ballot>>();
-        h.createQuery(POT_BALLOTS).bind("vote", voteId).setFetchSize(10_000).map((rs, ctx) -> {
-            Long[] chosen = (Long[]) rs.getArray("items").getArray();
-            Integer[] points = (Integer[]) rs.getArray("points").getArray();
-            var ids = new ArrayList<String>(chosen.length);
-            for (Long id : chosen) {
-                ids.add(id.toString());
-            }
-            ballots.computeIfAbsent(rs.getLong("pot"), p -> new ArrayList<>())
-                    .add(new Election.Ballot(ids, List.of(points)));
+        // pot → ballot → its chosen items and their points, in the pot
+        var chosen = new HashMap<Long, HashMap<Long, Choices>>();
+        h.createQuery(POT_BALLOTS).bind("vote", voteId).setFetchSize(50_000).map((rs, ctx) -> {
+            chosen.computeIfAbsent(rs.getLong(1), p -> new HashMap<>())
+                    .computeIfAbsent(rs.getLong(2), b -> new Choices()).add(rs.getLong(3), rs.getInt(4));
             return 0;
         }).forEach(x -> { });
+        var ballots = new HashMap<Long, List<Election.Ballot>>();
+        chosen.forEach((pot, byBallot) -> {
+            var list = new ArrayList<Election.Ballot>(byBallot.size());
+            byBallot.values().forEach(c -> list.add(new Election.Ballot(c.items, c.points)));
+            ballots.put(pot, list);
+        });
         var elections = new LinkedHashMap<Long, Election>();
         budgets.forEach((pot, budget) -> elections.put(pot,
                 new Election(budget, items.get(pot), ballots.getOrDefault(pot, List.of()))));
         return elections;
+    }
+
+    /** One ballot's choices in one pot, as they are read. */
+    private static final class Choices {
+        final List<String> items = new ArrayList<>(4);
+        final List<Integer> points = new ArrayList<>(4);
+
+        void add(long item, int point) {
+            items.add(Long.toString(item));
+            points.add(point);
+        }
     }
 
     /** One item of a pot's results. */

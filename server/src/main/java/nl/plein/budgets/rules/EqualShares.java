@@ -40,10 +40,13 @@ public final class EqualShares {
                           Comparison comparison) {
         /** Plein's rule: add1 completion (also past an exhaustive outcome), then greedy fill; no comparison. */
         public static final Options PLEIN = new Options(true, false, false, true, Comparison.NONE);
-        /** Pabulib {@code equalshares/add1}. */
-        public static final Options ADD1 = PLEIN;
-        /** Pabulib {@code equalshares/add1-comparison} (Wieliczka 2023): add1, greedy fill, then the comparison step. */
-        public static final Options ADD1_COMPARISON = new Options(true, false, false, true, Comparison.SATISFACTION);
+        /**
+         * Pabulib {@code equalshares/add1}: add1 completion without the greedy fill (equalshares.net's
+         * "add1"; Assen 2024 funds exactly this, and Świecie 2023 is the same either way).
+         */
+        public static final Options ADD1 = new Options(true, false, false, false, Comparison.NONE);
+        /** Pabulib {@code equalshares/add1-comparison} (Wieliczka 2023): add1, then the comparison step. */
+        public static final Options ADD1_COMPARISON = new Options(true, false, false, false, Comparison.SATISFACTION);
         /** Equal Shares alone: no completion, no fill. */
         public static final Options PLAIN = new Options(false, false, false, false, Comparison.NONE);
     }

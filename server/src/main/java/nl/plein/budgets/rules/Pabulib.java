@@ -126,20 +126,20 @@ public final class Pabulib {
             }
             List<Election.Ballot> ballots = new ArrayList<>();
             for (Vote v : votes) {
-                List<String> ids = new ArrayList<>();
-                List<Integer> points = new ArrayList<>();
+                // A project named more than once on one ballot (it happens in published files) counts
+                // once; cumulative and scoring ballots add up its points.
+                Map<String, Integer> chosen = new LinkedHashMap<>();
                 for (int i = 0; i < v.itemIds().size(); i++) {
                     int p = switch (type) {
                         case "cumulative", "scoring" -> v.points().isEmpty() ? 1 : v.points().get(i);
                         case "ordinal" -> (maxLength != null ? maxLength : v.itemIds().size()) - i;
                         default -> 1;
                     };
-                    if (p > 0) {
-                        ids.add(v.itemIds().get(i));
-                        points.add(p);
-                    }
+                    boolean adds = type.equals("cumulative") || type.equals("scoring");
+                    chosen.merge(v.itemIds().get(i), p, (a, b) -> adds ? a + b : a);
                 }
-                ballots.add(new Election.Ballot(ids, points));
+                chosen.values().removeIf(p -> p <= 0);
+                ballots.add(new Election.Ballot(List.copyOf(chosen.keySet()), List.copyOf(chosen.values())));
             }
             return new Election(budget().multiply(scale).setScale(0, RoundingMode.DOWN).longValueExact(),
                     items, ballots);
@@ -175,8 +175,9 @@ public final class Pabulib {
         for (Project p : instance.projects()) {
             extra.addAll(p.other().keySet());
             anyName |= p.name() != null;
-            anySelected |= p.selected().isPresent();
+            anySelected |= p.selected().isPresent() || p.other().containsKey("selected");
         }
+        extra.remove("selected");
         if (anyName) {
             projectColumns.add("name");
         }
@@ -194,7 +195,7 @@ public final class Pabulib {
                 row.add(field(p.name() == null ? "" : p.name()));
             }
             if (anySelected) {
-                row.add(p.selected().map(s -> s ? "1" : "0").orElse(""));
+                row.add(p.selected().map(s -> s ? "1" : "0").orElse(field(p.other().getOrDefault("selected", ""))));
             }
             for (String column : extra) {
                 row.add(field(p.other().getOrDefault(column, "")));
@@ -352,10 +353,15 @@ public final class Pabulib {
                 throw new FormatException(row.line(), "cost " + costText + " is negative");
             }
             String name = c.remove("name");
-            String selectedText = c.remove("selected");
+            // selected: 1 funded by the recorded rule, 0 not; any other value (Gdynia's 2 for projects
+            // funded by a local extra rule) is no answer and stays in the other columns as written.
+            String selectedText = c.get("selected");
             Optional<Boolean> selected = Optional.empty();
-            if (selectedText != null && !selectedText.isBlank()) {
-                selected = Optional.of(!selectedText.strip().equals("0"));
+            if (selectedText != null && (selectedText.equals("1") || selectedText.equals("0"))) {
+                selected = Optional.of(selectedText.equals("1"));
+                c.remove("selected");
+            } else if (selectedText != null && selectedText.isEmpty()) {
+                c.remove("selected");
             }
             projects.add(new Project(id, cost, name, selected, c));
         }
@@ -367,13 +373,9 @@ public final class Pabulib {
                 throw new FormatException(row.line(), "voter " + voter + " appears twice");
             }
             List<String> ids = list(c.remove("vote"));
-            Set<String> seen = new HashSet<>();
             for (String id : ids) {
                 if (!projectLine.containsKey(id)) {
                     throw new FormatException(row.line(), "vote names unknown project " + id);
-                }
-                if (!seen.add(id)) {
-                    throw new FormatException(row.line(), "vote names project " + id + " twice");
                 }
             }
             String pointsText = c.remove("points");

@@ -3,6 +3,7 @@ package nl.plein.budgets.rules;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Votes per item and the order ties are broken in, shared by the rules. */
@@ -12,14 +13,22 @@ final class Tally {
 
     /** Each item's votes: the number of ballots approving it, or the sum of its points. */
     static Map<String, Long> votes(Election election) {
-        Map<String, Long> votes = new LinkedHashMap<>();
-        for (Election.Item item : election.items()) {
-            votes.put(item.id(), 0L);
+        List<Election.Item> items = election.items();
+        Map<String, Integer> index = new HashMap<>(items.size() * 2);
+        for (int j = 0; j < items.size(); j++) {
+            index.put(items.get(j).id(), j);
         }
+        long[] sum = new long[items.size()];
         for (Election.Ballot ballot : election.ballots()) {
-            for (int i = 0; i < ballot.itemIds().size(); i++) {
-                votes.merge(ballot.itemIds().get(i), (long) ballot.points().get(i), Long::sum);
+            List<String> ids = ballot.itemIds();
+            List<Integer> points = ballot.points();
+            for (int i = 0; i < ids.size(); i++) {
+                sum[index.get(ids.get(i))] += points.get(i);
             }
+        }
+        Map<String, Long> votes = new LinkedHashMap<>();
+        for (int j = 0; j < items.size(); j++) {
+            votes.put(items.get(j).id(), sum[j]);
         }
         return votes;
     }

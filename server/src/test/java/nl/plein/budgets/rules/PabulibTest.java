@@ -85,6 +85,30 @@ class PabulibTest {
     }
 
     @Test
+    void aProjectNamedTwiceOnABallotCountsOnceOrAddsItsPoints() throws IOException {
+        String approval = "META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\na;5\nb;5\n"
+                + "VOTES\nvoter_id;vote\n1;a,b,a\n";
+        assertEquals(List.of("a", "b"), read(approval).election().ballots().get(0).itemIds());
+        assertEquals(List.of("a", "b", "a"), read(approval).votes().get(0).itemIds());
+        String cumulative = "META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\na;5\n"
+                + "VOTES\nvoter_id;vote;points\n1;a,a;1,2\n";
+        assertEquals(List.of(3), read(cumulative).election().ballots().get(0).points());
+    }
+
+    @Test
+    void aSelectedValueOtherThanZeroOrOneIsNoAnswerAndIsKept() throws IOException {
+        // Gdynia marks projects funded by a local extra rule with selected=2.
+        String text = "META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost;selected\na;5;1\nb;5;2\nc;5;0\nVOTES\nvoter_id;vote\n";
+        Pabulib.Instance in = read(text);
+        assertEquals(Set.of("a"), in.selected());
+        assertEquals(Optional.empty(), in.projects().get(1).selected());
+        StringWriter out = new StringWriter();
+        Pabulib.write(in, out);
+        assertTrue(out.toString().contains("\nb;5;2\n"), out.toString());
+        assertEquals(in, read(out.toString()));
+    }
+
+    @Test
     void decimalAmountsAreCountedInCents() throws IOException {
         String text = "META\nkey;value\nbudget;100.50\nPROJECTS\nproject_id;cost\na;0.25\nb;100\nVOTES\nvoter_id;vote\n";
         Pabulib.Instance in = read(text);
