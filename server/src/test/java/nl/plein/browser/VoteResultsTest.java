@@ -222,4 +222,27 @@ class VoteResultsTest {
         assertNothingMissing(page);
         browser.assertNoErrors("the results on a desktop");
     }
+
+    @Test
+    void theComposerOffersTheProjectsVotesAsASlideLayer() {
+        var planner = fixtures.client(VoteAdminFixtures.PLANNER);
+        long presentation = planner.post("/api/projects/" + fixtures.projectId + "/presentations",
+                Map.of("title", "Commissie")).expect(201).json().get("id").asLong();
+        Page page = browser.desktop();
+        Browser.signIn(page, server.baseUrl, VoteAdminFixtures.PLANNER);
+        page.navigate(server.baseUrl + "/#/presentations/" + presentation + "/edit");
+        page.locator("#slide-form").waitFor();
+        page.waitForCondition(() -> page.locator("#layer-vote").isEnabled());
+        page.locator("#slide-title-input").fill("Wat er komt");
+        page.locator("#layer-proposals").uncheck();
+        page.locator("#layer-vote").check();
+        page.locator("#vote-layer-vote").selectOption(String.valueOf(vote.id()));
+        page.locator("#slide-submit").click();
+        page.waitForCondition(() -> page.locator("#slide-list > li").count() == 1);
+        JsonNode layers = server.anonymous().get("/api/presentations/" + presentation).expect(200).json()
+                .get("slides").get(0).get("view").get("layers");
+        assertEquals(vote.id(), layers.get("vote").get("voteId").asLong(), layers.toString());
+        Browser.assertAccessible(page, "the composer with a vote layer");
+        browser.assertNoErrors("the composer with a vote layer");
+    }
 }
