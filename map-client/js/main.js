@@ -14,6 +14,9 @@ import { variantPage } from './pages/variant.js';
 import { participationPage } from './pages/participation.js';
 import { analysisPage } from './pages/analysis.js';
 import { presentationsPage } from './pages/presentations.js';
+import { voteNewPage } from './pages/vote-new.js';
+import { voteManagePage } from './pages/vote-manage.js';
+import { voteResultsPage } from './pages/vote-results.js';
 import { composerPage } from './pages/composer.js';
 import { projectorPage } from './pages/projector.js';
 import { signInPage, signUpPage } from './pages/sign-in.js';
@@ -48,6 +51,9 @@ async function start() {
       ['/projects/{id}/participation', bind(participationPage)],
       ['/projects/{id}/analysis', bind(analysisPage)],
       ['/projects/{id}/presentations', bind(presentationsPage)],
+      ['/projects/{id}/votes/new', bind(voteNewPage)],
+      ['/votes/{id}/manage', bind(voteManagePage)],
+      ['/votes/{id}/results', bind(voteResultsPage)],
       ['/presentations/{id}/edit', bind(composerPage)],
       ['/presentations/{id}/show', bind(projectorPage)],
       ['/presentations/{id}/show/{n}', bind(projectorPage)],

@@ -18,6 +18,7 @@ export const SLIDE_ERROR_ROUTES = [
   ['view.layers.clusters.minPoints', 'clusters-minPoints'],
   ['view.layers.hotspots.size', 'hotspots-size'],
   ['view.layers.participation.set', 'participation-set'],
+  ['view.layers.vote.voteId', 'vote-layer-vote'],
 ];
 
 function check(id, label, checked = false) {
@@ -46,6 +47,7 @@ export function createSlideForm({ ctx, project, proposals, sets, onSubmit, onCan
   const text = h('textarea', { maxlength: MAX_TEXT, rows: 3 });
   const basemap = check('view-basemap', t('present.basemap'));
   const controls = layerControls(t, proposals, sets);
+  addVoteLayer({ ctx, project, controls });
   const { layers } = controls;
 
   const mapElement = h('div', { id: 'compose-map', class: 'compose-map' });
@@ -142,7 +144,7 @@ function layerControls(t, proposals, sets) {
 }
 
 /** The layers switched on, with their parameters, as the API takes them. */
-function readLayers({ layers, statuses, chosen, variants, eps, minPoints, size, set }, proposals) {
+function readLayers({ layers, statuses, chosen, variants, eps, minPoints, size, set, vote }, proposals) {
   const read = {};
   if (layers.proposals.toggle.checked) {
     read.proposals = { statuses: PUBLIC_STATUSES.filter((s, i) => statuses[i].input.checked) };
@@ -154,11 +156,12 @@ function readLayers({ layers, statuses, chosen, variants, eps, minPoints, size, 
   if (layers.clusters.toggle.checked) read.clusters = { ...given('eps', eps.input), minPoints: Number(minPoints.input.value) };
   if (layers.hotspots.toggle.checked) read.hotspots = given('size', size.input);
   if (layers.participation.toggle.checked) read.participation = { set: Number(set.value) };
+  if (layers.vote.toggle.checked && vote.value) read.vote = { voteId: Number(vote.value) };
   return read;
 }
 
 /** Sets the switches and parameters from a slide's layers (l). */
-function fillLayers({ layers, statuses, chosen, variants, eps, minPoints, size, set }, proposals, l) {
+function fillLayers({ layers, statuses, chosen, variants, eps, minPoints, size, set, vote }, proposals, l) {
   for (const name of LAYER_NAMES) layers[name].toggle.checked = Boolean(l[name]);
   statuses.forEach((s, i) => { s.input.checked = !l.proposals?.statuses || l.proposals.statuses.includes(PUBLIC_STATUSES[i]); });
   chosen.forEach((c, i) => { c.input.checked = (l.chosen?.proposalIds ?? []).includes(proposals[i].id); });
@@ -167,6 +170,28 @@ function fillLayers({ layers, statuses, chosen, variants, eps, minPoints, size, 
   minPoints.input.value = l.clusters?.minPoints ?? 5;
   size.input.value = l.hotspots?.size ?? '';
   if (l.participation) set.value = String(l.participation.set);
+  vote.dataset.wanted = l.vote ? String(l.vote.voteId) : '';
+  if (l.vote) vote.value = String(l.vote.voteId);
+}
+
+/**
+ * The vote layer: a vote of the project whose funded items the slide shows. Its votes are fetched
+ * here (the composer need not know of votes); a slide being edited keeps the vote it names.
+ */
+function addVoteLayer({ ctx, project, controls }) {
+  const { t } = ctx.i18n;
+  const vote = h('select', {});
+  const hint = h('p', { class: 'hint', text: t('voteResults.slide.noVotes') });
+  controls.vote = vote;
+  controls.layers.vote = layerGroup(t, 'vote', [field({ id: 'vote-layer-vote', label: t('voteResults.slide.vote'), control: vote }), hint]);
+  controls.layers.vote.toggle.disabled = true;
+  ctx.api.get(`/api/projects/${project.id}/votes`).then((data) => {
+    const votes = data?.votes ?? [];
+    vote.replaceChildren(...votes.map((v) => h('option', { value: String(v.id), text: v.title })));
+    if (vote.dataset.wanted) vote.value = vote.dataset.wanted;
+    hint.hidden = votes.length > 0;
+    controls.layers.vote.toggle.disabled = votes.length === 0;
+  }).catch(() => {});
 }
 
 function formLayout(t, { heading, title, text, layers, mapElement, useExtent, extentText, basemap, submit, preview, cancel }) {

@@ -13,13 +13,14 @@ import { quantileBreaks } from './classify.js';
 import { measureOf } from './measures.js';
 import { countText } from './format.js';
 import { isAbort } from './api.js';
+import { itemLayer, itemLegend } from './vote-results/map.js';
 
 /** Statuses a slide may show (submitted ones are for staff only) and their colours (3:1 on white). */
 export const PUBLIC_STATUSES = ['published', 'under_consideration', 'accepted', 'rejected', 'realised'];
 const STATUS_COLOURS = {
   published: '#0b5cad', under_consideration: '#8a4b00', accepted: '#00755e', rejected: '#4a5563', realised: '#6a1b9a',
 };
-export const LAYER_NAMES = ['proposals', 'chosen', 'clusters', 'hotspots', 'participation'];
+export const LAYER_NAMES = ['proposals', 'chosen', 'clusters', 'hotspots', 'participation', 'vote'];
 const MAX_PROPOSALS = 1000;
 
 /** [[south, west], [north, east]] of a view's bbox, as Leaflet takes bounds. */
@@ -116,6 +117,16 @@ const DRAW = {
       showHidden: entries.some((e) => e.state === 'hidden'), showUnknown: entries.some((e) => e.state === 'unknown'),
     });
   },
+
+  // A vote's funded items by the vote's own rule, coloured by pot (results counted on closing).
+  async vote({ ctx, map, params, signal }) {
+    const [vote, items] = await Promise.all([
+      ctx.api.get(`/api/votes/${params.voteId}`, { signal }),
+      ctx.api.get(`/api/votes/${params.voteId}/results/items`, { signal }),
+    ]);
+    itemLayer({ ctx, vote, features: items.features ?? [], rule: vote.rule, only: 'funded' }).addTo(map);
+    return itemLegend({ ctx, vote, id: 'slide-legend-vote', withUnfunded: false });
+  },
 };
 
 /**
@@ -123,7 +134,7 @@ const DRAW = {
  * returns { legends, failed }: a legend per layer drawn and the names of the layers that failed.
  */
 export async function drawView({ ctx, map, projectId, view, signal }) {
-  const order = ['participation', 'hotspots', 'clusters', 'proposals', 'chosen'];
+  const order = ['participation', 'hotspots', 'clusters', 'vote', 'proposals', 'chosen'];
   const names = order.filter((name) => view.layers?.[name]);
   const results = await Promise.all(names.map(async (name) => {
     try {

@@ -36,6 +36,7 @@ export async function projectPage(ctx, { container, params, signal }) {
     })),
     p.open ? h('p', {}, h('a', { class: 'button', id: 'new-proposal-link', href: `#/projects/${project.id}/new`, text: t('project.newProposal') })) : null,
     plans(ctx) ? h('p', { class: 'planner-links' },
+      h('a', { id: 'votes-admin-link', href: `#/projects/${project.id}/votes/new`, text: t('voteAdmin.projectLink') }), ' · ',
       h('a', { id: 'participation-link', href: `#/projects/${project.id}/participation`, text: t('project.participation') }), ' · ',
       h('a', { id: 'analysis-link', href: `#/projects/${project.id}/analysis`, text: t('project.analysis') }), ' · ',
       h('a', { id: 'presentations-link', href: `#/projects/${project.id}/presentations`, text: t('project.presentations') })) : null,

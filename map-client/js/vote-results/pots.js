@@ -1,0 +1,83 @@
+// The results per pot as tables: every item with its votes, cost, whether the rule funded it and
+// in which order; with "what if" on, the other rule's columns beside them, and the items that only
+// one of the two rules funds marked in words. The tables are the results map's equivalent.
+import { h } from '../dom.js';
+import { scroller } from '../blocks.js';
+import { countText } from '../format.js';
+import { euros, ruleName } from '../vote-admin/common.js';
+
+function potHeading(ctx, vote, pot) {
+  const { t } = ctx.i18n;
+  const found = vote.pots.find((p) => p.id === pot.potId);
+  const name = found && (found.areaId === null || found.areaId === undefined) ? t('voteAdmin.pot.city') : pot.name;
+  return t('voteResults.pot.heading', { pot: name ?? '' });
+}
+
+function fundedText(t, item) {
+  return item ? t(item.funded ? 'voteResults.table.yes' : 'voteResults.table.no') : '–';
+}
+
+function orderText(i18n, item) {
+  return item?.funded && item.fundedOrder ? i18n.formatNumber(item.fundedOrder) : '–';
+}
+
+function potTable({ ctx, vote, pot, other, rule, otherRule }) {
+  const { t } = ctx.i18n;
+  const captionId = `results-caption-${pot.potId}`;
+  const byId = new Map((other?.items ?? []).map((i) => [i.itemId, i]));
+  const cols = ['item', 'votes', 'cost', 'funded', 'order'];
+  const head = h('tr', {}, cols.map((c) => h('th', { scope: 'col', class: c === 'item' ? null : 'num', text: t(`voteResults.table.${c}`, { rule: ruleName(ctx.i18n, rule) }) })),
+    other ? ['funded', 'order'].map((c) => h('th', { scope: 'col', class: 'num whatif', text: t(`voteResults.table.${c}`, { rule: ruleName(ctx.i18n, otherRule) }) })) : null,
+    other ? h('th', { scope: 'col', class: 'whatif', text: t('voteResults.table.difference') }) : null);
+  const rows = pot.items.map((item) => {
+    const alt = byId.get(item.itemId);
+    const differs = other && alt && alt.funded !== item.funded;
+    return h('tr', { dataset: { itemId: item.itemId, funded: String(item.funded), ...(other ? { otherFunded: String(Boolean(alt?.funded)) } : {}) }, class: item.funded ? 'funded' : null },
+      h('th', { scope: 'row', text: item.title }),
+      h('td', { class: 'num', dataset: { col: 'votes' }, text: countText(ctx.i18n, item.votes) }),
+      h('td', { class: 'num', dataset: { col: 'cost' }, text: euros(ctx.i18n, item.cost) }),
+      h('td', { class: 'num', dataset: { col: 'funded' }, text: fundedText(t, item) }),
+      h('td', { class: 'num', dataset: { col: 'order' }, text: orderText(ctx.i18n, item) }),
+      other ? h('td', { class: 'num whatif', dataset: { col: 'otherFunded' }, text: fundedText(t, alt) }) : null,
+      other ? h('td', { class: 'num whatif', text: orderText(ctx.i18n, alt) }) : null,
+      other ? h('td', { class: 'whatif', dataset: { col: 'difference' }, text: differs ? t(item.funded ? 'voteResults.table.onlyThis' : 'voteResults.table.onlyOther', { rule: ruleName(ctx.i18n, item.funded ? rule : otherRule) }) : '' }) : null);
+  });
+  const summary = t('voteResults.pot.summary', {
+    spent: euros(ctx.i18n, pot.spent), budget: euros(ctx.i18n, pot.budget), voters: countText(ctx.i18n, pot.voters),
+    count: pot.items.filter((i) => i.funded).length, rule: ruleName(ctx.i18n, rule),
+  });
+  const otherSummary = other ? t('voteResults.pot.summary', {
+    spent: euros(ctx.i18n, other.spent), budget: euros(ctx.i18n, other.budget), voters: countText(ctx.i18n, other.voters),
+    count: other.items.filter((i) => i.funded).length, rule: ruleName(ctx.i18n, otherRule),
+  }) : null;
+  return h('section', { class: 'results-pot', dataset: { potId: pot.potId }, 'aria-labelledby': `results-pot-${pot.potId}` },
+    h('h3', { id: `results-pot-${pot.potId}`, text: potHeading(ctx, vote, pot) }),
+    h('p', { class: 'meta', text: summary }), otherSummary ? h('p', { class: 'meta whatif', text: otherSummary }) : null,
+    scroller(captionId, h('table', { class: 'data results-table', id: `results-table-${pot.potId}` },
+      h('caption', { id: captionId, text: t('voteResults.table.caption', { pot: potHeading(ctx, vote, pot) }) }),
+      h('thead', {}, head), h('tbody', {}, rows))));
+}
+
+/** Every pot's table; other: the other rule's answer ("what if") or null. */
+export function potTables({ ctx, vote, results, other, rule, otherRule }) {
+  const otherPots = new Map((other?.pots ?? []).map((p) => [p.potId, p]));
+  return (results.pots ?? []).map((pot) => potTable({ ctx, vote, pot, other: other ? otherPots.get(pot.potId) ?? { items: [] } : null, rule, otherRule }));
+}
+
+/** An imported vote: whether the rule selects exactly what the instance records as selected. */
+export function recordedNote(ctx, recorded) {
+  const { t } = ctx.i18n;
+  if (!recorded) return null;
+  const list = (names) => names.join(' · ');
+  let text;
+  if (!recorded.selectionKnown) text = t('voteResults.recorded.unknown');
+  else if (recorded.reproduced) text = t('voteResults.recorded.same');
+  else {
+    text = t('voteResults.recorded.differs', {
+      onlyRecorded: recorded.onlyRecorded?.length ? list(recorded.onlyRecorded) : '–',
+      onlyComputed: recorded.onlyComputed?.length ? list(recorded.onlyComputed) : '–',
+    });
+  }
+  return h('p', { id: 'results-recorded', class: 'figure', dataset: { reproduced: String(recorded.reproduced) } },
+    recorded.recordedRule ? `${t('voteResults.recorded.rule', { rule: recorded.recordedRule })} ` : '', text);
+}
