@@ -105,7 +105,7 @@ public final class BallotStore {
             var out = new LinkedHashMap<String, Object>();
             out.put("pots", pots);
             out.put("codeRequired", ownRow(h, voteId, accountId).isEmpty() && lettersWentTo(h, voteId, area));
-            return (Map<String, Object>) out;
+            return out;
         });
     }
 
