@@ -7,19 +7,19 @@ import { itemsOf, potsOf } from '../votes/ballot.js';
 import { countdown, statusBadge, voteStatus } from '../votes/countdown.js';
 import { loadDraft } from '../votes/draft.js';
 import { mountBallot } from '../votes/voting.js';
-import { accountPanel, accountPotIds, signedOutPanel } from '../votes/who.js';
+import { accountPanel, accountPotIds, codeControl, signedOutPanel } from '../votes/who.js';
 import { euros, potName, isCityPot, dateTime } from '../votes/text.js';
 
 export async function votePage(ctx, { container, params, signal }) {
   const data = await loadVote(ctx, params.id, signal);
   if (signal.aborted) return {};
   if (!data) return missingPage(ctx, container, 'vote.missing');
-  const { vote, items, project, mine, potIds } = data;
+  const { vote, items, project, mine, potIds, codeRequired } = data;
   const { t } = ctx.i18n;
   const status = voteStatus(vote);
   const host = h('div', { class: 'vote-ballot-host', id: 'vote-ballot-host' });
   const open = status === 'open' && vote.source !== 'pabulib' && items !== null;
-  const who = open ? whoPart({ ctx, vote, mine, potIds }) : null;
+  const who = open ? whoPart({ ctx, vote, mine, potIds, codeRequired }) : null;
   append(container, [
     h('h1', { tabindex: '-1', text: vote.title }),
     project ? h('p', { class: 'meta' }, h('a', { href: `#/projects/${vote.projectId}`, id: 'vote-project-link',
@@ -57,20 +57,26 @@ async function loadVote(ctx, id, signal) {
       loadProject(ctx, vote.projectId, signal),
       ctx.session.signedIn ? ownBallot(ctx, id, signal) : null,
     ]);
-    // Before a first ballot the server still names this person's pots (their home area's and the city's).
-    const potIds = mine?.pots ?? (ctx.session.signedIn && vote.status === 'open' ? await ownPots(ctx, id, signal) : null);
-    return { vote, items: collection ? itemsOf(collection) : null, project, mine, potIds };
+    // Before a first ballot the server still names this person's pots (their home area's and the
+    // city's), and whether letters with codes went to their area (then the first ballot gives the code).
+    const own = !mine && ctx.session.signedIn && vote.status === 'open' ? await ownPots(ctx, id, signal) : null;
+    const potIds = mine?.pots ?? own?.potIds ?? null;
+    return { vote, items: collection ? itemsOf(collection) : null, project, mine, potIds, codeRequired: own?.codeRequired === true };
   } catch {
     // Aborted, or no such vote: the page says it is missing (or nothing, when aborted).
     return null;
   }
 }
 
-/** The ids of the pots this person votes in, as the server says, or null when it cannot be had. */
+/**
+ * The ids of the pots this person votes in and whether their first ballot needs their letter's
+ * code, as the server says; null when it cannot be had.
+ */
 async function ownPots(ctx, id, signal) {
   try {
     const answer = await ctx.api.get(`/api/votes/${id}/ballot/pots`, { signal });
-    return Array.isArray(answer?.pots) ? answer.pots.map((pot) => Number(pot.id)) : null;
+    if (!Array.isArray(answer?.pots)) return null;
+    return { potIds: answer.pots.map((pot) => Number(pot.id)), codeRequired: answer.codeRequired === true };
   } catch (error) {
     if (isAbort(error)) throw error;
     return null;
@@ -100,14 +106,15 @@ function potsPart(ctx, vote) {
  * The open vote's "who votes where" and the ballot it gives: with an account, that account's pots;
  * signed out, the items to read until a voting code is given, then the code's pots.
  */
-function whoPart({ ctx, vote, mine, potIds }) {
+function whoPart({ ctx, vote, mine, potIds, codeRequired }) {
   if (ctx.session.signedIn) {
     const pots = potsOf(vote, potIds ?? accountPotIds(vote, mine, ctx.session.account));
+    const codeInput = codeRequired ? codeControl() : null;
     let mounted = null;
     return {
-      element: accountPanel({ ctx, vote, pots, mine }),
+      element: accountPanel({ ctx, vote, pots, mine, codeInput }),
       start: (mount) => {
-        mounted = mount({ pots, editable: true, mode: 'account', initial: mine?.choices ?? [], draft: loadDraft(vote.id) });
+        mounted = mount({ pots, editable: true, mode: 'account', codeInput, initial: mine?.choices ?? [], draft: loadDraft(vote.id) });
         return mounted;
       },
       destroy: () => mounted?.destroy(),

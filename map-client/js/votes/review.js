@@ -78,6 +78,7 @@ function localised(ctx, error) {
   const fields = {};
   for (const [name, detail] of Object.entries(error?.fields ?? {})) {
     if (name === 'code' && /missing|required|empty/.test(detail ?? '')) fields[name] = t('vote.error.codeMissing');
+    else if (name === 'code' && error.status !== 409 && /another area|home area/.test(detail ?? '')) fields[name] = t('vote.error.codeArea');
     else if (name === 'code') fields[name] = t(error.status === 409 ? 'vote.error.codeUsed' : 'vote.error.code');
     else if (name === 'vote') fields[name] = t('vote.error.notOpen');
     else if (/^choices\[\d+\]\.itemId$/.test(name)) fields[name] = t('vote.error.item');

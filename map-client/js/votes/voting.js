@@ -1,7 +1,8 @@
 // One ballot on the page, in three steps: the ballot (the map and the list in sync, the running
 // meter), the review, and the receipt. Choices are kept as a draft in this browser as they are
 // made; sending clears it. With an account the ballot is PUT (and can be changed until closing);
-// with a voting code it is POSTed once with the code.
+// with a voting code it is POSTed once with the code. A signed-in resident whose area got letters
+// sends their letter's code with their first ballot (codeInput in 'account' mode), then no more.
 import { h } from '../dom.js';
 import { createBallot } from './ballot.js';
 import { createMeter } from './meter.js';
@@ -14,7 +15,8 @@ import { refusalText, rulesText, dateTime } from './text.js';
 
 /**
  * Shows the ballot in `host`. editable: false lists the items only (a vote not open, or a person
- * who has not signed in or given a code). mode: 'account' or 'code' (then codeInput holds the code).
+ * who has not signed in or given a code). mode: 'account' or 'code' (then codeInput holds the code;
+ * in 'account' mode codeInput is given only when the first ballot needs the letter's code).
  */
 export function mountBallot({ ctx, host, root, vote, items, project, pots, editable, mode, codeInput, initial, draft }) {
   const { t } = ctx.i18n;
@@ -63,14 +65,20 @@ export function mountBallot({ ctx, host, root, vote, items, project, pots, edita
 
   async function send() {
     const choices = ballot.entries();
-    if (mode === 'code' && !codeInput.value.trim()) {
+    const code = codeInput ? codeInput.value.trim() : '';
+    if (codeInput && !code) {
       review.showErrors({ error: { fields: { code: 'missing' }, status: 422 }, choices, root });
       return;
     }
     try {
       const answer = mode === 'code'
-        ? await ctx.api.post(`/api/votes/${vote.id}/code-ballots`, { code: codeInput.value.trim(), choices })
-        : await ctx.api.put(`/api/votes/${vote.id}/ballot`, { choices });
+        ? await ctx.api.post(`/api/votes/${vote.id}/code-ballots`, { code, choices })
+        : await ctx.api.put(`/api/votes/${vote.id}/ballot`, code ? { code, choices } : { choices });
+      if (mode === 'account' && codeInput) {
+        // The letter's code confirmed the first ballot; changes to it need none.
+        codeInput.closest('#vote-code-panel')?.setAttribute('hidden', '');
+        codeInput = null;
+      }
       clearDraft(vote.id);
       draftNote.hidden = true;
       receipt.render(answer);

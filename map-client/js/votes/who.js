@@ -1,7 +1,8 @@
 // Who votes in which pot. With an account: the pots the server names for this person (their home
 // area's pot and the city-wide pot), with a word on setting a home area when they have none. Signed
 // out: "sign in to vote", or "I have a voting code", which asks for the code and the area on the
-// letter, and then gives the same ballot.
+// letter, and then gives the same ballot. Where letters with codes went to a signed-in resident's
+// area, their first ballot is confirmed with their letter's code (the server says codeRequired).
 import { h } from '../dom.js';
 import { field } from '../forms.js';
 import { isCityPot, potName, dateTime } from './text.js';
@@ -14,7 +15,21 @@ export function accountPotIds(vote, mine, account) {
     .map((pot) => Number(pot.id));
 }
 
-export function accountPanel({ ctx, vote, pots, mine }) {
+/** The text box for a letter's voting code. */
+export function codeControl() {
+  return h('input', { type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' });
+}
+
+/** With an account, when letters went to this resident's area: the letter's code, asked once. */
+function letterCodePart(ctx, codeInput) {
+  const { t } = ctx.i18n;
+  return h('div', { class: 'vote-code', id: 'vote-code-panel' },
+    h('p', { id: 'vote-code-why', text: t('vote.who.letterCode') }),
+    field({ id: 'vote-code', label: t('vote.code.label'), hint: t('vote.code.accountHint'), control: codeInput }));
+}
+
+/** With an account: the pots they vote in, a word on their home area, their ballot, and (codeInput) the letter's code. */
+export function accountPanel({ ctx, vote, pots, mine, codeInput }) {
   const { t } = ctx.i18n;
   const names = pots.map((pot) => potName(ctx.i18n, pot));
   const areaPots = vote.pots.some((pot) => !isCityPot(pot));
@@ -32,13 +47,14 @@ export function accountPanel({ ctx, vote, pots, mine }) {
     h('p', { id: 'vote-who-pots', text: names.length ? t('vote.who.pots', { pots: listText(ctx, names) }) : t('vote.who.none') }),
     homeNote,
     mine?.receipt ? h('p', { class: 'cast-note', id: 'vote-cast-note',
-      text: t('vote.who.cast', { at: dateTime(ctx.i18n, mine.updatedAt ?? mine.castAt), receipt: mine.receipt }) }) : null);
+      text: t('vote.who.cast', { at: dateTime(ctx.i18n, mine.updatedAt ?? mine.castAt), receipt: mine.receipt }) }) : null,
+    codeInput ? letterCodePart(ctx, codeInput) : null);
 }
 
 /** Signed out: the way in by account, and by voting code (then onCode(areaPotId or null)). */
 export function signedOutPanel({ ctx, vote, onCode }) {
   const { t } = ctx.i18n;
-  const code = h('input', { type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' });
+  const code = codeControl();
   const areaPots = vote.pots.filter((pot) => !isCityPot(pot));
   const area = h('select', {}, h('option', { value: '', text: t('vote.code.noArea') }),
     areaPots.map((pot) => h('option', { value: pot.id, text: pot.name })));

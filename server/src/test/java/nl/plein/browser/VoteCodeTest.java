@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Someone without an account votes on a phone with the code from their letter: the code and the
  * neighbourhood on the letter, then the same ballot, sent once. The code, made by the server in a
  * batch for Noord, is used up: sent again it is refused, the refusal shown beside the code field,
- * and no second ballot is kept. A missing code is asked for before anything is sent.
+ * and no second ballot is kept. A missing code is asked for before anything is sent. A resident of
+ * Noord who signs in is asked for their letter's code with their first ballot, which uses it up.
  */
 class VoteCodeTest {
     static TestServer server;
@@ -49,11 +50,11 @@ class VoteCodeTest {
         vote = new VoteFixtures(server, projectId, "knapsack", null, null);
         Client planner = new Client(server.baseUrl);
         planner.signIn("planner@code.test", DemoData.DEMO_PASSWORD);
-        String csv = planner.post("/api/votes/" + vote.voteId + "/code-batches", Map.of("areaId", vote.noord, "size", 2))
+        String csv = planner.post("/api/votes/" + vote.voteId + "/code-batches", Map.of("areaId", vote.noord, "size", 3))
                 .expect(201).body();
         // The first column of every line after the header is a code.
         codes = csv.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",")[0].replace("\"", "").trim()).toList();
-        assertEquals(2, codes.size(), csv);
+        assertEquals(3, codes.size(), csv);
     }
 
     @AfterAll
@@ -119,5 +120,48 @@ class VoteCodeTest {
         page.locator("#vote-code-error:not([hidden])").waitFor();
         assertEquals("Vul de code uit uw brief in.", page.locator("#vote-code-error").textContent());
         assertTrue((Boolean) page.evaluate("() => document.activeElement.id === 'vote-code'"), "focus on the code field");
+    }
+
+    @Test
+    void aSignedInResidentOfANeighbourhoodThatGotLettersConfirmsTheFirstBallotWithTheLettersCode() {
+        String email = "els@code.test";
+        vote.resident(email);
+        Page page = browser.phone();
+        Browser.signIn(page, server.baseUrl, email);
+        page.navigate(server.baseUrl + "/#/votes/" + vote.voteId);
+        page.locator("#vote-meter").waitFor();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertTrue(page.locator("#vote-code").isVisible(), "the code of the letter is asked for");
+        assertTrue(page.locator("#vote-code-why").textContent().contains("brief"), page.locator("#vote-code-why").textContent());
+        Browser.assertAccessible(page, "the ballot asking a signed-in resident for the letter's code");
+        page.locator("#vote-choose-" + vote.item("Watertappunt")).check();
+        page.locator("#vote-to-review").click();
+        page.locator("#vote-send").click();
+        page.locator("#vote-code-error:not([hidden])").waitFor();
+        assertEquals("Vul de code uit uw brief in.", page.locator("#vote-code-error").textContent());
+        assertEquals(Map.of(), vote.ballotOf(email), "nothing is sent without the code");
+
+        page.locator("#vote-code").fill("2222-3333-4444-5555");
+        page.locator("#vote-send").click();
+        page.waitForCondition(() -> page.locator("#vote-code-error").textContent().contains("niet bekend"));
+        assertEquals("true", page.locator("#vote-code").getAttribute("aria-invalid"));
+        assertEquals(Map.of(), vote.ballotOf(email), "nor with a wrong one");
+        Browser.assertAccessible(page, "the refused letter's code");
+
+        page.locator("#vote-code").fill(codes.get(2).toLowerCase(java.util.Locale.ROOT));
+        page.locator("#vote-send").click();
+        page.locator("#vote-receipt-code").waitFor();
+        assertEquals(Map.of(vote.item("Watertappunt"), 1), vote.ballotOf(email));
+        long confirmed = vote.jdbi.withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM ballots b JOIN voting_codes c ON c.code_hash = b.code_hash
+                 WHERE b.vote_id = :vote AND b.channel = 'account' AND c.used_at IS NOT NULL""")
+                .bind("vote", vote.voteId).mapTo(Long.class).one());
+        assertEquals(1, confirmed, "the account's ballot used up the letter's code");
+        assertTrue(page.locator("#vote-code-panel").isHidden(), "a cast ballot is changed without a code");
+
+        page.reload();
+        page.locator("#vote-meter").waitFor();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertEquals(0, page.locator("#vote-code").count(), "no code asked for once the ballot is cast");
     }
 }

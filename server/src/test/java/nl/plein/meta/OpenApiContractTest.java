@@ -324,10 +324,15 @@ class OpenApiContractTest {
             call(resident, "GET /api/votes/{id}/ballot", vote + "/ballot", null).expect(200);
             var batch = new LinkedHashMap<String, Object>();
             batch.put("areaId", null);
-            batch.put("size", 2);
+            batch.put("size", 3);
             String[] csv = call(admin, "POST /api/votes/{id}/code-batches", vote + "/code-batches", batch).expect(201)
                     .body().split("\r\n");
             call(admin, "GET /api/votes/{id}/code-batches", vote + "/code-batches", null).expect(200);
+            // City-wide letters went out: a resident with no home area confirms a first ballot with one.
+            Client lettered = server.signedIn("lettered@contract.test", Role.RESIDENT);
+            call(lettered, "GET /api/votes/{id}/ballot/pots", vote + "/ballot/pots", null).expect(200);
+            call(lettered, "PUT /api/votes/{id}/ballot", vote + "/ballot",
+                    Map.of("code", csv[3].split(",")[0], "choices", choices)).expect(200);
             call(anyone, "POST /api/votes/{id}/code-ballots", vote + "/code-ballots",
                     Map.of("code", csv[1].split(",")[0], "choices", choices)).expect(201);
             var paper = new LinkedHashMap<String, Object>();

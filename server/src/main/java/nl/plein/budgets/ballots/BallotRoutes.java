@@ -45,15 +45,26 @@ public final class BallotRoutes {
     public void ownPots(Context ctx) {
         Query.of(ctx);
         long vote = Requests.pathId(ctx, "id", "Vote");
-        privateJson(ctx, Map.of("pots", ballots.pots(vote, Access.viewer(ctx).requireAccount())));
+        privateJson(ctx, ballots.pots(vote, Access.viewer(ctx).requireAccount()));
     }
 
-    /** PUT /api/votes/{id}/ballot: casts or replaces the viewer's ballot. */
+    /**
+     * PUT /api/votes/{id}/ballot: casts or replaces the viewer's ballot; a first ballot from an area
+     * that got letters gives the letter's code, whose wrong tries count as the code ballots' do.
+     */
     public void put(Context ctx) {
         long vote = Requests.pathId(ctx, "id", "Vote");
-        var body = Fields.of(body(ctx), "choices");
+        var body = Fields.of(body(ctx), "choices", "code");
+        Optional<String> code = body.optionalText("code", MAX_CODE_LENGTH);
         var choices = Choice.read(body);
-        privateJson(ctx, ballots.put(vote, Access.viewer(ctx).requireAccount(), choices).json());
+        long account = Access.viewer(ctx).requireAccount();
+        String network = code.isPresent() ? throttle.attempt(ctx) : null;
+        var cast = ballots.put(vote, account, choices, code, () -> {
+            if (network != null) {
+                throttle.giveBack(network);
+            }
+        });
+        privateJson(ctx, cast.json());
     }
 
     /** POST /api/votes/{id}/code-ballots: a ballot with a letter's code, once per code. */

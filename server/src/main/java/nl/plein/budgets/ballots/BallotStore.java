@@ -18,7 +18,11 @@ import org.jdbi.v3.core.Jdbi;
  * Casting ballots, one per person whatever the route. An account's ballot is one row in
  * {@code ballots} (its unique index), taken with a row lock for each change and its choices written
  * again, all in one transaction: two changes by one person at once follow one another, and 200
- * people at once each keep their own. Every ballot first takes a share lock on its vote's row, so a
+ * people at once each keep their own. Where letters with voting codes went to the residents of an
+ * area (a code batch for it; a city-wide batch for those with no home area in the vote's set), a
+ * resident of that area confirms their first ballot with their letter's code, which that ballot
+ * uses up: the letter then casts no second ballot, online or on paper (the unique index on
+ * {@code ballots.code_hash} holds it once). Every ballot first takes a share lock on its vote's row, so a
  * vote being closed waits for ballots in flight and no ballot lands after it closed. Who cast a
  * ballot is read only here, to show voters their own ballot.
  */
@@ -34,6 +38,7 @@ public final class BallotStore {
     private static final String ADD_CHOICES = Jdbis.sql(BallotStore.class, "add-choices.sql");
     private static final String OWN_BALLOT = Jdbis.sql(BallotStore.class, "own-ballot.sql");
     private static final String CHOICES = Jdbis.sql(BallotStore.class, "choices.sql");
+    private static final String CODE_BATCH_FOR = Jdbis.sql(BallotStore.class, "code-batch-for.sql");
 
     /** A ballot as its voter sees it. */
     public record Cast(String receipt, List<Choice> choices, Instant castAt, Instant updatedAt, List<Long> pots) {
@@ -53,6 +58,15 @@ public final class BallotStore {
     private record Row(long id, String receipt, Instant castAt, Instant updatedAt) {
     }
 
+    /** The voter's own ballot, and whether a new one would need their letter's code (never, once cast). */
+    public record Own(Cast cast, boolean codeRequired) {
+        public Map<String, Object> json() {
+            var out = new LinkedHashMap<>(cast.json());
+            out.put("codeRequired", codeRequired);
+            return out;
+        }
+    }
+
     private final Jdbi jdbi;
 
     public BallotStore(Jdbi jdbi) {
@@ -60,27 +74,27 @@ public final class BallotStore {
     }
 
     /** The account's own ballot on the vote, or a 404 when it has cast none. */
-    public Cast own(long voteId, long accountId) {
+    public Own own(long voteId, long accountId) {
         return jdbi.inTransaction(h -> {
             BallotVote vote = vote(h, voteId);
-            Row row = h.createQuery(OWN_BALLOT).bind("vote", voteId).bind("account", accountId)
-                    .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant()))
-                    .findOne().orElseThrow(() -> ApiError.notFound("Your ballot on vote " + voteId));
-            return new Cast(row.receipt(), choices(h, row.id()), row.castAt(), row.updatedAt(),
-                    ids(vote.potsFor(homeArea(h, vote, accountId))));
+            Row row = ownRow(h, voteId, accountId).orElseThrow(() -> ApiError.notFound("Your ballot on vote " + voteId));
+            Optional<Long> area = homeArea(h, vote, accountId);
+            return new Own(new Cast(row.receipt(), choices(h, row.id()), row.castAt(), row.updatedAt(),
+                    ids(vote.potsFor(area))), false);
         });
     }
 
     /**
      * The pots the account may vote in (before it has a ballot too): the city-wide pot and its home
-     * area's, each with its area, name and budget.
+     * area's, each with its area, name and budget; and {@code codeRequired}, whether its first
+     * ballot needs the code of its letter.
      */
-    public List<Map<String, Object>> pots(long voteId, long accountId) {
+    public Map<String, Object> pots(long voteId, long accountId) {
         return jdbi.inTransaction(h -> {
             BallotVote vote = vote(h, voteId);
+            Optional<Long> area = homeArea(h, vote, accountId);
             var pots = new ArrayList<Map<String, Object>>();
-            for (Pot pot : vote.potsFor(homeArea(h, vote, accountId))) {
+            for (Pot pot : vote.potsFor(area)) {
                 var json = new LinkedHashMap<String, Object>();
                 json.put("id", pot.id());
                 json.put("areaId", pot.areaId().orElse(null));
@@ -88,22 +102,52 @@ public final class BallotStore {
                 json.put("budget", pot.budget());
                 pots.add(json);
             }
-            return pots;
+            var out = new LinkedHashMap<String, Object>();
+            out.put("pots", pots);
+            out.put("codeRequired", ownRow(h, voteId, accountId).isEmpty() && lettersWentTo(h, voteId, area));
+            return out;
         });
     }
 
-    /** Casts or replaces the account's ballot: in its home area's pot and the city-wide pot. */
-    public Cast put(long voteId, long accountId, List<Choice> choices) {
+    /**
+     * Casts or replaces the account's ballot: in its home area's pot and the city-wide pot. A first
+     * ballot from an area whose residents got letters needs the letter's {@code code} (400 naming
+     * it when missing, unknown or of another area; 409 when used) and uses it up; a later change
+     * needs none and leaves a code given untouched. {@code found} runs when a code given needs no
+     * counting against the network's wrong tries (it is one of the vote's, or it is not needed).
+     */
+    public Cast put(long voteId, long accountId, List<Choice> choices, Optional<String> code, Runnable found) {
         return jdbi.inTransaction(h -> {
             BallotVote vote = openVote(h, voteId);
             Optional<Long> area = homeArea(h, vote, accountId);
             List<Pot> pots = vote.potsFor(area);
+            byte[] hash = null;
+            if (ownRow(h, voteId, accountId).isPresent()) {
+                code.ifPresent(c -> found.run());
+            } else if (code.isPresent()) {
+                hash = letterCode(h, voteId, area, code.get(), found);
+            } else if (lettersWentTo(h, voteId, area)) {
+                throw ApiError.invalid("code", "is required: letters with voting codes went to "
+                        + (area.isPresent() ? "your home area" : "residents city-wide")
+                        + "; give your letter's code with your first ballot");
+            }
             BallotCheck.check(vote, choices, items(h, voteId, choices), pots);
+            if (hash != null) {
+                VotingCodes.use(h, voteId, hash);
+            }
+            var created = new boolean[1];
             Row row = h.createQuery(ACCOUNT_BALLOT).bind("vote", voteId).bind("area", area.orElse(null))
-                    .bind("account", accountId).bind("receipt", Codes.receipt())
-                    .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant()))
+                    .bind("account", accountId).bind("receipt", Codes.receipt()).bind("code", hash)
+                    .map((rs, ctx) -> {
+                        created[0] = rs.getBoolean(5);
+                        return new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                                rs.getTimestamp(4).toInstant());
+                    })
                     .one();
+            if (hash != null && !created[0]) {
+                // This account's first ballot landed meanwhile (another request): keep the letter unused.
+                throw ApiError.conflict("code", "your ballot was cast meanwhile; send your change again without the code");
+            }
             h.createUpdate(CLEAR_CHOICES).bind("ballot", row.id()).execute();
             writeChoices(h, row.id(), vote, choices);
             return new Cast(row.receipt(), stored(vote, choices), row.castAt(), row.updatedAt(), ids(pots));
@@ -178,6 +222,42 @@ public final class BallotStore {
                     ? "this vote has only a city-wide pot: give null"
                     : "area " + area.get() + " is not in this vote's boundary set");
         }
+    }
+
+    private static Optional<Row> ownRow(Handle h, long voteId, long accountId) {
+        return h.createQuery(OWN_BALLOT).bind("vote", voteId).bind("account", accountId)
+                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant()))
+                .findOne();
+    }
+
+    /** Whether letters with codes went to the residents of this area (empty: with no home area in the set). */
+    private static boolean lettersWentTo(Handle h, long voteId, Optional<Long> area) {
+        return h.createQuery(CODE_BATCH_FOR).bind("vote", voteId).bind("area", area.orElse(null))
+                .mapTo(Boolean.class).one();
+    }
+
+    /**
+     * The hash of the letter's code confirming a first account ballot: a code of this vote (400),
+     * unused (409), from a batch for the voter's own home area (400), each naming {@code code}.
+     */
+    private static byte[] letterCode(Handle h, long voteId, Optional<Long> area, String typed, Runnable found) {
+        byte[] hash = Codes.normalise(typed).map(Codes::hash).orElse(null);
+        VotingCodes.Known known = hash == null ? null : VotingCodes.known(h, voteId, hash);
+        if (known == null) {
+            throw ApiError.invalid("code", "this is not a voting code of this vote (check it against the letter)");
+        }
+        found.run();
+        if (known.used()) {
+            throw ApiError.conflict("code", "this code has been used already");
+        }
+        if (!known.areaId().equals(area)) {
+            throw ApiError.invalid("code", (known.areaId().isPresent()
+                    ? "this letter's code is for another area than your account's home area"
+                    : "this letter's code is for residents without a home area in this vote's areas, and your "
+                            + "account has one") + "; use the code of the letter sent to your address");
+        }
+        return hash;
     }
 
     private static Optional<Long> homeArea(Handle h, BallotVote vote, long accountId) {
