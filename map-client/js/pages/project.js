@@ -2,6 +2,7 @@
 // filters that apply to both, and a list-only view for people who do not use the map.
 import L from '../leaflet.js';
 import { h, append } from '../dom.js';
+import { viewSwitch } from '../blocks.js';
 import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../map.js';
 import { createProposalFeed } from '../proposal-feed.js';
 import { projectForPage, STATUSES, plans } from '../projects.js';
@@ -155,20 +156,6 @@ function filterForm({ ctx, project, filterState, onChange }) {
     categories.length ? field('filter-category', t('filter.category'), category) : null,
     field('filter-status', t('filter.status'), status),
     field('filter-search', t('filter.search'), search));
-}
-
-function viewSwitch({ ctx, onChange }) {
-  const { t } = ctx.i18n;
-  const mapButton = h('button', { type: 'button', id: 'view-map', 'aria-pressed': 'true', text: t('view.mapAndList') });
-  const listButton = h('button', { type: 'button', id: 'view-list', 'aria-pressed': 'false', text: t('view.listOnly') });
-  const set = (listOnly) => {
-    mapButton.setAttribute('aria-pressed', String(!listOnly));
-    listButton.setAttribute('aria-pressed', String(listOnly));
-    onChange(listOnly);
-  };
-  mapButton.addEventListener('click', () => set(false));
-  listButton.addEventListener('click', () => set(true));
-  return h('div', { class: 'view-switch', role: 'group', 'aria-label': t('view.label') }, mapButton, listButton);
 }
 
 // In list-only view the list pages through the whole project (50 at a time) instead of the view.

@@ -4,6 +4,7 @@
 // with a voting code it is POSTed once with the code. A signed-in resident whose area got letters
 // sends their letter's code with their first ballot (codeInput in 'account' mode), then no more.
 import { h } from '../dom.js';
+import { viewSwitch } from '../blocks.js';
 import { createBallot } from './ballot.js';
 import { createMeter } from './meter.js';
 import { createItemList } from './list.js';
@@ -37,7 +38,7 @@ export function mountBallot({ ctx, host, root, vote, items, project, pots, edita
     h('h2', { id: 'vote-ballot-heading', tabindex: '-1', text: t(editable ? 'vote.ballot.heading' : 'vote.items.heading') }),
     editable ? h('p', { class: 'hint', id: 'vote-rules', text: rulesText(ctx.i18n, vote) }) : null,
     editable ? draftNote : null, meter?.element,
-    viewSwitch({ ctx, onChange: (listOnly) => { split.classList.toggle('list-only', listOnly); if (!listOnly) itemMap.invalidate(); } }),
+    viewSwitch({ ctx, idPrefix: 'vote-view', onChange: (listOnly) => { split.classList.toggle('list-only', listOnly); if (!listOnly) itemMap.invalidate(); } }),
     split,
     editable ? h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', id: 'vote-to-review', text: t('vote.ballot.toReview'), on: { click: () => show('review') } })) : null);
@@ -99,16 +100,3 @@ function draftNotice({ ctx, draft, onDiscard }) {
     h('button', { type: 'button', id: 'vote-draft-discard', class: 'secondary', text: t('vote.draft.discard'), on: { click: onDiscard } }));
 }
 
-function viewSwitch({ ctx, onChange }) {
-  const { t } = ctx.i18n;
-  const mapButton = h('button', { type: 'button', id: 'vote-view-map', 'aria-pressed': 'true', text: t('view.mapAndList') });
-  const listButton = h('button', { type: 'button', id: 'vote-view-list', 'aria-pressed': 'false', text: t('view.listOnly') });
-  const set = (listOnly) => {
-    mapButton.setAttribute('aria-pressed', String(!listOnly));
-    listButton.setAttribute('aria-pressed', String(listOnly));
-    onChange(listOnly);
-  };
-  mapButton.addEventListener('click', () => set(false));
-  listButton.addEventListener('click', () => set(true));
-  return h('div', { class: 'view-switch', role: 'group', 'aria-label': t('view.label') }, mapButton, listButton);
-}
