@@ -19,25 +19,25 @@ import nl.plein.http.ApiError;
  * be used again (W-TinyLFU): a flood of one-off keys does not push out the buckets an attacker keeps
  * hitting, unlike a map that is cleared when it grows too large.
  */
-final class Throttle {
+public final class Throttle {
     private final long allowance;
     private final Duration period;
     private final Cache<String, Bucket> buckets;
 
-    Throttle(long allowance, Duration period, long maxKeys) {
+    public Throttle(long allowance, Duration period, long maxKeys) {
         this.allowance = allowance;
         this.period = period;
         this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(period).build();
     }
 
     /** Takes one token; when none is left, answers how long until there is one again. */
-    Optional<Duration> take(String key) {
+    public Optional<Duration> take(String key) {
         var probe = bucket(key).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Returns a token taken for something that turned out not to count (a sign-in that succeeded). */
-    void giveBack(String key) {
+    public void giveBack(String key) {
         var bucket = buckets.getIfPresent(key);
         if (bucket != null) {
             bucket.addTokens(1);
@@ -60,7 +60,7 @@ final class Throttle {
      * join throttle reads it; no proxy header is trusted). An IPv6 address counts by its /64, the
      * smallest network one subscriber usually gets, so a single household cannot pose as millions.
      */
-    static String source(Context ctx) {
+    public static String source(Context ctx) {
         String ip = ctx.ip();
         try {
             byte[] bytes = InetAddress.getByName(ip).getAddress();
@@ -78,7 +78,7 @@ final class Throttle {
     }
 
     /** A 429 problem document whose Retry-After header says when to try again, in whole seconds. */
-    static ApiError refuse(Context ctx, Duration wait, String what) {
+    public static ApiError refuse(Context ctx, Duration wait, String what) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         ctx.header("Retry-After", Long.toString(seconds));
         long minutes = (seconds + 59) / 60;
