@@ -1,7 +1,6 @@
 package nl.plein.vectortiles;
 
 import io.javalin.http.Context;
-import java.util.function.Supplier;
 import nl.plein.http.ApiError;
 import nl.plein.http.Query;
 
@@ -40,19 +39,23 @@ public final class VectorTileRoutes {
     private void proposals(Context ctx) {
         long projectId = required(Query.of(ctx, "project"), "project", "the id of the project whose proposals to show");
         var tile = tile(ctx);
-        long version = store.proposalsVersion(projectId)
+        String ifNoneMatch = ctx.header("If-None-Match");
+        var answer = store.proposals(projectId, tile, version -> matches(ifNoneMatch, proposalsEtag(projectId, version)))
                 .orElseThrow(() -> ApiError.notFound("Project '" + projectId + "'"));
-        String etag = "\"proposals-" + projectId + "-" + version + "-" + FORMAT + "\"";
-        respond(ctx, etag, PROPOSALS_CACHE, () -> store.proposals(projectId, tile));
+        respond(ctx, proposalsEtag(projectId, answer.version()), PROPOSALS_CACHE, answer.tile());
+    }
+
+    private static String proposalsEtag(long projectId, long version) {
+        return "\"proposals-" + projectId + "-" + version + "-" + FORMAT + "\"";
     }
 
     private void areas(Context ctx) {
         long setId = required(Query.of(ctx, "set"), "set", "the id of the boundary set whose areas to show");
         var tile = tile(ctx);
-        if (!store.areaSetExists(setId)) {
-            throw ApiError.notFound("Boundary set '" + setId + "'");
-        }
-        respond(ctx, "\"areas-" + setId + "-" + FORMAT + "\"", AREAS_CACHE, () -> store.areas(setId, tile));
+        String etag = "\"areas-" + setId + "-" + FORMAT + "\"";
+        var answer = store.areas(setId, tile, matches(ctx.header("If-None-Match"), etag))
+                .orElseThrow(() -> ApiError.notFound("Boundary set '" + setId + "'"));
+        respond(ctx, etag, AREAS_CACHE, answer.tile());
     }
 
     private static long required(Query query, String name, String what) {
@@ -63,20 +66,20 @@ public final class VectorTileRoutes {
         return Tile.parse(ctx.pathParam("z"), ctx.pathParam("x"), ctx.pathParam("y"));
     }
 
-    private static void respond(Context ctx, String etag, String cacheControl, Supplier<byte[]> tile) {
+    /** The tile with its cache headers: null when the client's copy is current (304), empty as a 204. */
+    private static void respond(Context ctx, String etag, String cacheControl, byte[] tile) {
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", cacheControl);
-        if (matches(ctx.header("If-None-Match"), etag)) {
+        if (tile == null) {
             ctx.status(304);
             return;
         }
-        byte[] bytes = tile.get();
-        if (bytes.length == 0) {
+        if (tile.length == 0) {
             ctx.status(204);
             return;
         }
         ctx.contentType(MEDIA_TYPE);
-        ctx.result(bytes);
+        ctx.result(tile);
     }
 
     /** RFC 9110 13.1.2: If-None-Match compares weakly, and {@code *} matches any current tile. */
