@@ -121,7 +121,53 @@ public final class PabulibCheck {
                 + ", computed only " + extra + (why.isEmpty() ? "" : " — META: " + why));
         if (rule.startsWith("equalshares")) {
             variants(election, expected);
+        } else {
+            diagnose(eligible(instance, election), expected, extra, rule.equals("greedy-no-skip"));
         }
+    }
+
+    /**
+     * Why a greedy replay differs from the record, where the file itself shows it: a tie in votes
+     * that the city broke otherwise than Plein does (lower cost, then lower id), or one project the
+     * city left out although it fitted (the instance does not record why).
+     */
+    private static void diagnose(Election election, Set<String> expected, Set<String> computedOnly, boolean noSkip) {
+        Map<String, Long> votes = Greedy.run(election).votes();
+        Comparator<Election.Item> byVotes = Comparator.comparing((Election.Item i) -> -votes.get(i.id()));
+        Comparator<Election.Item> recordedFirst = byVotes.thenComparing(i -> expected.contains(i.id()) ? 0 : 1);
+        if (greedy(election, votes, recordedFirst, Set.of(), noSkip).equals(expected)) {
+            System.out.println("  tie: greedy selects exactly the recorded projects when projects with equal votes are"
+                    + " taken in another order than Plein's tie-break");
+            return;
+        }
+        Comparator<Election.Item> plein = byVotes.thenComparingLong(Election.Item::cost).thenComparing(Election.Item::id);
+        for (String left : computedOnly) {
+            if (greedy(election, votes, plein, Set.of(left), noSkip).equals(expected)) {
+                Election.Item item = election.items().stream().filter(i -> i.id().equals(left)).findFirst().orElseThrow();
+                System.out.printf(Locale.ROOT, "  left out: greedy selects exactly the recorded projects without project %s"
+                        + " (cost %d, %d votes), which fitted; the instance does not say why%n", left, item.cost(), votes.get(left));
+                return;
+            }
+        }
+        System.out.println("  unexplained by a tie or by one project left out");
+    }
+
+    private static Set<String> greedy(Election election, Map<String, Long> votes, Comparator<Election.Item> order,
+            Set<String> leftOut, boolean noSkip) {
+        List<Election.Item> items = new ArrayList<>(election.items().stream()
+                .filter(i -> votes.get(i.id()) > 0 && !leftOut.contains(i.id())).toList());
+        items.sort(order);
+        Set<String> funded = new LinkedHashSet<>();
+        long left = election.budget();
+        for (Election.Item item : items) {
+            if (item.cost() <= left) {
+                funded.add(item.id());
+                left -= item.cost();
+            } else if (noSkip) {
+                break;
+            }
+        }
+        return funded;
     }
 
     /**
