@@ -319,6 +319,7 @@ class OpenApiContractTest {
                     .bind("pot", cityPot).mapTo(Long.class).one());
             String vote = "/api/votes/" + voteId;
             var choices = List.of(Map.of("itemId", itemId));
+            call(resident, "GET /api/votes/{id}/ballot", vote + "/ballot", null).expect(204);
             call(resident, "GET /api/votes/{id}/ballot/pots", vote + "/ballot/pots", null).expect(200);
             call(resident, "PUT /api/votes/{id}/ballot", vote + "/ballot", Map.of("choices", choices)).expect(200);
             call(resident, "GET /api/votes/{id}/ballot", vote + "/ballot", null).expect(200);

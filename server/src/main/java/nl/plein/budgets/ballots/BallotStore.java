@@ -75,14 +75,20 @@ public final class BallotStore {
         this.jdbi = jdbi;
     }
 
-    /** The account's own ballot on the vote, or a 404 when it has cast none. */
-    public Own own(long voteId, long accountId) {
+    /**
+     * The account's own ballot on the vote, or empty when it has cast none yet (not an error: the
+     * ballot page asks on every visit); 404 when there is no such vote.
+     */
+    public Optional<Own> own(long voteId, long accountId) {
         return jdbi.inTransaction(h -> {
             BallotVote vote = vote(h, voteId);
-            Row row = ownRow(h, voteId, accountId).orElseThrow(() -> ApiError.notFound("Your ballot on vote " + voteId));
+            Optional<Row> row = ownRow(h, voteId, accountId);
+            if (row.isEmpty()) {
+                return Optional.<Own>empty();
+            }
             Optional<Long> area = homeArea(h, vote, accountId);
-            return new Own(new Cast(row.receipt(), choices(h, row.id()), row.castAt(), row.updatedAt(),
-                    ids(vote.potsFor(area))), false);
+            return Optional.of(new Own(new Cast(row.get().receipt(), choices(h, row.get().id()), row.get().castAt(),
+                    row.get().updatedAt(), ids(vote.potsFor(area))), false));
         });
     }
 
