@@ -83,10 +83,13 @@ async function ownPots(ctx, id, signal) {
   }
 }
 
-/** This person's ballot in this vote, or null when they have cast none (404) or it cannot be had. */
+/**
+ * This person's ballot in this vote, or null when they have cast none yet (the server answers 204,
+ * no content, so the browser logs no error) or it cannot be had.
+ */
 async function ownBallot(ctx, id, signal) {
   try {
-    return await ctx.api.get(`/api/votes/${id}/ballot`, { signal });
+    return (await ctx.api.get(`/api/votes/${id}/ballot`, { signal })) ?? null;
   } catch (error) {
     if (isAbort(error)) throw error;
     return null;

@@ -319,24 +319,30 @@ class OpenApiContractTest {
                     .bind("pot", cityPot).mapTo(Long.class).one());
             String vote = "/api/votes/" + voteId;
             var choices = List.of(Map.of("itemId", itemId));
+            call(resident, "GET /api/votes/{id}/ballot", vote + "/ballot", null).expect(204);
             call(resident, "GET /api/votes/{id}/ballot/pots", vote + "/ballot/pots", null).expect(200);
             call(resident, "PUT /api/votes/{id}/ballot", vote + "/ballot", Map.of("choices", choices)).expect(200);
             call(resident, "GET /api/votes/{id}/ballot", vote + "/ballot", null).expect(200);
+            // The resident (no home area) voted online: city-wide letters would reach them, and are refused.
             var batch = new LinkedHashMap<String, Object>();
             batch.put("areaId", null);
             batch.put("size", 3);
+            call(admin, "POST /api/votes/{id}/code-batches", vote + "/code-batches", batch).expect(409);
+            // Nobody from an area of the set voted yet: its letters go out, and a resident of it confirms with one.
+            long letteredArea = admin.get("/api/areas?set=" + setId).expect(200).json().get("features").get(0).get("id").asLong();
+            batch.put("areaId", letteredArea);
             String[] csv = call(admin, "POST /api/votes/{id}/code-batches", vote + "/code-batches", batch).expect(201)
                     .body().split("\r\n");
             call(admin, "GET /api/votes/{id}/code-batches", vote + "/code-batches", null).expect(200);
-            // City-wide letters went out: a resident with no home area confirms a first ballot with one.
             Client lettered = server.signedIn("lettered@contract.test", Role.RESIDENT);
+            lettered.patch("/api/accounts/me", Map.of("homeAreaId", letteredArea)).expect(200);
             call(lettered, "GET /api/votes/{id}/ballot/pots", vote + "/ballot/pots", null).expect(200);
             call(lettered, "PUT /api/votes/{id}/ballot", vote + "/ballot",
                     Map.of("code", csv[3].split(",")[0], "choices", choices)).expect(200);
             call(anyone, "POST /api/votes/{id}/code-ballots", vote + "/code-ballots",
                     Map.of("code", csv[1].split(",")[0], "choices", choices)).expect(201);
             var paper = new LinkedHashMap<String, Object>();
-            paper.put("areaId", null);
+            paper.put("areaId", letteredArea);
             paper.put("code", csv[2].split(",")[0]);
             paper.put("choices", choices);
             long paperId = json(call(admin, "POST /api/votes/{id}/paper-ballots", vote + "/paper-ballots", paper), 201)

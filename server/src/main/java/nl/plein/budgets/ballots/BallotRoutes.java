@@ -34,11 +34,12 @@ public final class BallotRoutes {
         this.config = config;
     }
 
-    /** GET /api/votes/{id}/ballot: the viewer's own ballot, or 404 when they have cast none. */
+    /** GET /api/votes/{id}/ballot: the viewer's own ballot, or 204 when they have cast none yet. */
     public void own(Context ctx) {
         Query.of(ctx);
         long vote = Requests.pathId(ctx, "id", "Vote");
-        privateJson(ctx, ballots.own(vote, Access.viewer(ctx).requireAccount()).json());
+        ballots.own(vote, Access.viewer(ctx).requireAccount())
+                .ifPresentOrElse(own -> privateJson(ctx, own.json()), () -> ctx.status(204));
     }
 
     /** GET /api/votes/{id}/ballot/pots: the pots the viewer may vote in, with or without a ballot. */

@@ -22,9 +22,11 @@ import org.jdbi.v3.core.Jdbi;
  * area (a code batch for it; a city-wide batch for those with no home area in the vote's set), a
  * resident of that area confirms their first ballot with their letter's code, which that ballot
  * uses up: the letter then casts no second ballot, online or on paper (the unique index on
- * {@code ballots.code_hash} holds it once). Every ballot first takes a share lock on its vote's row, so a
- * vote being closed waits for ballots in flight and no ballot lands after it closed. Who cast a
- * ballot is read only here, to show voters their own ballot.
+ * {@code ballots.code_hash} holds it once). Letters for an area come before its residents vote
+ * online: a batch is refused once an account of that area voted without a code ({@link VotingCodes}).
+ * Every ballot first takes a share lock on its vote's row, so a vote being closed, or a code batch
+ * being made, waits for ballots in flight, and no ballot lands after it closed or misses a batch
+ * made meanwhile. Who cast a ballot is read only here, to show voters their own ballot.
  */
 public final class BallotStore {
     private static final String VOTE = Jdbis.sql(BallotStore.class, "vote.sql");
@@ -73,14 +75,20 @@ public final class BallotStore {
         this.jdbi = jdbi;
     }
 
-    /** The account's own ballot on the vote, or a 404 when it has cast none. */
-    public Own own(long voteId, long accountId) {
+    /**
+     * The account's own ballot on the vote, or empty when it has cast none yet (not an error: the
+     * ballot page asks on every visit); 404 when there is no such vote.
+     */
+    public Optional<Own> own(long voteId, long accountId) {
         return jdbi.inTransaction(h -> {
             BallotVote vote = vote(h, voteId);
-            Row row = ownRow(h, voteId, accountId).orElseThrow(() -> ApiError.notFound("Your ballot on vote " + voteId));
+            Optional<Row> row = ownRow(h, voteId, accountId);
+            if (row.isEmpty()) {
+                return Optional.<Own>empty();
+            }
             Optional<Long> area = homeArea(h, vote, accountId);
-            return new Own(new Cast(row.receipt(), choices(h, row.id()), row.castAt(), row.updatedAt(),
-                    ids(vote.potsFor(area))), false);
+            return Optional.of(new Own(new Cast(row.get().receipt(), choices(h, row.get().id()), row.get().castAt(),
+                    row.get().updatedAt(), ids(vote.potsFor(area))), false));
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,6 +26,8 @@ public final class VotingCodes {
     private static final String AREA = Jdbis.sql(VotingCodes.class, "area.sql");
     private static final String CODE = Jdbis.sql(VotingCodes.class, "code.sql");
     private static final String USE_CODE = Jdbis.sql(VotingCodes.class, "use-code.sql");
+    private static final String LOCK_VOTE = Jdbis.sql(VotingCodes.class, "lock-vote-for-batch.sql");
+    private static final String UNCODED_BALLOTS = Jdbis.sql(VotingCodes.class, "uncoded-ballots.sql");
 
     private final Jdbi jdbi;
 
@@ -39,7 +42,9 @@ public final class VotingCodes {
     /**
      * Makes a batch of {@code size} codes for the vote's voters from {@code area} (empty: city-wide
      * only) and returns the only copy of its codes, as CSV with a header row: code, area code, area
-     * name, vote title and the voting URL ({@code voteUrl}).
+     * name, vote title and the voting URL ({@code voteUrl}). Refused (409 naming {@code areaId}) once
+     * residents of that area have cast account ballots without a code: each could vote again with
+     * their letter. The vote's row is locked for update first, so no such ballot lands meanwhile.
      */
     public String makeBatch(long voteId, Optional<Long> area, int size, long by, String voteUrl) {
         var codes = new ArrayList<String>(size);
@@ -51,12 +56,14 @@ public final class VotingCodes {
             hashes.add(hex.formatHex(Codes.hash(Codes.normalise(code).orElseThrow())));
         }
         return jdbi.inTransaction(h -> {
+            h.createQuery(LOCK_VOTE).bind("vote", voteId).mapTo(Long.class).findOne();
             BallotVote vote = BallotStore.vote(h, voteId);
             if (vote.imported() || vote.status().equals("closed")) {
                 throw ApiError.conflict("vote", vote.imported() ? "an imported vote takes no ballots"
                         : "this vote is closed");
             }
             BallotStore.requireAreaOfVote(h, vote, area, "areaId");
+            requireNoUncodedBallots(h, vote, area);
             long batch = h.createQuery(ADD_BATCH).bind("vote", voteId).bind("area", area.orElse(null))
                     .bind("size", size).bind("by", by).map((rs, ctx) -> rs.getLong(1)).one();
             h.createUpdate(ADD_CODES).bind("vote", voteId).bind("batch", batch)
@@ -70,6 +77,20 @@ public final class VotingCodes {
             }
             return csv.toString();
         });
+    }
+
+    /** Refuses a batch whose letters would reach residents who voted online without a code already. */
+    private static void requireNoUncodedBallots(Handle h, BallotVote vote, Optional<Long> area) {
+        long cast = h.createQuery(UNCODED_BALLOTS).bind("vote", vote.id()).bind("area", area.orElse(null))
+                .bind("set", vote.areaSetId().orElse(null)).mapTo(Long.class).one();
+        if (cast > 0) {
+            throw ApiError.conflict("areaId", cast + (cast == 1 ? " account ballot was" : " account ballots were")
+                    + " cast online without a letter's code by residents"
+                    + (area.isPresent() ? " of this area" : vote.areaSetId().isPresent()
+                            ? " without a home area in this vote's areas" : "")
+                    + ", who could vote again with a letter; letters must be made before residents of an area "
+                    + "vote online");
+        }
     }
 
     /** The vote's batches: area, size, how many codes are used; never the codes. */
@@ -114,14 +135,14 @@ public final class VotingCodes {
     }
 
     /** The code of this vote with this hash, or null. */
-    static Known known(org.jdbi.v3.core.Handle h, long voteId, byte[] hash) {
+    static Known known(Handle h, long voteId, byte[] hash) {
         return h.createQuery(CODE).bind("vote", voteId).bind("code", hash)
                 .map((rs, ctx) -> new Known(Optional.ofNullable(rs.getObject(1, Long.class)), rs.getBoolean(2)))
                 .findOne().orElse(null);
     }
 
     /** Uses the code up, or refuses with 409 naming {@code code} when another request used it first. */
-    static void use(org.jdbi.v3.core.Handle h, long voteId, byte[] hash) {
+    static void use(Handle h, long voteId, byte[] hash) {
         if (h.createQuery(USE_CODE).bind("vote", voteId).bind("code", hash).mapTo(Long.class).findOne().isEmpty()) {
             throw ApiError.conflict("code", "this code has been used already");
         }

@@ -222,6 +222,118 @@ class AccountCodeBallotTest {
                 Map.of("v", vote.id())));
     }
 
+    /** A vote's code batches and codes, to show that a refused batch wrote neither. */
+    static String batchRows(Vote vote) {
+        return town.count("SELECT count(*) FROM voting_code_batches WHERE vote_id = :v", Map.of("v", vote.id())) + "/"
+                + town.count("SELECT count(*) FROM voting_codes WHERE vote_id = :v", Map.of("v", vote.id()));
+    }
+
+    /** A batch refused with 409 naming areaId, with nothing written; its problem's detail. */
+    static String batchRefused(Vote vote, Long area) {
+        String before = batchRows(vote);
+        String detail = refused(entering, "POST", vote.path("/code-batches"), "{\"areaId\":" + area + ",\"size\":5}", 409,
+                "areaId").get("errors").get(0).get("detail").asText();
+        assertEquals(before, batchRows(vote), "a refused batch makes no batch and no codes");
+        return detail;
+    }
+
+    @Test
+    void lettersForAnAreaAreRefusedNamingTheAreaOnceItsResidentsVotedOnlineWithoutACode() {
+        Vote vote = town.vote("knapsack", When.OPEN, null, null, null, null);
+        town.person("resident", town.west).send("PUT", vote.path("/ballot"), withCode(null, vote.westItems().get(0)))
+                .expect(200);
+        String detail = batchRefused(vote, town.west);
+        assertTrue(detail.contains("1 account ballot was cast online without a letter's code"), detail);
+        assertTrue(detail.contains("letters must be made before residents of an area vote online"), detail);
+        town.person("resident", town.west).send("PUT", vote.path("/ballot"), withCode(null, vote.westItems().get(1)))
+                .expect(200);
+        assertTrue(batchRefused(vote, town.west).startsWith("2 account ballots were"), "planners see the raw count");
+
+        // Oost has not voted yet: its letters go out, and its residents then confirm with their code.
+        List<String> oost = letters(vote, town.oost, 1);
+        Person oostPerson = town.person("resident", town.oost);
+        assertTrue(codeRequired(oostPerson, vote));
+        oostPerson.send("PUT", vote.path("/ballot"), withCode(oost.get(0), vote.oostItems().get(0))).expect(200);
+        // A ballot confirmed by a letter's code is tied to that letter: more letters for Oost are fine.
+        letters(vote, town.oost, 1);
+
+        // City-wide letters reach those without a home area in the vote's set.
+        letters(vote, null, 1);
+        Vote city = town.vote("approval", When.OPEN, null, null, null, null);
+        town.person("resident", null).send("PUT", city.path("/ballot"), withCode(null, city.cityItems().get(0)))
+                .expect(200);
+        assertTrue(batchRefused(city, null).contains("residents without a home area in this vote's areas"));
+        letters(city, town.west, 1);
+
+        // Someone who voted from Oost and then moved their home area to West is reached by both.
+        Vote moved = town.vote("approval", When.OPEN, null, null, null, null);
+        Person mover = town.person("resident", town.oost);
+        mover.send("PUT", moved.path("/ballot"), withCode(null, moved.oostItems().get(0))).expect(200);
+        town.jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET home_area_id = :west WHERE id = :a")
+                .bind("west", town.west).bind("a", mover.accountId()).execute());
+        batchRefused(moved, town.west);
+        batchRefused(moved, town.oost);
+        letters(moved, null, 1);
+
+        // Before opening letters are always possible; once closed never.
+        letters(town.vote("knapsack", When.UPCOMING, null, null, null, null), town.west, 1);
+        Vote closed = town.vote("knapsack", When.CLOSED, null, null, null, null);
+        refused(entering, "POST", closed.path("/code-batches"), "{\"areaId\":" + town.west + ",\"size\":1}", 409, "vote");
+        assertEquals("0/0", batchRows(closed));
+    }
+
+    /**
+     * Letters for West made while West's residents vote online: the batch waits for ballots in
+     * flight and ballots after it wait for the batch, so either the batch is refused, or every
+     * account ballot from West was confirmed with a code. Never a letter and an uncoded ballot.
+     */
+    @Test
+    void lettersMadeWhileResidentsOfTheAreaVoteNeverLeaveAnUncodedBallotBesideThem() throws Exception {
+        var outcomes = new java.util.TreeSet<String>();
+        for (int round = 0; round < 6; round++) {
+            Vote vote = town.vote("approval", When.OPEN, null, null, null, null);
+            // In even rounds the batch starts first and the ballots follow while it is written; in odd
+            // rounds the ballots start first and the batch a moment later: both orders get tried.
+            boolean batchFirst = round % 2 == 0;
+            var tasks = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                Person west = town.person("resident", town.west);
+                long item = vote.westItems().get(i % 2);
+                long delay = batchFirst ? 40 + 5 * i : 0;
+                tasks.add(() -> {
+                    Thread.sleep(delay);
+                    return west.send("PUT", vote.path("/ballot"), withCode(null, item)).status();
+                });
+            }
+            int at = 4;
+            tasks.add(at, () -> {
+                Thread.sleep(batchFirst ? 0 : 10);
+                return entering.send("POST", vote.path("/code-batches"), "{\"areaId\":" + town.west + ",\"size\":3000}")
+                        .status();
+            });
+            List<Integer> statuses = Together.run(tasks);
+            int batch = statuses.remove(at);
+            long uncoded = town.count("SELECT count(*) FROM ballots WHERE vote_id = :v AND channel = 'account' "
+                    + "AND code_hash IS NULL", Map.of("v", vote.id()));
+            long batches = town.count("SELECT count(*) FROM voting_code_batches WHERE vote_id = :v", Map.of("v", vote.id()));
+            if (batch == 201) {
+                assertEquals(1, batches);
+                assertEquals(0, uncoded, "letters went to West, and no West ballot lacks a code: " + statuses);
+                assertTrue(statuses.stream().allMatch(s -> s == 400), "each asked for its letter's code: " + statuses);
+                outcomes.add("batch first");
+            } else {
+                assertEquals(409, batch);
+                assertEquals(0, batches, "a refused batch leaves nothing");
+                assertEquals(0, town.count("SELECT count(*) FROM voting_codes WHERE vote_id = :v", Map.of("v", vote.id())));
+                assertTrue(uncoded > 0, "refused only because someone voted: " + statuses);
+                assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
+                outcomes.add("batch refused");
+            }
+            assertEquals(statuses.stream().filter(s -> s == 200).count(), ballots(vote), statuses.toString());
+        }
+        System.out.println("Letters racing ballots, outcomes seen: " + outcomes);
+    }
+
     @Test
     void wrongCodesOnTheAccountBallotAreThrottledWithTheCodeBallots() {
         try (var own = TestServer.start()) {
