@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.plein.analysis.Analyses;
 import nl.plein.analysis.Selection;
 import nl.plein.analysis.SmallCounts;
+import nl.plein.budgets.results.Results;
 import nl.plein.clusters.ClusterParameters;
 import nl.plein.clusters.Clusters;
 import nl.plein.db.Jdbis;
@@ -27,8 +28,9 @@ import org.jdbi.v3.core.Jdbi;
  * Maps drawn by the server as SVG, with no tiles: PostGIS transforms each layer to the project's
  * metric CRS, clips it to the view, scales it onto the drawing and writes the path data
  * (draw.sql around a layer's source, layer-*.sql: one statement per layer, {@link Layer}). What is drawn is the
- * public picture: proposals everyone can see, participation in its public form (SmallCounts), and
- * clusters and hot spots over visible proposals.
+ * public picture: proposals everyone can see, participation in its public form (SmallCounts),
+ * clusters and hot spots over visible proposals, and a budget vote's ballot items with its public
+ * results.
  *
  * <p>A {@link Drawing} holds no language: {@link MapSvg} adds the title, description and legend
  * words when it writes the SVG, so a stored drawing renders the same later in either language.
@@ -81,6 +83,14 @@ public final class MapDrawing {
     public record HotspotsLayer(Double size) {
     }
 
+    /**
+     * A budget vote's ballot items with a place: funded or not under the vote's rule once it is
+     * counted (a vote closed but not yet counted is counted first, as its results page would), only
+     * the items before.
+     */
+    public record VoteLayer(long voteId) {
+    }
+
     /** A place a person pinned, in WGS 84. */
     public record Pin(double lon, double lat) {
     }
@@ -97,16 +107,16 @@ public final class MapDrawing {
      * saved map view's ({@code boundaries} is the report's own: the outlines of a set's areas).
      */
     public record Layers(boolean outline, Long boundaries, ParticipationLayer participation, ClustersLayer clusters,
-            ProposalsLayer proposals, ChosenLayer chosen, HotspotsLayer hotspots, PinsLayer pins) {
-        /** The layers a saved map view can have (no pins). */
+            ProposalsLayer proposals, ChosenLayer chosen, HotspotsLayer hotspots, VoteLayer vote, PinsLayer pins) {
+        /** The layers of a map without a vote or pins. */
         public Layers(boolean outline, Long boundaries, ParticipationLayer participation, ClustersLayer clusters,
                 ProposalsLayer proposals, ChosenLayer chosen, HotspotsLayer hotspots) {
-            this(outline, boundaries, participation, clusters, proposals, chosen, hotspots, null);
+            this(outline, boundaries, participation, clusters, proposals, chosen, hotspots, null, null);
         }
 
         /** The project's outline and a question's pins over it. */
         public static Layers pins(List<Pin> pins) {
-            return new Layers(true, null, null, null, null, null, null, new PinsLayer(pins));
+            return new Layers(true, null, null, null, null, null, null, null, new PinsLayer(pins));
         }
     }
 
@@ -125,7 +135,8 @@ public final class MapDrawing {
                     view.clusters().map(c -> new ClustersLayer(c.eps(), c.minPoints())).orElse(null),
                     view.proposals().map(p -> new ProposalsLayer(p.statuses())).orElse(null),
                     view.chosen().map(c -> new ChosenLayer(c.proposalIds(), c.variants())).orElse(null),
-                    view.hotspots().map(h -> new HotspotsLayer(h.size())).orElse(null));
+                    view.hotspots().map(h -> new HotspotsLayer(h.size())).orElse(null),
+                    view.vote().map(v -> new VoteLayer(v.voteId())).orElse(null), null);
             return new Request(projectId, new Bbox(b[0], b[1], b[2], b[3]), layers, id, "map.view");
         }
     }
@@ -167,6 +178,7 @@ public final class MapDrawing {
     private final Clusters clusters;
     private final HexBins hexBins;
     private final ParticipationAnalysis participation;
+    private final Results results;
     private final ZoneId zone;
 
     /**
@@ -180,6 +192,7 @@ public final class MapDrawing {
         this.clusters = clusters;
         this.hexBins = hexBins;
         this.participation = participation;
+        this.results = new Results(jdbi);
         this.zone = analyses.zone();
     }
 
@@ -204,6 +217,9 @@ public final class MapDrawing {
         }
         if (layers.outline()) {
             svg.outline(shapes(view, Layer.OUTLINE, Map.of("project", r.projectId()), null));
+        }
+        if (layers.vote() != null) {
+            vote(r, view, layers.vote(), svg);
         }
         if (layers.proposals() != null) {
             var statuses = layers.proposals().statuses().stream().map(Choices::wire).toArray(String[]::new);
@@ -242,6 +258,7 @@ public final class MapDrawing {
         SHAPES_FROM_JSON("layer-shapes.sql"),
         PROPOSALS("layer-proposals.sql"),
         CHOSEN("layer-chosen.sql"),
+        VOTE("layer-vote.sql"),
         PINS("layer-pins.sql");
 
         private final String sql;
@@ -338,6 +355,26 @@ public final class MapDrawing {
         var numbers = result.clusters().stream().map(c -> Integer.toString(c.number())).toArray(String[]::new);
         svg.clusters(shapes(view, Layer.SHAPES_FROM_JSON, Map.of("kind", "cluster", "outlines", outlines,
                 "classes", new String[outlines.length], "labels", numbers), null));
+    }
+
+    /**
+     * A vote's items, through the budgets' results service: funded or not under the vote's own rule
+     * once closed (counted now if it was not yet), items only while upcoming or open. A vote of
+     * another project is not found, as if it did not exist.
+     */
+    private void vote(Request r, View view, VoteLayer layer, MapSvg.Layers svg) {
+        var facts = results.facts(layer.voteId());
+        if (facts.projectId() != r.projectId()) {
+            throw ApiError.notFound("Vote " + layer.voteId());
+        }
+        String[] funded = new String[0];
+        if (facts.closed()) {
+            facts = results.counted(layer.voteId());
+            funded = results.read(layer.voteId(), facts.rule()).stream().flatMap(p -> p.items().stream())
+                    .filter(Results.ItemResult::funded).map(i -> Long.toString(i.itemId())).toArray(String[]::new);
+        }
+        svg.vote(shapes(view, Layer.VOTE, Map.of("vote", layer.voteId(), "project", r.projectId(),
+                "counted", facts.closed(), "funded", funded), null), facts.closed() ? Results.wire(facts.rule()) : null);
     }
 
     /** Gi* on hexagons with a distance band of the largest nearest-neighbour distance (the API's default). */

@@ -40,6 +40,14 @@ public final class MapSvg {
     private static final String CHOSEN = "#e7298a";
     private static final String VARIANT = "#7570b3";
     private static final String PIN = "#b2182b";
+    /**
+     * A vote's items: funded dark and solid, not funded light with a dashed dark edge (apart in grey
+     * print and in colour), and before the count one purple of its own, solid.
+     */
+    private static final String VOTE_FUNDED = "#1b7837";
+    private static final String VOTE_UNFUNDED = "#d9d9d9";
+    private static final String VOTE_UNFUNDED_DASH = "4 3";
+    private static final String VOTE_ITEM = "#762a83";
     private static final double ROW = 22;
     /** Room to the right of the map for the legend, in drawing units. */
     static final double LEGEND_WIDTH = 280;
@@ -176,6 +184,33 @@ public final class MapSvg {
                 legend.add(new LegendEntry("line", VARIANT, "5 3", "legend.variant", List.of()));
             }
             counts.add(new LayerCount("chosen", shapes.size()));
+        }
+
+        /**
+         * A budget vote's items, classed 1 funded, 0 not funded and 2 not yet counted; {@code rule}
+         * is the vote's rule (wire name) once counted, null before.
+         */
+        void vote(List<Shape> shapes, String rule) {
+            body.append("<g class=\"layer-vote\">");
+            for (Shape s : shapes) {
+                boolean unfunded = s.cls() == 0;
+                String colour = s.cls() == 1 ? VOTE_FUNDED : unfunded ? VOTE_UNFUNDED : VOTE_ITEM;
+                String dash = unfunded ? " stroke-dasharray=\"" + VOTE_UNFUNDED_DASH + "\"" : "";
+                // A light line would vanish on paper: an unfunded line is drawn in the dark edge colour.
+                String look = s.type().endsWith("LINESTRING")
+                        ? "fill=\"none\" stroke=\"" + (unfunded ? "#252525" : colour) + "\" stroke-width=\"4\"" + dash
+                        : "fill=\"" + colour + "\" fill-opacity=\"0.6\" stroke=\"#252525\" stroke-width=\"1.5\"" + dash;
+                String state = s.cls() == 1 ? "funded" : s.cls() == 0 ? "unfunded" : "item";
+                shape(s, look + " data-vote=\"" + state + "\"", 6);
+            }
+            body.append("</g>");
+            if (rule == null) {
+                legend.add(new LegendEntry("status", VOTE_ITEM, "", "legend.voteItem", List.of()));
+            } else {
+                legend.add(new LegendEntry("status", VOTE_FUNDED, "", "legend.voteFunded." + rule, List.of()));
+                legend.add(new LegendEntry("status", VOTE_UNFUNDED, VOTE_UNFUNDED_DASH, "legend.voteUnfunded", List.of()));
+            }
+            counts.add(new LayerCount("vote", shapes.size()));
         }
 
         /**

@@ -26,6 +26,7 @@ class AccessibilityTest {
     static Browser browser;
     static long projectId;
     static long proposalId;
+    static VoteWalk votes;
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,6 +37,7 @@ class AccessibilityTest {
         projectId = project.get("id").asLong();
         proposalId = server.anonymous().get("/api/proposals?project=" + projectId + "&limit=1").json()
                 .get("features").get(0).get("id").asLong();
+        votes = new VoteWalk(server);
     }
 
     @AfterAll
@@ -55,22 +57,50 @@ class AccessibilityTest {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
     }
 
+    private static void open(Page page, VoteWalk.State state) {
+        open(page, state.hash());
+        state.step().accept(page);
+    }
+
     private static Page signedIn(int width, int height) {
+        return signedIn(width, height, "anna.devries@demo.plein.test");
+    }
+
+    private static Page signedIn(int width, int height, String email) {
         Page page = browser.page(width, height);
-        Browser.signIn(page, server.baseUrl, "anna.devries@demo.plein.test");
+        Browser.signIn(page, server.baseUrl, email);
         return page;
+    }
+
+    private static void language(Page page, String language) {
+        page.locator("#language-" + language).click();
+        page.waitForCondition(() -> language.equals(page.locator("html").getAttribute("lang")));
     }
 
     @Test
     void everyPagePassesAxeInEnglishAsInDutch() {
         Page page = signedIn(360, 740);
         for (String language : List.of("en", "nl")) {
-            page.locator("#language-" + language).click();
-            page.waitForCondition(() -> language.equals(page.locator("html").getAttribute("lang")));
+            language(page, language);
             for (String hash : List.of("/", "/projects/" + projectId, "/projects/" + projectId + "/new",
                     "/proposals/" + proposalId, "/proposals/" + proposalId + "/variant", "/account", "/signup")) {
                 open(page, hash);
                 Browser.assertAccessible(page, hash + " in " + language);
+            }
+        }
+        // The vote pages: the ballot as a resident who votes in it, a planner's set-up and management.
+        Page voter = signedIn(360, 740, votes.voter);
+        Page planner = signedIn(360, 740, "planner@demo.plein.test");
+        for (String language : List.of("en", "nl")) {
+            language(voter, language);
+            for (var state : votes.residentStates()) {
+                open(voter, state);
+                Browser.assertAccessible(voter, state.name() + " in " + language);
+            }
+            language(planner, language);
+            for (var state : votes.plannerStates()) {
+                open(planner, state);
+                Browser.assertAccessible(planner, state.name() + " in " + language + " for a planner");
             }
         }
         browser.assertNoErrors("all pages in both languages");
@@ -102,14 +132,28 @@ class AccessibilityTest {
         for (String hash : List.of("/", "/projects/" + projectId, "/projects/" + projectId + "/new",
                 "/proposals/" + proposalId)) {
             open(page, hash);
-            @SuppressWarnings("unchecked")
-            List<String> small = (List<String>) page.evaluate("""
-                    () => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')]
-                      .filter(el => el.offsetParent !== null && !el.closest('p, li.comment'))
-                      .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.width < 24 || r.height < 24); })
-                      .map(el => el.outerHTML.slice(0, 80))""");
-            assertEquals(List.of(), small, "targets under 24 px on " + hash);
+            assertEquals(List.of(), smallTargets(page), "targets under 24 px on " + hash);
         }
+        Page voter = signedIn(360, 740, votes.voter);
+        for (var state : votes.residentStates()) {
+            open(voter, state);
+            assertEquals(List.of(), smallTargets(voter), "targets under 24 px on " + state.name());
+        }
+        Page planner = signedIn(360, 740, "planner@demo.plein.test");
+        for (var state : votes.plannerStates()) {
+            open(planner, state);
+            assertEquals(List.of(), smallTargets(planner), "targets under 24 px on " + state.name());
+        }
+    }
+
+    /** The targets a finger must hit that are narrower or lower than 24 px (links in running text aside). */
+    @SuppressWarnings("unchecked")
+    private static List<String> smallTargets(Page page) {
+        return (List<String>) page.evaluate("""
+                () => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')]
+                  .filter(el => el.offsetParent !== null && !el.closest('p, li.comment'))
+                  .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.width < 24 || r.height < 24); })
+                  .map(el => el.outerHTML.slice(0, 80))""");
     }
 
     @Test

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every page of the map client (every route of main.js), as anyone, a resident, a planner and an
- * admin, over the demo content plus a presentation whose meeting a planner chairs: no page shows a
- * missing value as the words "null", "undefined", "NaN" or "[object Object]", neither in its
- * visible text nor in the names (aria-label, title, alt) that screen readers and tooltips read.
+ * admin, over the demo content plus a presentation whose meeting a planner chairs, and the budget
+ * vote pages (an open vote's ballot, a counted vote's results, a planner's set-up and management,
+ * also on a phone in both languages): no page shows a missing value as the words "null",
+ * "undefined", "NaN" or "[object Object]", neither in its visible text nor in the names
+ * (aria-label, title, alt) that screen readers and tooltips read.
  */
 class NoMissingValuesShownTest {
     /** Reads the page's visible text and accessible names and returns those that show a missing value. */
@@ -51,6 +53,7 @@ class NoMissingValuesShownTest {
     static long presentationId;
     static long meetingId;
     static String meetingCode;
+    static VoteWalk votes;
     static final List<Long> proposals = new ArrayList<>();
     static final List<Long> projects = new ArrayList<>();
 
@@ -109,6 +112,7 @@ class NoMissingValuesShownTest {
         meetingCode = meeting.get("code").asText();
         planner.post("/api/meetings/" + meetingId + "/questions", Map.of("kind", "choice", "prompt", "Meer groen?",
                 "options", List.of("Ja", "Nee"))).expect(201);
+        votes = new VoteWalk(server);
     }
 
     private static void extent(JsonNode coordinates, double[] box) {
@@ -134,7 +138,8 @@ class NoMissingValuesShownTest {
         var hashes = new ArrayList<String>(List.of("/", "/signin", "/signup", "/account", "/nowhere",
                 "/projects/" + projectId + "/new", "/projects/" + projectId + "/presentations",
                 "/presentations/" + presentationId + "/show", "/presentations/" + presentationId + "/show/3",
-                "/join/" + meetingCode, "/meetings/" + meetingId + "/screen"));
+                "/join/" + meetingCode, "/meetings/" + meetingId + "/screen",
+                "/votes/" + votes.openVote, "/votes/" + votes.countedVote + "/results"));
         for (long project : projects) {
             hashes.add("/projects/" + project);
         }
@@ -145,6 +150,7 @@ class NoMissingValuesShownTest {
         if (staff) {
             hashes.addAll(List.of("/projects/" + projectId + "/participation", "/projects/" + projectId + "/analysis",
                     "/presentations/" + presentationId + "/edit"));
+            votes.plannerStates().forEach(state -> hashes.add(state.hash()));
         }
         return hashes;
     }
@@ -218,6 +224,28 @@ class NoMissingValuesShownTest {
         page.locator("#live-answers summary").click();
         addIfMissing(found, "/presentations/" + presentationId + "/show with the controls open", page);
         assertEquals(Map.of(), found, "pages that show a missing value to an admin");
+    }
+
+    @Test
+    void noVotePageShowsAMissingValueOnAPhoneInEitherLanguage() {
+        var found = new LinkedHashMap<String, List<String>>();
+        Page resident = browser.phone();
+        Browser.signIn(resident, server.baseUrl, votes.voter);
+        Page planner = browser.phone();
+        Browser.signIn(planner, server.baseUrl, "planner@demo.plein.test");
+        for (String language : List.of("en", "nl")) {
+            for (var walker : Map.of(resident, votes.residentStates(), planner, votes.plannerStates()).entrySet()) {
+                Page page = walker.getKey();
+                page.locator("#language-" + language).click();
+                page.waitForCondition(() -> language.equals(page.locator("html").getAttribute("lang")));
+                for (var state : walker.getValue()) {
+                    open(page, state.hash());
+                    state.step().accept(page);
+                    addIfMissing(found, state.name() + " in " + language, page);
+                }
+            }
+        }
+        assertEquals(Map.of(), found, "vote pages that show a missing value on a phone");
     }
 
     private static void addIfMissing(Map<String, List<String>> found, String where, Page page) {

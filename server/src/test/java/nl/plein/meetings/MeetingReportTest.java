@@ -155,6 +155,124 @@ class MeetingReportTest {
         assertTrue(questions.contains("Pins placed: 6"), questions);
     }
 
+    /**
+     * A slide with a counted vote's layer and one with an open vote's: the record's maps draw the
+     * counted vote's items with a place as funded or not under its rule (greedy, worked out by hand
+     * below) and the open vote's as items only, each with its legend in English and Dutch. The
+     * votes are in a project of their own, so that the other records' reports have no vote section.
+     */
+    @Test
+    void theRecordDrawsAVoteLayerFundedOrNotOnceCountedAndItemsOnlyBefore() {
+        Client admin = server.signedIn("vote-admin@meeting-report.test", Role.ADMIN);
+        long project = admin.post("/api/projects", nl.plein.support.Fixtures.project("Brink",
+                List.of("point", "line", "polygon"), false)).expect(201).json().get("id").asLong();
+        var jdbi = Jdbis.create(server.dataSource);
+        long counted = vote(jdbi, project, "Buurtbudget 2026", -48, -1);
+        long cityPot = pot(jdbi, counted);
+        long playground = item(jdbi, counted, cityPot, "Speeltuin", 60_000,
+                "POLYGON((5.502 52.502, 5.503 52.502, 5.503 52.503, 5.502 52.503, 5.502 52.502))");
+        long benches = item(jdbi, counted, cityPot, "Bankjes", 50_000, "POINT(5.505 52.507)");
+        long trees = item(jdbi, counted, cityPot, "Bomen", 30_000, "LINESTRING(5.501 52.507, 5.506 52.508)");
+        item(jdbi, counted, cityPot, "Watertappunt", 10_000, null);
+        // Greedy over 100,000: the playground (3 votes) first, leaving 40,000; the benches (2) do
+        // not fit, the trees (1) do; the tap has no vote, so greedy passes it over (and it has no
+        // place to draw either).
+        for (long[] ballot : new long[][] {{playground, benches}, {playground, benches}, {playground, trees}}) {
+            ballot(jdbi, counted, ballot);
+        }
+        long open = vote(jdbi, project, "Buurtbudget 2027", -1, 72);
+        long openPot = pot(jdbi, open);
+        item(jdbi, open, openPot, "Fietsenstalling", 15_000, "POINT(5.507 52.503)");
+        item(jdbi, open, openPot, "Bloemen", 40_000, "POINT(5.504 52.502)");
+
+        long presentation = planner.post("/api/projects/" + project + "/presentations",
+                Map.of("title", "Stemming")).expect(201).json().get("id").asLong();
+        for (long vote : new long[] {counted, open}) {
+            planner.post("/api/presentations/" + presentation + "/slides", Map.of("title", "Stemming " + vote,
+                    "text", "", "view", Map.of("bbox", List.of(5.49, 52.49, 5.52, 52.52),
+                            "layers", Map.of("vote", Map.of("voteId", vote))))).expect(201);
+        }
+        long id = planner.post("/api/projects/" + project + "/meetings", Map.of("presentationId", presentation))
+                .expect(201).json().get("id").asLong();
+        planner.post("/api/meetings/" + id + "/close", Map.of()).expect(200);
+
+        for (String language : List.of("en", "nl")) {
+            String page = server.anonymous().get("/reports/meetings/" + id + "?lang=" + language).expect(200).body();
+            String slides = page.substring(page.indexOf("<h3>Slide 1") >= 0 ? page.indexOf("<h3>Slide 1")
+                    : page.indexOf("<h3>Dia 1"));
+            String first = slides.substring(0, slides.indexOf("</svg>"));
+            String second = slides.substring(slides.indexOf("</svg>") + 6);
+            second = second.substring(0, second.indexOf("</svg>"));
+            assertEquals(2, count(first, "data-vote=\"funded\""), "the playground and the trees: " + first);
+            assertEquals(1, count(first, "data-vote=\"unfunded\""), "the benches");
+            assertEquals(0, count(first, "data-vote=\"item\""));
+            String layer = first.substring(first.indexOf("<g class=\"layer-vote\">"));
+            layer = layer.substring(0, layer.indexOf("</g>"));
+            assertEquals(1, count(layer, "<circle "), "the benches, a point, are a marker");
+            assertEquals(2, count(layer, "<path "), "the playground and the trees are shapes");
+            assertEquals(2, count(second, "data-vote=\"item\""), "the open vote's two items");
+            assertEquals(0, count(second, "data-vote=\"funded\"") + count(second, "data-vote=\"unfunded\""));
+            if (language.equals("en")) {
+                assertTrue(first.contains("plans in the budget vote: 3"), first);
+                assertTrue(legend(first).contains("Funded (greedy: most votes first)"), legend(first));
+                assertTrue(legend(first).contains("Not funded"));
+                assertFalse(legend(first).contains("not yet counted"));
+                assertTrue(legend(second).contains("Plan on the ballot (not yet counted)"), legend(second));
+                assertFalse(legend(second).contains("Funded"));
+            } else {
+                assertTrue(first.contains("plannen in de stemming over het budget: 3"), first);
+                assertTrue(legend(first).contains("Gefinancierd (meeste stemmen eerst)"), legend(first));
+                assertTrue(legend(first).contains("Niet gefinancierd"));
+                assertTrue(legend(second).contains("Plan op het stembiljet (nog niet geteld)"), legend(second));
+            }
+        }
+        assertEquals(List.of(playground, trees), jdbi.withHandle(h -> h.createQuery("""
+                SELECT item_id FROM vote_results WHERE pot_id = :pot AND rule = 'greedy' AND funded_order IS NOT NULL
+                 ORDER BY funded_order""").bind("pot", cityPot).mapTo(Long.class).list()), "counted at the close");
+    }
+
+    /** The words of a drawing's legend, its wrapped lines joined by a space. */
+    private static String legend(String svg) {
+        String part = svg.substring(svg.indexOf("<g class=\"legend\">"));
+        return part.replaceAll("</tspan><tspan[^>]*>", " ").replaceAll("<[^>]+>", "");
+    }
+
+    private static long vote(org.jdbi.v3.core.Jdbi jdbi, long project, String title, int opensInHours, int closesInHours) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO votes (project_id, title, ballot_type, rule, opens_at, closes_at)
+                VALUES (:project, :title, 'approval', 'greedy', now() + make_interval(hours => :opens),
+                        now() + make_interval(hours => :closes))
+                RETURNING id""").bind("project", project).bind("title", title).bind("opens", opensInHours)
+                .bind("closes", closesInHours).mapTo(Long.class).one());
+    }
+
+    private static long pot(org.jdbi.v3.core.Jdbi jdbi, long vote) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO vote_pots (vote_id, name, budget) VALUES (:vote, 'Hele stad', 100000) RETURNING id""")
+                .bind("vote", vote).mapTo(Long.class).one());
+    }
+
+    private static long item(org.jdbi.v3.core.Jdbi jdbi, long vote, long pot, String title, long cost, String wkt) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO ballot_items (vote_id, pot_id, title, cost, reason, geom)
+                VALUES (:vote, :pot, :title, :cost, 'Haalbaar.', ST_GeomFromText(:wkt, 4326)) RETURNING id""")
+                .bind("vote", vote).bind("pot", pot).bind("title", title).bind("cost", cost)
+                .bindByType("wkt", wkt, String.class).mapTo(Long.class).one());
+    }
+
+    private static void ballot(org.jdbi.v3.core.Jdbi jdbi, long vote, long... items) {
+        jdbi.useTransaction(h -> {
+            long ballot = h.createQuery("""
+                    INSERT INTO ballots (vote_id, channel, receipt)
+                    VALUES (:vote, 'paper', md5(random()::text || clock_timestamp()::text)) RETURNING id""")
+                    .bind("vote", vote).mapTo(Long.class).one();
+            for (long item : items) {
+                h.createUpdate("INSERT INTO ballot_choices (ballot_id, item_id) VALUES (:ballot, :item)")
+                        .bind("ballot", ballot).bind("item", item).execute();
+            }
+        });
+    }
+
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
