@@ -1,6 +1,6 @@
 // How figures are written in the reader's language: counts as the server gives them (numbers for
 // planners; for everyone else plain digits, or "<5" and "x" where the small-count rule hides
-// one), distances in metres, fractions, decimals and calendar dates.
+// one), distances in metres, fractions, decimals, euros and calendar dates.
 
 /** A count as a number, or null when hidden: raw numbers, public "0"/"125"; "<5" and "x" are not. */
 export function countNumber(count) {
@@ -36,6 +36,18 @@ export function fraction(i18n, value) {
 /** A statistic with at most `digits` decimals, or a dash when there is none. */
 export function decimal(i18n, value, digits = 2) {
   return typeof value === 'number' ? i18n.formatNumber(value, { maximumFractionDigits: digits }) : '–';
+}
+
+const EUR = { style: 'currency', currency: 'EUR' };
+
+/** Whole euros in the reader's form ("€ 12.000", "€12,000"). */
+export function euros(i18n, amount) {
+  return i18n.formatNumber(Number(amount) || 0, { ...EUR, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+}
+
+/** Euros and cents ("€ 3,50", "€3.50"), or a dash when there is no figure. */
+export function eurosAndCents(i18n, amount) {
+  return typeof amount === 'number' ? i18n.formatNumber(amount, { ...EUR, maximumFractionDigits: 2 }) : '–';
 }
 
 /** A calendar date (yyyy-mm-dd), read at noon so that no time zone moves it to another day. */

@@ -4,7 +4,8 @@
 // people, and closing the vote now. The page composes; each part is a module of js/vote-admin/.
 import { h, append } from '../dom.js';
 import { loadProject, missingPage, plans } from '../projects.js';
-import { euros, potLabel, statusBadge, statusOf, dateTime, loadVote, refusalText } from '../vote-admin/common.js';
+import { euros } from '../format.js';
+import { potLabel, statusBadge, statusOf, dateTime, loadVote, refusalText } from '../vote-admin/common.js';
 import { proposalSection } from '../vote-admin/proposals.js';
 import { itemSection } from '../vote-admin/items.js';
 import { codeSection } from '../vote-admin/codes.js';

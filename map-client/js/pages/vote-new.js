@@ -7,7 +7,8 @@ import { projectForPage, plans } from '../projects.js';
 import { clearErrors, showErrors, missingFields } from '../forms.js';
 import { createVoteForm } from '../vote-admin/vote-form.js';
 import { pabulibImportForm } from '../vote-admin/pabulib-import.js';
-import { euros, statusBadge, dateTime } from '../vote-admin/common.js';
+import { euros } from '../format.js';
+import { statusBadge, dateTime } from '../vote-admin/common.js';
 
 export async function voteNewPage(ctx, { container, params, signal }) {
   const { project, page } = await projectForPage(ctx, params.id, container, signal);

@@ -8,7 +8,8 @@ import { countdown, statusBadge, voteStatus } from '../votes/countdown.js';
 import { loadDraft } from '../votes/draft.js';
 import { mountBallot } from '../votes/voting.js';
 import { accountPanel, accountPotIds, codeControl, signedOutPanel } from '../votes/who.js';
-import { euros, potName, isCityPot, dateTime } from '../votes/text.js';
+import { euros } from '../format.js';
+import { potName, isCityPot, dateTime } from '../votes/text.js';
 
 export async function votePage(ctx, { container, params, signal }) {
   const data = await loadVote(ctx, params.id, signal);

@@ -1,13 +1,9 @@
-// What the planners' vote pages and the results page share: loading a vote, how euros, pots,
-// statuses and times are written, and requests whose body or answer is not JSON (a Pabulib file
-// sent, a CSV of voting codes received), with the same CSRF header and problem documents as api.js.
+// What the planners' vote pages and the results page share: loading a vote, how pots, statuses
+// and times are written (euros: format.js), and requests whose body or answer is not JSON (a
+// Pabulib file sent, a CSV of voting codes received), with the same CSRF header and problem
+// documents as api.js.
 import { h } from '../dom.js';
 import { ApiError } from '../api.js';
-
-/** Whole euros in the reader's form ("€ 12.000", "€12,000"). */
-export function euros(i18n, amount) {
-  return i18n.formatNumber(Number(amount) || 0, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
-}
 
 export function isCityPot(pot) {
   return pot?.areaId === null || pot?.areaId === undefined;

@@ -3,7 +3,8 @@
 // confirms the removal, so a slip of the finger removes nothing).
 import { h } from '../dom.js';
 import { field, errorSlot, clearErrors, showErrors } from '../forms.js';
-import { euros, potLabel } from './common.js';
+import { euros } from '../format.js';
+import { potLabel } from './common.js';
 
 const routesFor = (id) => [
   ['title', `item-title-${id}`],

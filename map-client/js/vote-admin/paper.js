@@ -3,7 +3,8 @@
 // (the server refuses the same person) or rejects it. The pending list is the second person's.
 import { h } from '../dom.js';
 import { field, errorSlot, clearErrors, showErrors } from '../forms.js';
-import { euros, potLabel, isCityPot, dateTime, refusalText } from './common.js';
+import { euros } from '../format.js';
+import { potLabel, isCityPot, dateTime, refusalText } from './common.js';
 
 const ROUTES = [['areaId', 'paper-area'], ['code', 'paper-code'], ['choices', 'paper-choices']];
 

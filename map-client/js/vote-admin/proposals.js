@@ -7,7 +7,8 @@ import L from '../leaflet.js';
 import { h } from '../dom.js';
 import { createMap, destroyMap, addProjectArea, shapeLayer } from '../map.js';
 import { field, errorSlot, clearErrors, showErrors, missingFields } from '../forms.js';
-import { euros, potLabel, isCityPot } from './common.js';
+import { euros } from '../format.js';
+import { potLabel, isCityPot } from './common.js';
 
 /** Review states and their colours (3:1 on the light map); the list says the state in words. */
 export const REVIEW_COLOURS = { open: '#0b5cad', admitted: '#00755e', rejected: '#4a5563', selected: '#b3261e' };

@@ -3,7 +3,8 @@
 // under the other rule said in words.
 import { h } from '../dom.js';
 import { scroller } from '../blocks.js';
-import { euros, ruleName } from '../vote-admin/common.js';
+import { euros } from '../format.js';
+import { ruleName } from '../vote-admin/common.js';
 
 const CAMEL = { greedy: 'greedy', equal_shares: 'equalShares' };
 

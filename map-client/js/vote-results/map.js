@@ -5,7 +5,8 @@ import L from '../leaflet.js';
 import { h } from '../dom.js';
 import { createMap, destroyMap, addProjectArea } from '../map.js';
 import { legendFigure } from '../analysis-layers.js';
-import { potLabel, euros } from '../vote-admin/common.js';
+import { euros } from '../format.js';
+import { potLabel } from '../vote-admin/common.js';
 
 /** Pot colours: distinct for common colour-vision deficiencies and at least 3:1 on the light map. */
 export const POT_COLOURS = ['#0072b2', '#d55e00', '#007a5a', '#6a1b9a', '#8a4b00', '#b3261e', '#1b1f24', '#a0307a'];

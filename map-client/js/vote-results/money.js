@@ -4,8 +4,8 @@
 // and the areas that voted but got nothing funded in or near them.
 import { h } from '../dom.js';
 import { scroller, methodNote } from '../blocks.js';
-import { countText, fraction } from '../format.js';
-import { euros, statusLine, setStatus } from '../vote-admin/common.js';
+import { countText, fraction, euros, eurosAndCents } from '../format.js';
+import { statusLine, setStatus } from '../vote-admin/common.js';
 import { isAbort } from '../api.js';
 import { plans } from '../projects.js';
 
@@ -17,8 +17,7 @@ function moneyTable(ctx, areas) {
   const cols = ['area', 'euros', 'eurosPerResident', 'voters', 'voterShare', 'populationShare', 'ratio', 'gotNothing'];
   const cell = (a) => ({
     euros: euros(i18n, a.euros),
-    eurosPerResident: typeof a.eurosPerResident === 'number'
-      ? i18n.formatNumber(a.eurosPerResident, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 }) : '–',
+    eurosPerResident: eurosAndCents(i18n, a.eurosPerResident),
     voters: countText(i18n, a.voters),
     voterShare: percent(i18n, a.voterShare),
     populationShare: percent(i18n, a.populationShare),

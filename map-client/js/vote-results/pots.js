@@ -3,8 +3,8 @@
 // one of the two rules funds marked in words. The tables are the results map's equivalent.
 import { h } from '../dom.js';
 import { scroller } from '../blocks.js';
-import { countText } from '../format.js';
-import { euros, ruleName } from '../vote-admin/common.js';
+import { countText, euros } from '../format.js';
+import { ruleName } from '../vote-admin/common.js';
 
 function potHeading(ctx, vote, pot) {
   const { t } = ctx.i18n;

@@ -2,7 +2,8 @@
 // admitted, and its control (a checkbox, or − and + for points), with filters by pot, words and
 // cost. Fully usable by keyboard and screen reader; filtering hides items, never a choice.
 import { h } from '../dom.js';
-import { euros, potName } from './text.js';
+import { euros } from '../format.js';
+import { potName } from './text.js';
 
 export function createItemList({ ctx, vote, ballot, items, pots, editable, onRefused, onShow, onHighlight }) {
   const { t } = ctx.i18n;

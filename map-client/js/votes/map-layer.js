@@ -5,7 +5,8 @@
 import L from '../leaflet.js';
 import { h } from '../dom.js';
 import { createMap, destroyMap, addProjectArea, COLOURS } from '../map.js';
-import { euros, potName } from './text.js';
+import { euros } from '../format.js';
+import { potName } from './text.js';
 import { itemControl } from './list.js';
 
 export function createItemMap({ ctx, element, project, vote, ballot, items, pots, editable, onRefused }) {

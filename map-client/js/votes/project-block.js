@@ -3,7 +3,7 @@
 import { h } from '../dom.js';
 import { isAbort } from '../api.js';
 import { countdown, statusBadge } from './countdown.js';
-import { euros } from './text.js';
+import { euros } from '../format.js';
 
 export function voteBlock({ ctx, projectId, signal }) {
   const { t } = ctx.i18n;

@@ -2,7 +2,8 @@
 // sent, and the choices per pot; printable. A ballot cast with an account can be changed until
 // the vote closes; a voting code is used up.
 import { h } from '../dom.js';
-import { euros, potName, dateTime } from './text.js';
+import { euros } from '../format.js';
+import { potName, dateTime } from './text.js';
 
 export function createReceipt({ ctx, vote, ballot, canChange, onChange }) {
   const { t } = ctx.i18n;

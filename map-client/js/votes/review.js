@@ -3,7 +3,8 @@
 // are shown next to what they name: an item (choices[i]), the choices of a pot, the code, the vote.
 import { h } from '../dom.js';
 import { showErrors } from '../forms.js';
-import { euros, potName, problemText } from './text.js';
+import { euros } from '../format.js';
+import { potName, problemText } from './text.js';
 
 export function createReview({ ctx, vote, ballot, onBack, onSend }) {
   const { t } = ctx.i18n;

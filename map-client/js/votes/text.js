@@ -1,10 +1,7 @@
-// How a vote's figures and states are written: euros, pot names (the city-wide pot in the reader's
-// language), the rules of the ballot type, each pot's "€ left" line, and why a choice was refused.
-
-/** Whole euros in the reader's form ("€ 12.000", "€12,000"). */
-export function euros(i18n, amount) {
-  return i18n.formatNumber(Number(amount) || 0, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
-}
+// How a vote's states are written: pot names (the city-wide pot in the reader's language), the
+// rules of the ballot type, each pot's "€ left" line, and why a choice was refused. Euros are
+// written by format.js.
+import { euros } from '../format.js';
 
 export function isCityPot(pot) {
   return pot.areaId === null || pot.areaId === undefined;

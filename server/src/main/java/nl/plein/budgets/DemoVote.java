@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import nl.plein.budgets.rules.Rule;
 import nl.plein.db.Jdbis;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,7 +38,7 @@ public final class DemoVote {
         var setUp = new VoteInput.Draft(Set.of("title", "description", "ballotType", "rule", "opensAt", "closesAt",
                 "cityBudget", "areaSetId", "budgetPerArea"), "Buurtbudget 2027: wat doen we ermee?",
                 "Kies de plannen die u het liefst uitgevoerd ziet: in uw eigen buurt en voor de hele stad.",
-                BallotType.APPROVAL, 0, null, null, null, CountingRule.EQUAL_SHARES, now.plus(Duration.ofHours(1)),
+                BallotType.APPROVAL, 0, null, null, null, Rule.EQUAL_SHARES, now.plus(Duration.ofHours(1)),
                 now.plus(Duration.ofDays(28)), new PotPlan(perBuurt ? 150_000 : 400_000, choices.areaSet(), null,
                         perBuurt ? 25_000L : null));
         var votes = new VoteStore(jdbi);

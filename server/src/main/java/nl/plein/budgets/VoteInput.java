@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.plein.budgets.rules.Rule;
 import nl.plein.http.ApiError;
 import nl.plein.http.Fields;
 
@@ -43,7 +44,7 @@ final class VoteInput {
      * the others are null here. Creating needs title, ballotType, rule, opensAt, closesAt and a pot.
      */
     record Draft(Set<String> given, String title, String description, BallotType ballotType, Integer minItems,
-                 Integer maxItems, Integer points, Integer maxPointsPerItem, CountingRule rule, Instant opensAt,
+                 Integer maxItems, Integer points, Integer maxPointsPerItem, Rule rule, Instant opensAt,
                  Instant closesAt, PotPlan pots) {
         boolean gives(String field) {
             return given.contains(field);
@@ -79,7 +80,7 @@ final class VoteInput {
         String title = body.optionalText("title", maxTitle).orElse(null);
         String description = body.optionalTextOrEmpty("description", maxText).orElse(null);
         BallotType type = body.optionalChoice("ballotType", BallotType.class).orElse(null);
-        CountingRule rule = body.optionalChoice("rule", CountingRule.class).orElse(null);
+        Rule rule = body.optionalChoice("rule", Rule.class).orElse(null);
         Integer minItems = body.optionalInteger("minItems", 0, MAX_ITEMS).orElse(null);
         Integer maxItems = body.optionalInteger("maxItems", 1, MAX_ITEMS).orElse(null);
         Integer points = body.optionalInteger("points", 1, MAX_POINTS).orElse(null);

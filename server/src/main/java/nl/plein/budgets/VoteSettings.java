@@ -2,6 +2,7 @@ package nl.plein.budgets;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.plein.budgets.rules.Rule;
 import nl.plein.http.ApiError;
 
 /**
@@ -11,7 +12,7 @@ import nl.plein.http.ApiError;
  * limit besides {@code points}).
  */
 public record VoteSettings(BallotType ballotType, int minItems, Integer maxItems, Integer points,
-                           Integer maxPointsPerItem, CountingRule rule) {
+                           Integer maxPointsPerItem, Rule rule) {
 
     /** Refuses a combination that cannot be voted on, naming each field at fault. */
     public void check() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import nl.plein.budgets.rules.Rule;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
 import nl.plein.http.Choices;
@@ -59,7 +60,7 @@ public final class VoteStore {
                         new VoteSettings(Choices.parse("ballotType", rs.getString("ballot_type"), BallotType.class),
                                 rs.getInt("min_items"), (Integer) rs.getObject("max_items"),
                                 (Integer) rs.getObject("points"), (Integer) rs.getObject("max_points_per_item"),
-                                Choices.parse("rule", rs.getString("rule"), CountingRule.class)),
+                                Choices.parse("rule", rs.getString("rule"), Rule.class)),
                         rs.getObject("opens_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("closes_at", OffsetDateTime.class).toInstant())).findOne();
     }
@@ -174,7 +175,7 @@ public final class VoteStore {
         return statement.bind("title", title).bind("description", description)
                 .bind("ballotType", Choices.wire(s.ballotType())).bind("minItems", s.minItems())
                 .bind("maxItems", s.maxItems()).bind("points", s.points())
-                .bind("maxPointsPerItem", s.maxPointsPerItem()).bind("rule", Choices.wire(s.rule()))
+                .bind("maxPointsPerItem", s.maxPointsPerItem()).bind("rule", s.rule().wireName())
                 .bind("areaSetId", areaSetId).bind("opensAt", opensAt.atOffset(java.time.ZoneOffset.UTC))
                 .bind("closesAt", closesAt.atOffset(java.time.ZoneOffset.UTC));
     }

@@ -22,6 +22,12 @@ public final class ProposalStore {
     private static final String FOR_DISPLAY = "CASE WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN p.geom"
             + " ELSE ST_SimplifyPreserveTopology(p.geom, :tolerance::float8) END";
     private static final String ONE = Jdbis.sql(ProposalStore.class, "proposal.sql");
+    /**
+     * The {@code <properties>} of both statements above, without the file's last line break: one
+     * constant, so that each statement's text, and the plan PostgreSQL keeps for it, stays the same
+     * from call to call and the same as when each file wrote the properties out.
+     */
+    private static final String PROPERTIES = Jdbis.sql(ProposalStore.class, "proposal-properties.sql").strip();
     private static final String CLUSTERS = Jdbis.sql(ProposalStore.class, "clusters.sql");
     private static final String CATEGORY_KNOWN = Jdbis.sql(ProposalStore.class, "category-known.sql");
     private static final String FACTS = Jdbis.sql(ProposalStore.class, "facts.sql");
@@ -83,6 +89,7 @@ public final class ProposalStore {
     /** One page, newest first; fetches one row more than asked to know whether a next page exists. */
     public List<Row> list(Viewer viewer, Filter filter, Optional<Integer> zoom, Optional<Long> beforeId, int limit) {
         return jdbi.withHandle(h -> filtered(h.createQuery(FEATURE), viewer, filter)
+                .define("properties", PROPERTIES)
                 .define("position", beforeId.isPresent() ? BEFORE : ANYWHERE)
                 .bind("before", beforeId.orElse(null))
                 .define("geometry", zoom.isPresent() ? FOR_DISPLAY : AS_STORED)
@@ -152,6 +159,7 @@ public final class ProposalStore {
 
     private static Optional<String> feature(Handle h, Viewer viewer, long id) {
         return Visibility.apply(h.createQuery(ONE), viewer)
+                .define("properties", PROPERTIES)
                 .bind("id", id)
                 .map((rs, ctx) -> rs.getString(2))
                 .findOne();

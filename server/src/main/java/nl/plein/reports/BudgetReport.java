@@ -69,7 +69,7 @@ final class BudgetReport {
                 }
                 gini = m.get("gini").isNull() ? null : m.get("gini").asDouble();
             }
-            votes.add(new BudgetVote(facts.title(), Results.wire(facts.rule()), pots, areas, gini, map(id, colour)));
+            votes.add(new BudgetVote(facts.title(), facts.rule().wireName(), pots, areas, gini, map(id, colour)));
         }
         return votes;
     }

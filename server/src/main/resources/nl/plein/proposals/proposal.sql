@@ -1,7 +1,7 @@
 -- One proposal (:id) as a GeoJSON Feature, serialised by PostgreSQL, if the viewer may see it
 -- (<visible>, with its :staff and :viewer; :viewer also says "supportedByMe", -1 for nobody), its
--- geometry exact and its decisions, oldest first, as the last property. The properties are those
--- of proposal-feature.sql (the list), written the same way; keep the two alike.
+-- geometry exact and its decisions, oldest first, as the last property. Its <properties> are the
+-- list's (proposal-feature.sql), from proposal-properties.sql.
 -- A statement of its own rather than the list's narrowed to one id: once pgjdbc prepares it on the
 -- server PostgreSQL keeps one generic plan for it, whereas the list's statement, general over its
 -- bound values (:tolerance, :withDecisions, :limit), kept being planned anew at every execution,
@@ -27,35 +27,5 @@ SELECT p.id,
                             WHERE d.proposal_id = p.id) e))::text
   FROM proposals p
   JOIN accounts a ON a.id = p.author_id
-  CROSS JOIN LATERAL (SELECT json_strip_nulls(json_build_object(
-               'id', p.id,
-               'projectId', p.project_id,
-               'title', p.title,
-               'description', p.description,
-               'category', p.category,
-               -- no kind for a proposal about the whole area (no geometry; locationMethod whole_area)
-               'kind', CASE WHEN p.geom IS NULL THEN NULL
-                            WHEN GeometryType(p.geom) IN ('POINT', 'MULTIPOINT') THEN 'point'
-                            WHEN GeometryType(p.geom) IN ('LINESTRING', 'MULTILINESTRING') THEN 'line'
-                            ELSE 'polygon' END,
-               'status', p.status,
-               'locationMethod', p.location_method,
-               'author', json_build_object('id', a.id, 'displayName', a.display_name),
-               -- its neighbourhood in the newest neighbourhood-level boundary set
-               'areaId', (SELECT pl.area_id FROM placements pl
-                           WHERE pl.drawing = 'proposal' AND pl.drawing_id = p.id
-                             AND pl.area_set_id = (SELECT max(s.id) FROM area_sets s WHERE s.kind = 'neighbourhood')),
-               'supportCount', p.support_count,
-               'supportedByMe', CASE WHEN :viewer::bigint > 0 THEN EXISTS (
-                                    SELECT 1 FROM supports s
-                                     WHERE s.proposal_id = p.id AND s.account_id = :viewer::bigint)
-                                END,
-               'commentCount', (SELECT count(*) FROM comments c
-                                 WHERE c.proposal_id = p.id AND NOT c.hidden AND NOT c.withdrawn),
-               'variantCount', (SELECT count(*) FROM variants v
-                                 WHERE v.proposal_id = p.id AND NOT v.hidden AND NOT v.withdrawn),
-               'hidden', CASE WHEN p.hidden THEN true END,
-               'withdrawn', CASE WHEN p.withdrawn THEN true END,
-               'createdAt', p.created_at,
-               'updatedAt', p.updated_at)) AS json) props
+  CROSS JOIN LATERAL (<properties>) props
  WHERE p.id = :id AND <visible>

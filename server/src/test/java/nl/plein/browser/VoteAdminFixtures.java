@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.plein.accounts.AccountStore;
-import nl.plein.accounts.Passwords;
 import nl.plein.accounts.Role;
 import nl.plein.db.Jdbis;
 import nl.plein.gisdata.demo.DemoData;
@@ -20,9 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * What the planners' and the results pages need, made the way the other helpers' code is not
  * needed for: accounts in the store, a project and its proposals through the real API, and a
- * boundary set of two halves of the project's area (Noord above 52.505, Zuid below, 1,000
- * residents each) and votes written with plain SQL into the V14 tables. Everyone shares the demo
- * accounts' password.
+ * boundary set of two halves of the project's area and votes written with plain SQL into the V14
+ * tables, by {@link VoteFixtures}' steps. Everyone shares the demo accounts' password.
  */
 final class VoteAdminFixtures {
     static final String ADMIN = "admin@voteadmin.test";
@@ -36,6 +33,7 @@ final class VoteAdminFixtures {
     final long areaSetId;
     final long noord;
     final long zuid;
+    private final VoteFixtures.Halves halves;
     /** Proposal ids by title: two in Noord, one in Zuid, all published. */
     final Map<String, Long> proposals = new LinkedHashMap<>();
 
@@ -49,9 +47,10 @@ final class VoteAdminFixtures {
         Client admin = client(ADMIN);
         projectId = admin.post("/api/projects", project("Brink", List.of("point", "line", "polygon"), false))
                 .expect(201).json().get("id").asLong();
-        areaSetId = id("INSERT INTO area_sets (name, year) VALUES ('Helften', 2026) RETURNING id", Map.of());
-        noord = area("NRD", "Noord", 52.505, 52.51);
-        zuid = area("ZUD", "Zuid", 52.50, 52.505);
+        halves = VoteFixtures.halves(jdbi, "Helften", 2026);
+        areaSetId = halves.setId();
+        noord = halves.noord();
+        zuid = halves.zuid();
         Client resident = client(RESIDENT);
         for (var entry : Map.of(
                 "Bomen in de Noorderstraat", Fixtures.point(5.503, 52.507),
@@ -69,43 +68,17 @@ final class VoteAdminFixtures {
     }
 
     private void account(String email, Role role) {
-        new AccountStore(jdbi).create(email, Passwords.hash(DemoData.DEMO_PASSWORD), email.split("@")[0],
-                Optional.empty(), role);
+        VoteFixtures.account(jdbi, email, role, Optional.empty());
     }
 
     /** A vote with a city-wide pot and a pot per half, opening and closing this many hours from now. */
-    Vote vote(String title, String ballotType, String rule, int opensInHours, int closesInHours) {
-        var values = new LinkedHashMap<String, Object>();
-        values.put("project", projectId);
-        values.put("title", title);
-        values.put("type", ballotType);
-        values.put("rule", rule);
-        values.put("set", areaSetId);
-        values.put("opens", opensInHours);
-        values.put("closes", closesInHours);
-        long voteId = id("""
-                INSERT INTO votes (project_id, title, ballot_type, rule, area_set_id, opens_at, closes_at)
-                VALUES (:project, :title, :type, :rule, :set, now() + make_interval(hours => :opens),
-                        now() + make_interval(hours => :closes))
-                RETURNING id""", values);
-        return new Vote(voteId, pot(voteId, null, "Hele stad", 100_000), pot(voteId, noord, "Noord", 60_000),
-                pot(voteId, zuid, "Zuid", 50_000));
-    }
-
-    record Vote(long id, long cityPot, long noordPot, long zuidPot) {
+    VoteFixtures.Vote vote(String title, String ballotType, String rule, int opensInHours, int closesInHours) {
+        return VoteFixtures.insertVote(jdbi, projectId, halves,
+                new VoteFixtures.Setup(title, "", ballotType, null, null, rule, opensInHours, closesInHours));
     }
 
     long item(long voteId, long potId, String title, long cost, String wkt) {
-        var values = new LinkedHashMap<String, Object>();
-        values.put("vote", voteId);
-        values.put("pot", potId);
-        values.put("title", title);
-        values.put("cost", cost);
-        values.put("wkt", wkt);
-        return id("""
-                INSERT INTO ballot_items (vote_id, pot_id, title, cost, reason, geom)
-                VALUES (:vote, :pot, :title, :cost, 'Haalbaar binnen een jaar.', ST_GeomFromText(:wkt, 4326))
-                RETURNING id""", values);
+        return VoteFixtures.insertItem(jdbi, voteId, potId, title, "", cost, wkt);
     }
 
     /** One approval ballot (channel code, no identity) with these items, from a voter living in the area. */
@@ -124,29 +97,5 @@ final class VoteAdminFixtures {
 
     long count(String sql, long voteId) {
         return jdbi.withHandle(h -> h.createQuery(sql).bind("vote", voteId).mapTo(Long.class).one());
-    }
-
-    private long area(String code, String name, double south, double north) {
-        String wkt = "MULTIPOLYGON(((5.50 " + south + ", 5.51 " + south + ", 5.51 " + north + ", 5.50 " + north
-                + ", 5.50 " + south + ")))";
-        return id("""
-                INSERT INTO areas (area_set_id, code, name, population, geom)
-                VALUES (:set, :code, :name, 1000, ST_GeomFromText(:wkt, 4326)) RETURNING id""",
-                Map.of("set", areaSetId, "code", code, "name", name, "wkt", wkt));
-    }
-
-    private long pot(long voteId, Long area, String name, long budget) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                INSERT INTO vote_pots (vote_id, area_id, name, budget) VALUES (:vote, :area, :name, :budget)
-                RETURNING id""").bind("vote", voteId).bindByType("area", area, Long.class).bind("name", name)
-                .bind("budget", budget).mapTo(Long.class).one());
-    }
-
-    private long id(String sql, Map<String, Object> values) {
-        return jdbi.withHandle(h -> {
-            var query = h.createQuery(sql);
-            values.forEach(query::bind);
-            return query.mapTo(Long.class).one();
-        });
     }
 }

@@ -29,7 +29,7 @@ class VoteResultsTest {
     static TestServer server;
     static Browser browser;
     static VoteAdminFixtures fixtures;
-    static VoteAdminFixtures.Vote vote;
+    static VoteFixtures.Vote vote;
     static final Map<String, Long> ITEMS = new HashMap<>();
 
     @BeforeAll

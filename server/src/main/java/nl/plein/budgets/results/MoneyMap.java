@@ -144,7 +144,7 @@ public final class MoneyMap {
     public ObjectNode json(Money money, boolean raw) {
         var out = Json.MAPPER.createObjectNode();
         out.put("voteId", money.voteId());
-        out.put("rule", Results.wire(money.rule()));
+        out.put("rule", money.rule().wireName());
         out.putObject("areaSet").put("id", money.setId());
         var cells = money.areas().stream().map(Area::voters).toList();
         var hidden = raw ? null : smallCounts.hide(cells, money.votersInAreas());

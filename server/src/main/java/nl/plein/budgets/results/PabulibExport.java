@@ -51,7 +51,7 @@ public final class PabulibExport {
                         .orElseThrow(() -> ApiError.invalid("potId", "no pot " + askedPot + " in this vote"));
             }
             var projects = new ArrayList<Pabulib.Project>();
-            h.createQuery(PROJECTS).bind("pot", pot.id()).bind("rule", Results.wire(facts.rule())).map((rs, ctx) -> {
+            h.createQuery(PROJECTS).bind("pot", pot.id()).bind("rule", facts.rule().wireName()).map((rs, ctx) -> {
                 var other = new LinkedHashMap<String, String>();
                 other.put("votes", Long.toString(rs.getLong("votes")));
                 return projects.add(new Pabulib.Project(rs.getString("project_id"), BigDecimal.valueOf(rs.getLong("cost")),

@@ -83,7 +83,7 @@ public final class PabulibImport {
         long voteId = jdbi.inTransaction(h -> {
             long vote = h.createQuery(VOTE).bind("project", projectId).bind("title", title)
                     .bind("description", instance.meta().getOrDefault("comment", ""))
-                    .bind("ballotType", ballotType).bind("points", ballotPoints).bind("rule", Results.wire(rule))
+                    .bind("ballotType", ballotType).bind("points", ballotPoints).bind("rule", rule.wireName())
                     .bind("meta", Json.write(meta)).bind("account", accountId).mapTo(Long.class).one();
             long pot = h.createQuery(POT).bind("vote", vote).bind("name", "City-wide")
                     .bind("budget", election.budget()).mapTo(Long.class).one();
@@ -126,7 +126,7 @@ public final class PabulibImport {
         out.put("projectId", projectId);
         out.put("title", title);
         out.put("source", "pabulib");
-        out.put("rule", Results.wire(rule));
+        out.put("rule", rule.wireName());
         out.put("status", "counted");
         out.put("ballotType", ballotType);
         out.put("budget", election.budget());

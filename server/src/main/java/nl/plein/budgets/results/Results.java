@@ -53,15 +53,6 @@ public final class Results {
         return Jdbis.sql(Results.class, name);
     }
 
-    /** The wire name of a rule ("greedy", "equal_shares"), as the schema and the API write it. */
-    public static String wire(Rule rule) {
-        return rule.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public static Rule rule(String wire) {
-        return Rule.valueOf(wire.toUpperCase(java.util.Locale.ROOT));
-    }
-
     /** The vote's facts; a vote that does not exist is a 404. */
     public VoteFacts facts(long voteId) {
         return jdbi.withHandle(h -> facts(h, voteId, false));
@@ -69,8 +60,8 @@ public final class Results {
 
     static VoteFacts facts(Handle h, long voteId, boolean lock) {
         return h.createQuery(VOTE).define("lock", lock ? "FOR UPDATE" : "").bind("vote", voteId)
-                .map((rs, ctx) -> new VoteFacts(rs.getLong("id"), rs.getLong("project_id"), rule(rs.getString("rule")),
-                        rs.getString("source"), rs.getString("ballot_type"),
+                .map((rs, ctx) -> new VoteFacts(rs.getLong("id"), rs.getLong("project_id"),
+                        Rule.fromWire(rs.getString("rule")), rs.getString("source"), rs.getString("ballot_type"),
                         (Long) rs.getObject("area_set_id", Long.class), rs.getBoolean("counted"),
                         rs.getString("status"), rs.getString("title"), rs.getString("pabulib_meta")))
                 .findOne().orElseThrow(() -> ApiError.notFound("Vote " + voteId));
@@ -138,7 +129,7 @@ public final class Results {
                     orders.add(order.get(item.id()));
                 }
             });
-            h.createUpdate(KEEP).bind("vote", facts.id()).bind("rule", wire(rule))
+            h.createUpdate(KEEP).bind("vote", facts.id()).bind("rule", rule.wireName())
                     .bindArray("pots", Long.class, pots).bindArray("items", Long.class, items)
                     .bindArray("votes", Long.class, votes).bindArray("orders", Integer.class, orders).execute();
         }
@@ -215,7 +206,7 @@ public final class Results {
         h.createQuery(POT_VOTERS).bind("vote", voteId)
                 .map((rs, ctx) -> voters.put(rs.getLong("pot"), rs.getLong("voters"))).list();
         var pots = new LinkedHashMap<Long, PotResult>();
-        h.createQuery(RESULTS).bind("vote", voteId).bind("rule", wire(rule)).map((rs, ctx) -> {
+        h.createQuery(RESULTS).bind("vote", voteId).bind("rule", rule.wireName()).map((rs, ctx) -> {
             long potId = rs.getLong("pot");
             var pot = pots.computeIfAbsent(potId, p -> {
                 try {
@@ -256,8 +247,8 @@ public final class Results {
         var pots = read(facts.id(), rule);
         var out = Json.MAPPER.createObjectNode();
         out.put("voteId", facts.id());
-        out.put("rule", wire(rule));
-        out.put("voteRule", wire(facts.rule()));
+        out.put("rule", rule.wireName());
+        out.put("voteRule", facts.rule().wireName());
         out.put("source", facts.source());
         var array = out.putArray("pots");
         for (var pot : pots) {
@@ -271,7 +262,7 @@ public final class Results {
             p.put("name", pot.name());
             p.put("budget", pot.budget());
             p.put("spent", pot.spent());
-            p.put("rule", wire(rule));
+            p.put("rule", rule.wireName());
             counts.put(p, "voters", pot.voters());
             var items = p.putArray("items");
             for (var item : pot.items()) {

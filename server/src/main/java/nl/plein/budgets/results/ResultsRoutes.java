@@ -17,8 +17,6 @@ import org.jdbi.v3.core.Jdbi;
  * else sees them under the small-count rule.
  */
 public final class ResultsRoutes {
-    private enum RuleChoice { GREEDY, EQUAL_SHARES }
-
     private final Results results;
     private final WhatIf whatIf;
     private final MoneyMap money;
@@ -62,9 +60,9 @@ public final class ResultsRoutes {
     /** GET /api/votes/{id}/results[?rule=]: the results under the vote's rule, or the other one. */
     public void get(Context ctx) {
         var query = Query.of(ctx, "rule");
-        var choice = query.choice("rule", RuleChoice.class);
+        var choice = query.choice("rule", Rule.class);
         var facts = results.counted(voteId(ctx));
-        Rule rule = choice.map(c -> Rule.valueOf(c.name())).orElse(facts.rule());
+        Rule rule = choice.orElse(facts.rule());
         json(ctx, results.json(facts, rule, new nl.plein.analysis.Counts(raw(ctx), smallCounts)));
     }
 
@@ -83,7 +81,7 @@ public final class ResultsRoutes {
         List<String> features = jdbi.withHandle(h -> h.createQuery(Results.sql("items.sql"))
                 .bind("vote", facts.id()).mapTo(String.class).list());
         var out = new StringBuilder("{\"type\":\"FeatureCollection\",\"voteId\":").append(facts.id())
-                .append(",\"rule\":\"").append(Results.wire(facts.rule())).append("\",\"features\":[");
+                .append(",\"rule\":\"").append(facts.rule().wireName()).append("\",\"features\":[");
         out.append(String.join(",", features)).append("]}");
         GeoJson.send(ctx, GeoJson.MEDIA_TYPE, out.toString());
     }

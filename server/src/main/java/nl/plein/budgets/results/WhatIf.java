@@ -29,7 +29,7 @@ public final class WhatIf {
             var shares = Results.read(h, facts.id(), Rule.EQUAL_SHARES);
             var out = Json.MAPPER.createObjectNode();
             out.put("voteId", facts.id());
-            out.put("voteRule", Results.wire(facts.rule()));
+            out.put("voteRule", facts.rule().wireName());
             var pots = out.putArray("pots");
             var byPot = new HashMap<Long, PotResult>();
             shares.forEach(p -> byPot.put(p.potId(), p));
