@@ -34,6 +34,7 @@ public final class Results {
     private static final String MARK_COUNTED = sql("mark-counted.sql");
     private static final String RESULTS = sql("results.sql");
     private static final String POT_VOTERS = sql("pot-voters.sql");
+    private static final String SUPPORTERS = sql("item-supporters.sql");
 
     /** What counting and the results read of a vote. {@code status}: upcoming, open, closed or counted. */
     public record VoteFacts(long id, long projectId, Rule rule, String source, String ballotType, Long areaSetId,
@@ -190,8 +191,11 @@ public final class Results {
         }
     }
 
-    /** One item of a pot's results. */
-    public record ItemResult(long itemId, String title, long cost, long votes, Integer fundedOrder,
+    /**
+     * One item of a pot's results, raw: its votes (approvals, or points for cumulative ballots) and
+     * its supporters (the ballots that chose it). {@link Tallies} says how a reader sees them.
+     */
+    public record ItemResult(long itemId, String title, long cost, long votes, long supporters, Integer fundedOrder,
             String externalId, Boolean recordedSelected) {
         public boolean funded() {
             return fundedOrder != null;
@@ -214,6 +218,9 @@ public final class Results {
         var voters = new HashMap<Long, Long>();
         h.createQuery(POT_VOTERS).bind("vote", voteId)
                 .map((rs, ctx) -> voters.put(rs.getLong("pot"), rs.getLong("voters"))).list();
+        var supporters = new HashMap<Long, Long>();
+        h.createQuery(SUPPORTERS).bind("vote", voteId)
+                .map((rs, ctx) -> supporters.put(rs.getLong("item"), rs.getLong("supporters"))).list();
         var pots = new LinkedHashMap<Long, PotResult>();
         h.createQuery(RESULTS).bind("vote", voteId).bind("rule", wire(rule)).map((rs, ctx) -> {
             long potId = rs.getLong("pot");
@@ -228,7 +235,7 @@ public final class Results {
             long item = rs.getLong("item");
             if (!rs.wasNull()) {
                 pot.items().add(new ItemResult(item, rs.getString("title"), rs.getLong("cost"), rs.getLong("votes"),
-                        (Integer) rs.getObject("funded_order", Integer.class), rs.getString("external_id"),
+                        supporters.getOrDefault(item, 0L), (Integer) rs.getObject("funded_order", Integer.class), rs.getString("external_id"),
                         (Boolean) rs.getObject("recorded_selected", Boolean.class)));
             }
             return potId;
@@ -251,7 +258,10 @@ public final class Results {
         };
     }
 
-    /** The results as JSON: {@code {"voteId","rule","voteRule","status","pots":[…],"method"}}. */
+    /**
+     * The results as JSON: {@code {"voteId","rule","voteRule","status","pots":[…],"method"}}, with
+     * counts of people (voters, and each item's tally) as {@code counts} lets the reader see them.
+     */
     public ObjectNode json(VoteFacts facts, Rule rule, Counts counts) {
         var pots = read(facts.id(), rule);
         var out = Json.MAPPER.createObjectNode();
@@ -279,7 +289,7 @@ public final class Results {
                 i.put("itemId", item.itemId());
                 i.put("title", item.title());
                 i.put("cost", item.cost());
-                i.put("votes", item.votes());
+                Tallies.put(i, item, cumulative(facts), counts);
                 i.put("funded", item.funded());
                 if (item.fundedOrder() == null) {
                     i.putNull("fundedOrder");
@@ -293,6 +303,11 @@ public final class Results {
         }
         out.put("method", method(rule, facts.ballotType()));
         return out;
+    }
+
+    /** Whether the vote's items are tallied in points rather than in people. */
+    static boolean cumulative(VoteFacts facts) {
+        return facts.ballotType().equals("cumulative");
     }
 
     /** The item ids funded by a rule in each pot (for the comparison and the map). */
