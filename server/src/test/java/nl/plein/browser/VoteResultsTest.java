@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * server and PostGIS. Ten approval ballots, written in SQL, whose greedy winners are worked out by
  * hand below; the page shows them per pot in its tables and on its map, puts the other rule's
  * answer beside them on request ("what if") exactly as the server gives it, and shows where the
- * money goes with small counts hidden for the public ("<5") and raw for planners, who also get the
- * Pabulib files. Axe-clean in Dutch and English.
+ * money goes and each item's votes with small counts hidden for the public ("<5") and raw for
+ * planners, who also get the Pabulib files. Axe-clean in Dutch and English.
  */
 class VoteResultsTest {
     static TestServer server;
@@ -83,6 +83,10 @@ class VoteResultsTest {
         page.waitForLoadState(LoadState.NETWORKIDLE);
     }
 
+    private static String votesShown(Page page, String title) {
+        return page.locator("tr[data-item-id=\"" + id(title) + "\"] [data-col=\"votes\"]").first().textContent();
+    }
+
     private static String funded(Page page, String title) {
         return page.locator("tr[data-item-id=\"" + id(title) + "\"]").getAttribute("data-funded");
     }
@@ -109,6 +113,10 @@ class VoteResultsTest {
         assertEquals("true", funded(page, "Bloemen in het Zuiderpark"));
         assertEquals("1", page.locator("tr[data-item-id=\"" + id("Speeltuin aan de brink") + "\"] [data-col=\"order\"]").textContent());
         assertEquals(3, page.locator(".results-pot").count());
+        // Tallies under the small-count rule: the tap's three approvals are "<5", the playground's six 5.
+        assertEquals("<5", votesShown(page, "Watertappunt"));
+        assertEquals("5", votesShown(page, "Speeltuin aan de brink"));
+        assertTrue(page.locator("#results-public-note").textContent().contains("<5"));
         assertEquals(6, page.locator("#results-map path.leaflet-interactive").count(), "every item on the map");
         assertEquals(3, page.locator("#results-legend li").count(), "a colour per pot");
 
@@ -153,6 +161,8 @@ class VoteResultsTest {
         open(page, vote.id());
         var noordRow = page.locator("#money-table tr[data-area-id=\"" + fixtures.noord + "\"]");
         assertEquals("4", noordRow.locator("[data-col=\"voters\"]").textContent());
+        assertEquals("3", votesShown(page, "Watertappunt"), "planners see raw tallies");
+        assertEquals(0, page.locator("#results-public-note").count());
         String href = page.locator("#pabulib-" + vote.cityPot()).getAttribute("href");
         var file = fixtures.client(VoteAdminFixtures.PLANNER).get(href).expect(200);
         assertTrue(file.body().contains("META") && file.body().contains("PROJECTS") && file.body().contains("VOTES"));

@@ -235,8 +235,8 @@ public final class Results {
             long item = rs.getLong("item");
             if (!rs.wasNull()) {
                 pot.items().add(new ItemResult(item, rs.getString("title"), rs.getLong("cost"), rs.getLong("votes"),
-                        supporters.getOrDefault(item, 0L), (Integer) rs.getObject("funded_order", Integer.class), rs.getString("external_id"),
-                        (Boolean) rs.getObject("recorded_selected", Boolean.class)));
+                        supporters.getOrDefault(item, 0L), (Integer) rs.getObject("funded_order", Integer.class),
+                        rs.getString("external_id"), (Boolean) rs.getObject("recorded_selected", Boolean.class)));
             }
             return potId;
         }).list();

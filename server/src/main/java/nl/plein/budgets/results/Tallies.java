@@ -6,13 +6,13 @@ import nl.plein.budgets.results.Results.ItemResult;
 import nl.plein.http.Json;
 
 /**
- * An item's tally as one reader may see it (server/METHODS.md, "What the public sees of a vote").
- * Its supporters (the ballots that chose it) are people, shown as every count of people is
- * ({@link Counts}: raw for planners, 0, "&lt;5" or rounded for everyone else). Its votes are
- * the same count for approval and knapsack ballots; for cumulative ballots they are points, shown
- * exactly, except that the public sees "x" for an item whose supporters are hidden, since a few
- * voters' points can give a ballot away. Winners and funding order are counted on raw data and
- * are the same for every reader.
+ * An item's tally as one reader may see it (server/METHODS.md §12, "What the public sees of the
+ * tallies", and §9). Its supporters (the ballots that chose it) are people, shown as every count of
+ * people is ({@link Counts}: raw for planners, 0, "&lt;5" or rounded for everyone else). Its votes
+ * are the same count for approval and knapsack ballots; for cumulative ballots they are points,
+ * shown exactly, except that the public sees "x" for an item whose supporters are below the
+ * threshold, since a few voters' points can give a ballot away. Winners and funding order are
+ * counted on raw data and are the same for every reader.
  */
 final class Tallies {
     /** What is written for points that are not shown, as for a count hidden to protect another. */
