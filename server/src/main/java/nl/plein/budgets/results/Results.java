@@ -36,9 +36,13 @@ public final class Results {
     private static final String POT_VOTERS = sql("pot-voters.sql");
     private static final String SUPPORTERS = sql("item-supporters.sql");
 
-    /** What counting and the results read of a vote. {@code status}: upcoming, open, closed or counted. */
+    /**
+     * What counting and the results read of a vote. {@code status}: upcoming, open, closed or counted.
+     * {@code oneChoice}: a ballot chooses at most one item per pot, so the items' supporters add up
+     * to the pot's voters.
+     */
     public record VoteFacts(long id, long projectId, Rule rule, String source, String ballotType, Long areaSetId,
-            boolean counted, String status, String title, String pabulibMeta) {
+            boolean counted, String status, String title, String pabulibMeta, boolean oneChoice) {
         public boolean closed() {
             return status.equals("closed") || status.equals("counted");
         }
@@ -73,7 +77,8 @@ public final class Results {
                 .map((rs, ctx) -> new VoteFacts(rs.getLong("id"), rs.getLong("project_id"), rule(rs.getString("rule")),
                         rs.getString("source"), rs.getString("ballot_type"),
                         (Long) rs.getObject("area_set_id", Long.class), rs.getBoolean("counted"),
-                        rs.getString("status"), rs.getString("title"), rs.getString("pabulib_meta")))
+                        rs.getString("status"), rs.getString("title"), rs.getString("pabulib_meta"),
+                        rs.getBoolean("one_choice")))
                 .findOne().orElseThrow(() -> ApiError.notFound("Vote " + voteId));
     }
 
@@ -284,12 +289,14 @@ public final class Results {
             p.put("rule", wire(rule));
             counts.put(p, "voters", pot.voters());
             var items = p.putArray("items");
-            for (var item : pot.items()) {
+            var hidden = Tallies.hidden(pot, facts, counts);
+            for (int k = 0; k < pot.items().size(); k++) {
+                var item = pot.items().get(k);
                 var i = items.addObject();
                 i.put("itemId", item.itemId());
                 i.put("title", item.title());
                 i.put("cost", item.cost());
-                Tallies.put(i, item, cumulative(facts), counts);
+                Tallies.put(i, item, cumulative(facts), counts, hidden.get(k));
                 i.put("funded", item.funded());
                 if (item.fundedOrder() == null) {
                     i.putNull("fundedOrder");

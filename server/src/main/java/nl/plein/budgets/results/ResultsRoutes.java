@@ -94,8 +94,10 @@ public final class ResultsRoutes {
         var votes = new ArrayList<String>();
         var supporters = new ArrayList<String>();
         for (var pot : results.read(facts.id(), facts.rule())) {
-            for (var item : pot.items()) {
-                String[] shown = Tallies.json(item, Results.cumulative(facts), counts);
+            var hidden = Tallies.hidden(pot, facts, counts);
+            for (int k = 0; k < pot.items().size(); k++) {
+                var item = pot.items().get(k);
+                String[] shown = Tallies.json(item, Results.cumulative(facts), counts, hidden.get(k));
                 ids.add(item.itemId());
                 votes.add(shown[0]);
                 supporters.add(shown[1]);

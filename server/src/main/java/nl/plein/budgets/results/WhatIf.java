@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import nl.plein.analysis.Counts;
+import nl.plein.analysis.SmallCounts.Hidden;
 import nl.plein.budgets.results.Results.ItemResult;
 import nl.plein.budgets.results.Results.PotResult;
 import nl.plein.budgets.results.Results.VoteFacts;
@@ -44,8 +45,9 @@ public final class WhatIf {
                 pot.putObject("greedy").put("spent", g.spent()).put("funded", funded(g.items()));
                 pot.putObject("equalShares").put("spent", e.spent()).put("funded", funded(e.items()));
                 boolean cumulative = Results.cumulative(facts);
-                only(pot.putArray("onlyGreedy"), g.items(), e.items(), cumulative, counts);
-                only(pot.putArray("onlyEqualShares"), e.items(), g.items(), cumulative, counts);
+                only(pot.putArray("onlyGreedy"), g, e.items(), cumulative, counts, Tallies.hidden(g, facts, counts));
+                only(pot.putArray("onlyEqualShares"), e, g.items(), cumulative, counts,
+                        Tallies.hidden(e, facts, counts));
             }
             Long setId = askedSet != null || facts.areaSetId() != null ? MoneyMap.setId(h, facts, askedSet) : null;
             if (setId == null) {
@@ -79,9 +81,10 @@ public final class WhatIf {
         return items.stream().filter(ItemResult::funded).count();
     }
 
-    private static void only(ArrayNode out, List<ItemResult> these, List<ItemResult> others, boolean cumulative,
-            Counts counts) {
-        for (var item : these) {
+    private static void only(ArrayNode out, PotResult these, List<ItemResult> others, boolean cumulative,
+            Counts counts, List<Hidden> hidden) {
+        for (int k = 0; k < these.items().size(); k++) {
+            var item = these.items().get(k);
             if (!item.funded()) {
                 continue;
             }
@@ -89,7 +92,7 @@ public final class WhatIf {
             if (!otherFunds) {
                 var node = out.addObject().put("itemId", item.itemId()).put("title", item.title())
                         .put("cost", item.cost());
-                Tallies.put(node, item, cumulative, counts);
+                Tallies.put(node, item, cumulative, counts, hidden.get(k));
             }
         }
     }

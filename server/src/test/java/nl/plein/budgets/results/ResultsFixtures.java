@@ -137,6 +137,27 @@ public final class ResultsFixtures {
         return this;
     }
 
+    /**
+     * As {@link #tallies} for an approval ballot of one item per pot (max_items 1): 22 ballots, of
+     * which 3 choose T3, 7 T7 and 12 T12, so the items' supporters add up to the pot's voters.
+     */
+    public ResultsFixtures oneChoice() {
+        voteId = jdbi.withHandle(h -> h.createQuery("INSERT INTO votes (project_id, title, ballot_type, min_items, "
+                + "max_items, rule, opens_at, closes_at) VALUES (:project, 'One each', 'approval', 1, 1, 'greedy', "
+                + "now() - interval '2 days', now() - interval '1 hour') RETURNING id").bind("project", projectId)
+                .mapTo(Long.class).one());
+        cityPot = pot(null, "City-wide", 25);
+        for (String title : List.of("T0", "T3", "T7", "T12")) {
+            item(cityPot, title, 10, null);
+        }
+        for (var title : Map.of("T3", 3, "T7", 7, "T12", 12).entrySet()) {
+            for (int i = 0; i < title.getValue(); i++) {
+                ballot(null, List.of(title.getKey()));
+            }
+        }
+        return this;
+    }
+
     private int receipts;
 
     void ballot(String home, List<String> chosen) {

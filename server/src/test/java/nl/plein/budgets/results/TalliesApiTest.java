@@ -127,6 +127,26 @@ class TalliesApiTest {
     }
 
     @Test
+    void whereEachVoterChoseOneItemASecondTallyIsHiddenSoTheSmallOneCannotBeWorkedOutFromTheVoters() {
+        var f = new ResultsFixtures(ResultsFixtures.jdbi(server.dataSource), projectId).oneChoice();
+        String path = "/api/votes/" + f.voteId + "/results";
+        var raw = items(planner.get(path).expect(200).json());
+        assertEquals(numbers(0, 3, 7, 12), field(raw, "votes"));
+        for (String rule : List.of("greedy", "equal_shares")) {
+            var results = anyone.get(path + "?rule=" + rule).expect(200).json();
+            assertEquals("20", results.get("pots").get(0).get("voters").asText());
+            // 20 voters shown, T12 10 and T3 "<5": T7 would give T3 away, so it is hidden too.
+            assertEquals(texts("0", "<5", "x", "10"), field(items(results), "votes"), rule);
+            assertEquals(texts("0", "<5", "x", "10"), field(items(results), "supporters"), rule);
+        }
+        assertEquals(List.of("T12", "T7"), funded(items(anyone.get(path).expect(200).json())));
+        var map = new TreeMap<String, JsonNode>();
+        anyone.get(path + "/items").expect(200).json().get("features")
+                .forEach(x -> map.put(x.get("properties").get("title").asText(), x.get("properties")));
+        assertEquals(texts("0", "<5", "x", "10"), field(map, "votes"));
+    }
+
+    @Test
     void theResultsMapShowsTalliesAsTheResultsDo() {
         var f = vote("approval");
         String path = "/api/votes/" + f.voteId + "/results/items";
