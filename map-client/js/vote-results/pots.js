@@ -79,7 +79,9 @@ function publicNote(ctx, vote, pots) {
   const threshold = thresholdOf(figures);
   const { t } = ctx.i18n;
   const key = isCumulative(vote) ? 'voteResults.table.publicNoteCumulative' : 'voteResults.table.publicNote';
-  return h('p', { id: 'results-public-note', class: 'hint', text: t(key, { threshold }) });
+  const secondary = pots.some((pot) => (pot.items ?? []).some((i) => i.supporters === 'x'));
+  const text = [t(key, { threshold }), secondary ? t('voteResults.table.publicNoteSecondary', { threshold }) : null];
+  return h('p', { id: 'results-public-note', class: 'hint', text: text.filter(Boolean).join(' ') });
 }
 
 /** Every pot's table, and the note on public figures; other: the other rule's answer ("what if") or null. */

@@ -84,8 +84,9 @@ final class VoteAdminFixtures {
         values.put("opens", opensInHours);
         values.put("closes", closesInHours);
         long voteId = id("""
-                INSERT INTO votes (project_id, title, ballot_type, rule, area_set_id, opens_at, closes_at)
-                VALUES (:project, :title, :type, :rule, :set, now() + make_interval(hours => :opens),
+                INSERT INTO votes (project_id, title, ballot_type, points, rule, area_set_id, opens_at, closes_at)
+                VALUES (:project, :title, :type, CASE WHEN :type = 'cumulative' THEN 10 END, :rule, :set,
+                        now() + make_interval(hours => :opens),
                         now() + make_interval(hours => :closes))
                 RETURNING id""", values);
         return new Vote(voteId, pot(voteId, null, "Hele stad", 100_000), pot(voteId, noord, "Noord", 60_000),
@@ -118,6 +119,25 @@ final class VoteAdminFixtures {
             for (long item : itemIds) {
                 h.createUpdate("INSERT INTO ballot_choices (ballot_id, item_id) VALUES (:ballot, :item)")
                         .bind("ballot", ballot).bind("item", item).execute();
+            }
+        });
+    }
+
+    /** A cumulative ballot (10 points per pot) of a vote made with {@link #vote}, closed an hour ago. */
+    Vote cumulativeVote(String title) {
+        return vote(title, "cumulative", "greedy", -48, -1);
+    }
+
+    /** One ballot giving each item its points, from a voter living in the area. */
+    void pointsBallot(long voteId, Long areaId, Map<Long, Integer> points) {
+        jdbi.useTransaction(h -> {
+            long ballot = h.createQuery("""
+                    INSERT INTO ballots (vote_id, channel, area_id, receipt)
+                    VALUES (:vote, 'paper', :area, md5(random()::text || clock_timestamp()::text)) RETURNING id""")
+                    .bind("vote", voteId).bindByType("area", areaId, Long.class).mapTo(Long.class).one();
+            for (var choice : points.entrySet()) {
+                h.createUpdate("INSERT INTO ballot_choices (ballot_id, item_id, points) VALUES (:ballot, :item, :points)")
+                        .bind("ballot", ballot).bind("item", choice.getKey()).bind("points", choice.getValue()).execute();
             }
         });
     }

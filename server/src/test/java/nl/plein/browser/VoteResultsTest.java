@@ -186,6 +186,37 @@ class VoteResultsTest {
     }
 
     @Test
+    void onACumulativeBallotThePublicSeesVotersRoundedAndNoPointsOfAnItemFewerThanFiveChose() {
+        var cumulative = fixtures.cumulativeVote("Punten verdelen");
+        long bench = fixtures.item(cumulative.id(), cumulative.cityPot(), "Bank bij de vijver", 20_000, "POINT(5.503 52.504)");
+        long tree = fixtures.item(cumulative.id(), cumulative.cityPot(), "Boom op de hoek", 30_000, "POINT(5.504 52.505)");
+        // Three voters give the bench 5 points each; six give the tree 2 each.
+        for (int i = 0; i < 6; i++) {
+            fixtures.pointsBallot(cumulative.id(), fixtures.zuid, i < 3 ? Map.of(bench, 5, tree, 2) : Map.of(tree, 2));
+        }
+        Page page = browser.phone();
+        open(page, cumulative.id());
+        var benchRow = page.locator("tr[data-item-id=\"" + bench + "\"]");
+        var treeRow = page.locator("tr[data-item-id=\"" + tree + "\"]");
+        assertEquals("x", benchRow.locator("[data-col=\"votes\"]").textContent(), "three voters' points are not shown");
+        assertEquals("<5", benchRow.locator("[data-col=\"supporters\"]").textContent());
+        assertEquals("12", treeRow.locator("[data-col=\"votes\"]").textContent());
+        assertEquals("5", treeRow.locator("[data-col=\"supporters\"]").textContent());
+        assertEquals("true", benchRow.getAttribute("data-funded"), "15 points fund the bench first, hidden or not");
+        assertTrue(page.locator("#results-public-note").textContent().contains("x"));
+        assertNothingMissing(page);
+        for (String language : List.of("en", "nl")) {
+            page.locator("#language-" + language).click();
+            page.waitForCondition(() -> language.equals(page.locator("html").getAttribute("lang")));
+            page.locator("#results-load-status[data-state=\"ready\"]").waitFor();
+            page.locator("#money-status[data-state=\"ready\"]").waitFor();
+            Browser.assertAccessible(page, "a cumulative vote's results in " + language);
+            assertNothingMissing(page);
+        }
+        browser.assertNoErrors("a cumulative vote's results");
+    }
+
+    @Test
     void anOpenVoteHasNoResultsYet() {
         var open = fixtures.vote("Nog open", "approval", "greedy", -1, 48);
         Page page = browser.phone();
