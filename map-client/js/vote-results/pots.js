@@ -1,6 +1,8 @@
-// The results per pot as tables: every item with its votes, cost, whether the rule funded it and
-// in which order; with "what if" on, the other rule's columns beside them, and the items that only
-// one of the two rules funds marked in words. The tables are the results map's equivalent.
+// The results per pot as tables: every item with its votes (points and supporters for a cumulative
+// ballot), cost, whether the rule funded it and in which order; with "what if" on, the other rule's
+// columns beside them, and the items that only one of the two rules funds marked in words. The
+// tables are the results map's equivalent. Tallies are shown as the server sends them: for the
+// public "<5", "x" and rounded figures, which a note under the tables explains.
 import { h } from '../dom.js';
 import { scroller } from '../blocks.js';
 import { countText, euros } from '../format.js';
@@ -21,11 +23,16 @@ function orderText(i18n, item) {
   return item?.funded && item.fundedOrder ? i18n.formatNumber(item.fundedOrder) : '–';
 }
 
+function isCumulative(vote) {
+  return vote.ballotType === 'cumulative';
+}
+
 function potTable({ ctx, vote, pot, other, rule, otherRule }) {
   const { t } = ctx.i18n;
   const captionId = `results-caption-${pot.potId}`;
   const byId = new Map((other?.items ?? []).map((i) => [i.itemId, i]));
-  const cols = ['item', 'votes', 'cost', 'funded', 'order'];
+  const cumulative = isCumulative(vote);
+  const cols = cumulative ? ['item', 'points', 'supporters', 'cost', 'funded', 'order'] : ['item', 'votes', 'cost', 'funded', 'order'];
   const head = h('tr', {}, cols.map((c) => h('th', { scope: 'col', class: c === 'item' ? null : 'num', text: t(`voteResults.table.${c}`, { rule: ruleName(ctx.i18n, rule) }) })),
     other ? ['funded', 'order'].map((c) => h('th', { scope: 'col', class: 'num whatif', text: t(`voteResults.table.${c}`, { rule: ruleName(ctx.i18n, otherRule) }) })) : null,
     other ? h('th', { scope: 'col', class: 'whatif', text: t('voteResults.table.difference') }) : null);
@@ -35,6 +42,7 @@ function potTable({ ctx, vote, pot, other, rule, otherRule }) {
     return h('tr', { dataset: { itemId: item.itemId, funded: String(item.funded), ...(other ? { otherFunded: String(Boolean(alt?.funded)) } : {}) }, class: item.funded ? 'funded' : null },
       h('th', { scope: 'row', text: item.title }),
       h('td', { class: 'num', dataset: { col: 'votes' }, text: countText(ctx.i18n, item.votes) }),
+      cumulative ? h('td', { class: 'num', dataset: { col: 'supporters' }, text: countText(ctx.i18n, item.supporters) }) : null,
       h('td', { class: 'num', dataset: { col: 'cost' }, text: euros(ctx.i18n, item.cost) }),
       h('td', { class: 'num', dataset: { col: 'funded' }, text: fundedText(t, item) }),
       h('td', { class: 'num', dataset: { col: 'order' }, text: orderText(ctx.i18n, item) }),
@@ -58,10 +66,30 @@ function potTable({ ctx, vote, pot, other, rule, otherRule }) {
       h('thead', {}, head), h('tbody', {}, rows))));
 }
 
-/** Every pot's table; other: the other rule's answer ("what if") or null. */
+/** The threshold a public figure names ("<5" → 5); 5 when none does. */
+function thresholdOf(figures) {
+  const small = figures.find((f) => typeof f === 'string' && f.startsWith('<'));
+  return small ? Number(small.slice(1)) : 5;
+}
+
+/** Under public figures (written as text by the server), what "<5", "x" and rounding mean; else null. */
+function publicNote(ctx, vote, pots) {
+  const figures = pots.flatMap((pot) => [pot.voters, ...(pot.items ?? []).flatMap((i) => [i.votes, i.supporters])]);
+  if (!pots.some((pot) => typeof pot.voters === 'string')) return null;
+  const threshold = thresholdOf(figures);
+  const { t } = ctx.i18n;
+  const key = isCumulative(vote) ? 'voteResults.table.publicNoteCumulative' : 'voteResults.table.publicNote';
+  const secondary = pots.some((pot) => (pot.items ?? []).some((i) => i.supporters === 'x'));
+  const text = [t(key, { threshold }), secondary ? t('voteResults.table.publicNoteSecondary', { threshold }) : null];
+  return h('p', { id: 'results-public-note', class: 'hint', text: text.filter(Boolean).join(' ') });
+}
+
+/** Every pot's table, and the note on public figures; other: the other rule's answer ("what if") or null. */
 export function potTables({ ctx, vote, results, other, rule, otherRule }) {
   const otherPots = new Map((other?.pots ?? []).map((p) => [p.potId, p]));
-  return (results.pots ?? []).map((pot) => potTable({ ctx, vote, pot, other: other ? otherPots.get(pot.potId) ?? { items: [] } : null, rule, otherRule }));
+  const pots = results.pots ?? [];
+  return [...pots.map((pot) => potTable({ ctx, vote, pot, other: other ? otherPots.get(pot.potId) ?? { items: [] } : null, rule, otherRule })),
+    publicNote(ctx, vote, pots)].filter(Boolean);
 }
 
 /** An imported vote: whether the rule selects exactly what the instance records as selected. */

@@ -374,7 +374,7 @@ public final class MapDrawing {
                     .filter(Results.ItemResult::funded).map(i -> Long.toString(i.itemId())).toArray(String[]::new);
         }
         svg.vote(shapes(view, Layer.VOTE, Map.of("vote", layer.voteId(), "project", r.projectId(),
-                "counted", facts.closed(), "funded", funded), null), facts.closed() ? Results.wire(facts.rule()) : null);
+                "counted", facts.closed(), "funded", funded), null), facts.closed() ? facts.rule().wireName() : null);
     }
 
     /** Gi* on hexagons with a distance band of the largest nearest-neighbour distance (the API's default). */

@@ -73,8 +73,10 @@ final class VoteAdminFixtures {
 
     /** A vote with a city-wide pot and a pot per half, opening and closing this many hours from now. */
     VoteFixtures.Vote vote(String title, String ballotType, String rule, int opensInHours, int closesInHours) {
+        // A cumulative ballot spreads 10 points.
+        Integer points = ballotType.equals("cumulative") ? 10 : null;
         return VoteFixtures.insertVote(jdbi, projectId, halves,
-                new VoteFixtures.Setup(title, "", ballotType, null, null, rule, opensInHours, closesInHours));
+                new VoteFixtures.Setup(title, "", ballotType, points, null, rule, opensInHours, closesInHours));
     }
 
     long item(long voteId, long potId, String title, long cost, String wkt) {
@@ -91,6 +93,25 @@ final class VoteAdminFixtures {
             for (long item : itemIds) {
                 h.createUpdate("INSERT INTO ballot_choices (ballot_id, item_id) VALUES (:ballot, :item)")
                         .bind("ballot", ballot).bind("item", item).execute();
+            }
+        });
+    }
+
+    /** A cumulative ballot (10 points per pot) of a vote made with {@link #vote}, closed an hour ago. */
+    VoteFixtures.Vote cumulativeVote(String title) {
+        return vote(title, "cumulative", "greedy", -48, -1);
+    }
+
+    /** One ballot giving each item its points, from a voter living in the area. */
+    void pointsBallot(long voteId, Long areaId, Map<Long, Integer> points) {
+        jdbi.useTransaction(h -> {
+            long ballot = h.createQuery("""
+                    INSERT INTO ballots (vote_id, channel, area_id, receipt)
+                    VALUES (:vote, 'paper', :area, md5(random()::text || clock_timestamp()::text)) RETURNING id""")
+                    .bind("vote", voteId).bindByType("area", areaId, Long.class).mapTo(Long.class).one();
+            for (var choice : points.entrySet()) {
+                h.createUpdate("INSERT INTO ballot_choices (ballot_id, item_id, points) VALUES (:ballot, :item, :points)")
+                        .bind("ballot", ballot).bind("item", choice.getKey()).bind("points", choice.getValue()).execute();
             }
         });
     }

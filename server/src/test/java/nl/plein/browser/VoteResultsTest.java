@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * server and PostGIS. Ten approval ballots, written in SQL, whose greedy winners are worked out by
  * hand below; the page shows them per pot in its tables and on its map, puts the other rule's
  * answer beside them on request ("what if") exactly as the server gives it, and shows where the
- * money goes with small counts hidden for the public ("<5") and raw for planners, who also get the
- * Pabulib files. Axe-clean in Dutch and English.
+ * money goes and each item's votes with small counts hidden for the public ("<5") and raw for
+ * planners, who also get the Pabulib files. Axe-clean in Dutch and English.
  */
 class VoteResultsTest {
     static TestServer server;
@@ -83,6 +83,10 @@ class VoteResultsTest {
         page.waitForLoadState(LoadState.NETWORKIDLE);
     }
 
+    private static String votesShown(Page page, String title) {
+        return page.locator("tr[data-item-id=\"" + id(title) + "\"] [data-col=\"votes\"]").first().textContent();
+    }
+
     private static String funded(Page page, String title) {
         return page.locator("tr[data-item-id=\"" + id(title) + "\"]").getAttribute("data-funded");
     }
@@ -109,6 +113,10 @@ class VoteResultsTest {
         assertEquals("true", funded(page, "Bloemen in het Zuiderpark"));
         assertEquals("1", page.locator("tr[data-item-id=\"" + id("Speeltuin aan de brink") + "\"] [data-col=\"order\"]").textContent());
         assertEquals(3, page.locator(".results-pot").count());
+        // Tallies under the small-count rule: the tap's three approvals are "<5", the playground's six 5.
+        assertEquals("<5", votesShown(page, "Watertappunt"));
+        assertEquals("5", votesShown(page, "Speeltuin aan de brink"));
+        assertTrue(page.locator("#results-public-note").textContent().contains("<5"));
         assertEquals(6, page.locator("#results-map path.leaflet-interactive").count(), "every item on the map");
         assertEquals(3, page.locator("#results-legend li").count(), "a colour per pot");
 
@@ -153,6 +161,8 @@ class VoteResultsTest {
         open(page, vote.id());
         var noordRow = page.locator("#money-table tr[data-area-id=\"" + fixtures.noord + "\"]");
         assertEquals("4", noordRow.locator("[data-col=\"voters\"]").textContent());
+        assertEquals("3", votesShown(page, "Watertappunt"), "planners see raw tallies");
+        assertEquals(0, page.locator("#results-public-note").count());
         String href = page.locator("#pabulib-" + vote.cityPot()).getAttribute("href");
         var file = fixtures.client(VoteAdminFixtures.PLANNER).get(href).expect(200);
         assertTrue(file.body().contains("META") && file.body().contains("PROJECTS") && file.body().contains("VOTES"));
@@ -173,6 +183,37 @@ class VoteResultsTest {
         assertEquals(3, page.locator("#results-pots tbody tr").count(), "the city-wide pot's three items");
         assertNothingMissing(page);
         browser.assertNoErrors("the results for a planner");
+    }
+
+    @Test
+    void onACumulativeBallotThePublicSeesVotersRoundedAndNoPointsOfAnItemFewerThanFiveChose() {
+        var cumulative = fixtures.cumulativeVote("Punten verdelen");
+        long bench = fixtures.item(cumulative.id(), cumulative.cityPot(), "Bank bij de vijver", 20_000, "POINT(5.503 52.504)");
+        long tree = fixtures.item(cumulative.id(), cumulative.cityPot(), "Boom op de hoek", 30_000, "POINT(5.504 52.505)");
+        // Three voters give the bench 5 points each; six give the tree 2 each.
+        for (int i = 0; i < 6; i++) {
+            fixtures.pointsBallot(cumulative.id(), fixtures.zuid, i < 3 ? Map.of(bench, 5, tree, 2) : Map.of(tree, 2));
+        }
+        Page page = browser.phone();
+        open(page, cumulative.id());
+        var benchRow = page.locator("tr[data-item-id=\"" + bench + "\"]");
+        var treeRow = page.locator("tr[data-item-id=\"" + tree + "\"]");
+        assertEquals("x", benchRow.locator("[data-col=\"votes\"]").textContent(), "three voters' points are not shown");
+        assertEquals("<5", benchRow.locator("[data-col=\"supporters\"]").textContent());
+        assertEquals("12", treeRow.locator("[data-col=\"votes\"]").textContent());
+        assertEquals("5", treeRow.locator("[data-col=\"supporters\"]").textContent());
+        assertEquals("true", benchRow.getAttribute("data-funded"), "15 points fund the bench first, hidden or not");
+        assertTrue(page.locator("#results-public-note").textContent().contains("x"));
+        assertNothingMissing(page);
+        for (String language : List.of("en", "nl")) {
+            page.locator("#language-" + language).click();
+            page.waitForCondition(() -> language.equals(page.locator("html").getAttribute("lang")));
+            page.locator("#results-load-status[data-state=\"ready\"]").waitFor();
+            page.locator("#money-status[data-state=\"ready\"]").waitFor();
+            Browser.assertAccessible(page, "a cumulative vote's results in " + language);
+            assertNothingMissing(page);
+        }
+        browser.assertNoErrors("a cumulative vote's results");
     }
 
     @Test

@@ -34,10 +34,15 @@ public final class Results {
     private static final String MARK_COUNTED = sql("mark-counted.sql");
     private static final String RESULTS = sql("results.sql");
     private static final String POT_VOTERS = sql("pot-voters.sql");
+    private static final String SUPPORTERS = sql("item-supporters.sql");
 
-    /** What counting and the results read of a vote. {@code status}: upcoming, open, closed or counted. */
+    /**
+     * What counting and the results read of a vote. {@code status}: upcoming, open, closed or counted.
+     * {@code oneChoice}: a ballot chooses at most one item per pot, so the items' supporters add up
+     * to the pot's voters.
+     */
     public record VoteFacts(long id, long projectId, Rule rule, String source, String ballotType, Long areaSetId,
-            boolean counted, String status, String title, String pabulibMeta) {
+            boolean counted, String status, String title, String pabulibMeta, boolean oneChoice) {
         public boolean closed() {
             return status.equals("closed") || status.equals("counted");
         }
@@ -63,7 +68,8 @@ public final class Results {
                 .map((rs, ctx) -> new VoteFacts(rs.getLong("id"), rs.getLong("project_id"),
                         Rule.fromWire(rs.getString("rule")), rs.getString("source"), rs.getString("ballot_type"),
                         (Long) rs.getObject("area_set_id", Long.class), rs.getBoolean("counted"),
-                        rs.getString("status"), rs.getString("title"), rs.getString("pabulib_meta")))
+                        rs.getString("status"), rs.getString("title"), rs.getString("pabulib_meta"),
+                        rs.getBoolean("one_choice")))
                 .findOne().orElseThrow(() -> ApiError.notFound("Vote " + voteId));
     }
 
@@ -181,8 +187,11 @@ public final class Results {
         }
     }
 
-    /** One item of a pot's results. */
-    public record ItemResult(long itemId, String title, long cost, long votes, Integer fundedOrder,
+    /**
+     * One item of a pot's results, raw: its votes (approvals, or points for cumulative ballots) and
+     * its supporters (the ballots that chose it). {@link Tallies} says how a reader sees them.
+     */
+    public record ItemResult(long itemId, String title, long cost, long votes, long supporters, Integer fundedOrder,
             String externalId, Boolean recordedSelected) {
         public boolean funded() {
             return fundedOrder != null;
@@ -205,6 +214,9 @@ public final class Results {
         var voters = new HashMap<Long, Long>();
         h.createQuery(POT_VOTERS).bind("vote", voteId)
                 .map((rs, ctx) -> voters.put(rs.getLong("pot"), rs.getLong("voters"))).list();
+        var supporters = new HashMap<Long, Long>();
+        h.createQuery(SUPPORTERS).bind("vote", voteId)
+                .map((rs, ctx) -> supporters.put(rs.getLong("item"), rs.getLong("supporters"))).list();
         var pots = new LinkedHashMap<Long, PotResult>();
         h.createQuery(RESULTS).bind("vote", voteId).bind("rule", rule.wireName()).map((rs, ctx) -> {
             long potId = rs.getLong("pot");
@@ -219,8 +231,8 @@ public final class Results {
             long item = rs.getLong("item");
             if (!rs.wasNull()) {
                 pot.items().add(new ItemResult(item, rs.getString("title"), rs.getLong("cost"), rs.getLong("votes"),
-                        (Integer) rs.getObject("funded_order", Integer.class), rs.getString("external_id"),
-                        (Boolean) rs.getObject("recorded_selected", Boolean.class)));
+                        supporters.getOrDefault(item, 0L), (Integer) rs.getObject("funded_order", Integer.class),
+                        rs.getString("external_id"), (Boolean) rs.getObject("recorded_selected", Boolean.class)));
             }
             return potId;
         }).list();
@@ -242,7 +254,10 @@ public final class Results {
         };
     }
 
-    /** The results as JSON: {@code {"voteId","rule","voteRule","status","pots":[…],"method"}}. */
+    /**
+     * The results as JSON: {@code {"voteId","rule","voteRule","status","pots":[…],"method"}}, with
+     * counts of people (voters, and each item's tally) as {@code counts} lets the reader see them.
+     */
     public ObjectNode json(VoteFacts facts, Rule rule, Counts counts) {
         var pots = read(facts.id(), rule);
         var out = Json.MAPPER.createObjectNode();
@@ -265,12 +280,14 @@ public final class Results {
             p.put("rule", rule.wireName());
             counts.put(p, "voters", pot.voters());
             var items = p.putArray("items");
-            for (var item : pot.items()) {
+            var hidden = Tallies.hidden(pot, facts, counts);
+            for (int k = 0; k < pot.items().size(); k++) {
+                var item = pot.items().get(k);
                 var i = items.addObject();
                 i.put("itemId", item.itemId());
                 i.put("title", item.title());
                 i.put("cost", item.cost());
-                i.put("votes", item.votes());
+                Tallies.put(i, item, cumulative(facts), counts, hidden.get(k));
                 i.put("funded", item.funded());
                 if (item.fundedOrder() == null) {
                     i.putNull("fundedOrder");
@@ -284,6 +301,11 @@ public final class Results {
         }
         out.put("method", method(rule, facts.ballotType()));
         return out;
+    }
+
+    /** Whether the vote's items are tallied in points rather than in people. */
+    static boolean cumulative(VoteFacts facts) {
+        return facts.ballotType().equals("cumulative");
     }
 
     /** The item ids funded by a rule in each pot (for the comparison and the map). */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
+import nl.plein.analysis.Counts;
+import nl.plein.analysis.SmallCounts.Hidden;
 import nl.plein.budgets.results.Results.ItemResult;
 import nl.plein.budgets.results.Results.PotResult;
 import nl.plein.budgets.results.Results.VoteFacts;
@@ -23,7 +25,8 @@ public final class WhatIf {
         this.jdbi = jdbi;
     }
 
-    public ObjectNode json(VoteFacts facts, Long askedSet) {
+    /** Both rules side by side; the tallies of the items only one rule funds as {@code counts} shows them. */
+    public ObjectNode json(VoteFacts facts, Long askedSet, Counts counts) {
         return jdbi.inTransaction(h -> {
             var greedy = Results.read(h, facts.id(), Rule.GREEDY);
             var shares = Results.read(h, facts.id(), Rule.EQUAL_SHARES);
@@ -41,8 +44,10 @@ public final class WhatIf {
                 pot.put("budget", g.budget());
                 pot.putObject("greedy").put("spent", g.spent()).put("funded", funded(g.items()));
                 pot.putObject("equalShares").put("spent", e.spent()).put("funded", funded(e.items()));
-                only(pot.putArray("onlyGreedy"), g.items(), e.items());
-                only(pot.putArray("onlyEqualShares"), e.items(), g.items());
+                boolean cumulative = Results.cumulative(facts);
+                only(pot.putArray("onlyGreedy"), g, e.items(), cumulative, counts, Tallies.hidden(g, facts, counts));
+                only(pot.putArray("onlyEqualShares"), e, g.items(), cumulative, counts,
+                        Tallies.hidden(e, facts, counts));
             }
             Long setId = askedSet != null || facts.areaSetId() != null ? MoneyMap.setId(h, facts, askedSet) : null;
             if (setId == null) {
@@ -76,15 +81,18 @@ public final class WhatIf {
         return items.stream().filter(ItemResult::funded).count();
     }
 
-    private static void only(ArrayNode out, List<ItemResult> these, List<ItemResult> others) {
-        for (var item : these) {
+    private static void only(ArrayNode out, PotResult these, List<ItemResult> others, boolean cumulative,
+            Counts counts, List<Hidden> hidden) {
+        for (int k = 0; k < these.items().size(); k++) {
+            var item = these.items().get(k);
             if (!item.funded()) {
                 continue;
             }
             boolean otherFunds = others.stream().anyMatch(o -> o.itemId() == item.itemId() && o.funded());
             if (!otherFunds) {
-                out.addObject().put("itemId", item.itemId()).put("title", item.title()).put("cost", item.cost())
-                        .put("votes", item.votes());
+                var node = out.addObject().put("itemId", item.itemId()).put("title", item.title())
+                        .put("cost", item.cost());
+                Tallies.put(node, item, cumulative, counts, hidden.get(k));
             }
         }
     }

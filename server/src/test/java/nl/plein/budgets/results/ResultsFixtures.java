@@ -103,6 +103,61 @@ public final class ResultsFixtures {
         return this;
     }
 
+    /**
+     * A vote closed an hour ago, of {@code ballotType} ("approval" or "cumulative", 8 points), with
+     * one city-wide pot of budget 25 and four items of cost 10 that 0, 3, 7 and 12 voters chose:
+     * T0, T3, T7 and T12. Twelve ballots without a home area all choose T12, seven of them T7 too,
+     * three of those T3 too; on a cumulative ballot T3 gets 5 points, T7 2 and T12 1 (so T3 has 15
+     * points, T7 14, T12 12).
+     */
+    public ResultsFixtures tallies(String ballotType) {
+        boolean cumulative = ballotType.equals("cumulative");
+        voteId = jdbi.withHandle(h -> h.createQuery("INSERT INTO votes (project_id, title, ballot_type, points, rule, "
+                + "opens_at, closes_at) VALUES (:project, 'Tallies', :type, :points, 'greedy', now() - interval '2 days', "
+                + "now() - interval '1 hour') RETURNING id").bind("project", projectId).bind("type", ballotType)
+                .bind("points", cumulative ? 8 : null).mapTo(Long.class).one());
+        cityPot = pot(null, "City-wide", 25);
+        for (String title : List.of("T0", "T3", "T7", "T12")) {
+            item(cityPot, title, 10, null);
+        }
+        for (int i = 0; i < 12; i++) {
+            var points = new LinkedHashMap<String, Integer>();
+            points.put("T12", 1);
+            if (i < 7) {
+                points.put("T7", 2);
+            }
+            if (i < 3) {
+                points.put("T3", 5);
+            }
+            if (!cumulative) {
+                points.replaceAll((item, p) -> 1);
+            }
+            ballot(null, null, points);
+        }
+        return this;
+    }
+
+    /**
+     * As {@link #tallies} for an approval ballot of one item per pot (max_items 1): 22 ballots, of
+     * which 3 choose T3, 7 T7 and 12 T12, so the items' supporters add up to the pot's voters.
+     */
+    public ResultsFixtures oneChoice() {
+        voteId = jdbi.withHandle(h -> h.createQuery("INSERT INTO votes (project_id, title, ballot_type, min_items, "
+                + "max_items, rule, opens_at, closes_at) VALUES (:project, 'One each', 'approval', 1, 1, 'greedy', "
+                + "now() - interval '2 days', now() - interval '1 hour') RETURNING id").bind("project", projectId)
+                .mapTo(Long.class).one());
+        cityPot = pot(null, "City-wide", 25);
+        for (String title : List.of("T0", "T3", "T7", "T12")) {
+            item(cityPot, title, 10, null);
+        }
+        for (var title : Map.of("T3", 3, "T7", 7, "T12", 12).entrySet()) {
+            for (int i = 0; i < title.getValue(); i++) {
+                ballot(null, List.of(title.getKey()));
+            }
+        }
+        return this;
+    }
+
     private int receipts;
 
     void ballot(String home, List<String> chosen) {
@@ -111,15 +166,23 @@ public final class ResultsFixtures {
 
     /** A ballot cast with the account {@code accountId}, or on paper when it is null. */
     public void ballot(Long accountId, String home, List<String> chosen) {
+        var points = new LinkedHashMap<String, Integer>();
+        chosen.forEach(item -> points.put(item, 1));
+        ballot(accountId, home, points);
+    }
+
+    /** A ballot giving each item its points. */
+    void ballot(Long accountId, String home, Map<String, Integer> chosen) {
         jdbi.useTransaction(h -> {
             long ballot = h.createQuery("INSERT INTO ballots (vote_id, channel, account_id, area_id, receipt) "
                     + "VALUES (:vote, :channel, :account, :area, :receipt) RETURNING id").bind("vote", voteId)
                     .bind("channel", accountId == null ? "paper" : "account").bind("account", accountId)
                     .bind("area", home == null ? null : areas.get(home))
                     .bind("receipt", "R-" + voteId + "-" + (++receipts)).mapTo(Long.class).one();
-            for (String item : chosen) {
-                h.createUpdate("INSERT INTO ballot_choices (ballot_id, item_id) VALUES (:ballot, :item)")
-                        .bind("ballot", ballot).bind("item", items.get(item)).execute();
+            for (var choice : chosen.entrySet()) {
+                h.createUpdate("INSERT INTO ballot_choices (ballot_id, item_id, points) VALUES (:ballot, :item, :points)")
+                        .bind("ballot", ballot).bind("item", items.get(choice.getKey())).bind("points", choice.getValue())
+                        .execute();
             }
         });
     }
