@@ -14,6 +14,7 @@ import { measureOf } from './measures.js';
 import { countText } from './format.js';
 import { isAbort } from './api.js';
 import { itemLayer, itemLegend } from './vote-results/map.js';
+import { statusOf } from './vote-admin/common.js';
 
 /** Statuses a slide may show (submitted ones are for staff only) and their colours (3:1 on white). */
 export const PUBLIC_STATUSES = ['published', 'under_consideration', 'accepted', 'rejected', 'realised'];
@@ -118,14 +119,19 @@ const DRAW = {
     });
   },
 
-  // A vote's funded items by the vote's own rule, coloured by pot (results counted on closing).
+  // A vote's items coloured by pot: once closed, filled where the vote's own rule funds them and
+  // dashed where not (as the meeting record draws them); before that, the items on the ballot.
   async vote({ ctx, map, params, signal }) {
-    const [vote, items] = await Promise.all([
-      ctx.api.get(`/api/votes/${params.voteId}`, { signal }),
-      ctx.api.get(`/api/votes/${params.voteId}/results/items`, { signal }),
-    ]);
-    itemLayer({ ctx, vote, features: items.features ?? [], rule: vote.rule, only: 'funded' }).addTo(map);
-    return itemLegend({ ctx, vote, id: 'slide-legend-vote', withUnfunded: false });
+    const { t } = ctx.i18n;
+    const vote = await ctx.api.get(`/api/votes/${params.voteId}`, { signal });
+    if (['upcoming', 'open'].includes(statusOf(vote))) {
+      const items = await ctx.api.get(`/api/votes/${params.voteId}/items`, { signal });
+      itemLayer({ ctx, vote, features: items.features ?? [], rule: vote.rule }).addTo(map);
+      return itemLegend({ ctx, vote, id: 'slide-legend-vote', caption: t('voteResults.slide.ballotTitle', { title: vote.title }) });
+    }
+    const items = await ctx.api.get(`/api/votes/${params.voteId}/results/items`, { signal });
+    itemLayer({ ctx, vote, features: items.features ?? [], rule: vote.rule }).addTo(map);
+    return itemLegend({ ctx, vote, id: 'slide-legend-vote', caption: t('voteResults.slide.legendTitle', { title: vote.title }), withUnfunded: true });
   },
 };
 

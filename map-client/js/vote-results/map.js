@@ -1,6 +1,6 @@
 // The results map: every ballot item drawn in the colour of its pot, funded ones filled and drawn
 // solid, the others as dashed outlines, with a legend that says both in words. The projector's
-// vote layer draws the same shapes (funded items only), so the shapes and colours live here.
+// vote layer draws the same shapes (and, before the vote closes, the items on the ballot), so the shapes and colours live here.
 import L from '../leaflet.js';
 import { h } from '../dom.js';
 import { createMap, destroyMap, addProjectArea } from '../map.js';
@@ -26,15 +26,14 @@ export function fundedBy(properties, rule) {
   return Boolean(f);
 }
 
-/** The items as Leaflet layers; only: 'funded' leaves the others out (the projector). */
-export function itemLayer({ ctx, vote, features, rule, only }) {
+/** The items as Leaflet layers, filled where the rule funds them, dashed where not. */
+export function itemLayer({ ctx, vote, features, rule }) {
   const { t } = ctx.i18n;
   const group = L.featureGroup();
   for (const feature of features) {
     if (!feature.geometry) continue;
     const p = feature.properties;
     const funded = fundedBy(p, rule);
-    if (only === 'funded' && !funded) continue;
     const colour = potColour(vote, p.potId);
     const style = funded
       ? { color: colour, fillColor: colour, weight: 4, fillOpacity: 0.45 }
@@ -50,10 +49,10 @@ export function itemLayer({ ctx, vote, features, rule, only }) {
   return group;
 }
 
-export function itemLegend({ ctx, vote, id, withUnfunded = true }) {
+/** The pots' colours; withUnfunded adds the note on filled and dashed items. */
+export function itemLegend({ ctx, vote, id, caption = ctx.i18n.t('voteResults.map.legendTitle'), withUnfunded = false }) {
   const { t } = ctx.i18n;
   const items = vote.pots.map((pot) => ({ key: pot.id, fill: potColour(vote, pot.id), text: potLabel(ctx.i18n, pot) }));
-  const caption = withUnfunded ? t('voteResults.map.legendTitle') : t('voteResults.slide.legendTitle', { title: vote.title });
   return legendFigure(id, caption, items, withUnfunded ? t('voteResults.map.legendNote') : null);
 }
 
@@ -75,7 +74,7 @@ export function resultsMap({ ctx, vote, project }) {
       layer = itemLayer({ ctx, vote, features, rule }).addTo(map);
       const funded = features.filter((f) => f.geometry && fundedBy(f.properties, rule)).length;
       element.setAttribute('aria-label', t('voteResults.map.labelFull', { title: vote.title, count: funded }));
-      legendSlot.replaceChildren(itemLegend({ ctx, vote, id: 'results-legend' }));
+      legendSlot.replaceChildren(itemLegend({ ctx, vote, id: 'results-legend', withUnfunded: true }));
     },
     destroy() { if (map) destroyMap(map); },
   };

@@ -228,7 +228,7 @@ class VoteResultsTest {
     }
 
     @Test
-    void theProjectorDrawsAVotesFundedItemsColouredByPot() {
+    void theProjectorDrawsAVotesItemsColouredByPotFundedOnesFilled() {
         var planner = fixtures.client(VoteAdminFixtures.PLANNER);
         long presentation = planner.post("/api/projects/" + fixtures.projectId + "/presentations",
                 Map.of("title", "Raad")).expect(201).json().get("id").asLong();
@@ -240,12 +240,35 @@ class VoteResultsTest {
         page.locator(".slide-frame[data-state=\"ready\"]").waitFor();
         page.locator("#slide-legend-vote").waitFor();
         assertEquals(3, page.locator("#slide-legend-vote li").count(), "a colour per pot");
-        // The four funded items of the hand count above (playground, bicycle racks, trees, flowers),
-        // and the project's outline.
-        assertEquals(4, page.locator(".slide-map path.leaflet-interactive").count());
+        // The six items: the four the hand count above funds (playground, bicycle racks, trees,
+        // flowers), and the benches and the water tap dashed, as the meeting record draws them.
+        assertEquals(6, page.locator(".slide-map path.leaflet-interactive").count());
+        assertEquals(2, page.locator(".slide-map path.leaflet-interactive[stroke-dasharray]").count());
         assertEquals("", page.locator(".slide-status").textContent(), "no layer failed");
         Browser.assertAccessible(page, "the projector with a vote layer");
         browser.assertNoErrors("the projector with a vote layer");
+    }
+
+    @Test
+    void beforeAVoteClosesTheProjectorDrawsTheItemsOnTheBallot() {
+        var open = fixtures.vote("Nog te kiezen", "approval", "greedy", -1, 48);
+        fixtures.item(open.id(), open.cityPot(), "Picknicktafel", 5_000, "POINT(5.505 52.505)");
+        fixtures.item(open.id(), open.noordPot(), "Hondenveldje", 9_000, "POINT(5.503 52.508)");
+        var planner = fixtures.client(VoteAdminFixtures.PLANNER);
+        long presentation = planner.post("/api/projects/" + fixtures.projectId + "/presentations",
+                Map.of("title", "Raad")).expect(201).json().get("id").asLong();
+        planner.post("/api/presentations/" + presentation + "/slides", Map.of("title", "Op het stembiljet", "text", "",
+                "view", Map.of("bbox", List.of(5.50, 52.50, 5.51, 52.51), "basemap", false,
+                        "layers", Map.of("vote", Map.of("voteId", open.id()))))).expect(201);
+        Page page = browser.desktop();
+        page.navigate(server.baseUrl + "/#/presentations/" + presentation + "/show");
+        page.locator(".slide-frame[data-state=\"ready\"]").waitFor();
+        page.locator("#slide-legend-vote").waitFor();
+        assertTrue(page.locator("#slide-legend-vote").textContent().contains("Nog te kiezen"),
+                page.locator("#slide-legend-vote").textContent());
+        assertEquals(2, page.locator(".slide-map path.leaflet-interactive").count(), "the two items on the ballot");
+        assertEquals("", page.locator(".slide-status").textContent(), "no layer failed");
+        browser.assertNoErrors("the projector with an open vote's layer");
     }
 
     @Test
