@@ -351,7 +351,9 @@ class OpenApiContractTest {
             Client planner = server.signedIn("planner@contract.test", Role.PLANNER);
             call(planner, "POST /api/paper-ballots/{id}/confirm", "/api/paper-ballots/" + paperId + "/confirm", null)
                     .expect(201);
+            // Without a code only from an area that got no letters.
             paper.remove("code");
+            paper.put("areaId", admin.get("/api/areas?set=" + setId).expect(200).json().get("features").get(1).get("id").asLong());
             long rejected = admin.post(vote + "/paper-ballots", paper).expect(201).json().get("id").asLong();
             call(planner, "DELETE /api/paper-ballots/{id}", "/api/paper-ballots/" + rejected, null).expect(204);
         }

@@ -240,7 +240,7 @@ public final class BallotStore {
     }
 
     /** Whether letters with codes went to the residents of this area (empty: with no home area in the set). */
-    private static boolean lettersWentTo(Handle h, long voteId, Optional<Long> area) {
+    static boolean lettersWentTo(Handle h, long voteId, Optional<Long> area) {
         return h.createQuery(CODE_BATCH_FOR).bind("vote", voteId).bind("area", area.orElse(null))
                 .mapTo(Boolean.class).one();
     }

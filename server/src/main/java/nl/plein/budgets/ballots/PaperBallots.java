@@ -48,6 +48,9 @@ public final class PaperBallots {
             BallotVote vote = BallotStore.openVote(h, voteId);
             BallotStore.requireAreaOfVote(h, vote, area, "areaId");
             byte[] hash = code.map(c -> codeHash(h, voteId, c, area)).orElse(null);
+            if (hash == null) {
+                requireNoLetters(h, voteId, area, false);
+            }
             BallotStore.check(h, vote, area, choices);
             long id = h.createQuery(ADD_PAPER).bind("vote", voteId).bind("area", area.orElse(null)).bind("code", hash)
                     .bind("choices", json(choices)).bind("by", by).map((rs, ctx) -> rs.getLong(1)).one();
@@ -74,6 +77,9 @@ public final class PaperBallots {
                         + "entered it");
             }
             BallotStore.check(h, vote, paper.areaId(), paper.choices());
+            if (paper.codeHash() == null) {
+                requireNoLetters(h, voteId, paper.areaId(), true);
+            }
             if (paper.codeHash() != null) {
                 VotingCodes.use(h, voteId, paper.codeHash());
             }
@@ -85,6 +91,24 @@ public final class PaperBallots {
             out.putAll(cast.cast().json());
             return (Map<String, Object>) out;
         });
+    }
+
+    /**
+     * A paper ballot from an area whose residents got letters must give its letter's code, as an
+     * account's first ballot must: otherwise the letter could vote a second time. 400 naming
+     * {@code code} when entered; 409 when letters were made for the area after it was entered.
+     */
+    private static void requireNoLetters(Handle h, long voteId, Optional<Long> area, boolean entered) {
+        if (!BallotStore.lettersWentTo(h, voteId, area)) {
+            return;
+        }
+        String where = area.isPresent() ? "this area" : "residents city-wide";
+        if (entered) {
+            throw ApiError.conflict("code", "letters with voting codes went to " + where + " after this paper "
+                    + "ballot was entered without one; reject it and enter it again with its letter's code");
+        }
+        throw ApiError.invalid("code", "is required: letters with voting codes went to " + where
+                + "; give the code of the voter's letter, so that the letter cannot vote again");
     }
 
     /** Rejects (deletes) a pending paper ballot. */

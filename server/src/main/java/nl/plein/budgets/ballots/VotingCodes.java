@@ -84,12 +84,12 @@ public final class VotingCodes {
         long cast = h.createQuery(UNCODED_BALLOTS).bind("vote", vote.id()).bind("area", area.orElse(null))
                 .bind("set", vote.areaSetId().orElse(null)).mapTo(Long.class).one();
         if (cast > 0) {
-            throw ApiError.conflict("areaId", cast + (cast == 1 ? " account ballot was" : " account ballots were")
-                    + " cast online without a letter's code by residents"
+            throw ApiError.conflict("areaId", cast + (cast == 1 ? " ballot was" : " ballots were")
+                    + " cast online or on paper without a letter's code by residents"
                     + (area.isPresent() ? " of this area" : vote.areaSetId().isPresent()
                             ? " without a home area in this vote's areas" : "")
                     + ", who could vote again with a letter; letters must be made before residents of an area "
-                    + "vote online");
+                    + "vote online or on paper");
         }
     }
 

@@ -243,11 +243,11 @@ class AccountCodeBallotTest {
         town.person("resident", town.west).send("PUT", vote.path("/ballot"), withCode(null, vote.westItems().get(0)))
                 .expect(200);
         String detail = batchRefused(vote, town.west);
-        assertTrue(detail.contains("1 account ballot was cast online without a letter's code"), detail);
+        assertTrue(detail.contains("1 ballot was cast online or on paper without a letter's code"), detail);
         assertTrue(detail.contains("letters must be made before residents of an area vote online"), detail);
         town.person("resident", town.west).send("PUT", vote.path("/ballot"), withCode(null, vote.westItems().get(1)))
                 .expect(200);
-        assertTrue(batchRefused(vote, town.west).startsWith("2 account ballots were"), "planners see the raw count");
+        assertTrue(batchRefused(vote, town.west).startsWith("2 ballots were"), "planners see the raw count");
 
         // Oost has not voted yet: its letters go out, and its residents then confirm with their code.
         List<String> oost = letters(vote, town.oost, 1);

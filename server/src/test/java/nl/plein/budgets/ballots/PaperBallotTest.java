@@ -137,6 +137,36 @@ class PaperBallotTest {
     }
 
     @Test
+    void whereLettersWentAPaperBallotNeedsItsLettersCodeAndOneWithoutBlocksLaterLetters() {
+        Vote vote = town.vote("knapsack", When.OPEN, null, null, null, null);
+        // Oost: a paper ballot without a code is counted; letters for Oost would let that voter vote again.
+        long oost = entering.send("POST", vote.path("/paper-ballots"), paper(town.oost, null, vote.oostItems().get(0)))
+                .expect(201).json().get("id").asLong();
+        refused(entering, "POST", vote.path("/code-batches"), "{\"areaId\":" + town.oost + ",\"size\":2}", 409,
+                "areaId"); // also while it waits for confirmation
+        confirming.send("POST", "/api/paper-ballots/" + oost + "/confirm", null).expect(201);
+        refused(entering, "POST", vote.path("/code-batches"), "{\"areaId\":" + town.oost + ",\"size\":2}", 409,
+                "areaId");
+
+        // West: letters went out, so a paper ballot from West must give its letter's code.
+        long pendingWest = entering.send("POST", vote.path("/paper-ballots"), paper(town.west, null,
+                vote.westItems().get(1))).expect(201).json().get("id").asLong();
+        // ...which a batch made meanwhile refuses, as it would be an uncoded ballot beside a letter.
+        refused(entering, "POST", vote.path("/code-batches"), "{\"areaId\":" + town.west + ",\"size\":2}", 409,
+                "areaId");
+        entering.send("DELETE", "/api/paper-ballots/" + pendingWest, null).expect(204);
+        String csv = entering.send("POST", vote.path("/code-batches"), "{\"areaId\":" + town.west + ",\"size\":2}")
+                .expect(201).body();
+        String code = csv.split("\r\n")[1].split(",")[0];
+        refused(entering, "POST", vote.path("/paper-ballots"), paper(town.west, null, vote.westItems().get(0)), 400,
+                "code");
+        long west = entering.send("POST", vote.path("/paper-ballots"), paper(town.west, code, vote.westItems().get(0)))
+                .expect(201).json().get("id").asLong();
+        confirming.send("POST", "/api/paper-ballots/" + west + "/confirm", null).expect(201);
+        assertEquals(2, ballots(vote));
+    }
+
+    @Test
     void twoMembersOfStaffConfirmingAtOnceMakeOneBallot() throws Exception {
         Vote vote = town.vote("knapsack", When.OPEN, null, null, null, null);
         long id = entering.send("POST", vote.path("/paper-ballots"), paper(null, null, vote.cityItems().get(2)))
