@@ -122,7 +122,8 @@ class WholeAreaProposalTest {
 
         page.locator("#an-filter-locations").selectOption("once");
         page.locator("#an-apply").click();
-        page.waitForFunction("() => document.querySelector('#analysis-locations').textContent.includes('herhaalde')");
+        // A locator wait, not waitForFunction: polling a string predicate needs eval, which the CSP refuses.
+        page.locator("#analysis-locations", new Page.LocatorOptions().setHasText("herhaalde")).waitFor();
         note = page.locator("#analysis-locations").textContent();
         assertTrue(note.contains("5 herhaalde voorstellen"), note);
         Browser.assertAccessible(page, "analysis with each spot counted once");
