@@ -126,7 +126,7 @@ const DRAW = {
     const vote = await ctx.api.get(`/api/votes/${params.voteId}`, { signal });
     if (['upcoming', 'open'].includes(statusOf(vote))) {
       const items = await ctx.api.get(`/api/votes/${params.voteId}/items`, { signal });
-      itemLayer({ ctx, vote, features: items.features ?? [], rule: vote.rule }).addTo(map);
+      itemLayer({ ctx, vote, features: items.features ?? [], rule: vote.rule, onBallot: true }).addTo(map);
       return itemLegend({ ctx, vote, id: 'slide-legend-vote', caption: t('voteResults.slide.ballotTitle', { title: vote.title }) });
     }
     const items = await ctx.api.get(`/api/votes/${params.voteId}/results/items`, { signal });

@@ -26,14 +26,14 @@ export function fundedBy(properties, rule) {
   return Boolean(f);
 }
 
-/** The items as Leaflet layers, filled where the rule funds them, dashed where not. */
-export function itemLayer({ ctx, vote, features, rule }) {
+/** The items as Leaflet layers, filled where the rule funds them, dashed where not; onBallot: all filled, before counting. */
+export function itemLayer({ ctx, vote, features, rule, onBallot = false }) {
   const { t } = ctx.i18n;
   const group = L.featureGroup();
   for (const feature of features) {
     if (!feature.geometry) continue;
     const p = feature.properties;
-    const funded = fundedBy(p, rule);
+    const funded = onBallot || fundedBy(p, rule);
     const colour = potColour(vote, p.potId);
     const style = funded
       ? { color: colour, fillColor: colour, weight: 4, fillOpacity: 0.45 }
@@ -42,7 +42,8 @@ export function itemLayer({ ctx, vote, features, rule }) {
       style: () => style,
       pointToLayer: (f, latlng) => L.circleMarker(latlng, { ...style, radius: funded ? 10 : 8, fillOpacity: funded ? 0.8 : 0.1 }),
     });
-    const label = t(funded ? 'voteResults.map.fundedItem' : 'voteResults.map.notFundedItem', { title: p.title, cost: euros(ctx.i18n, p.cost) });
+    const key = onBallot ? 'voteResults.map.ballotItem' : funded ? 'voteResults.map.fundedItem' : 'voteResults.map.notFundedItem';
+    const label = t(key, { title: p.title, cost: euros(ctx.i18n, p.cost) });
     layer.bindTooltip(h('span', { text: label }), { sticky: true });
     group.addLayer(layer);
   }

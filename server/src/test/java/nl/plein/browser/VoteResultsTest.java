@@ -267,6 +267,8 @@ class VoteResultsTest {
         assertTrue(page.locator("#slide-legend-vote").textContent().contains("Nog te kiezen"),
                 page.locator("#slide-legend-vote").textContent());
         assertEquals(2, page.locator(".slide-map path.leaflet-interactive").count(), "the two items on the ballot");
+        assertEquals(0, page.locator(".slide-map path.leaflet-interactive[stroke-dasharray]").count(),
+                "drawn filled: nothing is 'not funded' before counting");
         assertEquals("", page.locator(".slide-status").textContent(), "no layer failed");
         browser.assertNoErrors("the projector with an open vote's layer");
     }
