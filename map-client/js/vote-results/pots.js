@@ -8,11 +8,14 @@ import { scroller } from '../blocks.js';
 import { countText, euros } from '../format.js';
 import { ruleName } from '../vote-admin/common.js';
 
-function potHeading(ctx, vote, pot) {
-  const { t } = ctx.i18n;
+function potName(ctx, vote, pot) {
   const found = vote.pots.find((p) => p.id === pot.potId);
-  const name = found && (found.areaId === null || found.areaId === undefined) ? t('voteAdmin.pot.city') : pot.name;
-  return t('voteResults.pot.heading', { pot: name ?? '' });
+  const name = found && (found.areaId === null || found.areaId === undefined) ? ctx.i18n.t('voteAdmin.pot.city') : pot.name;
+  return name ?? '';
+}
+
+function potHeading(ctx, vote, pot) {
+  return ctx.i18n.t('voteResults.pot.heading', { pot: potName(ctx, vote, pot) });
 }
 
 function fundedText(t, item) {
@@ -62,7 +65,7 @@ function potTable({ ctx, vote, pot, other, rule, otherRule }) {
     h('h3', { id: `results-pot-${pot.potId}`, text: potHeading(ctx, vote, pot) }),
     h('p', { class: 'meta', text: summary }), otherSummary ? h('p', { class: 'meta whatif', text: otherSummary }) : null,
     scroller(captionId, h('table', { class: 'data results-table', id: `results-table-${pot.potId}` },
-      h('caption', { id: captionId, text: t('voteResults.table.caption', { pot: potHeading(ctx, vote, pot) }) }),
+      h('caption', { id: captionId, text: t('voteResults.table.caption', { pot: potName(ctx, vote, pot) }) }),
       h('thead', {}, head), h('tbody', {}, rows))));
 }
 
