@@ -91,7 +91,7 @@ public final class MeetingRoutes {
 
     /** A join link from the QR code: on to the client's join page. */
     public void redirect(Context ctx) {
-        String code = JoinCodes.normalise(ctx.pathParam("code"))
+        String code = JoinCodes.CODE.normalise(ctx.pathParam("code"))
                 .orElseThrow(() -> ApiError.notFound("Meeting code '" + clip(ctx.pathParam("code")) + "'"));
         ctx.redirect("/#/join/" + code, io.javalin.http.HttpStatus.SEE_OTHER);
     }
@@ -121,7 +121,7 @@ public final class MeetingRoutes {
         } else if (name.isEmpty()) {
             throw ApiError.invalid("displayName", "is required: the name others see with what you write");
         }
-        Optional<String> code = JoinCodes.normalise(typed);
+        Optional<String> code = JoinCodes.CODE.normalise(typed);
         if (code.isEmpty()) {
             throttle.wrongCode(address);
             throw ApiError.invalid("code", "is six letters and digits, as shown on the screen");

@@ -96,7 +96,7 @@ public final class MeetingStore {
             }
             for (int attempt = 0; attempt < 10; attempt++) {
                 var id = h.createQuery(INSERT).bind("project", projectId)
-                        .bind("presentation", presentationId.orElse(null)).bind("code", JoinCodes.random())
+                        .bind("presentation", presentationId.orElse(null)).bind("code", JoinCodes.CODE.random())
                         .bind("planner", plannerId).mapTo(Long.class).findOne();
                 if (id.isPresent()) {
                     return get(h, id.get()).orElseThrow();
