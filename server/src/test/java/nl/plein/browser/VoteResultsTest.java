@@ -227,18 +227,24 @@ class VoteResultsTest {
         browser.assertNoErrors("an open vote's results page");
     }
 
-    @Test
-    void theProjectorDrawsAVotesItemsColouredByPotFundedOnesFilled() {
+    /** A presentation of one slide with the vote's layer, on the projector, drawn. */
+    private static Page projector(long voteId, String slideTitle) {
         var planner = fixtures.client(VoteAdminFixtures.PLANNER);
         long presentation = planner.post("/api/projects/" + fixtures.projectId + "/presentations",
                 Map.of("title", "Raad")).expect(201).json().get("id").asLong();
-        planner.post("/api/presentations/" + presentation + "/slides", Map.of("title", "Wat er komt", "text", "",
+        planner.post("/api/presentations/" + presentation + "/slides", Map.of("title", slideTitle, "text", "",
                 "view", Map.of("bbox", List.of(5.50, 52.50, 5.51, 52.51), "basemap", false,
-                        "layers", Map.of("vote", Map.of("voteId", vote.id()))))).expect(201);
+                        "layers", Map.of("vote", Map.of("voteId", voteId))))).expect(201);
         Page page = browser.desktop();
         page.navigate(server.baseUrl + "/#/presentations/" + presentation + "/show");
         page.locator(".slide-frame[data-state=\"ready\"]").waitFor();
         page.locator("#slide-legend-vote").waitFor();
+        return page;
+    }
+
+    @Test
+    void theProjectorDrawsAVotesItemsColouredByPotFundedOnesFilled() {
+        Page page = projector(vote.id(), "Wat er komt");
         assertEquals(3, page.locator("#slide-legend-vote li").count(), "a colour per pot");
         // The six items: the four the hand count above funds (playground, bicycle racks, trees,
         // flowers), and the benches and the water tap dashed, as the meeting record draws them.
@@ -254,16 +260,7 @@ class VoteResultsTest {
         var open = fixtures.vote("Nog te kiezen", "approval", "greedy", -1, 48);
         fixtures.item(open.id(), open.cityPot(), "Picknicktafel", 5_000, "POINT(5.505 52.505)");
         fixtures.item(open.id(), open.noordPot(), "Hondenveldje", 9_000, "POINT(5.503 52.508)");
-        var planner = fixtures.client(VoteAdminFixtures.PLANNER);
-        long presentation = planner.post("/api/projects/" + fixtures.projectId + "/presentations",
-                Map.of("title", "Raad")).expect(201).json().get("id").asLong();
-        planner.post("/api/presentations/" + presentation + "/slides", Map.of("title", "Op het stembiljet", "text", "",
-                "view", Map.of("bbox", List.of(5.50, 52.50, 5.51, 52.51), "basemap", false,
-                        "layers", Map.of("vote", Map.of("voteId", open.id()))))).expect(201);
-        Page page = browser.desktop();
-        page.navigate(server.baseUrl + "/#/presentations/" + presentation + "/show");
-        page.locator(".slide-frame[data-state=\"ready\"]").waitFor();
-        page.locator("#slide-legend-vote").waitFor();
+        Page page = projector(open.id(), "Op het stembiljet");
         assertTrue(page.locator("#slide-legend-vote").textContent().contains("Nog te kiezen"),
                 page.locator("#slide-legend-vote").textContent());
         assertEquals(2, page.locator(".slide-map path.leaflet-interactive").count(), "the two items on the ballot");
