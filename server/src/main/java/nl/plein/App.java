@@ -12,6 +12,7 @@ import static nl.plein.moderation.ModerationStore.Target.ANSWER;
 import static nl.plein.moderation.ModerationStore.Target.COMMENT;
 import static nl.plein.moderation.ModerationStore.Target.PROPOSAL;
 import static nl.plein.moderation.ModerationStore.Target.VARIANT;
+import static nl.plein.moderation.ModerationStore.Target.WORK_STEP;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -97,6 +98,8 @@ import nl.plein.variants.VariantRoutes;
 import nl.plein.variants.VariantStore;
 import nl.plein.vectortiles.VectorTileRoutes;
 import nl.plein.vectortiles.VectorTileStore;
+import nl.plein.works.WorkRoutes;
+import nl.plein.works.WorkStore;
 
 /** The composition root: builds Plein's HTTP server on a data source, without starting it. */
 public final class App {
@@ -177,6 +180,8 @@ public final class App {
         var ballotItems = new ItemRoutes(new ItemStore(jdbi), config);
         var ballots = new BallotRoutes(new BallotStore(jdbi), new VotingCodes(jdbi), new PaperBallots(jdbi), config);
         var voteResults = new ResultsRoutes(jdbi, smallCounts);
+        var works = new WorkRoutes(new WorkStore(jdbi, config.timeZone(), java.time.Clock.systemUTC()), projectStore,
+                config);
         var pabulib = new PabulibRoutes(jdbi, voteResults.results(), projectStore, config.maxBoundaryBytes());
 
         Javalin app = Javalin.create(cfg -> {
@@ -353,6 +358,16 @@ public final class App {
             routes.get("/api/votes/{id}/money", voteResults::money, ANYONE); // planners: raw counts
             routes.get("/api/votes/{id}/pabulib", pabulib::export, PLANNER);
             routes.post("/api/projects/{id}/votes/pabulib", pabulib::importInstance, PLANNER);
+
+            // Carrying out: works made from what was decided, their steps in public, and the figures.
+            routes.get("/api/projects/{id}/works", works::list, ANYONE);
+            routes.post("/api/projects/{id}/works", works::create, PLANNER);
+            routes.get("/api/projects/{id}/works/figures", works::figures, ANYONE);
+            routes.get("/api/works/{id}", works::get, ANYONE); // staff: hidden notes too
+            routes.patch("/api/works/{id}", works::update, PLANNER);
+            routes.post("/api/works/{id}/steps", works::addStep, PLANNER);
+            routes.post("/api/work-steps/{id}/hide", moderation.handler(WORK_STEP, HIDE), MODERATOR);
+            routes.post("/api/work-steps/{id}/restore", moderation.handler(WORK_STEP, RESTORE), MODERATOR);
         });
         requireAccessOnEveryRoute(app);
         return app;

@@ -1,0 +1,2 @@
+-- Whether project :project exists.
+SELECT EXISTS (SELECT 1 FROM projects WHERE id = :project)
