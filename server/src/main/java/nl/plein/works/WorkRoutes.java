@@ -58,7 +58,9 @@ public final class WorkRoutes {
 
     public void create(Context ctx) {
         long projectId = Requests.pathId(ctx, "id", "Project");
-        Fields body = Fields.of(body(ctx), CREATE_FIELDS);
+        JsonNode node = body(ctx);
+        Fields body = Fields.of(node, CREATE_FIELDS);
+        refuseNull(node, CREATE_FIELDS);
         Long proposalId = body.optionalId("proposalId").orElse(null);
         Long itemId = body.optionalId("itemId").orElse(null);
         if ((proposalId == null) == (itemId == null)) {
@@ -81,11 +83,7 @@ public final class WorkRoutes {
         long workId = Requests.pathId(ctx, "id", "Work");
         JsonNode node = body(ctx);
         Fields body = Fields.of(node, CHANGE_FIELDS);
-        for (String name : CHANGE_FIELDS) {
-            if (!name.equals("asBuilt") && node.has(name) && node.get(name).isNull()) {
-                throw ApiError.invalid(name, "must not be null");
-            }
-        }
+        refuseNull(node, CHANGE_FIELDS);
         Optional<Optional<Geometry>> asBuilt = body.raw("asBuilt").map(value -> value.isNull() ? Optional.empty()
                 : Optional.of(GeoJsonReader.read(value, "asBuilt", config.maxVertices())));
         LocalDate start = date(body, "plannedStart").orElse(null);
@@ -114,6 +112,15 @@ public final class WorkRoutes {
     private void checkAsBuilt(long projectId, Geometry geometry) {
         GeometryRules.requireValid(geometry, "asBuilt");
         GeometryRules.requireInside(geometry, "asBuilt", projects.rules(projectId).area());
+    }
+
+    /** Null is refused where it would only mean "absent": only asBuilt gives null a meaning (clearing it). */
+    private static void refuseNull(JsonNode node, String[] fields) {
+        for (String name : fields) {
+            if (!name.equals("asBuilt") && node.has(name) && node.get(name).isNull()) {
+                throw ApiError.invalid(name, "must not be null");
+            }
+        }
     }
 
     private static void requireOrder(LocalDate start, LocalDate end) {

@@ -122,6 +122,7 @@ class OpenApiContractTest {
             budgets(anyone, admin, resident, projectId, setId);
             ballots(anyone, admin, resident, projectId, setId);
             voteResults(anyone, admin, projectId);
+            works(anyone, admin, resident, projectId);
             call(resident, "DELETE /api/session", "/api/session", null).expect(204);
         }
 
@@ -374,6 +375,38 @@ class OpenApiContractTest {
                     .body();
             contract.exchangeText(admin, "POST /api/projects/{id}/votes/pabulib", "/api/projects/" + projectId
                     + "/votes/pabulib", "text/plain; charset=utf-8", pb).expect(201);
+        }
+
+        /** A work of an accepted proposal: made, read, counted, changed, stepped, its step's note hidden and shown. */
+        void works(Client anyone, Client admin, Client resident, long projectId) {
+            String projectPath = "/api/projects/" + projectId;
+            long proposalId = resident.post(projectPath + "/proposals", proposal(point(5.503, 52.503), "Plantsoen"))
+                    .expect(201).json().get("id").asLong();
+            for (String status : List.of("under_consideration", "accepted")) {
+                admin.post("/api/proposals/" + proposalId + "/decisions", Map.of("status", status, "reason", "Ja"))
+                        .expect(201);
+            }
+            var body = new LinkedHashMap<String, Object>();
+            body.put("proposalId", proposalId);
+            body.put("team", "Groen");
+            body.put("plannedStart", "2027-01-01");
+            body.put("plannedEnd", "2027-06-30");
+            body.put("budget", 30000);
+            long workId = json(call(admin, "POST /api/projects/{id}/works", projectPath + "/works", body), 201)
+                    .get("id").asLong();
+            String work = "/api/works/" + workId;
+            call(anyone, "GET /api/projects/{id}/works", projectPath + "/works", null).expect(200);
+            call(anyone, "GET /api/projects/{id}/works/figures", projectPath + "/works/figures", null).expect(200);
+            call(admin, "PATCH /api/works/{id}", work, Map.of("spent", 1200, "asBuilt", point(5.5035, 52.503)))
+                    .expect(200);
+            long stepId = json(call(admin, "POST /api/works/{id}/steps", work + "/steps",
+                    Map.of("step", "design", "onDate", "2027-01-10", "note", "Ontwerp")), 201).get("steps").get(0)
+                    .get("id").asLong();
+            call(admin, "POST /api/work-steps/{id}/hide", "/api/work-steps/" + stepId + "/hide",
+                    Map.of("reason", "Persoonsgegevens")).expect(201);
+            call(anyone, "GET /api/works/{id}", work, null).expect(200);
+            call(admin, "POST /api/work-steps/{id}/restore", "/api/work-steps/" + stepId + "/restore",
+                    Map.of("reason", "Toch niet")).expect(201);
         }
 
         /** Two CBS buurten over the test project's square, split at lon 5.505. */
