@@ -25,6 +25,8 @@ import { notFoundPage } from './pages/not-found.js';
 import { joinPage } from './pages/join.js';
 import { meetingScreenPage } from './pages/meeting-screen.js';
 import { votePage } from './pages/vote.js';
+import { worksPage } from './pages/works.js';
+import { workPage } from './pages/work.js';
 
 async function loadConfig(api) {
   try {
@@ -52,6 +54,7 @@ async function start() {
       ['/projects/{id}/analysis', bind(analysisPage)],
       ['/projects/{id}/presentations', bind(presentationsPage)],
       ['/projects/{id}/votes/new', bind(voteNewPage)],
+      ['/projects/{id}/works', bind(worksPage)],
       ['/votes/{id}/manage', bind(voteManagePage)],
       ['/votes/{id}/results', bind(voteResultsPage)],
       ['/presentations/{id}/edit', bind(composerPage)],
@@ -65,6 +68,7 @@ async function start() {
       ['/join/{code}', bind(joinPage)],
       ['/meetings/{id}/screen', bind(meetingScreenPage)],
       ['/votes/{id}', bind(votePage)],
+      ['/works/{id}', bind(workPage)],
     ],
     notFound: bind(notFoundPage),
     outlet: document.getElementById('main'),

@@ -14,6 +14,7 @@ import nl.plein.db.DatabaseUnavailable;
 import nl.plein.db.EmbeddedPostgis;
 import nl.plein.db.Jdbis;
 import nl.plein.gisdata.demo.DemoData;
+import nl.plein.works.DemoWorks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,7 @@ public final class Main {
                 if (DemoData.loadIfEmpty(dataSource, Passwords::hash, AreaAssignment::assignAll)) {
                     log.info("Loaded demo content; demo accounts share the password '{}'", DemoData.DEMO_PASSWORD);
                     DemoVote.seed(Jdbis.create(dataSource));
+                    DemoWorks.seed(Jdbis.create(dataSource), config.timeZone());
                 }
             } catch (java.sql.SQLException e) {
                 throw new DatabaseUnavailable("Could not load the demo content: " + e.getMessage(), e);
