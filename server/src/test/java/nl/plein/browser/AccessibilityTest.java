@@ -27,6 +27,7 @@ class AccessibilityTest {
     static long projectId;
     static long proposalId;
     static VoteWalk votes;
+    static WorksWalk works;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,6 +39,7 @@ class AccessibilityTest {
         proposalId = server.anonymous().get("/api/proposals?project=" + projectId + "&limit=1").json()
                 .get("features").get(0).get("id").asLong();
         votes = new VoteWalk(server);
+        works = new WorksWalk(server);
     }
 
     @AfterAll
@@ -87,6 +89,10 @@ class AccessibilityTest {
                 open(page, hash);
                 Browser.assertAccessible(page, hash + " in " + language);
             }
+            for (String hash : works.hashes()) {
+                open(page, hash);
+                Browser.assertAccessible(page, hash + " in " + language);
+            }
         }
         // The vote pages: the ballot as a resident who votes in it, a planner's set-up and management.
         Page voter = signedIn(360, 740, votes.voter);
@@ -101,6 +107,10 @@ class AccessibilityTest {
             for (var state : votes.plannerStates()) {
                 open(planner, state);
                 Browser.assertAccessible(planner, state.name() + " in " + language + " for a planner");
+            }
+            for (String hash : works.hashes()) {
+                open(planner, hash);
+                Browser.assertAccessible(planner, hash + " in " + language + " for a planner");
             }
         }
         browser.assertNoErrors("all pages in both languages");
@@ -129,8 +139,10 @@ class AccessibilityTest {
     @Test
     void everyTouchTargetIsAtLeast24PxOnAPhone() {
         Page page = signedIn(360, 740);
-        for (String hash : List.of("/", "/projects/" + projectId, "/projects/" + projectId + "/new",
-                "/proposals/" + proposalId)) {
+        var hashes = new java.util.ArrayList<>(List.of("/", "/projects/" + projectId, "/projects/" + projectId + "/new",
+                "/proposals/" + proposalId));
+        hashes.addAll(works.hashes());
+        for (String hash : hashes) {
             open(page, hash);
             assertEquals(List.of(), smallTargets(page), "targets under 24 px on " + hash);
         }

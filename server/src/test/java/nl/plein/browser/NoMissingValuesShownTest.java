@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * Every page of the map client (every route of main.js), as anyone, a resident, a planner and an
  * admin, over the demo content plus a presentation whose meeting a planner chairs, and the budget
  * vote pages (an open vote's ballot, a counted vote's results, a planner's set-up and management,
- * also on a phone in both languages): no page shows a missing value as the words "null",
- * "undefined", "NaN" or "[object Object]", neither in its visible text nor in the names
- * (aria-label, title, alt) that screen readers and tooltips read.
+ * also on a phone in both languages) and the works pages (the realisation map and each work's
+ * page): no page shows a missing value as the words "null", "undefined", "NaN" or
+ * "[object Object]", neither in its visible text nor in the names (aria-label, title, alt) that
+ * screen readers and tooltips read.
  */
 class NoMissingValuesShownTest {
     /** Reads the page's visible text and accessible names and returns those that show a missing value. */
@@ -54,6 +55,7 @@ class NoMissingValuesShownTest {
     static long meetingId;
     static String meetingCode;
     static VoteWalk votes;
+    static WorksWalk works;
     static final List<Long> proposals = new ArrayList<>();
     static final List<Long> projects = new ArrayList<>();
 
@@ -113,6 +115,7 @@ class NoMissingValuesShownTest {
         planner.post("/api/meetings/" + meetingId + "/questions", Map.of("kind", "choice", "prompt", "Meer groen?",
                 "options", List.of("Ja", "Nee"))).expect(201);
         votes = new VoteWalk(server);
+        works = new WorksWalk(server);
     }
 
     private static void extent(JsonNode coordinates, double[] box) {
@@ -143,6 +146,7 @@ class NoMissingValuesShownTest {
         for (long project : projects) {
             hashes.add("/projects/" + project);
         }
+        hashes.addAll(works.hashes());
         for (long proposal : proposals) {
             hashes.add("/proposals/" + proposal);
             hashes.add("/proposals/" + proposal + "/variant");
