@@ -41,7 +41,7 @@ export async function workPage(ctx, { container, params, signal }) {
     work.description ? h('p', { class: 'lead', text: work.description }) : null,
     workFacts({ ctx, work }),
     section('work-place', t('works.work.placeHeading'),
-      h('div', { class: 'map-with-legend' }, h('div', { class: 'map-wrap' }, mapElement),
+      h('div', { class: 'map-with-legend' }, h('div', { class: 'work-map-column' }, h('div', { class: 'map-wrap' }, mapElement)),
         worksLegend({ ctx, id: 'work-legend', statuses: [work.status] })),
       work.proposedGeometry || work.asBuilt ? null : h('p', { id: 'work-no-place', text: t('works.list.noPlace') })),
     section('work-steps', t('works.timeline.heading'), timeline({ ctx, steps: work.steps })),
