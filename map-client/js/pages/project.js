@@ -8,6 +8,7 @@ import { createProposalFeed } from '../proposal-feed.js';
 import { projectForPage, STATUSES, plans } from '../projects.js';
 import { isAbort } from '../api.js';
 import { voteBlock } from '../votes/project-block.js';
+import { learningLink } from '../learning/project-link.js';
 
 export async function projectPage(ctx, { container, params, signal }) {
   const { project, page } = await projectForPage(ctx, params.id, container, signal);
@@ -42,6 +43,7 @@ export async function projectPage(ctx, { container, params, signal }) {
       h('a', { id: 'analysis-link', href: `#/projects/${project.id}/analysis`, text: t('project.analysis') }), ' · ',
       h('a', { id: 'presentations-link', href: `#/projects/${project.id}/presentations`, text: t('project.presentations') })) : null,
     voteBlock({ ctx, projectId: project.id, signal }),
+    learningLink({ ctx, project, signal }),
     filterForm({ ctx, project, filterState, onChange: () => { view.reload(); apart.reload(); } }),
     viewSwitch({ ctx, onChange: (listOnly) => view.setListOnly(listOnly) }),
     split,

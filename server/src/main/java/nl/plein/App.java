@@ -184,7 +184,7 @@ public final class App {
         var roundStore = new RoundStore(jdbi);
         var learningReport = new LearningReport(participationAnalysis, roundStore, smallCounts, config.timeZone(),
                 java.time.Clock.systemUTC());
-        var learningPage = new LearningPage(learningReport, mapDrawing, jdbi);
+        var learningPage = new LearningPage(learningReport, mapDrawing);
         var learning = new LearningRoutes(roundStore, learningReport, projectStore, config);
         var pabulib = new PabulibRoutes(jdbi, voteResults.results(), projectStore, config.maxBoundaryBytes());
 

@@ -2,14 +2,12 @@ package nl.plein.learning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.List;
 import nl.plein.projects.Language;
 import nl.plein.reports.MapDrawing;
 import nl.plein.reports.MapSvg;
 import nl.plein.reports.Markup;
 import nl.plein.reports.Messages;
 import nl.plein.reports.ReportPage;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The printable learning report of a round: one HTML page written on the server from the same JSON
@@ -17,16 +15,12 @@ import org.jdbi.v3.core.Jdbi;
  * screen, A4 on paper) and SVG maps drawn by the reports' {@link MapDrawing}. All user text is escaped.
  */
 public final class LearningPage {
-    private static final String PINS = RoundStore.sql("work-pins.sql");
-
     private final LearningReport report;
     private final MapDrawing maps;
-    private final Jdbi jdbi;
 
-    public LearningPage(LearningReport report, MapDrawing maps, Jdbi jdbi) {
+    public LearningPage(LearningReport report, MapDrawing maps) {
         this.report = report;
         this.maps = maps;
-        this.jdbi = jdbi;
     }
 
     public String html(long projectId, Language language) {
@@ -81,12 +75,6 @@ public final class LearningPage {
         drawings.add(maps.draw(new MapDrawing.Request(projectId, null, new MapDrawing.Layers(true, setId,
                 new MapDrawing.ParticipationLayer(setId), null, null, null, null), "map-participation",
                 "map.participation")));
-        List<MapDrawing.Pin> pins = jdbi.withHandle(h -> h.createQuery(PINS).bind("project", projectId)
-                .map((rs, ctx) -> new MapDrawing.Pin(rs.getDouble("lon"), rs.getDouble("lat"))).list());
-        if (!pins.isEmpty()) {
-            drawings.add(maps.draw(new MapDrawing.Request(projectId, null, MapDrawing.Layers.pins(pins), "map-works",
-                    "map.works")));
-        }
         for (var drawing : drawings) {
             out.append("<figure class=\"map\">").append(MapSvg.svg(drawing, language)).append("<figcaption>")
                     .append(e(m.text(drawing.subject()))).append("</figcaption></figure>");

@@ -15,7 +15,7 @@ final class LearningSections {
     }
 
     static void participation(StringBuilder out, JsonNode r, Messages m) {
-        ReportPage.section(out, "participation", m.text("participation.heading"));
+        ReportPage.section(out, "participation", m.text("learning.participation.heading"));
         JsonNode p = r.get("participation");
         JsonNode set = r.get("areaSet");
         String setName = set.get("name").asText() + (set.get("year").isNull() ? "" : " (" + set.get("year").asInt() + ")");

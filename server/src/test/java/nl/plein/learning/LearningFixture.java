@@ -21,21 +21,22 @@ import nl.plein.support.TestServer;
  * from each of Noord and Zuid and three from Oost take part. The 2026 round has four works: one done
  * on time but over budget (€ 30,000, built in Noord), one delayed (€ 12,000, Noord), one on schedule
  * (€ 15,000, Zuid) and one cancelled (€ 99,999, Oost, which counts nowhere); the first has six
- * evaluations (mean 4.0), the third two.
+ * evaluations (mean 4.0), the third two. The rounds are linked as a series, and 2026 has one lesson.
  */
-final class LearningFixture {
+public final class LearningFixture {
     /** Money per resident by hand: (30,000 + 12,000) / 1,000 in Noord, 15,000 / 1,000 in Zuid, nothing in Oost. */
-    static final double NOORD_PER_RESIDENT = (30_000 + 12_000) / 1_000.0;
-    static final double ZUID_PER_RESIDENT = 15_000 / 1_000.0;
+    public static final double NOORD_PER_RESIDENT = (30_000 + 12_000) / 1_000.0;
+    public static final double ZUID_PER_RESIDENT = 15_000 / 1_000.0;
 
-    final TestServer server;
-    final Client admin;
-    final Client planner;
-    final long round2024;
-    final long round2026;
-    final List<Long> works = new ArrayList<>();
+    public final TestServer server;
+    public final Client admin;
+    public final Client planner;
+    public final long round2024;
+    public final long round2026;
+    public final List<Long> works = new ArrayList<>();
+    public final long seriesId;
 
-    LearningFixture(TestServer server) throws SQLException {
+    public LearningFixture(TestServer server) throws SQLException {
         this.server = server;
         admin = server.signedIn("admin@test.example", Role.ADMIN);
         planner = server.signedIn("planner@test.example", Role.PLANNER);
@@ -78,6 +79,13 @@ final class LearningFixture {
         }
         evaluate(works.get(2), "zuid1", 2);
         evaluate(works.get(2), "zuid2", 4);
+        seriesId = planner.post("/api/series", Map.of("name", "Park de Heuvel")).expect(201).json().get("id").asLong();
+        planner.put("/api/projects/" + round2024 + "/series",
+                Map.of("seriesId", seriesId, "label", "2024", "position", 2024)).expect(200);
+        planner.put("/api/projects/" + round2026 + "/series",
+                Map.of("seriesId", seriesId, "label", "2026", "position", 2026)).expect(200);
+        planner.post("/api/projects/" + round2026 + "/lessons", Map.of("text", "Go to Zuid's school gates"))
+                .expect(201);
     }
 
     private long propose(long projectId, String title) {
