@@ -121,10 +121,25 @@ class LearningApiTest {
         assertEquals(2, byName(money.get("areas"), "Noord").get("works").asLong());
         assertEquals(LearningFixture.ZUID_PER_RESIDENT, byName(money.get("areas"), "Zuid").get("eurosPerResident")
                 .asDouble(), 1e-9);
-        assertEquals(0.0, byName(money.get("areas"), "Oost").get("eurosPerResident").asDouble(), 1e-9,
-                "the cancelled work counts nowhere");
-        assertEquals(57_000, money.get("euros").asLong());
+        assertEquals(LearningFixture.OOST_PER_RESIDENT, byName(money.get("areas"), "Oost").get("eurosPerResident")
+                .asDouble(), 1e-9, "the funded item that is no work yet; the cancelled work counts nowhere");
+        assertEquals(1, byName(money.get("areas"), "Oost").get("items").asLong());
+        assertEquals(65_000, money.get("euros").asLong());
         assertEquals(0, money.get("eurosInNoArea").asLong());
+    }
+
+    @Test
+    void turnoutPerAreaComesFromTheCountedVoteUnderTheSmallCountRule() {
+        var votes = report().get("turnout").get("votes");
+        assertEquals(1, votes.size());
+        var vote = votes.get(0);
+        assertEquals("Buurtbudget 2026", vote.get("title").asText());
+        assertEquals("15", vote.get("voters").asText());
+        assertEquals("5", byName(vote.get("areas"), "Noord").get("voters").asText(), "7 rounded to 5");
+        assertEquals("<5", byName(vote.get("areas"), "Oost").get("voters").asText());
+        assertEquals("x", byName(vote.get("areas"), "Zuid").get("voters").asText(),
+                "Oost's 2 could be worked out from the total and the other areas");
+        assertTrue(byName(vote.get("areas"), "Oost").get("ratio").isNull());
     }
 
     @Test

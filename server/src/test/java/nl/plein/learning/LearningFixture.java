@@ -21,12 +21,16 @@ import nl.plein.support.TestServer;
  * from each of Noord and Zuid and three from Oost take part. The 2026 round has four works: one done
  * on time but over budget (€ 30,000, built in Noord), one delayed (€ 12,000, Noord), one on schedule
  * (€ 15,000, Zuid) and one cancelled (€ 99,999, Oost, which counts nowhere); the first has six
- * evaluations (mean 4.0), the third two. The rounds are linked as a series, and 2026 has one lesson.
+ * evaluations (mean 4.0), the third two. 2026 also has a counted budget vote ({@link #vote}). The rounds are linked as a series, and 2026 has one lesson.
  */
 public final class LearningFixture {
-    /** Money per resident by hand: (30,000 + 12,000) / 1,000 in Noord, 15,000 / 1,000 in Zuid, nothing in Oost. */
+    /**
+     * Money per resident by hand: (30,000 + 12,000) / 1,000 in Noord, 15,000 / 1,000 in Zuid, and in
+     * Oost only the funded playground, 8,000 / 1,000 (its cancelled work of 99,999 counts nowhere).
+     */
     public static final double NOORD_PER_RESIDENT = (30_000 + 12_000) / 1_000.0;
     public static final double ZUID_PER_RESIDENT = 15_000 / 1_000.0;
+    public static final double OOST_PER_RESIDENT = 8_000 / 1_000.0;
 
     public final TestServer server;
     public final Client admin;
@@ -79,6 +83,7 @@ public final class LearningFixture {
         }
         evaluate(works.get(2), "zuid1", 2);
         evaluate(works.get(2), "zuid2", 4);
+        vote();
         seriesId = planner.post("/api/series", Map.of("name", "Park de Heuvel")).expect(201).json().get("id").asLong();
         planner.put("/api/projects/" + round2024 + "/series",
                 Map.of("seriesId", seriesId, "label", "2024", "position", 2024)).expect(200);
@@ -86,6 +91,33 @@ public final class LearningFixture {
                 Map.of("seriesId", seriesId, "label", "2026", "position", 2026)).expect(200);
         planner.post("/api/projects/" + round2026 + "/lessons", Map.of("text", "Go to Zuid's school gates"))
                 .expect(201);
+    }
+
+    /**
+     * A budget vote of the 2026 round, closed an hour ago: one city-wide pot of € 10,000 with one
+     * item, a € 8,000 playground drawn in Oost, chosen on paper ballots by 7 voters from Noord, 6 from
+     * Zuid and 2 from Oost (paper: voters who are no participants). Counted, greedy funds it, and it
+     * is not yet a work, so Oost gets € 8 per resident.
+     */
+    private void vote() throws SQLException {
+        sql("INSERT INTO votes (project_id, title, ballot_type, rule, area_set_id, opens_at, closes_at)"
+                + " SELECT " + round2026 + ", 'Buurtbudget 2026', 'approval', 'greedy', id, now() - interval '2 days',"
+                + " now() - interval '1 hour' FROM area_sets WHERE name = 'Buurten Heuvel'");
+        sql("INSERT INTO vote_pots (vote_id, name, budget) SELECT id, 'Stad', 10000 FROM votes WHERE project_id = "
+                + round2026);
+        sql("INSERT INTO ballot_items (vote_id, pot_id, title, cost, reason, geom) SELECT p.vote_id, p.id, 'Speelplek',"
+                + " 8000, 'Haalbaar', ST_SetSRID(ST_MakePoint(5.51, 52.505), 4326) FROM vote_pots p JOIN votes v"
+                + " ON v.id = p.vote_id WHERE v.project_id = " + round2026);
+        int receipt = 0;
+        for (var home : Map.of("Noord", 7, "Zuid", 6, "Oost", 2).entrySet()) {
+            for (int i = 0; i < home.getValue(); i++) {
+                receipt++;
+                sql("WITH b AS (INSERT INTO ballots (vote_id, channel, area_id, receipt) SELECT v.id, 'paper', a.id, 'L-"
+                        + receipt + "' FROM votes v, areas a WHERE v.project_id = " + round2026 + " AND a.name = '"
+                        + home.getKey() + "' RETURNING id, vote_id) INSERT INTO ballot_choices (ballot_id, item_id)"
+                        + " SELECT b.id, i.id FROM b JOIN ballot_items i ON i.vote_id = b.vote_id");
+            }
+        }
     }
 
     private long propose(long projectId, String title) {
