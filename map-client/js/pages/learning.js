@@ -6,7 +6,7 @@
 import { h } from '../dom.js';
 import { projectForPage } from '../projects.js';
 import { isAbort } from '../api.js';
-import { present } from '../blocks.js';
+import { present, methodNote } from '../blocks.js';
 import { participationSection, turnoutSection } from '../learning/who.js';
 import { moneySection } from '../learning/money.js';
 import { worksSection } from '../learning/works.js';
@@ -22,6 +22,7 @@ export async function learningPage(ctx, { container, params, signal }) {
   const title = t('learning.title', { title: project.properties.title });
   const status = h('p', { role: 'status', id: 'learning-status', class: 'list-status', text: t('learning.loading') });
   const series = h('div');
+  const method = h('div');
   const slots = Object.fromEntries(SECTIONS.map((key) => [key, h('div')]));
   const section = (key) => h('section', { class: 'part-section', 'aria-labelledby': `learning-${key}-heading` },
     h('h2', { id: `learning-${key}-heading`, text: t(`learning.${key}.heading`) }), slots[key]);
@@ -34,6 +35,7 @@ export async function learningPage(ctx, { container, params, signal }) {
     })),
     status,
     ...SECTIONS.map(section),
+    method,
   );
 
   async function load() {
@@ -47,6 +49,7 @@ export async function learningPage(ctx, { container, params, signal }) {
       slots.works.replaceChildren(...worksSection(ctx, report));
       slots.lessons.replaceChildren(...present(lessonsSection(ctx, { projectId: project.id, lessons: report.lessons, onChange: load })));
       slots.rounds.replaceChildren(...roundsSection(ctx, report));
+      method.replaceChildren(methodNote(t('learning.method'), report.method, false));
       status.textContent = t('learning.loaded', { threshold: report.threshold });
       status.dataset.state = 'ready';
     } catch (error) {

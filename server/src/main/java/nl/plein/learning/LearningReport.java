@@ -78,7 +78,8 @@ public final class LearningReport {
             earlier.add(new RoundComparison.Earlier(round, participation.published(then)));
         }
         out.set("comparison", earlier.isEmpty() ? null : RoundComparison.json(earlier, now));
-        out.put("method", rule.describe());
+        out.put("method", "Participation, turnout, money per resident, realisation, evaluations and the comparison "
+                + "of rounds as defined in server/METHODS.md §13. " + rule.describe());
         return out;
     }
 
