@@ -16,7 +16,7 @@ export function moneySection(ctx, report) {
     figureTable({
       id: 'learning-money-caption',
       caption: t('learning.money.caption'),
-      empty: t('learning.money.none'),
+      empty: t('learning.noAreas'),
       rows: money.areas,
       columns: [
         { label: t('learning.area'), text: (a) => a.name },

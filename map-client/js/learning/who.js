@@ -12,6 +12,7 @@ function population(ctx, area) {
 export function participationSection(ctx, report) {
   const { t } = ctx.i18n;
   const p = report.participation;
+  if (!p) return [h('p', { class: 'empty', text: t('learning.noAreas') })];
   const set = report.areaSet.year ? `${report.areaSet.name} (${report.areaSet.year})` : report.areaSet.name;
   return [
     figureList([
@@ -39,6 +40,7 @@ export function participationSection(ctx, report) {
 /** Voters per area for each budget vote of the round that has closed. */
 export function turnoutSection(ctx, report) {
   const { t } = ctx.i18n;
+  if (!report.turnout) return [h('p', { class: 'empty', text: t('learning.noAreas') })];
   const votes = report.turnout.votes;
   if (!votes.length) return [h('p', { class: 'empty', text: t('learning.turnout.none') })];
   return votes.map((vote) => figureTable({

@@ -49,7 +49,9 @@ public final class LearningPage {
         out.append("<p class=\"note\">").append(e(m.text("participation.small", "threshold",
                 r.get("threshold").asInt(), "below", r.get("threshold").asInt() - 1))).append("</p></header>");
         LearningSections.participation(out, r, m);
-        maps(out, projectId, r, language, m);
+        if (!r.get("areaSet").isNull()) {
+            maps(out, projectId, r, language, m);
+        }
         LearningSections.turnout(out, r, m);
         LearningSections.money(out, r, m);
         LearningSections.realisation(out, r, m);

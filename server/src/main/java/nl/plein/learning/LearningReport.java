@@ -29,6 +29,7 @@ public final class LearningReport {
     private static final String MONEY = RoundStore.sql("money-per-area.sql");
     private static final String MONEY_TOTAL = RoundStore.sql("money-total.sql");
     private static final String VOTES = RoundStore.sql("votes.sql");
+    private static final String ANY_SET = RoundStore.sql("any-area-set.sql");
 
     private final ParticipationAnalysis participation;
     private final RoundStore rounds;
@@ -62,25 +63,38 @@ public final class LearningReport {
         var series = rounds.seriesOfProject(projectId);
         out.set("series", series.map(LearningReport::tree).orElse(null));
         out.put("threshold", rule.threshold());
+        out.set("realisation", realisation.json(projectId, LocalDate.now(clock.withZone(zone))));
+        out.set("lessons", tree(rounds.lessons(projectId)));
+        if (rounds.jdbi().withHandle(h -> h.createQuery(ANY_SET).mapTo(Boolean.class).one())) {
+            byArea(out, projectId);
+        } else {
+            // Nothing can be counted per area before a boundary set is loaded: the parts by area say so.
+            out.putNull("areaSet");
+            out.putNull("participation");
+            out.putNull("turnout");
+            out.set("money", money(projectId, null));
+            out.putNull("comparison");
+        }
+        out.put("method", "Participation, turnout, money per resident, realisation, evaluations and the comparison "
+                + "of rounds as defined in server/METHODS.md §13. " + rule.describe());
+        return out;
+    }
+
+    /** The parts counted per area, in the boundary set participation is counted in. */
+    private void byArea(ObjectNode out, long projectId) {
         var figures = participation.run(Parameters.whole(projectId, null, View.PUBLIC));
         var set = figures.counts().set();
-        out.putObject("areaSet").put("id", set.id()).put("name", set.name())
-                .put("year", set.year());
+        out.putObject("areaSet").put("id", set.id()).put("name", set.name()).put("year", set.year());
         PublicResult now = participation.published(figures);
         out.set("participation", participation(now));
         out.set("turnout", turnout(projectId, set.id()));
         out.set("money", money(projectId, set.id()));
-        out.set("realisation", realisation.json(projectId, LocalDate.now(clock.withZone(zone))));
-        out.set("lessons", tree(rounds.lessons(projectId)));
         var earlier = new ArrayList<RoundComparison.Earlier>();
         for (var round : rounds.roundsBefore(projectId)) {
             var then = participation.run(Parameters.whole(round.projectId(), set.id(), View.PUBLIC));
             earlier.add(new RoundComparison.Earlier(round, participation.published(then)));
         }
         out.set("comparison", earlier.isEmpty() ? null : RoundComparison.json(earlier, now));
-        out.put("method", "Participation, turnout, money per resident, realisation, evaluations and the comparison "
-                + "of rounds as defined in server/METHODS.md §13. " + rule.describe());
-        return out;
     }
 
     private static ObjectNode participation(PublicResult r) {
@@ -121,23 +135,26 @@ public final class LearningReport {
         return out;
     }
 
-    private ObjectNode money(long projectId, long setId) {
+    /** Money per area of the set; with no set (null), only the total, all of it in no area. */
+    private ObjectNode money(long projectId, Long setId) {
         var out = Json.MAPPER.createObjectNode();
         var areas = out.putArray("areas");
         double[] located = new double[1];
-        rounds.jdbi().useHandle(h -> h.createQuery(MONEY).bind("project", projectId).bind("set", setId)
-                .map((rs, ctx) -> {
-                    Long population = (Long) rs.getObject("population", Long.class);
-                    boolean known = population != null && population > 0;
-                    double euros = rs.getDouble("euros");
-                    located[0] += euros;
-                    var node = areas.addObject().put("areaId", rs.getLong("area_id")).put("code", rs.getString("code"))
-                            .put("name", rs.getString("name")).put("works", rs.getLong("works"))
-                            .put("items", rs.getLong("items")).put("euros", Math.round(euros));
-                    population(node, known ? population : null);
-                    number(node, "eurosPerResident", known ? Math.round(euros / population * 100) / 100.0 : null);
-                    return node;
-                }).list());
+        if (setId != null) {
+            rounds.jdbi().useHandle(h -> h.createQuery(MONEY).bind("project", projectId).bind("set", setId)
+                    .map((rs, ctx) -> {
+                        Long population = (Long) rs.getObject("population", Long.class);
+                        boolean known = population != null && population > 0;
+                        double euros = rs.getDouble("euros");
+                        located[0] += euros;
+                        var node = areas.addObject().put("areaId", rs.getLong("area_id")).put("code", rs.getString("code"))
+                                .put("name", rs.getString("name")).put("works", rs.getLong("works"))
+                                .put("items", rs.getLong("items")).put("euros", Math.round(euros));
+                        population(node, known ? population : null);
+                        number(node, "eurosPerResident", known ? Math.round(euros / population * 100) / 100.0 : null);
+                        return node;
+                    }).list());
+        }
         long total = rounds.jdbi().withHandle(h -> h.createQuery(MONEY_TOTAL).bind("project", projectId)
                 .mapTo(Long.class).one());
         out.put("euros", total).put("eurosInAreas", Math.round(located[0]))

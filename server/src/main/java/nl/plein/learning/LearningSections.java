@@ -17,6 +17,10 @@ final class LearningSections {
     static void participation(StringBuilder out, JsonNode r, Messages m) {
         ReportPage.section(out, "participation", m.text("learning.participation.heading"));
         JsonNode p = r.get("participation");
+        if (p.isNull()) {
+            out.append("<p>").append(e(m.text("learning.noAreas"))).append("</p></section>");
+            return;
+        }
         JsonNode set = r.get("areaSet");
         String setName = set.get("name").asText() + (set.get("year").isNull() ? "" : " (" + set.get("year").asInt() + ")");
         out.append("<dl class=\"figures\">");
@@ -37,6 +41,10 @@ final class LearningSections {
 
     static void turnout(StringBuilder out, JsonNode r, Messages m) {
         ReportPage.section(out, "turnout", m.text("learning.turnout.heading"));
+        if (r.get("turnout").isNull()) {
+            out.append("<p>").append(e(m.text("learning.noAreas"))).append("</p></section>");
+            return;
+        }
         var votes = r.get("turnout").get("votes");
         if (votes.isEmpty()) {
             out.append("<p>").append(e(m.text("learning.turnout.none"))).append("</p></section>");
@@ -66,6 +74,10 @@ final class LearningSections {
         ReportPage.figure(out, m.text("learning.money.total"), euros(money.get("euros").asLong(), m));
         ReportPage.figure(out, m.text("learning.money.inNoArea"), euros(money.get("eurosInNoArea").asLong(), m));
         out.append("</dl>");
+        if (money.get("areas").isEmpty()) {
+            out.append("<p>").append(e(m.text("learning.noAreas"))).append("</p></section>");
+            return;
+        }
         head(out, m.text("learning.money.caption"), List.of("participation.area", "participation.population",
                 "learning.money.works", "learning.money.items", "learning.money.euros", "budget.perResident"), m);
         for (JsonNode a : money.get("areas")) {

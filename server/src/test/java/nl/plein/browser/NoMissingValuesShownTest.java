@@ -142,6 +142,7 @@ class NoMissingValuesShownTest {
                 "/votes/" + votes.openVote, "/votes/" + votes.countedVote + "/results"));
         for (long project : projects) {
             hashes.add("/projects/" + project);
+            hashes.add("/projects/" + project + "/learning");
         }
         for (long proposal : proposals) {
             hashes.add("/proposals/" + proposal);
