@@ -21,7 +21,8 @@ import nl.plein.support.TestServer;
  * from each of Noord and Zuid and three from Oost take part. The 2026 round has four works: one done
  * on time but over budget (€ 30,000, built in Noord), one delayed (€ 12,000, Noord), one on schedule
  * (€ 15,000, Zuid) and one cancelled (€ 99,999, Oost, which counts nowhere); the first has six
- * evaluations (mean 4.0), the third two. 2026 also has a counted budget vote ({@link #vote}). The rounds are linked as a series, and 2026 has one lesson.
+ * evaluations (mean 4.0), the third two. 2026 also has a counted budget vote ({@link #vote}). The
+ * rounds are linked as a series, and 2026 has one lesson.
  */
 public final class LearningFixture {
     /**
