@@ -86,6 +86,9 @@ class LearningPageTest {
             assertNoMissingValues(text, "round 2026 in " + language);
             assertFitsThePhone(page, "round 2026 in " + language);
             Browser.assertAccessible(page, "the learning page in " + language + " on a phone");
+            // Kept for a person to look at after the run.
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "learning-phone-" + language + ".png")));
             open(page, f.round2024, language);
             assertNoMissingValues(mainText(page), "round 2024 (no works, no vote, nothing before it) in " + language);
             Browser.assertAccessible(page, "the empty learning page in " + language + " on a phone");
