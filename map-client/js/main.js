@@ -12,6 +12,7 @@ import { proposalPage } from './pages/proposal.js';
 import { newProposalPage } from './pages/new-proposal.js';
 import { variantPage } from './pages/variant.js';
 import { participationPage } from './pages/participation.js';
+import { learningPage } from './pages/learning.js';
 import { analysisPage } from './pages/analysis.js';
 import { presentationsPage } from './pages/presentations.js';
 import { voteNewPage } from './pages/vote-new.js';
@@ -51,6 +52,7 @@ async function start() {
       ['/projects/{id}', bind(projectPage)],
       ['/projects/{id}/new', bind(newProposalPage)],
       ['/projects/{id}/participation', bind(participationPage)],
+      ['/projects/{id}/learning', bind(learningPage)],
       ['/projects/{id}/analysis', bind(analysisPage)],
       ['/projects/{id}/presentations', bind(presentationsPage)],
       ['/projects/{id}/votes/new', bind(voteNewPage)],

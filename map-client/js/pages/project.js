@@ -9,6 +9,7 @@ import { projectForPage, STATUSES, plans } from '../projects.js';
 import { isAbort } from '../api.js';
 import { voteBlock } from '../votes/project-block.js';
 import { worksLink } from '../works/project-link.js';
+import { learningLink } from '../learning/project-link.js';
 
 export async function projectPage(ctx, { container, params, signal }) {
   const { project, page } = await projectForPage(ctx, params.id, container, signal);
@@ -44,6 +45,7 @@ export async function projectPage(ctx, { container, params, signal }) {
       h('a', { id: 'presentations-link', href: `#/projects/${project.id}/presentations`, text: t('project.presentations') })) : null,
     voteBlock({ ctx, projectId: project.id, signal }),
     worksLink({ ctx, project, signal }),
+    learningLink({ ctx, project, signal }),
     filterForm({ ctx, project, filterState, onChange: () => { view.reload(); apart.reload(); } }),
     viewSwitch({ ctx, onChange: (listOnly) => view.setListOnly(listOnly) }),
     split,

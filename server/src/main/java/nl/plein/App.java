@@ -60,6 +60,10 @@ import nl.plein.hotspots.Moran;
 import nl.plein.hotspots.SpatialUnitStore;
 import nl.plein.http.Json;
 import nl.plein.http.Problems;
+import nl.plein.learning.LearningPage;
+import nl.plein.learning.LearningReport;
+import nl.plein.learning.LearningRoutes;
+import nl.plein.learning.RoundStore;
 import nl.plein.map.ClientSettings;
 import nl.plein.map.Geocoder;
 import nl.plein.map.TileProxy;
@@ -182,6 +186,11 @@ public final class App {
         var voteResults = new ResultsRoutes(jdbi, smallCounts);
         var works = new WorkRoutes(new WorkStore(jdbi, config.timeZone(), java.time.Clock.systemUTC()), projectStore,
                 config);
+        var roundStore = new RoundStore(jdbi);
+        var learningReport = new LearningReport(participationAnalysis, roundStore, smallCounts, config.timeZone(),
+                java.time.Clock.systemUTC());
+        var learningPage = new LearningPage(learningReport, mapDrawing);
+        var learning = new LearningRoutes(roundStore, learningReport, projectStore, config);
         var pabulib = new PabulibRoutes(jdbi, voteResults.results(), projectStore, config.maxBoundaryBytes());
 
         Javalin app = Javalin.create(cfg -> {
@@ -222,6 +231,8 @@ public final class App {
             // Outside /api: printable reports, HTML pages of public data only.
             routes.get("/reports/projects/{id}", reports::project, ANYONE);
             routes.get("/reports/meetings/{id}", ctx -> reports.page(ctx, "Meeting", meetingReport::html), ANYONE);
+            routes.get("/reports/projects/{id}/learning", ctx -> reports.page(ctx, "Project", learningPage::html),
+                    ANYONE);
             routes.get("/reports/report.css", reports::css, ANYONE);
             // Outside /api: the short join link a meeting's QR code holds.
             routes.get("/j/{code}", meetings::redirect, ANYONE);
@@ -368,6 +379,16 @@ public final class App {
             routes.post("/api/works/{id}/steps", works::addStep, PLANNER);
             routes.post("/api/work-steps/{id}/hide", moderation.handler(WORK_STEP, HIDE), MODERATOR);
             routes.post("/api/work-steps/{id}/restore", moderation.handler(WORK_STEP, RESTORE), MODERATOR);
+            // Learning from a round: series of rounds, lessons learned, the learning report (always public).
+            routes.post("/api/series", learning::createSeries, PLANNER);
+            routes.get("/api/series/{id}", learning::series, ANYONE);
+            routes.put("/api/projects/{id}/series", learning::putRound, PLANNER);
+            routes.delete("/api/projects/{id}/series", learning::removeRound, PLANNER);
+            routes.get("/api/projects/{id}/lessons", learning::lessons, ANYONE);
+            routes.post("/api/projects/{id}/lessons", learning::addLesson, PLANNER);
+            routes.patch("/api/lessons/{id}", learning::updateLesson, PLANNER);
+            routes.delete("/api/lessons/{id}", learning::deleteLesson, PLANNER);
+            routes.get("/api/projects/{id}/learning", learning::report, ANYONE);
         });
         requireAccessOnEveryRoute(app);
         return app;

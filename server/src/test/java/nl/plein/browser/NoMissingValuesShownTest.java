@@ -145,6 +145,7 @@ class NoMissingValuesShownTest {
                 "/votes/" + votes.openVote, "/votes/" + votes.countedVote + "/results"));
         for (long project : projects) {
             hashes.add("/projects/" + project);
+            hashes.add("/projects/" + project + "/learning");
         }
         hashes.addAll(works.hashes());
         for (long proposal : proposals) {

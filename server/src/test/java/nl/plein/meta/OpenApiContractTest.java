@@ -123,6 +123,7 @@ class OpenApiContractTest {
             ballots(anyone, admin, resident, projectId, setId);
             voteResults(anyone, admin, projectId);
             works(anyone, admin, resident, projectId);
+            learning(anyone, admin, projectId);
             call(resident, "DELETE /api/session", "/api/session", null).expect(204);
         }
 
@@ -407,6 +408,24 @@ class OpenApiContractTest {
             call(anyone, "GET /api/works/{id}", work, null).expect(200);
             call(admin, "POST /api/work-steps/{id}/restore", "/api/work-steps/" + stepId + "/restore",
                     Map.of("reason", "Toch niet")).expect(201);
+        }
+
+        /** Series of rounds, lessons learned and the learning report (after a vote is counted, so it shows turnout). */
+        void learning(Client anyone, Client admin, long projectId) {
+            String projectPath = "/api/projects/" + projectId;
+            long seriesId = json(call(admin, "POST /api/series", "/api/series", Map.of("name", "Rondes")), 201)
+                    .get("id").asLong();
+            call(anyone, "GET /api/series/{id}", "/api/series/" + seriesId, null).expect(200);
+            call(admin, "PUT /api/projects/{id}/series", projectPath + "/series",
+                    Map.of("seriesId", seriesId, "label", "2026", "position", 2026)).expect(200);
+            long lessonId = json(call(admin, "POST /api/projects/{id}/lessons", projectPath + "/lessons",
+                    Map.of("text", "Vaker op straat")), 201).get("id").asLong();
+            call(admin, "PATCH /api/lessons/{id}", "/api/lessons/" + lessonId, Map.of("text", "Vaker de straat op"))
+                    .expect(200);
+            call(anyone, "GET /api/projects/{id}/lessons", projectPath + "/lessons", null).expect(200);
+            call(anyone, "GET /api/projects/{id}/learning", projectPath + "/learning", null).expect(200);
+            call(admin, "DELETE /api/lessons/{id}", "/api/lessons/" + lessonId, null).expect(204);
+            call(admin, "DELETE /api/projects/{id}/series", projectPath + "/series", null).expect(204);
         }
 
         /** Two CBS buurten over the test project's square, split at lon 5.505. */

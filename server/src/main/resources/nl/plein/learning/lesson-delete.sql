@@ -1,0 +1,2 @@
+-- Removes a lesson. Parameters: :id.
+DELETE FROM lessons WHERE id = :id

@@ -1,0 +1,2 @@
+-- Takes project :project out of its series.
+DELETE FROM series_rounds WHERE project_id = :project

@@ -1,0 +1,10 @@
+-- A series with its rounds in order (position), as JSON. Parameters: :id.
+SELECT json_build_object(
+         'id', s.id, 'name', s.name,
+         'rounds', coalesce((SELECT json_agg(json_build_object('projectId', r.project_id, 'title', p.title,
+                                                               'label', r.label, 'position', r.position)
+                                             ORDER BY r.position, r.project_id)
+                               FROM series_rounds r JOIN projects p ON p.id = r.project_id
+                              WHERE r.series_id = s.id), '[]'::json))::text
+  FROM series s
+ WHERE s.id = :id

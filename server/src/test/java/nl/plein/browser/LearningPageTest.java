@@ -1,0 +1,139 @@
+package nl.plein.browser;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.plein.learning.LearningFixture;
+import nl.plein.support.A4Pdf;
+import nl.plein.support.Browser;
+import nl.plein.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The learning page of a second round ({@link LearningFixture}) in a real Chromium: axe-clean in
+ * Dutch and English at phone size, its tables readable without the page scrolling sideways, no
+ * stray null or undefined when parts are empty, a planner writing a lesson with the keyboard, the
+ * way in from the project page, and the printable report printed to an A4 PDF.
+ */
+class LearningPageTest {
+    static TestServer server;
+    static LearningFixture f;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        f = new LearningFixture(server);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void freshErrorLog() {
+        browser.errors.clear();
+    }
+
+    private static void open(Page page, long projectId, String language) {
+        page.navigate(server.baseUrl + "/#/projects/" + projectId + "/learning");
+        page.locator("h1").first().waitFor();
+        if (!language.equals(page.locator("html").getAttribute("lang"))) {
+            page.locator("#language-" + language).click();
+            page.waitForCondition(() -> language.equals(page.locator("html").getAttribute("lang")));
+        }
+        page.locator("#learning-status[data-state=ready]").waitFor();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+    }
+
+    private static String mainText(Page page) {
+        return page.locator("main").innerText();
+    }
+
+    private static void assertFitsThePhone(Page page, String where) {
+        boolean fits = (boolean) page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth");
+        assertTrue(fits, where + " scrolls sideways on a phone");
+    }
+
+    private static void assertNoMissingValues(String text, String where) {
+        for (String stray : List.of("null", "undefined", "NaN", "learning.")) {
+            assertFalse(text.contains(stray), where + " shows '" + stray + "':\n" + text);
+        }
+    }
+
+    @Test
+    void theLearningPageIsAccessibleInDutchAndEnglishOnAPhone() {
+        Page page = browser.page(390, 844);
+        for (var expected : Map.of("nl", "ontbrak eerder, deed nu mee", "en", "missing before, took part now")
+                .entrySet()) {
+            String language = expected.getKey();
+            open(page, f.round2026, language);
+            String text = mainText(page);
+            assertTrue(text.contains(expected.getValue()), "the comparison in " + language + ":\n" + text);
+            assertTrue(text.contains("<5"), "Oost's small count, hidden");
+            assertNoMissingValues(text, "round 2026 in " + language);
+            assertFitsThePhone(page, "round 2026 in " + language);
+            Browser.assertAccessible(page, "the learning page in " + language + " on a phone");
+            // Kept for a person to look at after the run.
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "learning-phone-" + language + ".png")));
+            open(page, f.round2024, language);
+            assertNoMissingValues(mainText(page), "round 2024 (no works, no vote, nothing before it) in " + language);
+            Browser.assertAccessible(page, "the empty learning page in " + language + " on a phone");
+        }
+        browser.assertNoErrors("the learning pages");
+    }
+
+    @Test
+    void aPlannerWritesALessonAndEveryoneFindsThePageFromTheProject() {
+        Page page = browser.desktop();
+        page.navigate(server.baseUrl + "/#/signin");
+        page.locator("#sign-in-email").fill("planner@test.example");
+        page.locator("#sign-in-password").fill(TestServer.PASSWORD);
+        page.locator("#sign-in-submit").click();
+        page.locator("#sign-out").waitFor();
+        page.navigate(server.baseUrl + "/#/projects/" + f.round2026);
+        page.locator("#learning-link").click();
+        page.locator("#learning-status[data-state=ready]").waitFor();
+        page.locator("#lesson-new").fill("Evening walks worked better than meetings");
+        page.locator("#lesson-new").press("Tab");
+        page.keyboard().press("Enter");
+        page.locator("#lessons-list li", new Page.LocatorOptions().setHasText("Evening walks")).waitFor();
+        assertTrue(page.locator("#learning-report-link").getAttribute("href").startsWith("/reports/projects/"
+                + f.round2026 + "/learning"));
+        browser.assertNoErrors("writing a lesson");
+    }
+
+    @Test
+    void thePrintableReportPrintsToA4AndIsAccessibleOnAPhone() throws Exception {
+        Page desktop = browser.desktop();
+        desktop.navigate(server.baseUrl + "/reports/projects/" + f.round2026 + "/learning?lang=en");
+        byte[] pdf = desktop.pdf(new Page.PdfOptions().setFormat("A4").setPreferCSSPageSize(true));
+        Files.write(Path.of("target", "learning-report-en.pdf"), pdf);
+        String text = A4Pdf.read(pdf).text();
+        for (String expected : List.of("What we learned: Park de Heuvel 2026", "Who took part", "Who voted",
+                "Where the money and the works went, per resident", "How the works went", "Lessons learned",
+                "Compared with earlier rounds", "missing before, took part now", "Go to Zuid's school gates")) {
+            assertTrue(text.contains(expected), () -> "the PDF lacks '" + expected + "':\n" + text);
+        }
+        for (String language : List.of("nl", "en")) {
+            Page phone = browser.page(390, 844);
+            phone.navigate(server.baseUrl + "/reports/projects/" + f.round2026 + "/learning?lang=" + language);
+            assertFitsThePhone(phone, "the printable report in " + language);
+            Browser.assertAccessible(phone, "the printable learning report in " + language);
+        }
+        browser.assertNoErrors("the printable learning report");
+    }
+}
