@@ -36,6 +36,7 @@ public final class ProposalStore {
     private static final String WITHDRAW = Jdbis.sql(ProposalStore.class, "withdraw.sql");
     private static final String SET_STATUS = Jdbis.sql(ProposalStore.class, "set-status.sql");
     private static final String DECIDE = Jdbis.sql(ProposalStore.class, "decide.sql");
+    private static final String REALISE = Jdbis.sql(ProposalStore.class, "realise.sql");
     /** The equator's length in EPSG:3857 metres: the width of the zoom 0 tile. */
     private static final double WEB_MERCATOR_WIDTH = 40075016.686;
 
@@ -267,6 +268,19 @@ public final class ProposalStore {
             decide(h, id, facts.status(), to, reason, planner.requireAccount());
             return feature(h, planner, id).orElseThrow();
         });
+    }
+
+    /**
+     * A work carrying these proposals is done: each that is accepted becomes realised, the decision
+     * recorded with the work's note as its public reason, in the caller's transaction (the step that
+     * finished the work). Answers the proposals that changed.
+     */
+    public static List<Long> realised(Handle h, List<Long> proposalIds, String reason, long by) {
+        if (proposalIds.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery(REALISE).bindArray("ids", Long.class, proposalIds).bind("reason", reason)
+                .bind("by", by).mapTo(Long.class).list();
     }
 
     private static void decide(Handle h, long id, Status from, Status to, String reason, long by) {

@@ -8,6 +8,7 @@ import java.util.List;
 import nl.plein.accounts.Viewer;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
+import nl.plein.proposals.ProposalStore;
 import nl.plein.http.Choices;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,6 +38,7 @@ public final class WorkStore {
     private static final String UPDATE = sql("update.sql");
     private static final String INSERT_STEP = sql("insert-step.sql");
     private static final String FOLLOW_STEPS = sql("follow-steps.sql");
+    private static final String CARRIED_PROPOSALS = sql("carried-proposals.sql");
     private static final String PROJECT_EXISTS = sql("project-exists.sql");
 
     /** Delayed, on a work aliased {@code w}, for {@code :today}. */
@@ -223,6 +225,9 @@ public final class WorkStore {
             h.createQuery(INSERT_STEP).bind("work", workId).bind("step", Choices.wire(step)).bind("onDate", onDate)
                     .bind("note", note).bind("account", planner.requireAccount()).mapTo(Long.class).one();
             h.createUpdate(FOLLOW_STEPS).bind("work", workId).execute();
+            // Once built, what was proposed is realised: the proposals say so, with the step's note.
+            ProposalStore.realised(h, h.createQuery(CARRIED_PROPOSALS).bind("work", workId).mapTo(Long.class).list(),
+                    note, planner.requireAccount());
             return detail(h, workId, planner);
         });
     }

@@ -249,6 +249,16 @@ class WorkApiTest {
         assertEquals("2026-07-15", done.get("finishedOn").asText());
         assertTrue(done.get("delayed").asBoolean(), "done after the planned end");
         assertFalse(done.get("onTime").asBoolean());
+        JsonNode realised = anyone.get("/api/proposals/" + proposalId).expect(200).json();
+        assertEquals("realised", realised.get("properties").get("status").asText(), "built, so realised");
+        List<String> reasons = jdbi.withHandle(h -> h.createQuery("SELECT to_status || ': ' || reason"
+                + " FROM proposal_decisions WHERE proposal_id = :p ORDER BY id").bind("p", proposalId)
+                .mapTo(String.class).list());
+        assertEquals("realised: Opgeleverd", reasons.get(reasons.size() - 1), "the step's note is the reason");
+        step(id, "update", "2026-07-20", "Bankjes erbij");
+        int decisions = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM proposal_decisions"
+                + " WHERE proposal_id = :p").bind("p", proposalId).mapTo(Integer.class).one());
+        assertEquals(reasons.size(), decisions, "realised once");
 
         var wrong = planner.post("/api/works/" + id + "/steps", Map.of("step", "opened", "onDate", "2026-07-16",
                 "note", "x"));
