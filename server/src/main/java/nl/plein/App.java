@@ -10,6 +10,7 @@ import static nl.plein.moderation.ModerationStore.Action.HIDE;
 import static nl.plein.moderation.ModerationStore.Action.RESTORE;
 import static nl.plein.moderation.ModerationStore.Target.ANSWER;
 import static nl.plein.moderation.ModerationStore.Target.COMMENT;
+import static nl.plein.moderation.ModerationStore.Target.EVALUATION;
 import static nl.plein.moderation.ModerationStore.Target.PROPOSAL;
 import static nl.plein.moderation.ModerationStore.Target.VARIANT;
 
@@ -45,6 +46,9 @@ import nl.plein.clusters.ClusterRoutes;
 import nl.plein.clusters.Clusters;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
+import nl.plein.evaluations.EvaluationRoutes;
+import nl.plein.evaluations.EvaluationStore;
+import nl.plein.evaluations.Evaluations;
 import nl.plein.config.Config;
 import nl.plein.db.Jdbis;
 import nl.plein.exports.ExportRoutes;
@@ -138,6 +142,8 @@ public final class App {
         var comments = new CommentRoutes(new CommentStore(jdbi), proposalStore, projectStore, config);
         var supports = new SupportRoutes(new SupportStore(jdbi));
         var moderation = new ModerationRoutes(new ModerationStore(jdbi), config);
+        var evaluations = new EvaluationRoutes(new EvaluationStore(jdbi), new Evaluations(jdbi, smallCounts),
+                projectStore, config);
         var meta = new MetaRoutes(jdbi);
         ActivityCounts.useTimeZone(jdbi, config.timeZone());
         var participationAnalysis = new ParticipationAnalysis(new ParticipationStore(jdbi, dataSource), analyses);
@@ -315,6 +321,14 @@ public final class App {
             routes.post("/api/comments/{id}/restore", moderation.handler(COMMENT, RESTORE), MODERATOR);
 
             routes.get("/api/moderation/log", moderation::log, MODERATOR);
+
+            routes.get("/api/works/{id}/evaluation", evaluations::own, SIGNED_IN);
+            routes.put("/api/works/{id}/evaluation", evaluations::put, SIGNED_IN);
+            routes.delete("/api/works/{id}/evaluation", evaluations::withdraw, SIGNED_IN);
+            routes.get("/api/works/{id}/evaluations", evaluations::ofWork, ANYONE);
+            routes.get("/api/projects/{id}/evaluations", evaluations::ofProject, ANYONE);
+            routes.post("/api/evaluations/{id}/hide", moderation.handler(EVALUATION, HIDE), MODERATOR);
+            routes.post("/api/evaluations/{id}/restore", moderation.handler(EVALUATION, RESTORE), MODERATOR);
 
             // Participatory budgeting: casting ballots. Only the voter sees their own ballot.
             routes.get("/api/votes/{id}/ballot", ballots::own, SIGNED_IN);
