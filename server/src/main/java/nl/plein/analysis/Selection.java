@@ -145,7 +145,7 @@ public record Selection(Contributions contributions, String category, Status sta
     public static final String EVALUATIONS_ANALYSED = "The contributions analysed are the pins of evaluations of"
             + " finished works (where residents say the place is used, or not), of works with at least the small-count"
             + " threshold of evaluations, hidden ones left out; where the text says proposals, read pins; the category"
-            + " is whether the place is used there (server/METHODS.md §11).";
+            + " is whether the place is used there (server/METHODS.md §13).";
 
     private static final String POINTS = Jdbis.sql(Selection.class, "points.sql");
     private static final String STACKING = Jdbis.sql(Selection.class, "stacking.sql");

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A project's evaluation figures as one reader may see them (server/METHODS.md §11): per work, the
+ * A project's evaluation figures as one reader may see them (server/METHODS.md §13): per work, the
  * number of evaluations, the rating distribution and the mean, and the pins. Counts are numbers for
  * planners ({@code raw}) and otherwise under the small-count rule: "0", "&lt;5", "x" or rounded.
  *

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The figures of evaluations (server/METHODS.md §11), for the public pages, planners and the
+ * The figures of evaluations (server/METHODS.md §13), for the public pages, planners and the
  * learning report: per work, how many evaluated it, how many gave each rating, the mean rating
  * when at least the small-count threshold did, and the pins. Hidden evaluations do not count.
  */
@@ -98,7 +98,7 @@ public final class Evaluations {
     private String method(boolean raw) {
         String method = "Evaluations of finished works: one per person, hidden ones left out; the mean rating"
                 + " (1 poor to 5 very good) is shown from " + rule.threshold() + " evaluations on, and the pins"
-                + " of a work from " + rule.threshold() + " evaluations on (server/METHODS.md §11).";
+                + " of a work from " + rule.threshold() + " evaluations on (server/METHODS.md §13).";
         return raw ? method + " Raw counts: for planners only." : method + " " + rule.describe();
     }
 
