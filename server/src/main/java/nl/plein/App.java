@@ -142,8 +142,8 @@ public final class App {
         var comments = new CommentRoutes(new CommentStore(jdbi), proposalStore, projectStore, config);
         var supports = new SupportRoutes(new SupportStore(jdbi));
         var moderation = new ModerationRoutes(new ModerationStore(jdbi), config);
-        var evaluations = new EvaluationRoutes(new EvaluationStore(jdbi), new Evaluations(jdbi, smallCounts),
-                projectStore, config);
+        var evaluationFigures = new Evaluations(jdbi, smallCounts);
+        var evaluations = new EvaluationRoutes(new EvaluationStore(jdbi), evaluationFigures, projectStore, config);
         var meta = new MetaRoutes(jdbi);
         ActivityCounts.useTimeZone(jdbi, config.timeZone());
         var participationAnalysis = new ParticipationAnalysis(new ParticipationStore(jdbi, dataSource), analyses);
