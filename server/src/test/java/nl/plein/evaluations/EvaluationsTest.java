@@ -233,6 +233,32 @@ class EvaluationsTest {
         assertEquals(0L, count(people, account), "a withdrawn evaluation no longer counts");
     }
 
+    @Test
+    void theParticipationViewCountsAnEvaluatorInTheirHomeAreaForTheWholeProjectAndForADateRange() {
+        long setId = admin.post("/api/area-sets?name=Buurten&year=2024&dryRun=false", Map.of("type", "FeatureCollection",
+                "features", List.of(nl.plein.support.Fixtures.feature(nl.plein.support.Fixtures.polygon(
+                        5.50, 52.50, 5.51, 52.50, 5.51, 52.51, 5.50, 52.51, 5.50, 52.50),
+                        Map.of("buurtcode", "BU01", "buurtnaam", "Centrum", "aantal_inwoners", 1000, "wijkcode", "WK01")))))
+                .expect(201).json().get("id").asLong();
+        long areaId = server.anonymous().get("/api/areas?set=" + setId).expect(200).json().get("features").get(0)
+                .get("id").asLong();
+        long work = town.doneWork("Buurthuis");
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+        String whole = "/api/projects/" + town.projectId + "/participation?set=" + setId;
+        String range = whole + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        long beforeWhole = participants(whole);
+        long beforeRange = participants(range);
+        var r = resident();
+        r.patch("/api/accounts/me", Map.of("homeAreaId", areaId)).expect(200);
+        r.put("/api/works/" + work + "/evaluation", evaluation(5, null, null)).expect(200);
+        assertEquals(beforeWhole + 1, participants(whole), "kept counts (V21 trigger)");
+        assertEquals(beforeRange + 1, participants(range), "recounted for a date range");
+    }
+
+    private static long participants(String path) {
+        return planner.get(path).expect(200).json().get("areas").get(0).get("participants").asLong();
+    }
+
     private static long count(String sql, long account) {
         return town.jdbi.withHandle(h -> h.createQuery(sql).bind("project", town.projectId).bind("account", account)
                 .mapTo(Long.class).one());
