@@ -28,6 +28,7 @@ import { meetingScreenPage } from './pages/meeting-screen.js';
 import { votePage } from './pages/vote.js';
 import { worksPage } from './pages/works.js';
 import { workPage } from './pages/work.js';
+import { workEvaluationsPage } from './pages/work-evaluations.js';
 
 async function loadConfig(api) {
   try {
@@ -71,6 +72,7 @@ async function start() {
       ['/meetings/{id}/screen', bind(meetingScreenPage)],
       ['/votes/{id}', bind(votePage)],
       ['/works/{id}', bind(workPage)],
+      ['/works/{id}/evaluations', bind(workEvaluationsPage)],
     ],
     notFound: bind(notFoundPage),
     outlet: document.getElementById('main'),

@@ -1,7 +1,7 @@
 // #/works/{id} — one work: what it is and who answers for it, both its geometries on a map with a
 // legend, its timeline, budget against spent, and a link to what it carries out. Planners also add
 // steps, change dates and spending, and draw what was built. The sections #work-evaluations and
-// #work-follow are left for the evaluations and following parts to fill.
+// #work-follow hold the work's evaluations and the follow button.
 import { h, append } from '../dom.js';
 import { loadProject, missingPage, plans } from '../projects.js';
 import { createMap, destroyMap, addProjectArea } from '../map.js';
@@ -11,6 +11,7 @@ import { workFacts } from '../works/facts.js';
 import { timeline } from '../works/timeline.js';
 import { stepForm, editForm } from '../works/planner.js';
 import { asBuiltEditor } from '../works/as-built.js';
+import { mountEvaluations } from '../evaluations/section.js';
 
 async function loadWork(ctx, id, signal) {
   try {
@@ -45,9 +46,10 @@ export async function workPage(ctx, { container, params, signal }) {
         worksLegend({ ctx, id: 'work-legend', statuses: [work.status] })),
       work.proposedGeometry || work.asBuilt ? null : h('p', { id: 'work-no-place', text: t('works.list.noPlace') })),
     section('work-steps', t('works.timeline.heading'), timeline({ ctx, steps: work.steps })),
-    h('section', { id: 'work-evaluations' }),
+    h('section', { id: 'work-evaluations', class: 'work-evaluations' }),
     h('section', { id: 'work-follow' }),
   ]);
+  const evaluations = mountEvaluations({ ctx, host: container.querySelector('#work-evaluations'), workId: work.id, project, signal });
   const map = createMap({ element: mapElement, ctx, label: t('works.work.mapLabel', { title: work.title }) });
   addProjectArea({ map, project });
   const layer = workLayer({ ctx, work }).addTo(map);
@@ -61,6 +63,7 @@ export async function workPage(ctx, { container, params, signal }) {
   }
   signal.addEventListener('abort', () => {
     editor?.destroy();
+    evaluations.destroy();
     destroyMap(map);
   });
   return { title: work.title };

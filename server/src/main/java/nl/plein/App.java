@@ -10,6 +10,7 @@ import static nl.plein.moderation.ModerationStore.Action.HIDE;
 import static nl.plein.moderation.ModerationStore.Action.RESTORE;
 import static nl.plein.moderation.ModerationStore.Target.ANSWER;
 import static nl.plein.moderation.ModerationStore.Target.COMMENT;
+import static nl.plein.moderation.ModerationStore.Target.EVALUATION;
 import static nl.plein.moderation.ModerationStore.Target.PROPOSAL;
 import static nl.plein.moderation.ModerationStore.Target.VARIANT;
 import static nl.plein.moderation.ModerationStore.Target.WORK_STEP;
@@ -46,6 +47,9 @@ import nl.plein.clusters.ClusterRoutes;
 import nl.plein.clusters.Clusters;
 import nl.plein.comments.CommentRoutes;
 import nl.plein.comments.CommentStore;
+import nl.plein.evaluations.EvaluationRoutes;
+import nl.plein.evaluations.EvaluationStore;
+import nl.plein.evaluations.Evaluations;
 import nl.plein.config.Config;
 import nl.plein.db.Jdbis;
 import nl.plein.exports.ExportRoutes;
@@ -145,6 +149,8 @@ public final class App {
         var comments = new CommentRoutes(new CommentStore(jdbi), proposalStore, projectStore, config);
         var supports = new SupportRoutes(new SupportStore(jdbi));
         var moderation = new ModerationRoutes(new ModerationStore(jdbi), config);
+        var evaluationFigures = new Evaluations(jdbi, smallCounts);
+        var evaluations = new EvaluationRoutes(new EvaluationStore(jdbi), evaluationFigures, projectStore, config);
         var meta = new MetaRoutes(jdbi);
         ActivityCounts.useTimeZone(jdbi, config.timeZone());
         var participationAnalysis = new ParticipationAnalysis(new ParticipationStore(jdbi, dataSource), analyses);
@@ -184,11 +190,11 @@ public final class App {
         var ballotItems = new ItemRoutes(new ItemStore(jdbi), config);
         var ballots = new BallotRoutes(new BallotStore(jdbi), new VotingCodes(jdbi), new PaperBallots(jdbi), config);
         var voteResults = new ResultsRoutes(jdbi, smallCounts);
-        var works = new WorkRoutes(new WorkStore(jdbi, config.timeZone(), java.time.Clock.systemUTC()), projectStore,
-                config);
+        var workStore = new WorkStore(jdbi, config.timeZone(), java.time.Clock.systemUTC());
+        var works = new WorkRoutes(workStore, projectStore, config);
         var roundStore = new RoundStore(jdbi);
-        var learningReport = new LearningReport(participationAnalysis, roundStore, smallCounts, config.timeZone(),
-                java.time.Clock.systemUTC());
+        var learningReport = new LearningReport(participationAnalysis, roundStore, workStore, evaluationFigures,
+                smallCounts);
         var learningPage = new LearningPage(learningReport, mapDrawing);
         var learning = new LearningRoutes(roundStore, learningReport, projectStore, config);
         var pabulib = new PabulibRoutes(jdbi, voteResults.results(), projectStore, config.maxBoundaryBytes());
@@ -331,6 +337,14 @@ public final class App {
             routes.post("/api/comments/{id}/restore", moderation.handler(COMMENT, RESTORE), MODERATOR);
 
             routes.get("/api/moderation/log", moderation::log, MODERATOR);
+
+            routes.get("/api/works/{id}/evaluation", evaluations::own, SIGNED_IN);
+            routes.put("/api/works/{id}/evaluation", evaluations::put, SIGNED_IN);
+            routes.delete("/api/works/{id}/evaluation", evaluations::withdraw, SIGNED_IN);
+            routes.get("/api/works/{id}/evaluations", evaluations::ofWork, ANYONE);
+            routes.get("/api/projects/{id}/evaluations", evaluations::ofProject, ANYONE);
+            routes.post("/api/evaluations/{id}/hide", moderation.handler(EVALUATION, HIDE), MODERATOR);
+            routes.post("/api/evaluations/{id}/restore", moderation.handler(EVALUATION, RESTORE), MODERATOR);
 
             // Participatory budgeting: casting ballots. Only the voter sees their own ballot.
             routes.get("/api/votes/{id}/ballot", ballots::own, SIGNED_IN);

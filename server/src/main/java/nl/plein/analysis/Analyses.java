@@ -22,9 +22,9 @@ public final class Analyses {
 
     /**
      * What an analysis computes in: the open handle (under the time limit), the project, its scope and
-     * the time zone that days are counted in.
+     * the time zone that days are counted in, and the small-count threshold (METHODS.md §9).
      */
-    public record Run(Handle handle, long projectId, Scope scope, ZoneId zone) {
+    public record Run(Handle handle, long projectId, Scope scope, ZoneId zone, int threshold) {
         /** The project's metric CRS (migration V12): every distance and area is computed in it. */
         public int srid() {
             return scope.srid();
@@ -102,7 +102,7 @@ public final class Analyses {
         try (Handle h = jdbi.open()) {
             return h.inTransaction(tx -> {
                 limit(tx, timeout);
-                return analysis.compute(new Run(tx, projectId, scope, zone), parameters);
+                return analysis.compute(new Run(tx, projectId, scope, zone, smallCounts.threshold()), parameters);
             });
         } catch (JdbiException e) {
             throw timedOut(e, analysis.whenTooSlow());
@@ -134,6 +134,9 @@ public final class Analyses {
     /** The analysis's method text, with the small-count rule added when the figures are public. */
     public <P, R> String method(Analysis<P, R> analysis, P parameters, R result, boolean raw) {
         String text = analysis.method(parameters, result);
+        if (parameters instanceof Selection.Reads reads && reads.selection().contributions() == Selection.Contributions.EVALUATIONS) {
+            text = text + " " + Selection.EVALUATIONS_ANALYSED;
+        }
         return raw ? text : text + " " + smallCounts.describe();
     }
 

@@ -8,9 +8,10 @@ public final class AnalysisJson {
     private AnalysisJson() {
     }
 
-    /** The filters used, null where not filtered on. */
+    /** The contributions analysed and the filters used, null where not filtered on. */
     public static void selection(ObjectNode parameters, Selection s) {
-        parameters.put("category", s.category())
+        parameters.put(Selection.CONTRIBUTIONS, Choices.wire(s.contributions()))
+                .put("category", s.category())
                 .put("status", s.status() == null ? null : Choices.wire(s.status()))
                 .put("from", s.from() == null ? null : s.from().toString())
                 .put("to", s.to() == null ? null : s.to().toString())

@@ -18,7 +18,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * Which contributions a spatial analysis reads: those of a project everyone can see (an analysis
  * shows what everyone can see, whoever asks), filtered by category, status and date range (days in
- * the configured zone). Today the only contributions analysed are proposals.
+ * the configured zone). The contributions analysed are proposals (the default) or the pins of
+ * evaluations of finished works ({@link Contributions#EVALUATIONS}; query parameter
+ * {@code contributions}).
  *
  * <p>A statement reads the selection through Jdbi's templating, the fragments coming from the fixed
  * set of {@link Contributions} and {@link Locations}; {@link #bind} defines them and binds their
@@ -32,7 +34,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * <li>{@code <point>}: a contribution of alias {@code p} as one point (itself, or a point on its line
  * or area, ST_PointOnSurface);</li>
  * <li>{@code <location>}: its location (x, y in the metric CRS :srid, to the millimetre), as a
- * lateral table {@code l}.</li>
+ * lateral table {@code l};</li>
+ * <li>{@code <areas>}: the areas of boundary set :set a contribution of alias {@code p} lies in, as a
+ * lateral table of {@code area_id}.</li>
  * </ul>
  * {@link #stacking} says how many share a location and how many have none.
  *
@@ -66,6 +70,26 @@ public record Selection(Contributions contributions, String category, Status sta
             + " ELSE ST_PointOnSurface(p.geom) END";
     private static final String LOCATION = "(SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT ST_SnapToGrid(ST_Transform("
             + GEOMETRY_POINT + ", :srid::integer), 0.001) AS g) s) l";
+    private static final String PROPOSAL_AREAS = "(SELECT pl.area_id FROM placements pl WHERE pl.drawing = 'proposal'"
+            + " AND pl.drawing_id = p.id AND pl.area_set_id = :set::bigint)";
+
+    // The evaluations' fragments: the pins of evaluations of the project's works, as rows shaped like
+    // proposals (id, project_id, geom, title: the work's, category: whether the place is used there,
+    // support_count 0, created_at), and only those everyone can see: not hidden, of works with at least
+    // :threshold (the small-count threshold) evaluations that count, as on the evaluations' pages. They
+    // are numbered by place, not by their own ids: a cluster lists members by id, and an evaluation's id
+    // is shown beside its author's name, which would tie the pin to a person.
+    private static final String EVALUATION_ROWS = "(SELECT row_number() OVER (ORDER BY ST_X(e.pin), ST_Y(e.pin), e.id)"
+            + " AS id, e.project_id, e.pin AS geom, w.title,"
+            + " CASE WHEN e.pin_used THEN 'used' ELSE 'not used' END AS category, 0 AS support_count, e.created_at"
+            + " FROM evaluations e JOIN works w ON w.id = e.work_id"
+            + " WHERE e.project_id = :project::bigint AND e.pin IS NOT NULL AND NOT e.hidden AND (SELECT count(*) FROM evaluations n"
+            + " WHERE n.work_id = e.work_id AND NOT n.hidden) >= :threshold::integer)";
+    private static final String EVALUATIONS_WHERE = "p.project_id = :project::bigint"
+            + "\n   AND (:from::timestamptz IS NULL OR p.created_at >= :from::timestamptz)"
+            + "\n   AND (:to::timestamptz IS NULL OR p.created_at < :to::timestamptz)";
+    private static final String EVALUATION_AREAS = "(SELECT a.id AS area_id FROM areas a WHERE a.area_set_id = :set::bigint"
+            + " AND ST_Covers(a.geom, p.geom) ORDER BY a.id LIMIT 1)";
 
     /** What kind of contribution is analysed; each kind brings its own fragments. */
     public enum Contributions {
@@ -73,21 +97,32 @@ public record Selection(Contributions contributions, String category, Status sta
                 "(SELECT p.* FROM proposals p WHERE " + PROPOSALS_WHERE + "\n AND p.geom IS NOT NULL)",
                 "(SELECT DISTINCT ON (l.x, l.y) p.* FROM proposals p CROSS JOIN LATERAL " + LOCATION
                         + " WHERE " + PROPOSALS_WHERE + "\n AND p.geom IS NOT NULL ORDER BY l.x, l.y, p.id)",
-                PROPOSALS_WHERE, GEOMETRY_POINT, LOCATION);
+                PROPOSALS_WHERE, GEOMETRY_POINT, LOCATION, PROPOSAL_AREAS),
+        /**
+         * The pins of evaluations of finished works (where a place is used, or not): each a point, placed
+         * in the area that covers it (the lowest id where areas overlap), as drawings are.
+         */
+        EVALUATIONS("(SELECT p.* FROM " + EVALUATION_ROWS + " p WHERE " + EVALUATIONS_WHERE + ")",
+                "(SELECT p.* FROM " + EVALUATION_ROWS + " p WHERE " + EVALUATIONS_WHERE + ")",
+                "(SELECT DISTINCT ON (l.x, l.y) p.* FROM " + EVALUATION_ROWS + " p CROSS JOIN LATERAL " + LOCATION
+                        + " WHERE " + EVALUATIONS_WHERE + " ORDER BY l.x, l.y, p.id)",
+                EVALUATIONS_WHERE, GEOMETRY_POINT, LOCATION, EVALUATION_AREAS);
 
         private final String selected;
         private final Map<Locations, String> placed;
         private final String where;
         private final String point;
         private final String location;
+        private final String areas;
 
         Contributions(String selected, String placedAll, String placedOnce, String where, String point,
-                String location) {
+                String location, String areas) {
             this.selected = selected;
             this.placed = Map.of(Locations.ALL, placedAll, Locations.ONCE, placedOnce);
             this.where = where;
             this.point = point;
             this.location = location;
+            this.areas = areas;
         }
 
         /** The selection as a condition on the alias {@code p} (the fragment {@code <where>}). */
@@ -101,27 +136,49 @@ public record Selection(Contributions contributions, String category, Status sta
         }
     }
 
+    /** Parameters of an analysis that reads a selection: its method text then says what was analysed. */
+    public interface Reads {
+        Selection selection();
+    }
+
+    /** What the method text of an analysis of evaluation pins adds: the analysed points are pins, not proposals. */
+    public static final String EVALUATIONS_ANALYSED = "The contributions analysed are the pins of evaluations of"
+            + " finished works (where residents say the place is used, or not), of works with at least the small-count"
+            + " threshold of evaluations, hidden ones left out; where the text says proposals, read pins; the category"
+            + " is whether the place is used there (server/METHODS.md §13).";
+
     private static final String POINTS = Jdbis.sql(Selection.class, "points.sql");
     private static final String STACKING = Jdbis.sql(Selection.class, "stacking.sql");
 
     /** The query parameter that says how contributions sharing a location count: {@code all} (default) or {@code once}. */
     public static final String LOCATIONS = "locations";
 
+    /** The query parameter that says which contributions are analysed: {@code proposals} (default) or {@code evaluations}. */
+    public static final String CONTRIBUTIONS = "contributions";
+
     /** The query parameters {@link #from(Query, ProjectRules)} reads. */
-    public static final List<String> PARAMETERS = List.of("category", "status", "from", "to", LOCATIONS);
+    public static final List<String> PARAMETERS = List.of(CONTRIBUTIONS, "category", "status", "from", "to", LOCATIONS);
 
     /** For requests that take no filters: all the project's proposals everyone can see, each counted. */
     public static final Selection ALL = new Selection(Contributions.PROPOSALS, null, null, null, null, Locations.ALL);
 
-    /** The proposals of a request: category (checked against the project's), status, from, to; and locations. */
+    /**
+     * The contributions of a request: which kind; for proposals category (checked against the
+     * project's) and status; from, to; and locations.
+     */
     public static Selection from(Query query, ProjectRules rules) {
+        var contributions = query.choice(CONTRIBUTIONS, Contributions.class).orElse(Contributions.PROPOSALS);
         String category = query.text("category", 100).orElse(null);
         Status status = query.choice("status", Status.class).orElse(null);
         var dates = query.dateRange();
         if (category != null && !rules.categories().contains(category)) {
             throw ApiError.invalid("category", "this project has no category '" + category + "'");
         }
-        return new Selection(Contributions.PROPOSALS, category, status, dates.from(), dates.to(), locations(query));
+        if (contributions == Contributions.EVALUATIONS && (category != null || status != null)) {
+            throw ApiError.invalid(category != null ? "category" : "status",
+                    "applies to proposals only, not to contributions=evaluations");
+        }
+        return new Selection(contributions, category, status, dates.from(), dates.to(), locations(query));
     }
 
     /** Every proposal anyone sees, unfiltered, with locations counted as the query's {@code locations} says. */
@@ -154,6 +211,7 @@ public record Selection(Contributions contributions, String category, Status sta
                 .define("where", contributions.where)
                 .define("point", contributions.point)
                 .define("location", contributions.location)
+                .define("areas", contributions.areas)
                 .bind("project", projectId)
                 .bind("staff", Viewer.ANONYMOUS.isStaff())
                 .bind("viewer", Viewer.ANONYMOUS.idOrNone())
@@ -165,9 +223,12 @@ public record Selection(Contributions contributions, String category, Status sta
                         OffsetDateTime.class);
     }
 
-    /** {@link #bind(SqlStatement, long, ZoneId)} in an analysis's run, with its metric CRS as :srid. */
+    /**
+     * {@link #bind(SqlStatement, long, ZoneId)} in an analysis's run, with its metric CRS as :srid and
+     * the small-count threshold as :threshold (evaluation pins are analysed only where everyone sees them).
+     */
     public <S extends SqlStatement<S>> S bind(S statement, Analyses.Run run) {
-        return bind(statement, run.projectId(), run.zone()).bind("srid", run.srid());
+        return bind(statement, run.projectId(), run.zone()).bind("srid", run.srid()).bind("threshold", run.threshold());
     }
 
     /**

@@ -10,7 +10,7 @@ import nl.plein.projects.ProjectRules;
  * What to cluster: the selected proposals and DBSCAN's parameters (METHODS.md §5); a null eps is
  * chosen from the proposals ({@link DefaultEps}).
  */
-public record ClusterParameters(Double eps, int minPoints, Selection selection) {
+public record ClusterParameters(Double eps, int minPoints, Selection selection) implements Selection.Reads {
     /** Default of METHODS.md §5; eps has none fixed: it is chosen from the proposals ({@link DefaultEps}). */
     public static final int DEFAULT_MIN_POINTS = 5;
     /** Beyond a few kilometres, "a cluster" is most of a city: refused rather than computed. */

@@ -11,7 +11,7 @@ import nl.plein.projects.ProjectRules;
  * What a heatmap is drawn of and how: the selected proposals, the bandwidth and the cell size in
  * metres (null: the defaults of {@link KernelDensity}).
  */
-public record HeatmapParameters(Double bandwidth, Double cellSize, Selection selection) {
+public record HeatmapParameters(Double bandwidth, Double cellSize, Selection selection) implements Selection.Reads {
     public static final double MAX_BANDWIDTH = 10_000;
     public static final double MAX_CELL_SIZE = 10_000;
 

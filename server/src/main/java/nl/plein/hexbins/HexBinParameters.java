@@ -11,7 +11,7 @@ import nl.plein.projects.ProjectRules;
  * Which proposals to count per hexagon and the hexagons' edge in metres; a null size is the
  * project's default ({@link HexBins#defaultSize}).
  */
-public record HexBinParameters(Double size, Selection selection) {
+public record HexBinParameters(Double size, Selection selection) implements Selection.Reads {
     /** Every query parameter {@link #from} reads. */
     public static final List<String> QUERY = queryNames();
 

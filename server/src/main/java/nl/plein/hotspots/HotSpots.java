@@ -5,6 +5,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import nl.plein.analysis.Analyses;
 import nl.plein.analysis.Analysis;
+import nl.plein.analysis.Selection;
 import nl.plein.http.ApiError;
 import nl.plein.http.Query;
 import nl.plein.projects.ProjectRules;
@@ -28,7 +29,12 @@ public final class HotSpots implements Analysis<HotSpots.Parameters, HotSpots.Re
      *     nothing to test (fewer than three units, or the same count everywhere); false refuses (400)
      *     fewer than 4 units and what Gi* cannot compute
      */
-    public record Parameters(UnitsAndWeights units, boolean everyCell) {
+    public record Parameters(UnitsAndWeights units, boolean everyCell) implements Selection.Reads {
+        @Override
+        public Selection selection() {
+            return units.selection();
+        }
+
         /** The query parameters {@link #from} reads. */
         public static String[] names() {
             return UnitsAndWeights.parameters().toArray(String[]::new);

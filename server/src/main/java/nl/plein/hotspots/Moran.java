@@ -7,6 +7,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import nl.plein.analysis.Analyses;
 import nl.plein.analysis.Analysis;
+import nl.plein.analysis.Selection;
 import nl.plein.http.ApiError;
 import nl.plein.http.Query;
 import nl.plein.participation.Participation.AreaCount;
@@ -33,7 +34,12 @@ public final class Moran implements Analysis<Moran.Parameters, Moran.Result> {
     private static final List<Double> ALPHAS = List.of(0.10, 0.05, 0.01);
 
     /** @param alpha the level LISA types are given at: 0.10, 0.05 or 0.01 */
-    public record Parameters(UnitsAndWeights units, Measure measure, double alpha) {
+    public record Parameters(UnitsAndWeights units, Measure measure, double alpha) implements Selection.Reads {
+        @Override
+        public Selection selection() {
+            return units.selection();
+        }
+
         /** The query parameters {@link #from} reads. */
         public static String[] names() {
             var names = UnitsAndWeights.parameters();

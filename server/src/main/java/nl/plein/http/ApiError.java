@@ -71,6 +71,12 @@ public final class ApiError extends RuntimeException {
         return new ApiError(409, "conflict", "Conflict", field + ": " + detail, List.of(new FieldError(field, detail)));
     }
 
+    /** Well-formed input that cannot be used as it is, such as a pin outside the project's area. */
+    public static ApiError unprocessable(String field, String detail) {
+        return new ApiError(422, "unprocessable", "Unprocessable input", field + ": " + detail,
+                List.of(new FieldError(field, detail)));
+    }
+
     public static ApiError tooLarge(long limit) {
         return new ApiError(413, "body-too-large", "Request body too large",
                 "The request body is larger than the limit of " + limit + " bytes.",

@@ -2,19 +2,18 @@ package nl.plein.learning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import nl.plein.analysis.SmallCounts;
 import nl.plein.budgets.results.MoneyMap;
 import nl.plein.budgets.results.Results;
+import nl.plein.evaluations.Evaluations;
 import nl.plein.http.ApiError;
 import nl.plein.http.Json;
 import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.participation.ParticipationAnalysis.Parameters;
 import nl.plein.participation.ParticipationAnalysis.View;
 import nl.plein.participation.PublicParticipation.PublicResult;
+import nl.plein.works.WorkStore;
 
 /**
  * A round's learning report (issue 17), public: who took part against the population (the
@@ -37,20 +36,16 @@ public final class LearningReport {
     private final MoneyMap moneyMap;
     private final Realisation realisation;
     private final SmallCounts rule;
-    private final ZoneId zone;
-    private final Clock clock;
 
-    public LearningReport(ParticipationAnalysis participation, RoundStore rounds, SmallCounts rule, ZoneId zone,
-            Clock clock) {
+    public LearningReport(ParticipationAnalysis participation, RoundStore rounds, WorkStore works,
+            Evaluations evaluations, SmallCounts rule) {
         var jdbi = rounds.jdbi();
         this.participation = participation;
         this.rounds = rounds;
         this.results = new Results(jdbi);
         this.moneyMap = new MoneyMap(jdbi, rule);
-        this.realisation = new Realisation(jdbi, rule);
+        this.realisation = new Realisation(works, evaluations, rule);
         this.rule = rule;
-        this.zone = zone;
-        this.clock = clock;
     }
 
     /** The whole report of project {@code projectId} as JSON; a missing project is a 404. */
@@ -63,7 +58,7 @@ public final class LearningReport {
         var series = rounds.seriesOfProject(projectId);
         out.set("series", series.map(LearningReport::tree).orElse(null));
         out.put("threshold", rule.threshold());
-        out.set("realisation", realisation.json(projectId, LocalDate.now(clock.withZone(zone))));
+        out.set("realisation", realisation.json(projectId));
         out.set("lessons", tree(rounds.lessons(projectId)));
         if (rounds.jdbi().withHandle(h -> h.createQuery(ANY_SET).mapTo(Boolean.class).one())) {
             byArea(out, projectId);
@@ -76,7 +71,7 @@ public final class LearningReport {
             out.putNull("comparison");
         }
         out.put("method", "Participation, turnout, money per resident, realisation, evaluations and the comparison "
-                + "of rounds as defined in server/METHODS.md §13. " + rule.describe());
+                + "of rounds as defined in server/METHODS.md §14. " + rule.describe());
         return out;
     }
 

@@ -8,7 +8,7 @@ import nl.plein.http.Fields;
 import nl.plein.http.Query;
 import nl.plein.http.Requests;
 
-/** Moderators hide and restore proposals, variants, comments, answers and works' step notes, always with a reason. */
+/** Moderators hide and restore proposals, variants, comments, answers, works' step notes and evaluations, always with a reason. */
 public final class ModerationRoutes {
     private final ModerationStore store;
     private final Config config;

@@ -20,7 +20,7 @@ public final class ModerationStore {
     /** What can be moderated; the table name comes from this whitelist, never from the request. */
     public enum Target {
         PROPOSAL("proposals"), VARIANT("variants"), COMMENT("comments"), ANSWER("meeting_answers"),
-        WORK_STEP("work_steps");
+        WORK_STEP("work_steps"), EVALUATION("evaluations");
 
         final String table;
 

@@ -31,6 +31,7 @@ public final class WorkStore {
     private static final String WORK = sql("work.sql");
     private static final String STEPS = sql("steps.sql");
     private static final String FIGURES = sql("figures.sql");
+    private static final String REALISATION = sql("realisation.sql");
     private static final String PROPOSAL_SOURCE = sql("proposal-source.sql");
     private static final String ITEM_SOURCE = sql("item-source.sql");
     private static final String INSERT = sql("insert.sql");
@@ -104,6 +105,15 @@ public final class WorkStore {
                         rs.getLong("over_budget"), rs.getLong("budget"), rs.getLong("spent"));
             }).one();
         });
+    }
+
+    /** The project's works with the shared flags, by planned end: what realisation figures are made of. */
+    public List<WorkRealisation> realisation(long projectId) {
+        return jdbi.withHandle(h -> flags(h.createQuery(REALISATION)).bind("project", projectId)
+                .map((rs, ctx) -> new WorkRealisation(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
+                        rs.getObject("planned_end", LocalDate.class), rs.getObject("finished_on", LocalDate.class),
+                        rs.getLong("budget"), rs.getLong("spent"), rs.getBoolean("delayed"),
+                        rs.getBoolean("on_time"))).list());
     }
 
     /** Makes a work from an accepted proposal or a funded ballot item of the project. */

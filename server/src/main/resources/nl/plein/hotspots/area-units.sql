@@ -1,11 +1,12 @@
 -- The areas of a boundary set as units of analysis: their id, code and name, centroid in the
 -- project's metric CRS (:srid), area in km², outline in WGS 84, and the selected proposals that
--- lie in them (placements), each or one per location as the analysis's selection counts them
--- (<placed>, defined by analysis.Selection).
+-- lie in them (proposals by their placements, evaluation pins by the area that covers them: <areas>),
+-- each or one per location as the analysis's selection counts them (<placed>, defined by
+-- analysis.Selection).
 WITH placed AS (
     SELECT pl.area_id, count(*) AS proposals
       FROM <placed> p
-      JOIN placements pl ON pl.drawing = 'proposal' AND pl.drawing_id = p.id AND pl.area_set_id = :set::bigint
+     CROSS JOIN LATERAL <areas> pl
      GROUP BY pl.area_id
 )
 SELECT a.id, a.code, a.name, ST_X(ST_Centroid(m.metric)) AS x, ST_Y(ST_Centroid(m.metric)) AS y,

@@ -1,5 +1,5 @@
 -- The start of the participation statement for a date range (<counted> in participation-areas.sql): the contributions made in the range
--- (budget ballots with an account included, V15)
+-- (budget ballots with an account included, V15; evaluations of finished works, V21)
 -- are counted (a narrow row each: kind, person, week, area), by person and week and by where they
 -- lie. participation-whole.sql gives the same relations for a whole project from kept counts;
 -- participation-areas.sql goes on from either. Parameters: :project, :set, :from (inclusive) and
@@ -50,6 +50,11 @@ raw_contribution AS (
     SELECT 5::smallint, b.account_id, b.cast_at, NULL::bigint
       FROM ballots b JOIN votes v ON v.id = b.vote_id
      WHERE v.project_id = :project::bigint AND b.account_id IS NOT NULL
+    UNION ALL
+    -- Evaluations of finished works (V21): their authors take part; an evaluation is placed in no area.
+    SELECT 6::smallint, e.author_id, e.created_at, NULL::bigint
+      FROM evaluations e
+     WHERE e.project_id = :project::bigint
 ),
 contribution AS MATERIALIZED (
     SELECT r.kind, r.account_id, r.area_id, greatest(1, width_bucket(r.at, (SELECT starts FROM week_starts))) AS week

@@ -118,6 +118,7 @@ class OpenApiContractTest {
             call(admin, "PATCH /api/projects/{id}", "/api/projects/" + projectId,
                     feature(null, Map.of("summary", "Changed"))).expect(200);
             proposals(anyone, admin, resident, neighbour, projectId, moderatedId, setId);
+            evaluations(anyone, admin, resident, projectId);
             presentationsAndMeetings(anyone, admin, resident, projectId);
             budgets(anyone, admin, resident, projectId, setId);
             ballots(anyone, admin, resident, projectId, setId);
@@ -203,6 +204,37 @@ class OpenApiContractTest {
             call(resident, "DELETE /api/comments/{id}", comment, null).expect(204);
             call(neighbour, "DELETE /api/variants/{id}", variant, null).expect(204);
             call(resident, "DELETE /api/proposals/{id}", "/api/proposals/" + otherId, null).expect(204);
+        }
+
+        /** A resident evaluates a finished work, written with SQL (the works routes are another part's). */
+        void evaluations(Client anyone, Client admin, Client resident, long projectId) {
+            long proposalId = resident.post("/api/projects/" + projectId + "/proposals", proposal(INSIDE_POINT, "Gedaan"))
+                    .expect(201).json().get("id").asLong();
+            long workId = nl.plein.db.Jdbis.create(server.dataSource).withHandle(h -> h.createQuery("INSERT INTO works "
+                    + "(project_id, proposal_id, title, team, planned_start, planned_end, budget, status, finished_on) "
+                    + "VALUES (:project, :proposal, 'Bankjes', 'Groen', current_date - 30, current_date, 5000, 'done', "
+                    + "current_date) RETURNING id").bind("project", projectId).bind("proposal", proposalId)
+                    .mapTo(Long.class).one());
+            String work = "/api/works/" + workId;
+            call(resident, "GET /api/works/{id}/evaluation", work + "/evaluation", null).expect(204);
+            long evaluationId = json(call(resident, "PUT /api/works/{id}/evaluation", work + "/evaluation",
+                    Map.of("rating", 4, "worksWell", "Zit fijn", "notWorking", "", "pin", point(5.506, 52.506),
+                            "pinUsed", true)), 200).get("id").asLong();
+            call(resident, "PUT /api/works/{id}/evaluation", work + "/evaluation",
+                    Map.of("rating", 3, "pin", point(5.52, 52.506), "pinUsed", true)).expect(422);
+            call(resident, "GET /api/works/{id}/evaluation", work + "/evaluation", null).expect(200);
+            call(anyone, "GET /api/works/{id}/evaluations", work + "/evaluations", null).expect(200);
+            call(admin, "GET /api/works/{id}/evaluations", work + "/evaluations", null).expect(200);
+            call(anyone, "GET /api/projects/{id}/evaluations", "/api/projects/" + projectId + "/evaluations", null)
+                    .expect(200);
+            call(admin, "GET /api/projects/{id}/evaluations", "/api/projects/" + projectId + "/evaluations", null)
+                    .expect(200);
+            var reason = Map.of("reason", "Off topic");
+            call(admin, "POST /api/evaluations/{id}/hide", "/api/evaluations/" + evaluationId + "/hide", reason)
+                    .expect(201);
+            call(admin, "POST /api/evaluations/{id}/restore", "/api/evaluations/" + evaluationId + "/restore", reason)
+                    .expect(201);
+            call(resident, "DELETE /api/works/{id}/evaluation", work + "/evaluation", null).expect(204);
         }
 
         void presentationsAndMeetings(Client anyone, Client admin, Client resident, long projectId) {
