@@ -48,6 +48,14 @@ import nl.plein.comments.CommentStore;
 import nl.plein.config.Config;
 import nl.plein.db.Jdbis;
 import nl.plein.exports.ExportRoutes;
+import nl.plein.following.EmailDigest;
+import nl.plein.following.FollowingJobs;
+import nl.plein.following.FollowingRoutes;
+import nl.plein.following.FollowingStore;
+import nl.plein.following.Mailer;
+import nl.plein.following.ProjectFeed;
+import nl.plein.following.UnsubscribeRoutes;
+import nl.plein.following.VoteNotices;
 import nl.plein.heatmap.Heatmap;
 import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
@@ -178,6 +186,14 @@ public final class App {
         var ballots = new BallotRoutes(new BallotStore(jdbi), new VotingCodes(jdbi), new PaperBallots(jdbi), config);
         var voteResults = new ResultsRoutes(jdbi, smallCounts);
         var pabulib = new PabulibRoutes(jdbi, voteResults.results(), projectStore, config.maxBoundaryBytes());
+        var following = new FollowingRoutes(new FollowingStore(jdbi), config);
+        var unsubscribe = new UnsubscribeRoutes(jdbi);
+        var projectFeed = new ProjectFeed(jdbi, config);
+        // Links in e-mails need the address residents reach Plein at; PLEIN_PUBLIC_URL says it.
+        var followingJobs = new FollowingJobs(new VoteNotices(jdbi),
+                config.smtp().map(smtp -> new EmailDigest(jdbi, new Mailer(smtp), config.defaultLanguage(),
+                        config.publicUrl().orElse("http://" + config.host() + ":" + config.port()))),
+                config.voteNoticePeriod(), config.digestPeriod());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -187,6 +203,8 @@ public final class App {
             cfg.http.compressionStrategy = compression();
             cfg.router.ignoreTrailingSlashes = true;
             cfg.events.serverStopping(liveUpdates::close);
+            cfg.events.serverStarted(followingJobs::start);
+            cfg.events.serverStopping(followingJobs::close);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 // Developers point PLEIN_CLIENT_DIR at map-client/ to see edits without a rebuild.
@@ -220,6 +238,10 @@ public final class App {
             routes.get("/reports/report.css", reports::css, ANYONE);
             // Outside /api: the short join link a meeting's QR code holds.
             routes.get("/j/{code}", meetings::redirect, ANYONE);
+            // Outside /api: a project's public events as Atom, and the e-mail digest's one-click unsubscribe.
+            routes.get("/feeds/projects/{id}.atom", projectFeed::get, ANYONE);
+            routes.get("/unsubscribe/{token}", unsubscribe::confirm, ANYONE); // asks to confirm
+            routes.post("/unsubscribe/{token}", unsubscribe::unsubscribe, ANYONE); // RFC 8058 one-click
             // Outside /api: OGC API – Features for GIS clients, public data only, no session read.
             routes.get("/ogc", ogc::landing, ANYONE);
             routes.get("/ogc/conformance", ogc::conformance, ANYONE);
@@ -315,6 +337,15 @@ public final class App {
             routes.post("/api/comments/{id}/restore", moderation.handler(COMMENT, RESTORE), MODERATOR);
 
             routes.get("/api/moderation/log", moderation::log, MODERATOR);
+
+            // Following proposals, works and projects; my notifications and whether they come by e-mail.
+            routes.get("/api/following", following::list, SIGNED_IN);
+            routes.get("/api/following/unread", following::unread, SIGNED_IN);
+            routes.post("/api/following/read", following::read, SIGNED_IN);
+            routes.patch("/api/following/email", following::updateSettings, SIGNED_IN);
+            routes.get("/api/following/{kind}/{id}", following::state, SIGNED_IN);
+            routes.put("/api/following/{kind}/{id}", following::follow, SIGNED_IN);
+            routes.delete("/api/following/{kind}/{id}", following::unfollow, SIGNED_IN);
 
             // Participatory budgeting: casting ballots. Only the voter sees their own ballot.
             routes.get("/api/votes/{id}/ballot", ballots::own, SIGNED_IN);
