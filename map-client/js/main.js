@@ -25,6 +25,7 @@ import { notFoundPage } from './pages/not-found.js';
 import { joinPage } from './pages/join.js';
 import { meetingScreenPage } from './pages/meeting-screen.js';
 import { votePage } from './pages/vote.js';
+import { followingPage } from './pages/following.js';
 
 async function loadConfig(api) {
   try {
@@ -65,6 +66,7 @@ async function start() {
       ['/join/{code}', bind(joinPage)],
       ['/meetings/{id}/screen', bind(meetingScreenPage)],
       ['/votes/{id}', bind(votePage)],
+      ['/following', bind(followingPage)],
     ],
     notFound: bind(notFoundPage),
     outlet: document.getElementById('main'),
