@@ -189,10 +189,10 @@ public final class App {
         var following = new FollowingRoutes(new FollowingStore(jdbi), config);
         var unsubscribe = new UnsubscribeRoutes(jdbi);
         var projectFeed = new ProjectFeed(jdbi, config);
-        // Links in e-mails need the address residents reach Plein at; PLEIN_PUBLIC_URL says it.
+        // Links in e-mails need the address residents reach Plein at: Config requires it with SMTP.
         var followingJobs = new FollowingJobs(new VoteNotices(jdbi),
                 config.smtp().map(smtp -> new EmailDigest(jdbi, new Mailer(smtp), config.defaultLanguage(),
-                        config.publicUrl().orElse("http://" + config.host() + ":" + config.port()))),
+                        config.publicUrl().orElseThrow())),
                 config.voteNoticePeriod(), config.digestPeriod());
 
         Javalin app = Javalin.create(cfg -> {

@@ -125,6 +125,9 @@ public record Config(
             errors.add("PLEIN_DEFAULT_LANGUAGE must be one of " + String.join(", ", LANGUAGES)
                     + ", not '" + config.defaultLanguage + "'");
         }
+        if (config.smtp.isPresent() && config.publicUrl.isEmpty()) {
+            errors.add("PLEIN_PUBLIC_URL is needed with PLEIN_SMTP_HOST: e-mails link back to Plein there");
+        }
         config.clientDir.filter(dir -> !java.nio.file.Files.isDirectory(dir))
                 .ifPresent(dir -> errors.add("PLEIN_CLIENT_DIR is not a folder: " + dir));
         if (config.adminEmail.isPresent() != config.adminPassword.isPresent()) {

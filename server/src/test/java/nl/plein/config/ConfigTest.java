@@ -85,11 +85,15 @@ class ConfigTest {
                 "PLEIN_SMTP_SECURITY"}) {
             assertTrue(error.getMessage().contains(name), error.getMessage());
         }
+        error = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(
+                "PLEIN_SMTP_HOST", "smtp.example", "PLEIN_SMTP_FROM", "plein@city.example")));
+        assertTrue(error.getMessage().contains("PLEIN_PUBLIC_URL is needed"), "e-mails need absolute links");
         var smtp = Config.fromEnvironment(Map.of("PLEIN_SMTP_HOST", "smtp.example", "PLEIN_SMTP_FROM",
-                "plein@city.example", "PLEIN_SMTP_SECURITY", "tls")).smtp().orElseThrow();
+                "plein@city.example", "PLEIN_SMTP_SECURITY", "tls", "PLEIN_PUBLIC_URL", "https://plein.example"))
+                .smtp().orElseThrow();
         assertEquals(465, smtp.port(), "TLS from the start defaults to port 465");
         assertEquals(587, Config.fromEnvironment(Map.of("PLEIN_SMTP_HOST", "smtp.example", "PLEIN_SMTP_FROM",
-                "plein@city.example")).smtp().orElseThrow().port());
+                "plein@city.example", "PLEIN_PUBLIC_URL", "https://plein.example")).smtp().orElseThrow().port());
     }
 
     @Test
