@@ -1,6 +1,7 @@
 // The site header: name, navigation, language switch and sign-in state.
 import { h } from './dom.js';
 import { LANGUAGES } from './i18n.js';
+import { unreadLink } from './following/unread-link.js';
 
 const LANGUAGE_NAMES = { nl: 'Nederlands', en: 'English' };
 
@@ -29,7 +30,8 @@ export function renderHeader({ element, ctx }) {
   element.replaceChildren(
     h('a', { class: 'brand', href: '#/', text: 'Plein' }),
     h('nav', { 'aria-label': t('header.nav') },
-      h('a', { href: '#/', text: t('header.projects') })),
+      h('a', { href: '#/', text: t('header.projects') }),
+      ctx.session.signedIn ? unreadLink(ctx) : null),
     languageSwitch,
     h('div', { class: 'account', 'aria-label': t('header.accountState'), role: 'group' }, account),
   );

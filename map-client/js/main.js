@@ -29,6 +29,7 @@ import { votePage } from './pages/vote.js';
 import { worksPage } from './pages/works.js';
 import { workPage } from './pages/work.js';
 import { workEvaluationsPage } from './pages/work-evaluations.js';
+import { followingPage } from './pages/following.js';
 
 async function loadConfig(api) {
   try {
@@ -73,6 +74,7 @@ async function start() {
       ['/votes/{id}', bind(votePage)],
       ['/works/{id}', bind(workPage)],
       ['/works/{id}/evaluations', bind(workEvaluationsPage)],
+      ['/following', bind(followingPage)],
     ],
     notFound: bind(notFoundPage),
     outlet: document.getElementById('main'),

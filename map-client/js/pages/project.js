@@ -10,6 +10,7 @@ import { isAbort } from '../api.js';
 import { voteBlock } from '../votes/project-block.js';
 import { worksLink } from '../works/project-link.js';
 import { learningLink } from '../learning/project-link.js';
+import { followButton, feedLink } from '../following/follow-button.js';
 
 export async function projectPage(ctx, { container, params, signal }) {
   const { project, page } = await projectForPage(ctx, params.id, container, signal);
@@ -36,7 +37,8 @@ export async function projectPage(ctx, { container, params, signal }) {
     h('p', { class: 'lead', text: p.summary }),
     h('p', { class: 'report-link' }, h('a', {
       id: 'report-link', href: `/reports/projects/${project.id}?lang=${ctx.i18n.language}`, text: t('project.report'),
-    })),
+    }), ' · ', feedLink({ ctx, projectId: project.id, signal })),
+    followButton({ ctx, kind: 'project', id: project.id }),
     p.open ? h('p', {}, h('a', { class: 'button', id: 'new-proposal-link', href: `#/projects/${project.id}/new`, text: t('project.newProposal') })) : null,
     plans(ctx) ? h('p', { class: 'planner-links' },
       h('a', { id: 'votes-admin-link', href: `#/projects/${project.id}/votes/new`, text: t('voteAdmin.projectLink') }), ' · ',

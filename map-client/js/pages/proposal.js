@@ -5,6 +5,7 @@ import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../m
 import { loadProject } from '../projects.js';
 import { createComments } from '../comments.js';
 import { createVariants } from '../variants.js';
+import { followButton } from '../following/follow-button.js';
 
 export async function proposalPage(ctx, { container, params, signal }) {
   const { t } = ctx.i18n;
@@ -48,6 +49,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
     wholeArea ? h('p', { class: 'whole-area-note', id: 'whole-area-note', text: t('proposal.wholeArea') }) : null,
     h('p', { class: 'description', text: p.description }),
     supportControl({ ctx, proposal }),
+    followButton({ ctx, kind: 'proposal', id: proposal.id }),
     // A variant is another drawing of the same proposal: there is none to vary for the whole area.
     canRespond && ctx.session.signedIn && !wholeArea
       ? h('p', {}, h('a', { class: 'button', id: 'offer-variant-link', href: `#/proposals/${proposal.id}/variant`, text: t('proposal.offerVariant') }))

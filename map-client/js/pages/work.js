@@ -12,6 +12,7 @@ import { timeline } from '../works/timeline.js';
 import { stepForm, editForm } from '../works/planner.js';
 import { asBuiltEditor } from '../works/as-built.js';
 import { mountEvaluations } from '../evaluations/section.js';
+import { mountFollowButton } from '../following/follow-button.js';
 
 async function loadWork(ctx, id, signal) {
   try {
@@ -39,6 +40,7 @@ export async function workPage(ctx, { container, params, signal }) {
     h('p', {}, h('a', { href: `#/projects/${project.id}/works`, id: 'work-back-link', text: t('works.page.backTo', { title: project.properties.title }) })),
     h('h1', { tabindex: '-1', text: work.title }),
     h('p', { class: 'meta', id: 'work-status' }, workStatusBadge(ctx.i18n, work), ' ', flagBadges(ctx.i18n, work)),
+    h('div', { id: 'work-follow' }),
     work.description ? h('p', { class: 'lead', text: work.description }) : null,
     workFacts({ ctx, work }),
     section('work-place', t('works.work.placeHeading'),
@@ -47,8 +49,8 @@ export async function workPage(ctx, { container, params, signal }) {
       work.proposedGeometry || work.asBuilt ? null : h('p', { id: 'work-no-place', text: t('works.list.noPlace') })),
     section('work-steps', t('works.timeline.heading'), timeline({ ctx, steps: work.steps })),
     h('section', { id: 'work-evaluations', class: 'work-evaluations' }),
-    h('section', { id: 'work-follow' }),
   ]);
+  mountFollowButton({ ctx, kind: 'work', id: work.id, section: container.querySelector('#work-follow') });
   const evaluations = mountEvaluations({ ctx, host: container.querySelector('#work-evaluations'), workId: work.id, project, signal });
   const map = createMap({ element: mapElement, ctx, label: t('works.work.mapLabel', { title: work.title }) });
   addProjectArea({ map, project });

@@ -53,6 +53,14 @@ import nl.plein.evaluations.Evaluations;
 import nl.plein.config.Config;
 import nl.plein.db.Jdbis;
 import nl.plein.exports.ExportRoutes;
+import nl.plein.following.EmailDigest;
+import nl.plein.following.FollowingJobs;
+import nl.plein.following.FollowingRoutes;
+import nl.plein.following.FollowingStore;
+import nl.plein.following.Mailer;
+import nl.plein.following.ProjectFeed;
+import nl.plein.following.UnsubscribeRoutes;
+import nl.plein.following.VoteNotices;
 import nl.plein.heatmap.Heatmap;
 import nl.plein.heatmap.HeatmapRoutes;
 import nl.plein.hexbins.HexBinRoutes;
@@ -198,6 +206,14 @@ public final class App {
         var learningPage = new LearningPage(learningReport, mapDrawing);
         var learning = new LearningRoutes(roundStore, learningReport, projectStore, config);
         var pabulib = new PabulibRoutes(jdbi, voteResults.results(), projectStore, config.maxBoundaryBytes());
+        var following = new FollowingRoutes(new FollowingStore(jdbi), config);
+        var unsubscribe = new UnsubscribeRoutes(jdbi);
+        var projectFeed = new ProjectFeed(jdbi, config);
+        // Links in e-mails need the address residents reach Plein at: Config requires it with SMTP.
+        var followingJobs = new FollowingJobs(new VoteNotices(jdbi),
+                config.smtp().map(smtp -> new EmailDigest(jdbi, new Mailer(smtp), config.defaultLanguage(),
+                        config.publicUrl().orElseThrow())),
+                config.voteNoticePeriod(), config.digestPeriod());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -207,6 +223,8 @@ public final class App {
             cfg.http.compressionStrategy = compression();
             cfg.router.ignoreTrailingSlashes = true;
             cfg.events.serverStopping(liveUpdates::close);
+            cfg.events.serverStarted(followingJobs::start);
+            cfg.events.serverStopping(followingJobs::close);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 // Developers point PLEIN_CLIENT_DIR at map-client/ to see edits without a rebuild.
@@ -242,6 +260,10 @@ public final class App {
             routes.get("/reports/report.css", reports::css, ANYONE);
             // Outside /api: the short join link a meeting's QR code holds.
             routes.get("/j/{code}", meetings::redirect, ANYONE);
+            // Outside /api: a project's public events as Atom, and the e-mail digest's one-click unsubscribe.
+            routes.get("/feeds/projects/{id}.atom", projectFeed::get, ANYONE);
+            routes.get("/unsubscribe/{token}", unsubscribe::confirm, ANYONE); // asks to confirm
+            routes.post("/unsubscribe/{token}", unsubscribe::unsubscribe, ANYONE); // RFC 8058 one-click
             // Outside /api: OGC API – Features for GIS clients, public data only, no session read.
             routes.get("/ogc", ogc::landing, ANYONE);
             routes.get("/ogc/conformance", ogc::conformance, ANYONE);
@@ -345,6 +367,14 @@ public final class App {
             routes.get("/api/projects/{id}/evaluations", evaluations::ofProject, ANYONE);
             routes.post("/api/evaluations/{id}/hide", moderation.handler(EVALUATION, HIDE), MODERATOR);
             routes.post("/api/evaluations/{id}/restore", moderation.handler(EVALUATION, RESTORE), MODERATOR);
+            // Following proposals, works and projects; my notifications and whether they come by e-mail.
+            routes.get("/api/following", following::list, SIGNED_IN);
+            routes.get("/api/following/unread", following::unread, SIGNED_IN);
+            routes.post("/api/following/read", following::read, SIGNED_IN);
+            routes.patch("/api/following/email", following::updateSettings, SIGNED_IN);
+            routes.get("/api/following/{kind}/{id}", following::state, SIGNED_IN);
+            routes.put("/api/following/{kind}/{id}", following::follow, SIGNED_IN);
+            routes.delete("/api/following/{kind}/{id}", following::unfollow, SIGNED_IN);
 
             // Participatory budgeting: casting ballots. Only the voter sees their own ballot.
             routes.get("/api/votes/{id}/ballot", ballots::own, SIGNED_IN);

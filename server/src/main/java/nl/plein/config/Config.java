@@ -40,7 +40,17 @@ public record Config(
         int meetingJoinsPerAddress,
         int signUpsPerSource,
         int signInFailuresPerSource,
-        Duration databaseConnectionTimeout) {
+        Duration databaseConnectionTimeout,
+        Optional<Smtp> smtp,
+        Duration digestPeriod,
+        Duration voteNoticePeriod) {
+
+    /** How the e-mail digest reaches an SMTP server; absent, Plein sends no e-mail at all. */
+    public record Smtp(String host, int port, Optional<String> user, Optional<String> password, String from,
+                       Security security) {
+        /** none: plain (a local relay); starttls: upgrade on the submission port; tls: TLS from the start. */
+        public enum Security { NONE, STARTTLS, TLS }
+    }
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -100,7 +110,10 @@ public record Config(
                 reader.integer("PLEIN_MEETING_JOINS_PER_ADDRESS", 600, 1, 1_000_000),
                 reader.integer("PLEIN_SIGN_UPS_PER_SOURCE", 100, 1, 1_000_000),
                 reader.integer("PLEIN_SIGN_IN_FAILURES_PER_SOURCE", 100, 1, 1_000_000),
-                Duration.ofSeconds(reader.integer("PLEIN_DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 60)));
+                Duration.ofSeconds(reader.integer("PLEIN_DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 60)),
+                smtp(reader, errors),
+                Duration.ofSeconds(reader.integer("PLEIN_DIGEST_SECONDS", 3600, 1, 7 * 24 * 3600)),
+                Duration.ofSeconds(reader.integer("PLEIN_VOTE_NOTICE_SECONDS", 60, 1, 24 * 3600)));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));
@@ -111,6 +124,9 @@ public record Config(
         if (!LANGUAGES.contains(config.defaultLanguage)) {
             errors.add("PLEIN_DEFAULT_LANGUAGE must be one of " + String.join(", ", LANGUAGES)
                     + ", not '" + config.defaultLanguage + "'");
+        }
+        if (config.smtp.isPresent() && config.publicUrl.isEmpty()) {
+            errors.add("PLEIN_PUBLIC_URL is needed with PLEIN_SMTP_HOST: e-mails link back to Plein there");
         }
         config.clientDir.filter(dir -> !java.nio.file.Files.isDirectory(dir))
                 .ifPresent(dir -> errors.add("PLEIN_CLIENT_DIR is not a folder: " + dir));
@@ -123,6 +139,29 @@ public record Config(
             throw new IllegalArgumentException("Invalid configuration:\n  " + String.join("\n  ", errors));
         }
         return config;
+    }
+
+    /** The SMTP settings when PLEIN_SMTP_HOST is set; the others without it are an error, not ignored. */
+    private static Optional<Smtp> smtp(Reader reader, List<String> errors) {
+        var host = reader.optional("PLEIN_SMTP_HOST");
+        var security = reader.choice("PLEIN_SMTP_SECURITY", Smtp.Security.STARTTLS);
+        int port = reader.integer("PLEIN_SMTP_PORT", security == Smtp.Security.TLS ? 465 : 587, 1, 65535);
+        var user = reader.optional("PLEIN_SMTP_USER");
+        var password = reader.optional("PLEIN_SMTP_PASSWORD");
+        var from = reader.optional("PLEIN_SMTP_FROM");
+        if (host.isEmpty()) {
+            List.of("PLEIN_SMTP_PORT", "PLEIN_SMTP_USER", "PLEIN_SMTP_PASSWORD", "PLEIN_SMTP_FROM",
+                            "PLEIN_SMTP_SECURITY").stream().filter(name -> reader.optional(name).isPresent())
+                    .forEach(name -> errors.add(name + " needs PLEIN_SMTP_HOST"));
+            return Optional.empty();
+        }
+        if (from.isEmpty() || !from.get().matches("[^@\\s<>]+@[^@\\s<>]+")) {
+            errors.add("PLEIN_SMTP_FROM must be the address digests come from (name@example.org)");
+        }
+        if (user.isPresent() != password.isPresent()) {
+            errors.add("PLEIN_SMTP_USER and PLEIN_SMTP_PASSWORD go together: set both or neither");
+        }
+        return Optional.of(new Smtp(host.get(), port, user, password, from.orElse(""), security));
     }
 
     /** The languages the client speaks, in the order it offers them. */

@@ -86,8 +86,9 @@ class WorksPagesTest {
                 assertEquals(3, page.locator("#work-timeline > li").count());
                 assertTrue(page.locator("#work-status").textContent().contains(words.get("delayed")));
                 assertTrue(page.locator("#work-legend").isVisible());
-                assertEquals(1, page.locator("section#work-evaluations").count());
-                assertEquals(1, page.locator("section#work-follow").count());
+                page.locator("#work-evaluations-heading").waitFor();
+                assertEquals(1, page.locator("#work-follow a, #work-follow button").count(),
+                        "following the work: a sign-in link for someone not signed in");
                 assertTrue(page.locator(".work-proposal-link").first().getAttribute("href").startsWith("#/proposals/"));
                 Browser.assertAccessible(page, "the work page in " + language);
             }

@@ -73,6 +73,30 @@ class ConfigTest {
     }
 
     @Test
+    void smtpIsOffWithoutAHostAndItsSettingsAreChecked() {
+        assertTrue(Config.defaults().smtp().isEmpty(), "no host, no e-mail");
+        var error = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(
+                "PLEIN_SMTP_FROM", "plein@city.example")));
+        assertTrue(error.getMessage().contains("PLEIN_SMTP_FROM needs PLEIN_SMTP_HOST"), error.getMessage());
+        error = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(
+                "PLEIN_SMTP_HOST", "smtp.example", "PLEIN_SMTP_USER", "plein", "PLEIN_SMTP_FROM", "not an address",
+                "PLEIN_SMTP_SECURITY", "ssl")));
+        for (String name : new String[] {"PLEIN_SMTP_FROM", "PLEIN_SMTP_USER and PLEIN_SMTP_PASSWORD",
+                "PLEIN_SMTP_SECURITY"}) {
+            assertTrue(error.getMessage().contains(name), error.getMessage());
+        }
+        error = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(
+                "PLEIN_SMTP_HOST", "smtp.example", "PLEIN_SMTP_FROM", "plein@city.example")));
+        assertTrue(error.getMessage().contains("PLEIN_PUBLIC_URL is needed"), "e-mails need absolute links");
+        var smtp = Config.fromEnvironment(Map.of("PLEIN_SMTP_HOST", "smtp.example", "PLEIN_SMTP_FROM",
+                "plein@city.example", "PLEIN_SMTP_SECURITY", "tls", "PLEIN_PUBLIC_URL", "https://plein.example"))
+                .smtp().orElseThrow();
+        assertEquals(465, smtp.port(), "TLS from the start defaults to port 465");
+        assertEquals(587, Config.fromEnvironment(Map.of("PLEIN_SMTP_HOST", "smtp.example", "PLEIN_SMTP_FROM",
+                "plein@city.example", "PLEIN_PUBLIC_URL", "https://plein.example")).smtp().orElseThrow().port());
+    }
+
+    @Test
     void theExampleFileDocumentsEverySettingTheCodeReads() throws Exception {
         String code = Files.readString(Path.of("src/main/java/nl/plein/config/Config.java"));
         String example = Files.readString(Path.of("../plein.env.example"));

@@ -125,6 +125,7 @@ class OpenApiContractTest {
             voteResults(anyone, admin, projectId);
             works(anyone, admin, resident, projectId);
             learning(anyone, admin, projectId);
+            following(admin, resident, neighbour, projectId);
             call(resident, "DELETE /api/session", "/api/session", null).expect(204);
         }
 
@@ -458,6 +459,25 @@ class OpenApiContractTest {
             call(anyone, "GET /api/projects/{id}/learning", projectPath + "/learning", null).expect(200);
             call(admin, "DELETE /api/lessons/{id}", "/api/lessons/" + lessonId, null).expect(204);
             call(admin, "DELETE /api/projects/{id}/series", projectPath + "/series", null).expect(204);
+        }
+
+        /** Following a proposal and a project, the news that follows, read marks and the e-mail choice. */
+        void following(Client admin, Client resident, Client neighbour, long projectId) {
+            long proposalId = resident.post("/api/projects/" + projectId + "/proposals",
+                    proposal(INSIDE_POINT, "Volgen")).expect(201).json().get("id").asLong();
+            String path = "/api/following/proposal/" + proposalId;
+            call(neighbour, "PUT /api/following/{kind}/{id}", path, null).expect(200);
+            call(neighbour, "GET /api/following/{kind}/{id}", path, null).expect(200);
+            call(neighbour, "PUT /api/following/{kind}/{id}", "/api/following/project/" + projectId, null).expect(200);
+            admin.post("/api/proposals/" + proposalId + "/decisions",
+                    Map.of("status", "under_consideration", "reason", "We kijken ernaar")).expect(201);
+            long newest = json(call(neighbour, "GET /api/following", "/api/following?limit=1", null), 200)
+                    .get("notifications").get(0).get("id").asLong();
+            call(neighbour, "GET /api/following/unread", "/api/following/unread", null).expect(200);
+            call(neighbour, "POST /api/following/read", "/api/following/read", Map.of("upTo", newest)).expect(200);
+            call(neighbour, "PATCH /api/following/email", "/api/following/email",
+                    Map.of("enabled", false, "language", "en")).expect(200);
+            call(neighbour, "DELETE /api/following/{kind}/{id}", path, null).expect(200);
         }
 
         /** Two CBS buurten over the test project's square, split at lon 5.505. */
