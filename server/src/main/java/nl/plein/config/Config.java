@@ -40,7 +40,10 @@ public record Config(
         int meetingJoinsPerAddress,
         int signUpsPerSource,
         int signInFailuresPerSource,
-        Duration databaseConnectionTimeout) {
+        Duration databaseConnectionTimeout,
+        int photoMaxBytes,
+        int photoMaxMegapixels,
+        int photosPerItem) {
 
     /** Where map tiles come from; Plein fetches them itself so residents' browsers talk only to Plein. */
     public enum Basemap {
@@ -100,7 +103,10 @@ public record Config(
                 reader.integer("PLEIN_MEETING_JOINS_PER_ADDRESS", 600, 1, 1_000_000),
                 reader.integer("PLEIN_SIGN_UPS_PER_SOURCE", 100, 1, 1_000_000),
                 reader.integer("PLEIN_SIGN_IN_FAILURES_PER_SOURCE", 100, 1, 1_000_000),
-                Duration.ofSeconds(reader.integer("PLEIN_DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 60)));
+                Duration.ofSeconds(reader.integer("PLEIN_DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 60)),
+                reader.integer("PLEIN_PHOTO_MAX_BYTES", 10 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024),
+                reader.integer("PLEIN_PHOTO_MAX_MEGAPIXELS", 40, 1, 200),
+                reader.integer("PLEIN_PHOTOS_PER_ITEM", 6, 1, 50));
         config.basemapUrl.filter(url -> !isHttp(url) || !url.contains("{z}") || !url.contains("{x}")
                         || !url.contains("{y}"))
                 .ifPresent(url -> errors.add("PLEIN_BASEMAP_URL must be an http(s) URL with {z}, {x} and {y}"));

@@ -19,7 +19,7 @@ public final class ModerationStore {
 
     /** What can be moderated; the table name comes from this whitelist, never from the request. */
     public enum Target {
-        PROPOSAL("proposals"), VARIANT("variants"), COMMENT("comments"), ANSWER("meeting_answers");
+        PROPOSAL("proposals"), VARIANT("variants"), COMMENT("comments"), ANSWER("meeting_answers"), PHOTO("photos");
 
         final String table;
 
