@@ -38,9 +38,7 @@ record PhotoForm(byte[] file, String alt) {
         try {
             parts = ctx.req().getParts();
         } catch (Exception e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("exceed")
-                    || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).toLowerCase(Locale.ROOT)
-                    .contains("exceed"))) {
+            if (tooLarge(e)) {
                 throw ApiError.tooLarge("file", maxBytes);
             }
             throw ApiError.invalid("file", "the form could not be read: send multipart/form-data with file and alt");
@@ -74,6 +72,18 @@ record PhotoForm(byte[] file, String alt) {
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /** Whether the parser gave up because a part or the whole form was over its limit. */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("exceed") || message.contains("too large") || message.contains("max file size")
+                    || message.contains("413")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String altText(Part alt, int maxAlt) {
