@@ -151,7 +151,7 @@ public final class App {
         ActivityCounts.useTimeZone(jdbi, config.timeZone());
         var participationAnalysis = new ParticipationAnalysis(new ParticipationStore(jdbi, dataSource), analyses);
         var participation = new ParticipationRoutes(participationAnalysis, new AreaShapes(jdbi), projectStore);
-        var exports = new ExportRoutes(jdbi, projectStore, participationAnalysis);
+        var exports = new ExportRoutes(jdbi, projectStore, participationAnalysis, config.publicUrl());
         var clusterAnalysis = new Clusters();
         var clusterFeatures = new ClusterFeatures(analyses, clusterAnalysis);
         var clusters = new ClusterRoutes(analyses, clusterAnalysis, projectStore);

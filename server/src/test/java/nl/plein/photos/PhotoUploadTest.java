@@ -338,4 +338,29 @@ class PhotoUploadTest {
         assertEquals(PER_ITEM, anonymous.get("/api/proposals/" + proposalId).json().get("properties").get("photos")
                 .size());
     }
+
+    @Test
+    void theProposalsExportsLinkToThePublicPhotosInOneColumn() throws Exception {
+        long proposalId = newProposal(anna, "Boom met bankje");
+        String path = "/api/proposals/" + proposalId + "/photos";
+        long first = upload(anna, path, Multipart.photo(TestImages.jpeg(TestImages.halves(80, 60)), "Boom"))
+                .expect(201).json().get("id").asLong();
+        long second = upload(anna, path, Multipart.photo(TestImages.jpeg(TestImages.halves(80, 60)), "Bank"))
+                .expect(201).json().get("id").asLong();
+        moderator.post("/api/photos/" + second + "/hide", Map.of("reason", "Onscherp")).expect(201);
+        String expected = server.baseUrl + "/photos/" + first + "/display.jpg";
+        String exports = "/api/projects/" + projectId + "/exports/";
+        JsonNode geojson = anonymous.get(exports + "proposals.geojson").expect(200).json();
+        for (JsonNode feature : geojson.get("features")) {
+            if (feature.get("id").asLong() == proposalId) {
+                assertEquals(expected, feature.get("properties").get("photos").asText(), "hidden photos left out");
+            }
+        }
+        String csv = anonymous.get(exports + "proposals.csv").expect(200).body();
+        assertTrue(csv.lines().findFirst().orElseThrow().contains(",photos,"), csv);
+        assertTrue(csv.contains(expected), csv);
+        assertFalse(csv.contains("/photos/" + second + "/"), csv);
+        String dictionary = anonymous.get(exports + "proposals.dictionary.json").expect(200).body();
+        assertTrue(dictionary.contains("\"photos\""), dictionary);
+    }
 }
