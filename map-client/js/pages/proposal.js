@@ -5,6 +5,7 @@ import { createMap, destroyMap, addProjectArea, shapeLayer, COLOURS } from '../m
 import { loadProject } from '../projects.js';
 import { createComments } from '../comments.js';
 import { createVariants } from '../variants.js';
+import { proposalPhotos } from '../photos/proposal-photos.js';
 
 export async function proposalPage(ctx, { container, params, signal }) {
   const { t } = ctx.i18n;
@@ -39,6 +40,9 @@ export async function proposalPage(ctx, { container, params, signal }) {
 
   const comments = createComments({ ctx, proposal, map, canRespond });
   const variants = createVariants({ ctx, proposal, map });
+  const photos = proposalPhotos({
+    ctx, proposal, canAdd: project.properties.open && ctx.session.account?.id === p.author?.id,
+  });
   append(details, [
     h('p', { class: 'meta' },
       h('span', { class: `badge status-${p.status}`, text: t(`status.${p.status}`) }),
@@ -47,6 +51,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
       ` · ${ctx.i18n.formatDate(p.createdAt)}`),
     wholeArea ? h('p', { class: 'whole-area-note', id: 'whole-area-note', text: t('proposal.wholeArea') }) : null,
     h('p', { class: 'description', text: p.description }),
+    photos.element,
     supportControl({ ctx, proposal }),
     // A variant is another drawing of the same proposal: there is none to vary for the whole area.
     canRespond && ctx.session.signedIn && !wholeArea
@@ -58,6 +63,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
 
   signal.addEventListener('abort', () => {
     comments.destroy();
+    photos.destroy();
     destroyMap(map);
   });
   return { title: p.title };
