@@ -6,7 +6,8 @@ import nl.plein.http.ApiError;
 
 /**
  * How much of the heap decoding photos may hold at once, as a fair semaphore of mebibytes sized from
- * the heap: half of it. Each decode first asks for what its decoded pixels will take (known from the
+ * the heap: a third of it, leaving the rest to the requests' bodies and everything else the server
+ * does (with 512 MB of heap, 20 uploads of 12 megapixels at once ran it out of memory at a half). Each decode first asks for what its decoded pixels will take (known from the
  * file's header before anything is decoded), so twenty 12-megapixel uploads arriving together take
  * turns instead of running the server out of memory; a request that has waited too long is told to
  * try again (503) rather than holding its connection.
@@ -19,7 +20,7 @@ final class DecodeBudget {
     private final int total;
 
     DecodeBudget(long heapBytes) {
-        this.total = (int) Math.max(64, heapBytes / 2 / MIB);
+        this.total = (int) Math.max(64, heapBytes / 3 / MIB);
         this.permits = new Semaphore(total, true);
     }
 

@@ -65,16 +65,20 @@ public final class PhotoBenchmark {
         byte[] camera = TestImages.withExif(TestImages.jpeg(TestImages.photoLike(4000, 3000, 12)), 6);
         System.out.printf(Locale.ROOT, "A 4000 × 3000 camera JPEG of %.1f MB; heap limit %d MB; %d processors%n",
                 camera.length / 1e6, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        // One form for every upload: the client, in this JVM too, holds one copy of the body, not twenty.
+        var form = Multipart.photo(camera, "A street");
+        String type = form.contentType();
+        byte[] body = form.bytes();
         var client = new Client(base);
         client.signIn("photographer@bench.example", PASSWORD);
         int next = 0;
         for (int i = 0; i < 3; i++) {
-            upload(client, proposals[next++], camera);
+            upload(client, proposals[next++], type, body);
         }
         long[] times = new long[ONE_BY_ONE];
         for (int i = 0; i < ONE_BY_ONE; i++) {
             long start = System.nanoTime();
-            upload(client, proposals[next++], camera);
+            upload(client, proposals[next++], type, body);
             times[i] = System.nanoTime() - start;
         }
         Arrays.sort(times);
@@ -103,7 +107,7 @@ public final class PhotoBenchmark {
             long proposal = proposals[next++];
             tasks.add(() -> {
                 long start = System.nanoTime();
-                upload(client, proposal, camera);
+                upload(client, proposal, type, body);
                 return System.nanoTime() - start;
             });
         }
@@ -126,8 +130,7 @@ public final class PhotoBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void upload(Client client, long proposal, byte[] file) {
-        var form = Multipart.photo(file, "A street");
-        client.raw("POST", "/api/proposals/" + proposal + "/photos", form.contentType(), form.bytes()).expect(201);
+    private static void upload(Client client, long proposal, String type, byte[] body) {
+        client.raw("POST", "/api/proposals/" + proposal + "/photos", type, body).expect(201);
     }
 }
