@@ -4,6 +4,8 @@ import L from './leaflet.js';
 import { h } from './dom.js';
 import { COLOURS, shapeLayer } from './map.js';
 import { field, errorSlot, showErrors, clearErrors, missingFields } from './forms.js';
+import { photoGallery } from './photos/gallery.js';
+import { photoPicker } from './photos/picker.js';
 
 export function createComments({ ctx, proposal, map, canRespond }) {
   const { t } = ctx.i18n;
@@ -79,6 +81,7 @@ function commentArticle({ ctx, feature, pin, onReply }) {
       ' · ', ctx.i18n.formatDate(p.createdAt),
       pin ? ` · ${t('comments.pinNumber', { number: pin })}` : ''),
     placeholder ? null : h('p', { class: 'body', text: p.body }),
+    placeholder ? null : photoGallery({ ctx, photos: p.photos }),
     onReply && !placeholder && !p.hidden
       ? h('button', { type: 'button', class: 'secondary reply', text: t('comments.reply'), on: { click: () => onReply(feature) } })
       : null);
@@ -144,6 +147,7 @@ function commentForm({ ctx, proposal, map, onPosted }) {
   const replying = h('p', { class: 'hint', hidden: true });
   const cancelReply = h('button', { type: 'button', hidden: true, text: t('comments.cancelReply') });
   const pins = pinPicker({ ctx, map });
+  const photo = photoPicker({ ctx, idPrefix: 'comment-photo', maxBytes: ctx.config?.limits?.photoMaxBytes });
   cancelReply.addEventListener('click', () => replyTo(null));
 
   function replyTo(feature) {
@@ -160,15 +164,20 @@ function commentForm({ ctx, proposal, map, onPosted }) {
     replying, cancelReply,
     field({ id: 'comment-body', label: t('comments.body'), control: body }),
     pins.fieldset,
+    photo.element,
     h('button', { type: 'submit', class: 'primary', id: 'comment-submit', text: t('comments.submit') }));
 
   element.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(element);
-    const routes = [['properties.body', 'comment-body'], ['properties.parentId', 'comment-body'], ['geometry', 'comment-pin-fieldset']];
+    const routes = [['properties.body', 'comment-body'], ['properties.parentId', 'comment-body'],
+      ['geometry', 'comment-pin-fieldset'], ...photo.routes];
+    // The photo is optional; once one is chosen, its alt text is not.
     const missing = missingFields([['properties.body', body, t('form.required')]]);
-    if (missing) {
-      showErrors({ form: element, error: missing, routes, generalId: 'comment-form' });
+    const photoProblems = photo.chosen() ? photo.problems() : null;
+    if (missing || photoProblems) {
+      const fields = { ...(missing?.fields ?? {}), ...(photoProblems ?? {}) };
+      showErrors({ form: element, error: { fields }, routes, generalId: 'comment-form' });
       return;
     }
     const feature = {
@@ -176,23 +185,39 @@ function commentForm({ ctx, proposal, map, onPosted }) {
       geometry: pins.geometry(),
       properties: { body: body.value, ...(parentId ? { parentId } : {}) },
     };
+    const show = (error) => showErrors({
+      form: element, error, routes, generalId: 'comment-form', t, fallbackMessage: t('error.generic'),
+    });
     try {
-      await ctx.api.post(`/api/proposals/${proposal.id}/comments`, feature);
+      const posted = await ctx.api.post(`/api/proposals/${proposal.id}/comments`, feature);
       body.value = '';
       pins.clear();
       replyTo(null);
+      if (photo.chosen()) await postPhoto({ ctx, photo, commentId: posted.id, show });
       ctx.announce(t('comments.posted'));
       onPosted();
     } catch (error) {
-      showErrors({
-        form: element, error, routes, generalId: 'comment-form', t, fallbackMessage: t('error.generic'),
-      });
+      show(error);
     }
   });
 
   return {
     element,
     replyTo,
-    destroy: () => pins.destroy(),
+    destroy: () => {
+      pins.destroy();
+      photo.destroy();
+    },
   };
+}
+
+/** The comment is posted already: a refused photo is shown beside the picker, the comment stays. */
+async function postPhoto({ ctx, photo, commentId, show }) {
+  try {
+    await photo.upload(`/api/comments/${commentId}/photos`);
+    photo.clear();
+  } catch (error) {
+    show(error);
+    ctx.announce(ctx.i18n.t('photos.commentWithoutPhoto'));
+  }
 }

@@ -43,6 +43,14 @@ const SERVER_MESSAGES = [
   [/^an account with this email address exists already$/, 'error.emailTaken'],
   [/^is not an email address$/, 'error.email'],
   [/^the geometry has more than (\d+) vertices$/, 'error.tooManyVertices', (m) => ({ max: m[1] })],
+  [/^is not a JPEG, PNG or WebP image/, 'photos.notImage'],
+  [/^larger than (\d+) bytes$/, 'photos.tooLarge', (m) => ({ size: Math.round(Number(m[1]) / (1024 * 1024)) })],
+  [/^is cut short or damaged|^could not be read as a/, 'photos.damaged'],
+  [/appended after the image/, 'photos.polyglot'],
+  [/megapixels are taken$/, 'photos.tooManyPixels'],
+  [/the most it may have/, 'photos.limit'],
+  [/^is required: say what the photo shows/, 'photos.altRequired'],
+  [/^is required: choose a photo$/, 'photos.fileRequired'],
 ];
 
 function localise(message, t) {

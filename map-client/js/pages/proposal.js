@@ -6,6 +6,7 @@ import { loadProject } from '../projects.js';
 import { createComments } from '../comments.js';
 import { createVariants } from '../variants.js';
 import { followButton } from '../following/follow-button.js';
+import { proposalPhotos } from '../photos/proposal-photos.js';
 
 export async function proposalPage(ctx, { container, params, signal }) {
   const { t } = ctx.i18n;
@@ -40,6 +41,9 @@ export async function proposalPage(ctx, { container, params, signal }) {
 
   const comments = createComments({ ctx, proposal, map, canRespond });
   const variants = createVariants({ ctx, proposal, map });
+  const photos = proposalPhotos({
+    ctx, proposal, canAdd: project.properties.open && ctx.session.account?.id === p.author?.id,
+  });
   append(details, [
     h('p', { class: 'meta' },
       h('span', { class: `badge status-${p.status}`, text: t(`status.${p.status}`) }),
@@ -48,6 +52,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
       ` · ${ctx.i18n.formatDate(p.createdAt)}`),
     wholeArea ? h('p', { class: 'whole-area-note', id: 'whole-area-note', text: t('proposal.wholeArea') }) : null,
     h('p', { class: 'description', text: p.description }),
+    photos.element,
     supportControl({ ctx, proposal }),
     followButton({ ctx, kind: 'proposal', id: proposal.id }),
     // A variant is another drawing of the same proposal: there is none to vary for the whole area.
@@ -60,6 +65,7 @@ export async function proposalPage(ctx, { container, params, signal }) {
 
   signal.addEventListener('abort', () => {
     comments.destroy();
+    photos.destroy();
     destroyMap(map);
   });
   return { title: p.title };

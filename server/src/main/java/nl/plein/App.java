@@ -11,6 +11,7 @@ import static nl.plein.moderation.ModerationStore.Action.RESTORE;
 import static nl.plein.moderation.ModerationStore.Target.ANSWER;
 import static nl.plein.moderation.ModerationStore.Target.COMMENT;
 import static nl.plein.moderation.ModerationStore.Target.EVALUATION;
+import static nl.plein.moderation.ModerationStore.Target.PHOTO;
 import static nl.plein.moderation.ModerationStore.Target.PROPOSAL;
 import static nl.plein.moderation.ModerationStore.Target.VARIANT;
 import static nl.plein.moderation.ModerationStore.Target.WORK_STEP;
@@ -96,6 +97,10 @@ import nl.plein.participation.AreaShapes;
 import nl.plein.participation.ParticipationAnalysis;
 import nl.plein.participation.ParticipationRoutes;
 import nl.plein.participation.ParticipationStore;
+import nl.plein.photos.PhotoEncoder;
+import nl.plein.photos.PhotoRoutes;
+import nl.plein.photos.PhotoStore;
+import nl.plein.photos.PhotoTarget;
 import nl.plein.places.PlaceRoutes;
 import nl.plein.places.PlaceStore;
 import nl.plein.presentations.PresentationRoutes;
@@ -154,7 +159,11 @@ public final class App {
         var projects = new ProjectRoutes(projectStore, config.maxBodyBytes(), config.maxVertices());
         var proposals = new ProposalRoutes(proposalStore, projectStore, config);
         var variants = new VariantRoutes(new VariantStore(jdbi), proposalStore, projectStore, config);
-        var comments = new CommentRoutes(new CommentStore(jdbi), proposalStore, projectStore, config);
+        var commentStore = new CommentStore(jdbi);
+        var comments = new CommentRoutes(commentStore, proposalStore, projectStore, config);
+        var photos = new PhotoRoutes(new PhotoStore(jdbi),
+                new PhotoEncoder(config.photoMaxMegapixels() * 1_000_000L, Runtime.getRuntime().maxMemory()),
+                proposalStore, commentStore, projectStore, config);
         var supports = new SupportRoutes(new SupportStore(jdbi));
         var moderation = new ModerationRoutes(new ModerationStore(jdbi), config);
         var evaluationFigures = new Evaluations(jdbi, smallCounts);
@@ -163,7 +172,7 @@ public final class App {
         ActivityCounts.useTimeZone(jdbi, config.timeZone());
         var participationAnalysis = new ParticipationAnalysis(new ParticipationStore(jdbi, dataSource), analyses);
         var participation = new ParticipationRoutes(participationAnalysis, new AreaShapes(jdbi), projectStore);
-        var exports = new ExportRoutes(jdbi, projectStore, participationAnalysis);
+        var exports = new ExportRoutes(jdbi, projectStore, participationAnalysis, config.publicUrl());
         var clusterAnalysis = new Clusters();
         var clusterFeatures = new ClusterFeatures(analyses, clusterAnalysis);
         var clusters = new ClusterRoutes(analyses, clusterAnalysis, projectStore);
@@ -234,6 +243,7 @@ public final class App {
             var routes = cfg.routes;
             Problems.register(routes, config.maxBodyBytes());
             routes.before("/api/*", sessions::identify);
+            routes.before("/photos/*", sessions::identify); // staff and authors see photos not yet public
             routes.beforeMatched(ctx -> {
                 if (!ctx.routeRoles().isEmpty()) {
                     Access.check(ctx.routeRoles(), Access.viewer(ctx));
@@ -258,6 +268,8 @@ public final class App {
             routes.get("/reports/projects/{id}/learning", ctx -> reports.page(ctx, "Project", learningPage::html),
                     ANYONE);
             routes.get("/reports/report.css", reports::css, ANYONE);
+            // Outside /api: photos' files, public ones cached for good (their content never changes).
+            routes.get("/photos/{id}/{file}", photos::file, ANYONE);
             // Outside /api: the short join link a meeting's QR code holds.
             routes.get("/j/{code}", meetings::redirect, ANYONE);
             // Outside /api: a project's public events as Atom, and the e-mail digest's one-click unsubscribe.
@@ -343,6 +355,7 @@ public final class App {
             routes.post("/api/proposals/{id}/variants", variants::create, SIGNED_IN);
             routes.get("/api/proposals/{id}/comments", comments::list, ANYONE);
             routes.post("/api/proposals/{id}/comments", comments::create, SIGNED_IN);
+            routes.post("/api/proposals/{id}/photos", photos.upload(PhotoTarget.PROPOSAL), SIGNED_IN); // its author
             routes.post("/api/proposals/{id}/hide", moderation.handler(PROPOSAL, HIDE), MODERATOR);
             routes.post("/api/proposals/{id}/restore", moderation.handler(PROPOSAL, RESTORE), MODERATOR);
 
@@ -357,6 +370,12 @@ public final class App {
             routes.delete("/api/comments/{id}", comments::withdraw, SIGNED_IN);
             routes.post("/api/comments/{id}/hide", moderation.handler(COMMENT, HIDE), MODERATOR);
             routes.post("/api/comments/{id}/restore", moderation.handler(COMMENT, RESTORE), MODERATOR);
+            routes.post("/api/comments/{id}/photos", photos.upload(PhotoTarget.COMMENT), SIGNED_IN); // its author
+
+            routes.post("/api/work-steps/{id}/photos", photos.upload(PhotoTarget.WORK_STEP), PLANNER);
+            routes.delete("/api/photos/{id}", photos::delete, SIGNED_IN); // who uploaded it
+            routes.post("/api/photos/{id}/hide", moderation.handler(PHOTO, HIDE), MODERATOR);
+            routes.post("/api/photos/{id}/restore", moderation.handler(PHOTO, RESTORE), MODERATOR);
 
             routes.get("/api/moderation/log", moderation::log, MODERATOR);
 

@@ -7,6 +7,7 @@ import nl.plein.areas.AreaAssignment.Drawing;
 import nl.plein.areas.AreaAssignment;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
+import nl.plein.photos.PhotoTarget;
 import nl.plein.proposals.Visibility;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -41,7 +42,8 @@ public final class CommentStore {
     }
 
     private static Query features(Handle h, Viewer viewer, Which which) {
-        return Visibility.apply(h.createQuery(FEATURE), viewer).define("which", which.condition);
+        return Visibility.apply(h.createQuery(FEATURE), viewer).define("which", which.condition)
+                .define("photos", PhotoTarget.COMMENT.photos("c.id"));
     }
 
     public List<String> listForProposal(Viewer viewer, long proposalId) {

@@ -41,6 +41,9 @@ public record Config(
         int signUpsPerSource,
         int signInFailuresPerSource,
         Duration databaseConnectionTimeout,
+        int photoMaxBytes,
+        int photoMaxMegapixels,
+        int photosPerItem,
         Optional<Smtp> smtp,
         Duration digestPeriod,
         Duration voteNoticePeriod) {
@@ -111,6 +114,9 @@ public record Config(
                 reader.integer("PLEIN_SIGN_UPS_PER_SOURCE", 100, 1, 1_000_000),
                 reader.integer("PLEIN_SIGN_IN_FAILURES_PER_SOURCE", 100, 1, 1_000_000),
                 Duration.ofSeconds(reader.integer("PLEIN_DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 60)),
+                reader.integer("PLEIN_PHOTO_MAX_BYTES", 10 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024),
+                reader.integer("PLEIN_PHOTO_MAX_MEGAPIXELS", 40, 1, 200),
+                reader.integer("PLEIN_PHOTOS_PER_ITEM", 6, 1, 50),
                 smtp(reader, errors),
                 Duration.ofSeconds(reader.integer("PLEIN_DIGEST_SECONDS", 3600, 1, 7 * 24 * 3600)),
                 Duration.ofSeconds(reader.integer("PLEIN_VOTE_NOTICE_SECONDS", 60, 1, 24 * 3600)));

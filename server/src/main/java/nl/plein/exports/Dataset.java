@@ -23,7 +23,10 @@ enum Dataset {
             Field.of("commentCount", "integer", "comments", "Aantal zichtbare reacties", "Number of visible comments"),
             Field.of("variantCount", "integer", "variants", "Aantal zichtbare varianten", "Number of visible variants"),
             Field.of("createdAt", "timestamp", "", "Moment van indienen", "When it was submitted"),
-            Field.of("updatedAt", "timestamp", "", "Laatst gewijzigd", "Last changed"))),
+            Field.of("updatedAt", "timestamp", "", "Laatst gewijzigd", "Last changed"),
+            new Field("photos", "text", "", "Links naar de foto's bij het voorstel (weergaveformaat, JPEG),"
+                    + " gescheiden door spaties; leeg: geen", "Links to the proposal's photos (display size, JPEG),"
+                    + " separated by spaces; empty: none", "Public photos only; each link is absolute."))),
     VARIANTS(List.of(
             Field.of("proposalId", "integer", "", "Id van het voorstel waar dit een variant van is",
                     "Id of the proposal this is a variant of"),

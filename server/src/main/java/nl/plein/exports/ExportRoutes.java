@@ -27,10 +27,14 @@ public final class ExportRoutes {
 
     private final ExportStore store;
     private final ProjectStore projects;
+    /** Where photo links point (PLEIN_PUBLIC_URL); empty: the address each request came to. */
+    private final java.util.Optional<String> publicUrl;
 
-    public ExportRoutes(Jdbi jdbi, ProjectStore projects, ParticipationAnalysis participation) {
+    public ExportRoutes(Jdbi jdbi, ProjectStore projects, ParticipationAnalysis participation,
+                        java.util.Optional<String> publicUrl) {
         this.store = new ExportStore(jdbi, participation);
         this.projects = projects;
+        this.publicUrl = publicUrl;
     }
 
     /** GET /api/projects/{id}/exports/{file}: one dataset as a file, or its data dictionary. */
@@ -67,7 +71,8 @@ public final class ExportRoutes {
         boolean excel = format == Format.CSV && excel(query);
         Long setId = dataset == Dataset.PARTICIPATION ? query.id("set").orElse(null) : null;
         projects.rules(projectId);
-        var rows = store.read(dataset, projectId, setId);
+        var rows = store.read(dataset, projectId, setId,
+                publicUrl.orElseGet(() -> ctx.scheme() + "://" + ctx.host()));
         String name = "plein-project-" + projectId + "-" + dataset.fileName()
                 + (rows.setId() == null ? "" : "-set-" + rows.setId());
         ctx.header("Cache-Control", "no-cache");

@@ -45,7 +45,8 @@ final class ExportStore {
     private static final Map<Dataset, String> SOURCES = new EnumMap<>(Dataset.class);
 
     static {
-        SOURCES.put(Dataset.PROPOSALS, source("proposals.sql"));
+        SOURCES.put(Dataset.PROPOSALS, Jdbis.sql(ExportStore.class, "proposals-with-photos.sql")
+                .replace("<proposals>", source("proposals.sql")));
         SOURCES.put(Dataset.VARIANTS, source("variants.sql"));
         SOURCES.put(Dataset.COMMENTS, source("comments.sql"));
         SOURCES.put(Dataset.PARTICIPATION, source("participation.sql"));
@@ -69,8 +70,11 @@ final class ExportStore {
         this.participation = participation;
     }
 
-    /** @param setId the boundary set for participation; null takes the project's own */
-    Rows read(Dataset dataset, long projectId, Long setId) {
+    /**
+     * @param setId the boundary set for participation; null takes the project's own
+     * @param base  the address links in the rows start with (photos), without a trailing slash
+     */
+    Rows read(Dataset dataset, long projectId, Long setId, String base) {
         Long set = null;
         String figures = null;
         if (dataset == Dataset.PARTICIPATION) {
@@ -83,7 +87,7 @@ final class ExportStore {
         // Public data only: the rows anyone may see, as for a viewer who is nobody in particular.
         var rows = jdbi.withHandle(h -> Visibility.apply(h.createQuery(ROWS), Viewer.ANONYMOUS)
                 .define("source", SOURCES.get(dataset))
-                .bind("owner", projectId).bind("set", chosenSet).bind("figures", chosenFigures)
+                .bind("owner", projectId).bind("set", chosenSet).bind("figures", chosenFigures).bind("base", base)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getObject(8) == null ? null
                         : new double[] {rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11)}))

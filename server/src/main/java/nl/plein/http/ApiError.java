@@ -83,6 +83,19 @@ public final class ApiError extends RuntimeException {
                 List.of(new FieldError("body", "larger than " + limit + " bytes")));
     }
 
+    /** A part of the body (an uploaded file) larger than its own limit, named by its field. */
+    public static ApiError tooLarge(String field, long limit) {
+        return new ApiError(413, "body-too-large", "Request body too large",
+                field + ": larger than the limit of " + limit + " bytes",
+                List.of(new FieldError(field, "larger than " + limit + " bytes")));
+    }
+
+    /** A body or file of a kind this route does not take, named by its field. */
+    public static ApiError unsupportedMediaType(String field, String detail) {
+        return new ApiError(415, "unsupported-media-type", "Unsupported media type", field + ": " + detail,
+                List.of(new FieldError(field, detail)));
+    }
+
     public static ApiError unsupportedMediaType(String got) {
         String detail = "send the body as application/json (or application/geo+json), not " + got;
         return new ApiError(415, "unsupported-media-type", "Unsupported media type", detail,

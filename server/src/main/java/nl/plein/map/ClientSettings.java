@@ -20,6 +20,7 @@ public final class ClientSettings {
         limits.put("maxTitleLength", config.maxTitleLength());
         limits.put("maxTextLength", config.maxTextLength());
         limits.put("maxVertices", config.maxVertices());
+        limits.put("photoMaxBytes", config.photoMaxBytes());
         var settings = new LinkedHashMap<String, Object>();
         settings.put("basemap", basemap);
         settings.put("geocoder", Map.of("enabled", config.geocoderUrl().isPresent()));

@@ -20,7 +20,7 @@ public final class ModerationStore {
     /** What can be moderated; the table name comes from this whitelist, never from the request. */
     public enum Target {
         PROPOSAL("proposals"), VARIANT("variants"), COMMENT("comments"), ANSWER("meeting_answers"),
-        WORK_STEP("work_steps"), EVALUATION("evaluations");
+        WORK_STEP("work_steps"), EVALUATION("evaluations"), PHOTO("photos");
 
         final String table;
 

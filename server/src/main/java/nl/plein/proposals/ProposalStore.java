@@ -7,6 +7,7 @@ import nl.plein.areas.AreaAssignment.Drawing;
 import nl.plein.areas.AreaAssignment;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
+import nl.plein.photos.PhotoTarget;
 import nl.plein.http.Choices;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -161,6 +162,7 @@ public final class ProposalStore {
     private static Optional<String> feature(Handle h, Viewer viewer, long id) {
         return Visibility.apply(h.createQuery(ONE), viewer)
                 .define("properties", PROPERTIES)
+                .define("photos", PhotoTarget.PROPOSAL.photos("p.id"))
                 .bind("id", id)
                 .map((rs, ctx) -> rs.getString(2))
                 .findOne();

@@ -2,7 +2,8 @@
 -- A hidden or withdrawn comment stays in the thread as a bare placeholder (id, parent, state), so
 -- replies keep their place, but its text, author and drawing are shown only to staff and its author.
 -- <which> chooses the comments: one (:id) or a proposal's thread (:proposal), oldest first. Only
--- comments on a proposal the viewer may see (<visible>, with its :staff and :viewer).
+-- comments on a proposal the viewer may see (<visible>, with its :staff and :viewer). Its photos
+-- (<photos>, from PhotoTarget) go with its text.
 SELECT c.id,
        json_build_object(
            'type', 'Feature',
@@ -13,6 +14,7 @@ SELECT c.id,
                'proposalId', c.proposal_id,
                'parentId', c.parent_id,
                'body', CASE WHEN s.shown THEN c.body END,
+               'photos', CASE WHEN s.shown THEN <photos> END,
                'author', CASE WHEN s.shown THEN json_build_object('id', a.id, 'displayName', a.display_name) END,
                'hidden', CASE WHEN c.hidden THEN true END,
                'withdrawn', CASE WHEN c.withdrawn THEN true END,

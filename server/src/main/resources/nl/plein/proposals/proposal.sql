@@ -1,6 +1,7 @@
 -- One proposal (:id) as a GeoJSON Feature, serialised by PostgreSQL, if the viewer may see it
 -- (<visible>, with its :staff and :viewer; :viewer also says "supportedByMe", -1 for nobody), its
--- geometry exact and its decisions, oldest first, as the last property. Its <properties> are the
+-- geometry exact, its photos (<photos>, from PhotoTarget) and its decisions, oldest first, as the
+-- last properties. Its <properties> are the
 -- list's (proposal-feature.sql), from proposal-properties.sql.
 -- A statement of its own rather than the list's narrowed to one id: once pgjdbc prepares it on the
 -- server PostgreSQL keeps one generic plan for it, whereas the list's statement, general over its
@@ -17,6 +18,8 @@ SELECT p.id,
                    SELECT json_object_agg(e.key, e.value ORDER BY e.n)
                      FROM (SELECT x.key, x.value, x.n
                              FROM json_each(props.json) WITH ORDINALITY AS x (key, value, n)
+                           UNION ALL
+                           SELECT 'photos', <photos>, 2147483646
                            UNION ALL
                            SELECT 'decisions', coalesce(json_agg(json_build_object(
                                       'from', d.from_status,

@@ -326,6 +326,29 @@ final class Contract {
         return response;
     }
 
+    /**
+     * An upload: a multipart/form-data body sent as it is, whose field names must be among the
+     * documented form's; the answer is checked.
+     */
+    Client.Response exchangeForm(Client client, String operation, String path, nl.plein.support.Multipart form,
+                                 Set<String> fields) {
+        JsonNode schema = document.requestSchema(operation, "multipart/form-data");
+        if (schema == null) {
+            disagree(operation, "sends a multipart/form-data body, but the document has none");
+        } else {
+            var documented = new TreeSet<String>();
+            document.resolve(schema).path("properties").fieldNames().forEachRemaining(documented::add);
+            if (!documented.containsAll(fields)) {
+                disagree(operation, "the walk sends form fields " + new TreeSet<>(fields) + ", the document lists only "
+                        + documented);
+            }
+        }
+        acceptedParameters.computeIfAbsent(operation, o -> new TreeSet<>());
+        var response = client.raw(operation.split(" ", 2)[0], path, form.contentType(), form.bytes());
+        checkResponse(operation, response);
+        return response;
+    }
+
     /** A server-sent event stream: only its status and content type, as it never ends by itself. */
     void exchangeStream(String operation, String path) {
         document.operation(operation);

@@ -129,6 +129,42 @@ class OpenApiContractTest {
             call(resident, "DELETE /api/session", "/api/session", null).expect(204);
         }
 
+        /** Photos on the proposal and comment, and on a progress update made directly in the database. */
+        void photos(Client admin, Client resident, Client neighbour, String proposal, String comment) {
+            byte[] jpeg = nl.plein.photos.TestImages.jpeg(nl.plein.photos.TestImages.halves(64, 48));
+            var fields = java.util.Set.of("file", "alt");
+            long photoId = json(contract.exchangeForm(resident, "POST /api/proposals/{id}/photos", proposal + "/photos",
+                    nl.plein.support.Multipart.photo(jpeg, "Rood en blauw"), fields), 201).get("id").asLong();
+            contract.exchangeForm(resident, "POST /api/comments/{id}/photos", comment + "/photos",
+                    nl.plein.support.Multipart.photo(jpeg, "Rood en blauw"), fields).expect(201);
+            // Refusals come as documented too: no alt, and a file that is not an image.
+            contract.exchangeForm(resident, "POST /api/proposals/{id}/photos", proposal + "/photos",
+                    new nl.plein.support.Multipart().file("file", "a.jpg", "image/jpeg", jpeg), java.util.Set.of("file"))
+                    .expect(400);
+            contract.exchangeForm(resident, "POST /api/proposals/{id}/photos", proposal + "/photos",
+                    nl.plein.support.Multipart.photo(nl.plein.photos.TestImages.SVG, "Svg"), fields).expect(415);
+            long stepId;
+            try (var c = server.dataSource.getConnection(); var rs = c.createStatement().executeQuery(
+                    "WITH w AS (INSERT INTO works (project_id, proposal_id, title, team, planned_start, planned_end,"
+                            + " budget) SELECT project_id, id, 'Werk', 'Team', DATE '2026-01-01', DATE '2026-02-01', 1"
+                            + " FROM proposals WHERE id = " + proposal.substring(proposal.lastIndexOf('/') + 1)
+                            + " RETURNING id) INSERT INTO work_steps (work_id, step, on_date, note)"
+                            + " SELECT id, 'update', DATE '2026-01-15', 'Begonnen' FROM w RETURNING id")) {
+                rs.next();
+                stepId = rs.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+            contract.exchangeForm(admin, "POST /api/work-steps/{id}/photos", "/api/work-steps/" + stepId + "/photos",
+                    nl.plein.support.Multipart.photo(jpeg, "Begin van het werk"), fields).expect(201);
+            String photo = "/api/photos/" + photoId;
+            var reason = Map.of("reason", "Herkenbaar gezicht");
+            call(admin, "POST /api/photos/{id}/hide", photo + "/hide", reason).expect(201);
+            call(admin, "POST /api/photos/{id}/restore", photo + "/restore", reason).expect(201);
+            call(neighbour, "DELETE /api/photos/{id}", photo, null).expect(403);
+            call(resident, "DELETE /api/photos/{id}", photo, null).expect(204);
+        }
+
         void proposals(Client anyone, Client admin, Client resident, Client neighbour, long projectId, long moderatedId, long setId) {
             String projectPath = "/api/projects/" + projectId;
             long proposalId = json(call(resident, "POST /api/projects/{id}/proposals", projectPath + "/proposals",
@@ -177,6 +213,7 @@ class OpenApiContractTest {
                 call(admin, "POST /api/" + kind + "/{id}/hide", target + "/hide", reason).expect(201);
                 call(admin, "POST /api/" + kind + "/{id}/restore", target + "/restore", reason).expect(201);
             }
+            photos(admin, resident, neighbour, proposal, comment);
             call(admin, "GET /api/moderation/log", "/api/moderation/log?limit=20", null).expect(200);
 
             call(admin, "POST /api/projects/{id}/places", projectPath + "/places",

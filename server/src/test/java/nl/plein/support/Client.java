@@ -89,6 +89,22 @@ public final class Client {
         return send(builder);
     }
 
+    /** A GET whose answer is kept as bytes (images), with extra request headers as name, value pairs. */
+    public HttpResponse<byte[]> bytes(String path, String... headers) {
+        var builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("HTTP request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+
     public Response send(HttpRequest.Builder builder) {
         try {
             var response = http.send(builder.timeout(Duration.ofSeconds(60)).build(),
