@@ -47,7 +47,7 @@ export async function workPage(ctx, { container, params, signal }) {
       h('div', { class: 'map-with-legend' }, h('div', { class: 'work-map-column' }, h('div', { class: 'map-wrap' }, mapElement)),
         worksLegend({ ctx, id: 'work-legend', statuses: [work.status] })),
       work.proposedGeometry || work.asBuilt ? null : h('p', { id: 'work-no-place', text: t('works.list.noPlace') })),
-    section('work-steps', t('works.timeline.heading'), timeline({ ctx, steps: work.steps })),
+    section('work-steps', t('works.timeline.heading'), timeline({ ctx, steps: work.steps, onChange: () => ctx.router.refresh() })),
     h('section', { id: 'work-evaluations', class: 'work-evaluations' }),
   ]);
   mountFollowButton({ ctx, kind: 'work', id: work.id, section: container.querySelector('#work-follow') });

@@ -1,9 +1,11 @@
 // A planner's controls on the work page: add a step to the timeline, and change the team, the
 // planned dates and what has been spent. Each form sends to the API and hands the work as it now
-// is to onChange; the server's refusals go beside their field.
+// is to onChange; the server's refusals go beside their field. A step may carry a photo (with its
+// alt text), uploaded to the new step once the step is written.
 import { h } from '../dom.js';
 import { field, errorSlot, showErrors, clearErrors } from '../forms.js';
 import { STEP_KINDS } from './status.js';
+import { photoPicker } from '../photos/picker.js';
 
 const STEP_ROUTES = [['step', 'step-kind'], ['onDate', 'step-date'], ['note', 'step-note']];
 const EDIT_ROUTES = [['team', 'work-team'], ['plannedStart', 'work-start'], ['plannedEnd', 'work-end'], ['spent', 'work-spent']];
@@ -29,16 +31,36 @@ export function stepForm({ ctx, work, onChange }) {
   const kind = h('select', { name: 'step' }, STEP_KINDS.map((k) => h('option', { value: k, text: t(`works.step.${k}`) })));
   const date = h('input', { type: 'date', name: 'onDate', required: true, value: new Date().toISOString().slice(0, 10) });
   const note = h('textarea', { name: 'note', rows: '3', required: true });
+  const picker = photoPicker({ ctx, idPrefix: 'step-photo', maxBytes: ctx.config?.limits?.photoMaxBytes });
   const form = h('form', { id: 'step-form', class: 'form', novalidate: true },
     h('h3', { text: t('works.planner.stepHeading') }), errorSlot('step-form'),
     field({ id: 'step-kind', label: t('works.planner.stepKind'), control: kind }),
     field({ id: 'step-date', label: t('works.planner.stepDate'), control: date }),
     field({ id: 'step-note', label: t('works.planner.stepNote'), control: note }),
+    picker.element,
     h('button', { type: 'submit', class: 'primary', id: 'step-submit', text: t('works.planner.stepSubmit') }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    send({ ctx, form, routes: STEP_ROUTES, done: t('works.planner.stepAdded'), onChange,
-      request: () => ctx.api.post(`/api/works/${work.id}/steps`, { step: kind.value, onDate: date.value, note: note.value }) });
+    const withPhoto = picker.chosen();
+    const problems = withPhoto ? picker.problems() : null;
+    if (problems) {
+      showErrors({ form, error: { fields: problems }, routes: picker.routes, generalId: form.id, t, fallbackMessage: t('photos.failed') });
+      return;
+    }
+    send({ ctx, form, routes: [...STEP_ROUTES, ...picker.routes], done: t('works.planner.stepAdded'), onChange,
+      request: async () => {
+        const updated = await ctx.api.post(`/api/works/${work.id}/steps`, { step: kind.value, onDate: date.value, note: note.value });
+        if (!withPhoto) return updated;
+        const newest = Math.max(...updated.steps.map((s) => s.id));
+        try {
+          await picker.upload(`/api/work-steps/${newest}/photos`);
+        } catch (error) {
+          // The step is written: say what became of the photo rather than offer to send the step again.
+          ctx.announce(t('works.planner.photoFailed', { reason: error.message || t('photos.failed') }));
+          return updated;
+        }
+        return ctx.api.get(`/api/works/${work.id}`);
+      } });
   });
   return form;
 }

@@ -1,9 +1,11 @@
 // A work's public timeline: its steps as an ordered list, oldest first, each with its date, what
-// happened and the note; a note a moderator hid says so instead (staff still read it, marked).
+// happened, the note and its photos; a note a moderator hid says so instead (staff still read it,
+// marked). onChange is called after a photo's uploader deleted it.
 import { h } from '../dom.js';
 import { calendarDate } from '../format.js';
+import { photoGallery } from '../photos/gallery.js';
 
-export function timeline({ ctx, steps }) {
+export function timeline({ ctx, steps, onChange }) {
   const { t } = ctx.i18n;
   if (steps.length === 0) return h('p', { id: 'work-timeline-empty', text: t('works.timeline.empty') });
   return h('ol', { class: 'work-timeline', id: 'work-timeline' }, steps.map((step) => h('li', { dataset: { stepId: step.id, step: step.step } },
@@ -13,5 +15,6 @@ export function timeline({ ctx, steps }) {
     step.note === null
       ? h('p', { class: 'hint', text: t('works.timeline.hidden') })
       : h('p', { class: 'step-note', text: step.note }),
-    step.hidden && step.note !== null ? h('p', { class: 'hint', text: t('works.timeline.hiddenForPublic') }) : null)));
+    step.hidden && step.note !== null ? h('p', { class: 'hint', text: t('works.timeline.hiddenForPublic') }) : null,
+    photoGallery({ ctx, photos: step.photos, onDeleted: onChange }))));
 }

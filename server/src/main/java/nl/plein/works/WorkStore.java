@@ -8,6 +8,7 @@ import java.util.List;
 import nl.plein.accounts.Viewer;
 import nl.plein.db.Jdbis;
 import nl.plein.http.ApiError;
+import nl.plein.photos.PhotoTarget;
 import nl.plein.proposals.ProposalStore;
 import nl.plein.http.Choices;
 import org.jdbi.v3.core.Handle;
@@ -252,7 +253,8 @@ public final class WorkStore {
     private String detail(Handle h, long workId, Viewer viewer) {
         String work = flags(h.createQuery(WORK)).bind("project", (Long) null).bind("work", workId)
                 .mapTo(String.class).findOne().orElseThrow(() -> notFound(workId));
-        List<String> steps = h.createQuery(STEPS).bind("work", workId).bind("staff", viewer.isStaff())
+        List<String> steps = h.createQuery(STEPS).define("photos", PhotoTarget.WORK_STEP.photos("s.id"))
+                .bind("work", workId).bind("staff", viewer.isStaff())
                 .mapTo(String.class).list();
         return work.substring(0, work.length() - 1) + ",\"steps\":[" + String.join(",", steps) + "]}";
     }

@@ -286,24 +286,16 @@ class PhotoUploadTest {
     }
 
     @Test
-    void plannersAddPhotosToProgressUpdatesWhichHideWithTheirUpdate() throws Exception {
+    void plannersAddPhotosToProgressUpdatesWhichTheTimelineShowsAndWhichHideWithTheirUpdate() throws Exception {
         long proposalId = newProposal(anna, "Nieuwe stoep");
-        long stepId;
         try (var c = server.dataSource.getConnection()) {
-            var work = c.prepareStatement("INSERT INTO works (project_id, proposal_id, title, team, planned_start,"
-                    + " planned_end, budget) VALUES (?, ?, 'Stoep', 'Openbare ruimte', DATE '2026-01-01',"
-                    + " DATE '2026-06-01', 10000) RETURNING id");
-            work.setLong(1, projectId);
-            work.setLong(2, proposalId);
-            var rs = work.executeQuery();
-            rs.next();
-            var step = c.prepareStatement("INSERT INTO work_steps (work_id, step, on_date, note)"
-                    + " VALUES (?, 'update', DATE '2026-02-01', 'Tegels liggen') RETURNING id");
-            step.setLong(1, rs.getLong(1));
-            var stepRs = step.executeQuery();
-            stepRs.next();
-            stepId = stepRs.getLong(1);
+            c.createStatement().execute("UPDATE proposals SET status = 'accepted' WHERE id = " + proposalId);
         }
+        long workId = planner.post("/api/projects/" + projectId + "/works", Map.of("proposalId", proposalId,
+                "team", "Openbare ruimte", "plannedStart", "2026-01-01", "plannedEnd", "2026-06-01", "budget", 10000))
+                .expect(201).json().get("id").asLong();
+        long stepId = planner.post("/api/works/" + workId + "/steps", Map.of("step", "update", "onDate", "2026-02-01",
+                "note", "Tegels liggen")).expect(201).json().get("steps").get(0).get("id").asLong();
         byte[] jpeg = TestImages.jpeg(TestImages.halves(300, 200));
         String path = "/api/work-steps/" + stepId + "/photos";
         upload(anna, path, Multipart.photo(jpeg, "Tegels")).expect(403);
@@ -311,11 +303,18 @@ class PhotoUploadTest {
         String display = upload(planner, path, Multipart.photo(jpeg, "Nieuwe tegels op de stoep")).expect(201).json()
                 .get("urls").get("display").asText();
         assertEquals(200, anonymous.bytes(display).statusCode());
-        try (var c = server.dataSource.getConnection()) {
-            c.createStatement().execute("UPDATE work_steps SET hidden = true WHERE id = " + stepId);
-        }
+        JsonNode shown = anonymous.get("/api/works/" + workId).expect(200).json().get("steps").get(0).get("photos");
+        assertEquals(1, shown.size(), "the timeline carries the update's photo");
+        assertEquals("Nieuwe tegels op de stoep", shown.get(0).get("alt").asText());
+        assertEquals(display, shown.get(0).get("urls").get("display").asText());
+
+        moderator.post("/api/work-steps/" + stepId + "/hide", Map.of("reason", "Kenteken leesbaar")).expect(201);
         assertEquals(404, anonymous.bytes(display).statusCode());
         assertEquals(200, moderator.bytes(display).statusCode());
+        assertEquals(0, anonymous.get("/api/works/" + workId).expect(200).json().get("steps").get(0).get("photos")
+                .size(), "hidden with the update's note");
+        assertEquals(1, moderator.get("/api/works/" + workId).expect(200).json().get("steps").get(0).get("photos")
+                .size(), "staff still see it");
     }
 
     @Test
