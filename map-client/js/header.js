@@ -31,7 +31,7 @@ export function renderHeader({ element, ctx }) {
     h('a', { class: 'brand', href: '#/', text: 'Plein' }),
     h('nav', { 'aria-label': t('header.nav') },
       h('a', { href: '#/', text: t('header.projects') }),
-      ctx.session.signedIn ? unreadLink(ctx) : null),
+      ctx.session.member ? unreadLink(ctx) : null),
     languageSwitch,
     h('div', { class: 'account', 'aria-label': t('header.accountState'), role: 'group' }, account),
   );

@@ -14,6 +14,8 @@ export function createSession({ api }) {
   return {
     get signedIn() { return state.signedIn; },
     get account() { return state.account; },
+    /** Signed in with a full account: not signed out, and not a guest made by joining a meeting. */
+    get member() { return state.signedIn && !state.account?.guest; },
     async refresh() {
       try {
         set(await api.get('/api/session'));

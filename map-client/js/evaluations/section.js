@@ -20,7 +20,7 @@ export function mountEvaluations({ ctx, host, workId, project, data = null, sign
     try {
       const [figures, own] = await Promise.all([
         ctx.api.get(`/api/works/${workId}/evaluations`, { signal }),
-        ctx.session.signedIn ? ctx.api.get(`/api/works/${workId}/evaluation`, { signal }) : null,
+        ctx.session.member ? ctx.api.get(`/api/works/${workId}/evaluation`, { signal }) : null,
       ]);
       render(figures, own);
     } catch (error) {
@@ -38,7 +38,7 @@ export function mountEvaluations({ ctx, host, workId, project, data = null, sign
       textsBlock(ctx, figures.texts), formHost);
     if (figures.status !== 'done') {
       formHost.append(h('p', { id: 'evaluation-not-done', text: t('evaluations.notDone') }));
-    } else if (!ctx.session.signedIn) {
+    } else if (!ctx.session.member) {
       formHost.append(h('p', {}, h('a', { href: '#/signin', id: 'evaluation-sign-in', text: t('evaluations.signIn') })));
     } else {
       form = createEvaluationForm({ ctx, workId, project, own, parent: formHost, onSaved: load });

@@ -1,11 +1,11 @@
 // A follow/unfollow button for a proposal, work or project: pressed while the person follows it.
-// Signed-out people get a link to sign in instead. The work page mounts one in <section id="work-follow">.
+// Signed-out people (and meeting guests, who cannot follow) get a link to sign in instead. The work page mounts one in <section id="work-follow">.
 import { h } from '../dom.js';
 
 export function followButton({ ctx, kind, id }) {
   const { t } = ctx.i18n;
   const wrapper = h('div', { class: 'follow actions', id: `follow-${kind}` });
-  if (!ctx.session.signedIn) {
+  if (!ctx.session.member) {
     wrapper.append(h('a', { href: '#/signin', id: `follow-${kind}-sign-in`, text: t('following.signIn') }));
     return wrapper;
   }

@@ -8,7 +8,7 @@ export async function followingPage(ctx, { container, signal }) {
   const { t } = ctx.i18n;
   const title = t('following.title');
   container.append(h('h1', { tabindex: '-1', text: title }));
-  if (!ctx.session.signedIn) {
+  if (!ctx.session.member) {
     container.append(h('p', {}, h('a', { href: '#/signin', text: t('following.signIn') })));
     return { title };
   }

@@ -12,7 +12,7 @@ export async function workEvaluationsPage(ctx, { container, params, signal }) {
   if (!figures) return missingPage(ctx, container, 'evaluations.missing');
   const [project, own] = await Promise.all([
     loadProject(ctx, figures.projectId, signal),
-    ctx.session.signedIn ? ctx.api.get(`/api/works/${params.id}/evaluation`, { signal }).catch(() => null) : null,
+    ctx.session.member ? ctx.api.get(`/api/works/${params.id}/evaluation`, { signal }).catch(() => null) : null,
   ]);
   if (signal.aborted) return {};
   if (!project) return missingPage(ctx, container, 'project.missing');
