@@ -1,10 +1,10 @@
 // #/projects/{id}/learning — what a round taught: who took part and who voted against the
 // population, where the money and the works went per resident, how the works went and were rated,
-// the lessons learned, and the comparison with earlier rounds of its series. Always the public
-// figures (small counts hidden), as the printable report linked from here. The page fetches and
-// composes; each section is a module of js/learning/.
+// the lessons learned, and the comparison with earlier rounds of its series (where planners put the
+// round in a series). Always the public figures (small counts hidden), as the printable report
+// linked from here. The page fetches and composes; each section is a module of js/learning/.
 import { h } from '../dom.js';
-import { projectForPage } from '../projects.js';
+import { projectForPage, plans } from '../projects.js';
 import { isAbort } from '../api.js';
 import { present, methodNote } from '../blocks.js';
 import { participationSection, turnoutSection } from '../learning/who.js';
@@ -12,6 +12,7 @@ import { moneySection } from '../learning/money.js';
 import { worksSection } from '../learning/works.js';
 import { lessonsSection } from '../learning/lessons.js';
 import { roundsSection, seriesNote } from '../learning/rounds.js';
+import { seriesForm } from '../learning/series-form.js';
 
 const SECTIONS = ['participation', 'turnout', 'money', 'works', 'lessons', 'rounds'];
 
@@ -40,7 +41,10 @@ export async function learningPage(ctx, { container, params, signal }) {
 
   async function load() {
     try {
-      const report = await ctx.api.get(`/api/projects/${project.id}/learning`, { signal });
+      const [report, list] = await Promise.all([
+        ctx.api.get(`/api/projects/${project.id}/learning`, { signal }),
+        plans(ctx) ? ctx.api.get('/api/series', { signal }) : null,
+      ]);
       if (signal.aborted) return;
       series.replaceChildren(...present([seriesNote(ctx, report)]));
       slots.participation.replaceChildren(...participationSection(ctx, report));
@@ -48,7 +52,9 @@ export async function learningPage(ctx, { container, params, signal }) {
       slots.money.replaceChildren(...moneySection(ctx, report));
       slots.works.replaceChildren(...worksSection(ctx, report));
       slots.lessons.replaceChildren(...present(lessonsSection(ctx, { projectId: project.id, lessons: report.lessons, onChange: load })));
-      slots.rounds.replaceChildren(...roundsSection(ctx, report));
+      slots.rounds.replaceChildren(...roundsSection(ctx, report), ...present([list && seriesForm(ctx, {
+        projectId: report.projectId, report, list: list.series, onChange: load,
+      })]));
       method.replaceChildren(methodNote(t('learning.method'), report.method, false));
       status.textContent = t('learning.loaded', { threshold: report.threshold });
       status.dataset.state = 'ready';

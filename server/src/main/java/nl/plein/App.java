@@ -443,6 +443,7 @@ public final class App {
             routes.post("/api/work-steps/{id}/hide", moderation.handler(WORK_STEP, HIDE), MODERATOR);
             routes.post("/api/work-steps/{id}/restore", moderation.handler(WORK_STEP, RESTORE), MODERATOR);
             // Learning from a round: series of rounds, lessons learned, the learning report (always public).
+            routes.get("/api/series", learning::allSeries, ANYONE);
             routes.post("/api/series", learning::createSeries, PLANNER);
             routes.get("/api/series/{id}", learning::series, ANYONE);
             routes.put("/api/projects/{id}/series", learning::putRound, PLANNER);

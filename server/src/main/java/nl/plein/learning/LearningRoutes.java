@@ -42,6 +42,11 @@ public final class LearningRoutes {
         json(ctx, store.createSeries(name, Access.viewer(ctx).requireAccount()));
     }
 
+    public void allSeries(Context ctx) {
+        Query.of(ctx);
+        json(ctx, store.allSeries());
+    }
+
     public void series(Context ctx) {
         Query.of(ctx);
         json(ctx, store.series(Requests.pathId(ctx, "id", "Series")));

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class RoundStore {
     private static final String SERIES_CREATE = sql("series-create.sql");
     private static final String SERIES = sql("series.sql");
+    private static final String SERIES_LIST = sql("series-list.sql");
     private static final String SERIES_OF_PROJECT = sql("series-of-project.sql");
     private static final String LOCK_SERIES = sql("lock-series.sql");
     private static final String POSITION_TAKEN = sql("position-taken.sql");
@@ -52,6 +53,11 @@ public final class RoundStore {
                     .mapTo(Long.class).one();
             return series(h, id).orElseThrow();
         });
+    }
+
+    /** Every series with its rounds, newest first, as {"series": [...]}. */
+    public String allSeries() {
+        return jdbi.withHandle(h -> h.createQuery(SERIES_LIST).mapTo(String.class).one());
     }
 
     public String series(long id) {

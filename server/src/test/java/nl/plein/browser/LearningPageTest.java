@@ -1,10 +1,14 @@
 package nl.plein.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.SelectOption;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The learning page of a second round ({@link LearningFixture}) in a real Chromium: axe-clean in
  * Dutch and English at phone size, its tables readable without the page scrolling sideways, no
  * stray null or undefined when parts are empty, a planner writing a lesson with the keyboard, the
- * way in from the project page, and the printable report printed to an A4 PDF.
+ * way in from the project page, a planner on a phone putting both rounds in a new series from the
+ * page, and the printable report printed to an A4 PDF.
  */
 class LearningPageTest {
     static TestServer server;
@@ -114,6 +119,75 @@ class LearningPageTest {
         assertTrue(page.locator("#learning-report-link").getAttribute("href").startsWith("/reports/projects/"
                 + f.round2026 + "/learning"));
         browser.assertNoErrors("writing a lesson");
+    }
+
+    private static void openRound(Page page, long projectId, String title) {
+        page.navigate(server.baseUrl + "/#/projects/" + projectId + "/learning");
+        page.locator("h1", new Page.LocatorOptions().setHasText(title)).waitFor();
+        page.locator("#learning-status[data-state=ready]").waitFor();
+        page.locator("#series-form").waitFor();
+    }
+
+    /** Saves the series form with the keyboard: Enter in the position field. */
+    private static void saveRound(Page page, String label, String position) {
+        page.locator("#series-label").fill(label);
+        page.locator("#series-position").fill(position);
+        page.locator("#series-position").press("Enter");
+    }
+
+    /**
+     * Takes both rounds out of their series (so the comparison goes), then links them again as rounds
+     * of a new series from the page: the comparison comes back, a taken position is refused beside its
+     * field, and the page with the form stays axe-clean in Dutch and English. Leaves both rounds at
+     * their old positions, so the other tests see the same comparison.
+     */
+    @Test
+    void aPlannerLinksTwoRoundsAsANewSeriesOnAPhone() {
+        Page page = browser.touchPhone(390, 844);
+        page.navigate(server.baseUrl + "/#/signin");
+        page.locator("#sign-in-email").fill("planner@test.example");
+        page.locator("#sign-in-password").fill(TestServer.PASSWORD);
+        page.locator("#sign-in-submit").tap();
+        page.locator("#sign-out").waitFor();
+        page.locator("#language-en").tap();
+        page.waitForCondition(() -> "en".equals(page.locator("html").getAttribute("lang")));
+        for (var round : Map.of(f.round2024, "Park de Heuvel 2024", f.round2026, "Park de Heuvel 2026").entrySet()) {
+            openRound(page, round.getKey(), round.getValue());
+            page.locator("#series-remove").tap();
+            page.locator("#series-remove").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        }
+        assertFalse(mainText(page).contains("missing before, took part now"), "no comparison outside a series");
+
+        openRound(page, f.round2024, "Park de Heuvel 2024");
+        page.locator("#series-choice").selectOption("new");
+        page.locator("#series-name").fill("Heuvel opnieuw");
+        saveRound(page, "2024", "2024");
+        page.locator("#learning-series", new Page.LocatorOptions().setHasText("Heuvel opnieuw")).waitFor();
+
+        openRound(page, f.round2026, "Park de Heuvel 2026");
+        page.locator("#series-choice").selectOption(new SelectOption().setLabel("Heuvel opnieuw"));
+        saveRound(page, "2026", "2024");
+        page.locator("#series-position-error", new Page.LocatorOptions().setHasText("already has this position"))
+                .waitFor();
+        assertEquals("true", page.locator("#series-position").getAttribute("aria-invalid"));
+        assertTrue(browser.errors.stream().allMatch(e -> e.contains("409")), () -> "only the 409: " + browser.errors);
+        browser.errors.clear(); // the 409 was the point
+        saveRound(page, "2026", "2026");
+        page.locator("#learning-series", new Page.LocatorOptions().setHasText("Round 2026 of the series Heuvel opnieuw"))
+                .waitFor();
+        page.locator("#learning-rounds-caption").waitFor();
+        assertTrue(mainText(page).contains("missing before, took part now"), "the comparison is back:\n"
+                + mainText(page));
+        for (String language : List.of("nl", "en")) {
+            open(page, f.round2026, language);
+            page.locator("#series-form").waitFor();
+            assertNoMissingValues(mainText(page), "the series form in " + language);
+            assertFitsThePhone(page, "the series form in " + language);
+            Browser.assertAccessible(page, "the learning page with the series form in " + language + " on a phone");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "learning-series-form-" + language + ".png")));
+        }
+        browser.assertNoErrors("linking rounds as a series");
     }
 
     @Test

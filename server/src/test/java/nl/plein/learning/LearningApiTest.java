@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import nl.plein.accounts.Role;
 import nl.plein.support.TestServer;
@@ -61,6 +62,24 @@ class LearningApiTest {
         server.signedIn("someone@test.example", Role.RESIDENT).post("/api/series", Map.of("name", "Mine")).expect(403);
         assertEquals(2026, server.anonymous().get("/api/series/" + seriesId).json().get("rounds").get(1)
                 .get("position").asInt(), "a refused change leaves the series as it was");
+    }
+
+    @Test
+    void everyoneListsEverySeriesNewestFirstWithItsRounds() {
+        long empty = f.planner.post("/api/series", Map.of("name", "Plein Zuid")).expect(201).json().get("id").asLong();
+        var list = server.anonymous().get("/api/series").expect(200).json().get("series");
+        assertEquals(empty, list.get(0).get("id").asLong(), list.toString());
+        assertEquals(0, list.get(0).get("rounds").size());
+        JsonNode heuvel = null;
+        for (JsonNode s : list) {
+            if (s.get("id").asLong() == seriesId) {
+                heuvel = s;
+            }
+        }
+        assertEquals("Park de Heuvel", heuvel.get("name").asText(), list.toString());
+        assertEquals(List.of(f.round2024, f.round2026), List.of(heuvel.get("rounds").get(0).get("projectId").asLong(),
+                heuvel.get("rounds").get(1).get("projectId").asLong()));
+        server.anonymous().get("/api/series?page=2").expect(400);
     }
 
     @Test

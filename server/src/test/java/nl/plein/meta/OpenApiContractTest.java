@@ -486,6 +486,7 @@ class OpenApiContractTest {
             long seriesId = json(call(admin, "POST /api/series", "/api/series", Map.of("name", "Rondes")), 201)
                     .get("id").asLong();
             call(anyone, "GET /api/series/{id}", "/api/series/" + seriesId, null).expect(200);
+            call(anyone, "GET /api/series", "/api/series", null).expect(200);
             call(admin, "PUT /api/projects/{id}/series", projectPath + "/series",
                     Map.of("seriesId", seriesId, "label", "2026", "position", 2026)).expect(200);
             long lessonId = json(call(admin, "POST /api/projects/{id}/lessons", projectPath + "/lessons",
