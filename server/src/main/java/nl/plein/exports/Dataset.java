@@ -41,7 +41,10 @@ enum Dataset {
                     "Id of the comment this replies to (empty: none)"),
             Field.of("body", "text", "", "Tekst van de reactie", "Text of the comment"),
             Field.of("createdAt", "timestamp", "", "Moment van plaatsen", "When it was posted"),
-            Field.of("updatedAt", "timestamp", "", "Laatst gewijzigd", "Last changed"))),
+            Field.of("updatedAt", "timestamp", "", "Laatst gewijzigd", "Last changed"),
+            new Field("photos", "text", "", "Links naar de foto's bij de reactie (weergaveformaat, JPEG),"
+                    + " gescheiden door spaties; leeg: geen", "Links to the comment's photos (display size, JPEG),"
+                    + " separated by spaces; empty: none", "Public photos only; each link is absolute."))),
     PARTICIPATION(List.of(
             Field.of("areaId", "integer", "", "Id van het gebied", "Id of the area"),
             Field.of("code", "text", "", "Code van het gebied (bijv. CBS-buurtcode)", "Code of the area (e.g. CBS code)"),

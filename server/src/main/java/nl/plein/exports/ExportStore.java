@@ -45,11 +45,15 @@ final class ExportStore {
     private static final Map<Dataset, String> SOURCES = new EnumMap<>(Dataset.class);
 
     static {
-        SOURCES.put(Dataset.PROPOSALS, Jdbis.sql(ExportStore.class, "proposals-with-photos.sql")
-                .replace("<proposals>", source("proposals.sql")));
+        SOURCES.put(Dataset.PROPOSALS, withPhotos(source("proposals.sql"), "proposal_id"));
         SOURCES.put(Dataset.VARIANTS, source("variants.sql"));
-        SOURCES.put(Dataset.COMMENTS, source("comments.sql"));
+        SOURCES.put(Dataset.COMMENTS, withPhotos(source("comments.sql"), "comment_id"));
         SOURCES.put(Dataset.PARTICIPATION, source("participation.sql"));
+    }
+
+    /** Rows of proposals or comments with their public photos' links (with-photos.sql), by photos' column. */
+    private static String withPhotos(String rows, String photoColumn) {
+        return Jdbis.sql(ExportStore.class, "with-photos.sql").replace("<rows>", rows).replace("<column>", photoColumn);
     }
 
     /**

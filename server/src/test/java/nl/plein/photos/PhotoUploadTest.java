@@ -279,10 +279,22 @@ class PhotoUploadTest {
         assertEquals("Modderig veld", photos.get(0).get("alt").asText());
         String thumb = photo.get("urls").get("thumb").asText();
         assertEquals(200, anonymous.bytes(thumb).statusCode());
+        String link = server.baseUrl + photo.get("urls").get("display").asText();
+        String exports = "/api/projects/" + projectId + "/exports/";
+        boolean exported = false;
+        for (JsonNode feature : anonymous.get(exports + "comments.geojson").expect(200).json().get("features")) {
+            if (feature.get("id").asLong() == commentId) {
+                assertEquals(link, feature.get("properties").get("photos").asText(), "the comments file links it");
+                exported = true;
+            }
+        }
+        assertTrue(exported);
+        assertTrue(anonymous.get(exports + "comments.csv").expect(200).body().contains(link));
         moderator.post("/api/comments/" + commentId + "/hide", Map.of("reason", "Off topic")).expect(201);
         assertEquals(404, anonymous.bytes(thumb).statusCode());
         assertNull(anonymous.get("/api/proposals/" + proposalId + "/comments").json().get("features").get(0)
                 .get("properties").get("photos"));
+        assertFalse(anonymous.get(exports + "comments.csv").expect(200).body().contains(link), "hidden with it");
     }
 
     @Test

@@ -1,5 +1,6 @@
--- The proposals' rows (<proposals>: the OGC collection's proposals.sql, which ExportStore writes in)
--- with one more property, 'photos': the links to the display size of each public photo, oldest
+-- A dataset's rows (<rows>: the OGC collection's statement, which ExportStore writes in, of proposals
+-- or comments, whose photos carry their id in ph.<column>, a constant of ExportStore's) with one
+-- more property, 'photos': the links to the display size of each public photo, oldest
 -- first, separated by spaces, absolute from :base (PLEIN_PUBLIC_URL, else the request's own
 -- address); null when there are none. The properties keep their order (json_each, as proposal.sql).
 SELECT s.id, s.geom, s.created_at,
@@ -10,6 +11,6 @@ SELECT s.id, s.geom, s.created_at,
                 SELECT 'photos', to_json((SELECT string_agg(:base || '/photos/' || ph.id || '/display.jpg', ' '
                                                             ORDER BY ph.id)
                                             FROM photos ph
-                                           WHERE ph.proposal_id = s.id AND NOT ph.hidden)), 2147483647) e)
+                                           WHERE ph.<column> = s.id AND NOT ph.hidden)), 2147483647) e)
        AS properties
-  FROM (<proposals>) s
+  FROM (<rows>) s
