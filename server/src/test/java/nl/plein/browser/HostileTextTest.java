@@ -225,6 +225,8 @@ class HostileTextTest {
         openEveryTooltip(page, "#main .leaflet-container", "the analysis map", false);
         open(page, "/projects/" + projectId + "/participation");
         assertNothingInjected(page, "the participation page");
+        // Every request the page makes has been answered before its refusals are sorted out below.
+        page.waitForLoadState(LoadState.NETWORKIDLE);
         // This project has no boundary set: participation answers 409 and the page says an administrator
         // can load one. That refusal is expected here; any other failed request still counts.
         browser.errors.removeIf(e -> e.startsWith("HTTP 409 for ") && e.contains("/participation")
