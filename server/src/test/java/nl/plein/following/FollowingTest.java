@@ -58,6 +58,11 @@ class FollowingTest {
                 .get("id").asLong();
     }
 
+    /** The route that follows thing {@code id} of {@code kind} (proposal, work, project). */
+    private static String following(String kind, long id) {
+        return "/api/following/" + kind + "/" + id;
+    }
+
     private static String email(String name) {
         return name + round + "@test.example";
     }
@@ -112,7 +117,7 @@ class FollowingTest {
         bram.put("/api/following/proposal/" + unpublished, Map.of()).expect(404);
         anna.put("/api/following/proposal/" + unpublished, Map.of()).expect(200);
         bram.put("/api/following/proposal/999999", Map.of()).expect(404);
-        bram.put("/api/following/work/999999", Map.of()).expect(404);
+        bram.put(following("work", 999999), Map.of()).expect(404);
         bram.put("/api/following/project/999999", Map.of()).expect(404);
         var problem = bram.put("/api/following/planet/1", Map.of()).expect(404).json();
         assertTrue(problem.get("detail").asText().contains("planet"), problem.toString());
@@ -177,7 +182,7 @@ class FollowingTest {
     void stepsOfAWorkReachItsFollowersAndTheProjectsButNotHiddenOnes() {
         long proposalId = propose(anna, "Bench");
         long workId = events.work(projectId, proposalId, "Bench by the pond");
-        bram.put("/api/following/work/" + workId, Map.of()).expect(200);
+        bram.put(following("work", workId), Map.of()).expect(200);
         var carol = server.signedIn(email("carol"), Role.RESIDENT);
         carol.put("/api/following/project/" + projectId, Map.of()).expect(200);
         events.step(workId, "design", "Drawings ready", events.accountId(email("planner")), false);
